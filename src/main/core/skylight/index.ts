@@ -1,0 +1,30 @@
+// The SkyLight API client: one typed method per endpoint the app uses, grouped by resource.
+import { SkyLightClient, type SkyLightClientOptions } from './client'
+import { accountApi } from './resources/account'
+import { campaignsApi } from './resources/campaigns'
+import { contactsApi } from './resources/contacts'
+import { listsApi, segmentsApi } from './resources/groups'
+import { mediaApi } from './resources/media'
+import { messagesApi } from './resources/messages'
+import { tagsApi } from './resources/tags'
+
+export function createSkyLightApi(options: SkyLightClientOptions) {
+  const client = new SkyLightClient(options)
+  return {
+    client,
+    account: accountApi(client),
+    contacts: contactsApi(client),
+    tags: tagsApi(client),
+    lists: listsApi(client),
+    segments: segmentsApi(client),
+    messages: messagesApi(client),
+    media: mediaApi(client),
+    campaigns: campaignsApi(client),
+  }
+}
+
+export type SkyLightApi = ReturnType<typeof createSkyLightApi>
+
+export { RateBudget, type Priority } from './rate-budget'
+export * from './errors'
+export type { Page } from './schema'

@@ -1,0 +1,174 @@
+// One request budget per API key, shared by every caller (sync, outbox, views), so the app
+// never sends more than `limit` requests in any `windowMs` window — the server counts
+// them when they arrive, which is some time after we send them. A slot is therefore held
+// from the moment a request is sent until `windowMs` after its answer came back: for any
+// window on the server's clock, every request it received there held a slot at the same
+// instant on ours, so there were never more than `limit` of them.
+// Waiting callers are served by priority (user actions first), then in arrival order.
+import { CancelledError } from './errors'
+
+export type Priority = 'user' | 'sync' | 'background'
+const RANK: Record<Priority, number> = { user: 0, sync: 1, background: 2 }
+
+export interface RateBudgetOptions {
+  limit: number
+  windowMs: number
+  now?: () => number
+}
+
+export interface Slot {
+  /** Call once the answer (or the failure) is in. */
+  release(): void
+}
+
+interface Held {
+  doneAt: number | undefined
+}
+
+interface Waiter {
+  rank: number
+  seq: number
+  grant: (slot: Slot) => void
+  reject: (error: Error) => void
+  detach: () => void
+}
+
+export class RateBudget {
+  readonly limit: number
+  readonly windowMs: number
+  readonly #now: () => number
+  #held = new Set<Held>()
+  #waiters: Waiter[] = []
+  #seq = 0
+  #timer: NodeJS.Timeout | undefined
+  #pausedUntil = 0
+  /** What the server last said is left for this key (X-RateLimit-Remaining), less what we sent since. */
+  #serverRemaining: number | undefined
+  #serverResetAt: number | undefined
+  /** Until the first answer tells us the server's count, send one request at a time. */
+  #calibrated = false
+
+  constructor({ limit, windowMs, now = Date.now }: RateBudgetOptions) {
+    if (!(limit >= 1) || !(windowMs > 0)) throw new RangeError('A rate budget needs limit ≥ 1 and windowMs > 0')
+    this.limit = limit
+    this.windowMs = windowMs
+    this.#now = now
+  }
+
+  /** Waits for a slot. Rejects with CancelledError if `signal` aborts first. */
+  acquire(priority: Priority = 'sync', signal?: AbortSignal): Promise<Slot> {
+    if (signal?.aborted) return Promise.reject(new CancelledError())
+    return new Promise<Slot>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.#waiters = this.#waiters.filter((w) => w !== waiter)
+        reject(new CancelledError())
+        this.#pump()
+      }
+      const waiter: Waiter = {
+        rank: RANK[priority],
+        seq: this.#seq++,
+        grant: resolve,
+        reject,
+        detach: () => signal?.removeEventListener('abort', onAbort),
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      this.#waiters.push(waiter)
+      this.#waiters.sort((a, b) => a.rank - b.rank || a.seq - b.seq)
+      this.#pump()
+    })
+  }
+
+  /** The server asked us to wait (429): nobody sends on this key until then. */
+  pauseFor(ms: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, this.#now() + ms)
+    this.#serverRemaining = undefined
+    this.#pump()
+  }
+
+  /** Takes in the rate-limit headers of an answer: how many requests the server still allows. */
+  observe(remaining: number | undefined, resetAt: number | undefined): void {
+    this.#calibrated = true
+    if (remaining !== undefined) {
+      // Requests still in flight were sent after this answer's count was taken.
+      const inFlight = [...this.#held].filter((h) => h.doneAt === undefined).length
+      this.#serverRemaining = Math.max(0, remaining - inFlight)
+      this.#serverResetAt = resetAt
+    }
+    this.#pump()
+  }
+
+  /** Requests counted against the window right now (in flight or answered within it). */
+  get used(): number {
+    this.#prune(this.#now())
+    return this.#held.size
+  }
+
+  get waiting(): number {
+    return this.#waiters.length
+  }
+
+  /** Rejects every waiter and stops timers (account removed, app quitting). */
+  dispose(): void {
+    clearTimeout(this.#timer)
+    const waiters = this.#waiters
+    this.#waiters = []
+    for (const w of waiters) {
+      w.detach()
+      w.reject(new CancelledError())
+    }
+  }
+
+  #prune(now: number): void {
+    for (const h of this.#held) if (h.doneAt !== undefined && h.doneAt + this.windowMs <= now) this.#held.delete(h)
+  }
+
+  /** When the next slot may be granted; undefined means "when something is released". */
+  #nextOpening(now: number): number | undefined {
+    let at = Math.max(now, this.#pausedUntil)
+    if (this.#serverRemaining !== undefined && this.#serverRemaining <= 0) {
+      // The server says the key is spent: wait for its reset, or a short while before probing.
+      at = Math.max(at, this.#serverResetAt ?? now + this.windowMs / this.limit)
+    }
+    const inFlight = [...this.#held].filter((h) => h.doneAt === undefined).length
+    if (!this.#calibrated && inFlight > 0) return undefined
+    if (this.#held.size < this.limit) return at
+    let earliest = Infinity
+    for (const h of this.#held) if (h.doneAt !== undefined) earliest = Math.min(earliest, h.doneAt + this.windowMs)
+    return earliest === Infinity ? undefined : Math.max(at, earliest)
+  }
+
+  #pump(): void {
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    while (this.#waiters.length > 0) {
+      const now = this.#now()
+      this.#prune(now)
+      const opening = this.#nextOpening(now)
+      if (opening === undefined) return
+      if (opening > now) {
+        if (this.#serverRemaining !== undefined && this.#serverRemaining <= 0 && opening > this.#pausedUntil) {
+          // After the wait, probe again rather than trusting the stale count.
+          this.#timer = setTimeout(() => {
+            this.#serverRemaining = undefined
+            this.#pump()
+          }, opening - now)
+        } else {
+          this.#timer = setTimeout(() => this.#pump(), opening - now)
+        }
+        return
+      }
+      const waiter = this.#waiters.shift()!
+      waiter.detach()
+      if (this.#serverRemaining !== undefined) this.#serverRemaining -= 1
+      const held: Held = { doneAt: undefined }
+      this.#held.add(held)
+      waiter.grant({
+        release: () => {
+          if (held.doneAt !== undefined) return
+          held.doneAt = this.#now()
+          this.#pump()
+        },
+      })
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// The whole bridge: invoke and on, over one prefixed channel pair. It never exposes
+// ipcRenderer, Node or the environment to the page.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { IPC_EVENT, IPC_INVOKE, type DeskBridge } from '../shared/bridge'
+
+const bridge: DeskBridge = {
+  invoke: (method, input) => ipcRenderer.invoke(IPC_INVOKE, method, input),
+  on: (event, listener) => {
+    const forward = (_e: IpcRendererEvent, name: unknown, payload: unknown): void => {
+      if (name === event) listener(payload as never)
+    }
+    ipcRenderer.on(IPC_EVENT, forward)
+    return () => ipcRenderer.removeListener(IPC_EVENT, forward)
+  },
+}
+
+contextBridge.exposeInMainWorld('desk', bridge)

@@ -1,0 +1,11 @@
+// What the preload puts on `window.desk`, and the one IPC channel pair it uses. Kept free of
+// runtime imports so the sandboxed preload bundles nothing but these names.
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, Result } from './contract'
+
+export const IPC_INVOKE = 'skylight-desk:invoke'
+export const IPC_EVENT = 'skylight-desk:event'
+
+export interface DeskBridge {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}
