@@ -1,0 +1,76 @@
+// Uploads a 50 MB file to the sandbox through the real client and prints the peak memory
+// growth and the progress events seen. The upload streams from disk, so growth should stay
+// a small fraction of the file size. Run: npm run bench:upload
+import { createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { once } from 'node:events'
+import { startSandbox } from '../src/sandbox'
+import { createSkyLightApi, RateBudget } from '../src/main/core/skylight'
+import { MAX_UPLOAD_BYTES } from '../src/main/core/skylight/media-rules'
+
+async function writeFile(path: string, size: number): Promise<void> {
+  const out = createWriteStream(path)
+  const chunk = Buffer.alloc(1024 * 1024, 7)
+  for (let written = 0; written < size; written += chunk.length) {
+    if (!out.write(chunk.subarray(0, Math.min(chunk.length, size - written)))) await once(out, 'drain')
+  }
+  out.end()
+  await once(out, 'finish')
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-upload-'))
+  // The sandbox runs in this process too; its upload handler streams to disk as well.
+  const sandbox = await startSandbox({ port: 0, accounts: 1, size: { contacts: 1, conversations: 0, media: 0, campaigns: 0 } })
+  try {
+    const file = join(dir, 'big-video.mp4')
+    await writeFile(file, MAX_UPLOAD_BYTES)
+    const api = createSkyLightApi({
+      baseUrl: sandbox.url,
+      apiKey: sandbox.accounts[0]!.apiKey,
+      budget: new RateBudget({ limit: 120, windowMs: 60_000 }),
+    })
+
+    global.gc?.()
+    const base = process.memoryUsage()
+    let peakRss = base.rss
+    let peakHeap = base.heapUsed + base.external + base.arrayBuffers
+    const sample = setInterval(() => {
+      const m = process.memoryUsage()
+      peakRss = Math.max(peakRss, m.rss)
+      peakHeap = Math.max(peakHeap, m.heapUsed + m.external + m.arrayBuffers)
+    }, 5)
+
+    let events = 0
+    let lastSent = 0
+    const started = performance.now()
+    const media = await api.media.upload(file, {
+      name: 'Benchmark upload',
+      onProgress: (sent) => {
+        events++
+        lastSent = sent
+      },
+    })
+    const seconds = (performance.now() - started) / 1000
+    clearInterval(sample)
+
+    console.log(`file size:            ${mb(MAX_UPLOAD_BYTES)}`)
+    console.log(`uploaded:             ${media.file_size === MAX_UPLOAD_BYTES ? 'yes, size matches' : `size mismatch (${media.file_size})`}`)
+    console.log(`time:                 ${seconds.toFixed(2)} s (${mb(MAX_UPLOAD_BYTES / seconds)}/s)`)
+    console.log(`progress events:      ${events}, last at ${mb(lastSent)} of the body`)
+    console.log(`peak RSS growth:      ${mb(peakRss - base.rss)}`)
+    console.log(`peak JS+buffer growth: ${mb(peakHeap - (base.heapUsed + base.external + base.arrayBuffers))}`)
+  } finally {
+    await sandbox.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
