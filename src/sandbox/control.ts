@@ -1,0 +1,146 @@
+// The test-only control surface (also served over HTTP by routes/control.ts).
+import type { AccountStore } from './data/account-store'
+import { type AccountDump, dumpAccount } from './data/dump'
+import { receiveMessage } from './data/messaging'
+import type { ChannelType } from './data/model'
+import { channelJson, messageJson } from './data/serialize'
+import type { World } from './data/world'
+import type { FaultInjector, FaultSettings } from './http/faults'
+import type { SlidingWindowLimiter } from './http/rate-limit'
+import type { RequestLog, RequestLogEntry } from './http/request-log'
+import type { ListeningServer } from './http/server'
+import { DEFAULT_AUTO_ADVANCE, type AutoAdvanceOptions, type RateLimitOptions } from './options'
+import { advanceCampaigns, advanceMessages, type AutoAdvance } from './simulation'
+
+export interface InjectInboundInput {
+  /** Default: the first account. */
+  accountId?: number
+  /** Default: a random non-blacklisted contact of the account. */
+  contactId?: number
+  /** Default: a random generated text. */
+  content?: string
+}
+
+export interface AdvanceInput {
+  /** Message status steps (sent → delivered → read). */
+  messages?: number
+  /** Campaign delivery steps. */
+  campaigns?: number
+  /** Default: every account. */
+  accountId?: number
+}
+
+export type FaultPatch = Partial<FaultSettings>
+
+export interface ControlDeps {
+  world: World
+  faults: FaultInjector
+  log: RequestLog
+  limiter: SlidingWindowLimiter
+  server: ListeningServer
+  autoAdvance: AutoAdvance
+}
+
+export function createControl(deps: ControlDeps) {
+  const { world, faults, log, limiter, server, autoAdvance } = deps
+
+  const account = (id: number | undefined): AccountStore => {
+    const store = id === undefined ? world.accounts[0] : world.account(id)
+    if (!store) throw new Error(`No account ${String(id)}`)
+    return store
+  }
+
+  const setOffline = async (offline: boolean): Promise<void> => {
+    faults.update({ offline })
+    if (offline) await server.stop()
+    else await server.restart()
+  }
+
+  return {
+    /** A message from a contact; it shows up in conversations (with unread_count) and the contact's history. */
+    injectInbound(input: InjectInboundInput = {}) {
+      const store = account(input.accountId)
+      const message = receiveMessage(world, store, input, world.now())
+      return messageJson(message)
+    },
+
+    advanceMessages(steps = 1, accountId?: number): number {
+      return advanceMessages(world, steps, accountId)
+    },
+
+    advanceCampaigns(steps = 1, accountId?: number): number {
+      return advanceCampaigns(world, steps, accountId)
+    },
+
+    advance(input: AdvanceInput = {}): { messages: number; campaigns: number } {
+      return {
+        messages: advanceMessages(world, input.messages ?? 0, input.accountId),
+        campaigns: advanceCampaigns(world, input.campaigns ?? 0, input.accountId),
+      }
+    },
+
+    /** false stops the timers; an object (missing fields take the defaults) starts them. */
+    setAutoAdvance(options: false | Partial<AutoAdvanceOptions>): void {
+      autoAdvance.set(options === false ? null : { ...DEFAULT_AUTO_ADVANCE, ...options })
+    },
+
+    setChannelConnected(accountId: number, type: ChannelType, connected: boolean) {
+      const channel = account(accountId).channel(type)
+      if (!channel) throw new Error(`Account ${accountId} has no ${type} channel`)
+      channel.connected = connected
+      if (connected) channel.lastSyncedAt = world.now()
+      return channelJson(channel)
+    },
+
+    /** null = unlimited. Uploads answer 403 once the account holds `max` files. */
+    setMediaLimit(accountId: number, max: number | null): void {
+      account(accountId).limits.mediaFiles = max
+    },
+
+    /** Merges into the current faults (rules are appended); `offline` starts/stops listening. */
+    async setFaults(patch: FaultPatch): Promise<void> {
+      const { offline, ...rest } = patch
+      faults.update(rest)
+      if (offline !== undefined && offline !== !server.online) await setOffline(offline)
+    },
+
+    /** No faults, and listening again if offline. */
+    async clearFaults(): Promise<void> {
+      faults.clear()
+      if (!server.online) await setOffline(false)
+    },
+
+    setOffline,
+
+    getFaults(): FaultSettings {
+      return faults.settings
+    },
+
+    requestLog(): RequestLogEntry[] {
+      return log.list()
+    },
+
+    clearRequestLog(): void {
+      log.clear()
+    },
+
+    /** Same as clearRequestLog(). */
+    clearLog(): void {
+      log.clear()
+    },
+
+    dump(accountId: number): AccountDump {
+      return dumpAccount(world, account(accountId))
+    },
+
+    setRateLimit(options: RateLimitOptions): void {
+      limiter.configure(options)
+    },
+
+    getRateLimit(): RateLimitOptions {
+      return limiter.settings
+    },
+  }
+}
+
+export type SandboxControl = ReturnType<typeof createControl>

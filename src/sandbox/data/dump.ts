@@ -1,0 +1,45 @@
+// An account's whole state in the API's own field shapes, for tests that compare a synced copy.
+import type { AccountStore } from './account-store'
+import type { ContactRec } from './model'
+import {
+  accountJson, campaignContactJson, campaignJson, channelJson, contactJson, conversationJson, groupJson, mediaJson,
+  messageJson, noteJson, subscriptionJson, tagJson,
+} from './serialize'
+import type { World } from './world'
+
+export function dumpAccount(world: World, store: AccountStore) {
+  const now = world.now()
+  const contacts = store.contactIds.map((id) => store.contacts.get(id)).filter((c): c is ContactRec => c !== undefined)
+  const byId = <T extends { id: number }>(items: Iterable<T>) => [...items].sort((a, b) => a.id - b.id)
+  const messages: Record<string, ReturnType<typeof messageJson>[]> = {}
+  for (const c of contacts) {
+    const history = store.messages.get(c.id)
+    if (history) messages[c.id] = history.map(messageJson)
+  }
+  return {
+    account: accountJson(store),
+    subscription: subscriptionJson(store, now),
+    channels: store.channels.map(channelJson),
+    /** Contact objects (id order) with their notes, newest first as GET /contacts/{id}/notes gives them. */
+    contacts: contacts.map((c) => ({
+      ...contactJson(store, c),
+      notes: [...c.notes].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id).map(noteJson),
+    })),
+    tags: byId(store.tags.values()).map(tagJson),
+    lists: byId(store.lists.values()).map((g) => ({ ...groupJson(g), member_ids: [...g.memberIds].sort((a, b) => a - b) })),
+    segments: byId(store.segments.values()).map((g) => ({ ...groupJson(g), member_ids: [...g.memberIds].sort((a, b) => a - b) })),
+    /** In GET /conversations order. */
+    conversations: store.conversations.map((e) => conversationJson(store, e)),
+    /** Per contact id, oldest first. */
+    messages,
+    /** Newest first, as GET /media lists them. */
+    media: store.mediaNewestFirst.map((m) => mediaJson(world, m)),
+    /** Id order, each with its per-contact delivery. */
+    campaigns: byId(store.campaigns.values()).map((c) => ({
+      ...campaignJson(store, c, now),
+      contacts: c.recipients.map(campaignContactJson),
+    })),
+  }
+}
+
+export type AccountDump = ReturnType<typeof dumpAccount>

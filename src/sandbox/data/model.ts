@@ -1,0 +1,152 @@
+// In-memory records of one account. Times are epoch milliseconds; the API shapes
+// are produced by serialize.ts, so these can carry indexes the API never shows.
+
+export const CHANNEL_TYPES = ['whatsapp', 'telegram', 'instagram'] as const
+export type ChannelType = (typeof CHANNEL_TYPES)[number]
+
+export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'failed'
+export type Direction = 'inbound' | 'outbound'
+
+export interface AccountProfile {
+  id: number
+  companyName: string
+  slug: string
+  email: string
+  address: string | null
+  timezone: string
+  locale: 'en' | 'ar'
+  countryId: number
+  primaryUser: { id: number; firstName: string; lastName: string; email: string; phone: string | null }
+  createdAt: number
+}
+
+export interface ChannelRec {
+  id: number
+  type: ChannelType
+  /** Display name used as the campaign's `client_setting.name`. */
+  name: string
+  username: string | null
+  connected: boolean
+  lastSyncedAt: number | null
+}
+
+export interface NoteRec {
+  id: number
+  contactId: number
+  note: string
+  createdAt: number
+}
+
+export interface ContactRec {
+  id: number
+  name: string
+  email: string | null
+  phone: string | null
+  type: ChannelType
+  status: 'active' | 'inactive'
+  blacklisted: boolean
+  tagIds: Set<number>
+  listIds: Set<number>
+  segmentIds: Set<number>
+  notes: NoteRec[]
+  lastMessageAt: number | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface TagRec {
+  id: number
+  title: string
+  contactIds: Set<number>
+  createdAt: number
+  updatedAt: number
+}
+
+/** A contact list or a segment: the docs say segments follow the same pattern as lists. */
+export interface GroupRec {
+  id: number
+  name: string
+  status: 0 | 1
+  memberIds: Set<number>
+  createdAt: number
+  updatedAt: number
+}
+
+export interface MessageRec {
+  id: number
+  contactId: number
+  direction: Direction
+  channel: ChannelType
+  content: string
+  status: MessageStatus
+  sentAt: number | null
+  createdAt: number
+  error: string | null
+}
+
+export type MediaSource =
+  | { kind: 'memory'; bytes: Buffer }
+  | { kind: 'disk'; path: string }
+
+export interface MediaRec {
+  id: number
+  name: string
+  originalName: string
+  /** Path part of the public URL, e.g. /storage/media/1/images/1741430012_abc123.png */
+  urlPath: string
+  fileType: 'image' | 'video'
+  mimeType: string
+  extension: string
+  fileSize: number
+  metadata: { width: number; height: number } | null
+  uploadedBy: 'client' | 'admin'
+  isActive: boolean
+  source: MediaSource
+  createdAt: number
+  updatedAt: number
+}
+
+export type CampaignStatus = 'draft' | 'running' | 'paused' | 'completed' | 'cancelled'
+export type DeliveryStatus = 'pending' | 'sent' | 'failed'
+
+export interface CampaignContactRec {
+  id: number
+  contactId: number
+  contactName: string
+  phone: string | null
+  status: DeliveryStatus
+  sentAt: number | null
+  error: string | null
+}
+
+export interface CampaignAudience {
+  contactIds: number[]
+  listIds: number[]
+  segmentIds: number[]
+}
+
+export interface CampaignRec {
+  id: number
+  name: string
+  status: CampaignStatus
+  channelId: number
+  message: string
+  audience: CampaignAudience
+  isNewNumber: boolean
+  dailyLimit: number
+  recipients: CampaignContactRec[]
+  startedAt: number | null
+  completedAt: number | null
+  createdAt: number
+  updatedAt: number
+}
+
+export interface PlanLimits {
+  contacts: number
+  teamMembers: number
+  teamMembersUsed: number
+  messagesPerMonth: number
+  /** null = unlimited */
+  mediaFiles: number | null
+  campaigns: number
+}

@@ -1,0 +1,11 @@
+// Public media URLs (/storage/media/<account>/<images|videos>/<file>): no auth, like a storage bucket.
+import type { World } from '../data/world'
+import { json, type Result } from './respond'
+
+export function serveFile(world: World, path: string): Result {
+  const m = /^\/storage\/media\/(\d+)\//.exec(path)
+  const store = m ? world.account(Number(m[1])) : undefined
+  const media = store?.mediaByUrlPath.get(path)
+  if (!media) return json(404, { success: false, message: 'File not found.' })
+  return { kind: 'file', status: 200, contentType: media.mimeType, size: media.fileSize, source: media.source }
+}

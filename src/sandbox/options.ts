@@ -1,0 +1,60 @@
+// Options of startSandbox() and the named data sizes.
+import type { MessageOrder } from './data/world'
+
+export interface DataSize {
+  contacts: number
+  /** Contacts that have a message history. */
+  conversations: number
+  /** Average number of messages per conversation. */
+  messagesPerConversation: number
+  media: number
+  campaigns: number
+}
+
+export const SIZE_PRESETS = {
+  small: { contacts: 40, conversations: 25, messagesPerConversation: 8, media: 30, campaigns: 5 },
+  demo: { contacts: 300, conversations: 120, messagesPerConversation: 20, media: 60, campaigns: 8 },
+  bench: { contacts: 10_000, conversations: 2_000, messagesPerConversation: 55, media: 1_200, campaigns: 30 },
+} as const satisfies Record<string, DataSize>
+
+export type SizePreset = keyof typeof SIZE_PRESETS
+
+export interface RateLimitOptions {
+  limit: number
+  windowMs: number
+}
+
+export interface AutoAdvanceOptions {
+  /** Interval between message status steps (sent → delivered → read). */
+  messageMs: number
+  /** Interval between campaign delivery steps. */
+  campaignMs: number
+}
+
+export interface SandboxOptions {
+  port?: number
+  host?: string
+  seed?: number
+  size?: SizePreset | Partial<DataSize>
+  accounts?: number
+  rateLimit?: RateLimitOptions
+  /** Order of GET /contacts/{id}/messages, which the docs leave open. */
+  messageOrder?: MessageOrder
+  autoAdvance?: false | Partial<AutoAdvanceOptions>
+  /** Where uploads are written; default: a fresh temp dir, removed on close. */
+  storageDir?: string
+  /** The sandbox clock for new events (not for rate limiting, which uses real time). */
+  now?: () => number
+}
+
+export const DEFAULT_AUTO_ADVANCE: AutoAdvanceOptions = { messageMs: 3_000, campaignMs: 2_000 }
+
+export function resolveSize(size: SandboxOptions['size']): DataSize {
+  if (size === undefined) return { ...SIZE_PRESETS.small }
+  if (typeof size === 'string') {
+    const preset = SIZE_PRESETS[size]
+    if (!preset) throw new Error(`Unknown sandbox size "${String(size)}" (use small, demo or bench)`)
+    return { ...preset }
+  }
+  return { ...SIZE_PRESETS.small, ...size }
+}

@@ -1,0 +1,25 @@
+// The /api/v1 route table. Order matters where paths overlap: /contacts/lists and
+// /contacts/segments come before /contacts/{id}.
+import { Router } from '../http/router'
+import { accountRoutes } from './account'
+import { campaignRoutes } from './campaigns'
+import { contactLinkRoutes } from './contact-links'
+import { contactRoutes } from './contacts'
+import { groupRoutes } from './groups'
+import { mediaRoutes } from './media'
+import { messageRoutes } from './messages'
+import { tagRoutes } from './tags'
+
+export function apiRouter(): Router {
+  const router = new Router()
+  accountRoutes(router)
+  groupRoutes(router, 'list')
+  groupRoutes(router, 'segment')
+  contactRoutes(router)
+  contactLinkRoutes(router)
+  tagRoutes(router)
+  messageRoutes(router)
+  mediaRoutes(router)
+  campaignRoutes(router)
+  return router
+}
