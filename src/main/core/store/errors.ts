@@ -1,0 +1,91 @@
+// Coded errors of the local store. `code` is for the program (what to do next), `message`
+// is for the user (what happened and what they can do about it).
+
+export const storeErrorCodes = [
+  'not-found',
+  'cannot-open',
+  'corrupt',
+  'locked',
+  'read-only',
+  'disk-full',
+  'too-new',
+  'migration-failed',
+] as const
+export type StoreErrorCode = (typeof storeErrorCodes)[number]
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode
+
+  constructor(code: StoreErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options)
+    this.name = 'StoreError'
+    this.code = code
+  }
+}
+
+export function notFound(what: string): StoreError {
+  return new StoreError('not-found', `${what} is not in the local copy of this account. It may have been deleted; syncing again will bring back anything that still exists.`)
+}
+
+/**
+ * Turns what SQLite threw while opening or migrating a file into a StoreError a user can
+ * act on. Errors that are not SQLite's own are returned unchanged.
+ */
+export function openError(error: unknown, path: string): unknown {
+  if (error instanceof StoreError) return error
+  const code = errorCode(error)
+  // SQLite's extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_READONLY_DBMOVED, …) share a
+  // prefix; Node's own codes come from creating the folder.
+  const base = code?.startsWith('SQLITE_') ? code.split('_').slice(0, 2).join('_') : nodeCodes[code ?? '']
+  const options = { cause: error }
+  switch (base) {
+    case 'SQLITE_NOTADB':
+    case 'SQLITE_CORRUPT':
+      return new StoreError(
+        'corrupt',
+        `The local data file ${path} is damaged. Remove this account from SkyLight Desk and add it again to download a fresh copy.`,
+        options,
+      )
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return new StoreError(
+        'locked',
+        `The local data file ${path} is in use by another program, probably another SkyLight Desk window. Close it and try again.`,
+        options,
+      )
+    case 'SQLITE_READONLY':
+    case 'SQLITE_PERM':
+      return new StoreError(
+        'read-only',
+        `SkyLight Desk cannot write to ${path}. Check that the file and its folder are not read-only and that your user may change them.`,
+        options,
+      )
+    case 'SQLITE_FULL':
+      return new StoreError('disk-full', `The disk holding ${path} is full. Free some space and try again.`, options)
+    case 'SQLITE_CANTOPEN':
+    case 'SQLITE_IOERR':
+      return new StoreError(
+        'cannot-open',
+        `SkyLight Desk cannot open ${path}. Check that the folder exists, is reachable (not an unplugged or network drive) and that your user may use it.`,
+        options,
+      )
+    default:
+      return error
+  }
+}
+
+const nodeCodes: Record<string, string> = {
+  EACCES: 'SQLITE_PERM',
+  EPERM: 'SQLITE_PERM',
+  EROFS: 'SQLITE_READONLY',
+  ENOSPC: 'SQLITE_FULL',
+  ENOENT: 'SQLITE_CANTOPEN',
+  ENOTDIR: 'SQLITE_CANTOPEN',
+  EEXIST: 'SQLITE_CANTOPEN', // a file stands where the folder should be
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined
+  const code = (error as { code: unknown }).code
+  return typeof code === 'string' ? code : undefined
+}

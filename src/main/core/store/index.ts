@@ -1,0 +1,50 @@
+// The local store: one SQLite file per account. Open it with openStore; every query and
+// write takes the store's `db` as its first argument.
+export { openStore, type OpenStoreOptions, type Store } from './open'
+export { defaultMigrationsFolder, type JournalEntry } from './migrate'
+export { inTransaction, type StoreDb } from './db'
+export { StoreError, storeErrorCodes, type StoreErrorCode } from './errors'
+export { normalizeForSearch } from './search/normalize'
+export type { SnippetPart } from './search/snippet'
+
+// Writes (the sync engine and the outbox)
+export type { PageWrite } from './writes/partition'
+export type { ReplaceResult } from './writes/replace'
+export { saveAccount, saveSubscription, replaceChannels } from './writes/account'
+export { upsertContacts, deleteContacts } from './writes/contacts'
+export { replaceContactNotes } from './writes/notes'
+export { replaceTags, replaceLists, replaceSegments } from './writes/groups'
+export { upsertListMembers, upsertSegmentMembers } from './writes/members'
+export { upsertConversations } from './writes/conversations'
+export { upsertMessages } from './writes/messages'
+export { insertLocalMessage, confirmLocalMessage, deleteLocalMessage, type LocalMessageInput } from './writes/local-messages'
+export { upsertMedia, setMediaCachePath } from './writes/media'
+export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
+export { markAll, sweepUnseen, type SweepTarget } from './writes/sweep'
+export { holdForLocalChange, releaseLocalChange, type LocalEntity } from './writes/local-changes'
+export { saveSyncState, type SyncStatePatch } from './writes/sync-state'
+
+// Queries (the views)
+export type { Page } from './queries/page'
+export { getAccount, type AccountView } from './queries/account'
+export {
+  conversationPage,
+  type ConversationCursor,
+  type ConversationItem,
+  type ConversationPageOptions,
+} from './queries/conversations'
+export { threadPage, type MessageItem, type ThreadCursor, type ThreadPageOptions } from './queries/thread'
+export { searchMessages, searchContacts, type MessageHit, type MessageSearchOptions, type ContactHit } from './queries/search'
+export { contactPage, getContact, type ContactFilter, type ContactItem, type ContactDetail } from './queries/contacts'
+export { audienceCount, type Audience } from './queries/audience'
+export { mediaPage, getMedia, type MediaItem, type MediaCursor, type MediaPageOptions } from './queries/media'
+export {
+  campaignList,
+  getCampaign,
+  campaignContactsPage,
+  type CampaignItem,
+  type CampaignDetail,
+  type CampaignProgress,
+  type CampaignContactItem,
+} from './queries/campaigns'
+export { getSyncState, type SyncState } from './queries/sync-state'

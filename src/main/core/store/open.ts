@@ -1,0 +1,60 @@
+// Opens (creating if needed) the SQLite file of one account, ready to use: pragmas set,
+// migrations applied, search index current. Nothing here runs at import time.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import type { StoreDb } from './db'
+import { openError } from './errors'
+import { applyMigrations, defaultMigrationsFolder, toFolderPath } from './migrate'
+import { ensureSearchIndex } from './search/reindex'
+
+export interface OpenStoreOptions {
+  /** The account's database file. Its folder is created if missing. */
+  path: string
+  /** Defaults to the migrations shipped beside this module. */
+  migrationsFolder?: string | URL
+  /** How long to wait for another connection's lock before giving up (ms). */
+  busyTimeoutMs?: number
+}
+
+export interface Store {
+  readonly path: string
+  /** The raw handle, for pragmas, backups and EXPLAIN; queries go through `db`. */
+  readonly sqlite: Database.Database
+  readonly db: StoreDb
+  /** Tags of the migrations this open applied (empty when the file was current). */
+  readonly appliedMigrations: readonly string[]
+  close(): void
+}
+
+export function openStore(options: OpenStoreOptions): Store {
+  const { path } = options
+  let sqlite: Database.Database | undefined
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+    sqlite = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 })
+    // WAL: the UI reads while sync writes. NORMAL is durable at checkpoints and safe with
+    // WAL (a power cut may lose the last commits, never corrupt the file); sync re-fetches.
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('temp_store = MEMORY')
+    const db = drizzle({ client: sqlite })
+    const appliedMigrations = applyMigrations(sqlite, db, toFolderPath(options.migrationsFolder ?? defaultMigrationsFolder))
+    ensureSearchIndex(db)
+    const handle = sqlite
+    return {
+      path,
+      sqlite: handle,
+      db,
+      appliedMigrations,
+      close: () => {
+        if (handle.open) handle.close()
+      },
+    }
+  } catch (error) {
+    if (sqlite?.open) sqlite.close()
+    throw openError(error, path)
+  }
+}

@@ -1,0 +1,72 @@
+// Full-text search over messages (with highlighted snippets) and over contacts.
+import { sql } from 'drizzle-orm'
+import type { StoreDb } from '../db'
+import { toMatchQuery } from '../search/normalize'
+import { matchEnd, matchStart, snippetParts, type SnippetPart } from '../search/snippet'
+import { clampLimit } from './page'
+
+export interface MessageHit {
+  rowId: number
+  serverId: number | null
+  contactId: number
+  contactName: string
+  channel: string | null
+  direction: string | null
+  sentAt: string | null
+  /** The matching part of the message as written, matches marked. */
+  snippet: SnippetPart[]
+}
+
+export interface MessageSearchOptions {
+  query: string
+  /** Only this conversation. */
+  contactId?: number
+  /** Best matches first (default), or newest first. */
+  order?: 'relevance' | 'newest'
+  limit?: number
+  offset?: number
+}
+
+export function searchMessages(db: StoreDb, options: MessageSearchOptions): MessageHit[] {
+  const match = toMatchQuery(options.query)
+  if (match === null) return []
+  const order = options.order === 'newest' ? sql`m.sort_at_ms DESC, m.row_id DESC` : sql`messages_fts.rank, m.sort_at_ms DESC`
+  const rows = db.all<Omit<MessageHit, 'snippet'> & { snippet: string }>(sql`
+    SELECT m.row_id AS rowId, m.server_id AS serverId, m.contact_id AS contactId,
+      coalesce(nullif(c.name, ''), v.contact_name, '') AS contactName,
+      m.channel AS channel, m.direction AS direction, m.sent_at AS sentAt,
+      snippet(messages_fts, 0, ${matchStart}, ${matchEnd}, '…', 16) AS snippet
+    FROM messages_fts
+    JOIN messages m ON m.row_id = messages_fts.rowid
+    LEFT JOIN contacts c ON c.id = m.contact_id
+    LEFT JOIN conversations v ON v.contact_id = m.contact_id
+    WHERE messages_fts MATCH ${match}
+      ${options.contactId === undefined ? sql`` : sql`AND m.contact_id = ${options.contactId}`}
+    ORDER BY ${order}
+    LIMIT ${clampLimit(options.limit, 20)} OFFSET ${Math.max(0, options.offset ?? 0)}`)
+  return rows.map((row) => ({ ...row, snippet: snippetParts(row.snippet) }))
+}
+
+export interface ContactHit {
+  id: number
+  name: string
+  phone: string | null
+  email: string | null
+  type: string | null
+  blacklisted: boolean
+}
+
+/** Contacts whose name, phone or email start with what was typed, best matches first. */
+export function searchContacts(db: StoreDb, options: { query: string; limit?: number }): ContactHit[] {
+  const match = toMatchQuery(options.query)
+  if (match === null) return []
+  const rows = db.all<Omit<ContactHit, 'blacklisted'> & { blacklisted: number }>(sql`
+    SELECT c.id, c.name, c.phone, c.email, c.type, c.blacklisted
+    FROM contacts_fts
+    JOIN contacts c ON c.id = contacts_fts.rowid
+    WHERE contacts_fts MATCH ${match}
+    -- A hit in the name counts most.
+    ORDER BY bm25(contacts_fts, 10.0, 2.0, 2.0), c.sort_name
+    LIMIT ${clampLimit(options.limit, 20)}`)
+  return rows.map((row) => ({ ...row, blacklisted: row.blacklisted === 1 }))
+}

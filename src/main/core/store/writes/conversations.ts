@@ -1,0 +1,48 @@
+// Writes of the conversation list as sync receives it.
+import { inArray } from 'drizzle-orm'
+import type { Conversation } from '../../skylight/resources/messages'
+import { inTransaction, type StoreDb } from '../db'
+import { conversations } from '../schema/messages'
+import { epochMs } from '../time'
+import { ensureContacts } from './contacts'
+import { partition, type PageWrite } from './partition'
+
+function toRow(c: Conversation) {
+  return {
+    contactId: c.contact_id,
+    contactName: c.contact_name,
+    channel: c.channel,
+    lastMessage: c.last_message,
+    lastMessageAt: c.last_message_at,
+    lastMessageAtMs: epochMs(c.last_message_at),
+    unreadCount: c.unread_count,
+  } satisfies typeof conversations.$inferInsert
+}
+
+/**
+ * One page of /conversations, in one transaction. `inserted` and `updated` (contact ids)
+ * are the conversations whose messages sync should fetch; a page with neither means the
+ * rest is already known.
+ */
+export function upsertConversations(db: StoreDb, page: readonly Conversation[]): PageWrite<number> {
+  return inTransaction(db, (tx) => {
+    const incoming = page.map(toRow)
+    ensureContacts(
+      tx,
+      page.map((c) => ({ id: c.contact_id, name: c.contact_name, type: c.channel })),
+    )
+    const ids = incoming.map((r) => r.contactId)
+    const stored = new Map(
+      tx.select().from(conversations).where(inArray(conversations.contactId, ids)).all().map((r) => [r.contactId, r]),
+    )
+    const { insert, update, result } = partition(incoming, (r) => r.contactId, stored)
+    for (const values of [...insert, ...update]) {
+      const row = { ...values, unseen: false }
+      tx.insert(conversations).values(row).onConflictDoUpdate({ target: conversations.contactId, set: row }).run()
+    }
+    if (result.unchanged.length > 0) {
+      tx.update(conversations).set({ unseen: false }).where(inArray(conversations.contactId, result.unchanged)).run()
+    }
+    return result
+  })
+}

@@ -1,0 +1,46 @@
+// Tags, lists and segments are read whole and replaced whole.
+import { inArray } from 'drizzle-orm'
+import type { Group } from '../../skylight/resources/groups'
+import type { Tag } from '../../skylight/resources/tags'
+import { inTransaction, type StoreDb } from '../db'
+import { lists, segments, tags } from '../schema/groups'
+import { replaceCollection, type ReplaceResult } from './replace'
+
+export function replaceTags(db: StoreDb, all: readonly Tag[]): ReplaceResult<number> {
+  return inTransaction(db, (tx) =>
+    replaceCollection(
+      all.map((t) => ({ id: t.id, title: t.title, contactsCount: t.contacts_count, createdAt: t.created_at })),
+      {
+        keyOf: (row) => row.id,
+        stored: () => new Map(tx.select().from(tags).all().map((r) => [r.id, r])),
+        write: (row) => tx.insert(tags).values(row).onConflictDoUpdate({ target: tags.id, set: row }).run(),
+        remove: (ids) => tx.delete(tags).where(inArray(tags.id, ids)).run(),
+      },
+    ),
+  )
+}
+
+const groupRow = (g: Group) => ({ id: g.id, name: g.name, status: g.status, contactsCount: g.contacts_count, createdAt: g.created_at })
+
+/** Removing a list also removes its memberships (foreign-key cascade). */
+export function replaceLists(db: StoreDb, all: readonly Group[]): ReplaceResult<number> {
+  return inTransaction(db, (tx) =>
+    replaceCollection(all.map(groupRow), {
+      keyOf: (row) => row.id,
+      stored: () => new Map(tx.select().from(lists).all().map((r) => [r.id, r])),
+      write: (row) => tx.insert(lists).values(row).onConflictDoUpdate({ target: lists.id, set: row }).run(),
+      remove: (ids) => tx.delete(lists).where(inArray(lists.id, ids)).run(),
+    }),
+  )
+}
+
+export function replaceSegments(db: StoreDb, all: readonly Group[]): ReplaceResult<number> {
+  return inTransaction(db, (tx) =>
+    replaceCollection(all.map(groupRow), {
+      keyOf: (row) => row.id,
+      stored: () => new Map(tx.select().from(segments).all().map((r) => [r.id, r])),
+      write: (row) => tx.insert(segments).values(row).onConflictDoUpdate({ target: segments.id, set: row }).run(),
+      remove: (ids) => tx.delete(segments).where(inArray(segments.id, ids)).run(),
+    }),
+  )
+}

@@ -1,0 +1,80 @@
+// Messages written in the app: shown at once as pending, confirmed when the server accepts
+// them. The outbox calls these inside its own transaction with the queued action.
+import { eq } from 'drizzle-orm'
+import type { Message } from '../../skylight/resources/messages'
+import { inTransaction, type StoreDb } from '../db'
+import { notFound } from '../errors'
+import { messages } from '../schema/messages'
+import { indexMessage, unindexMessage } from '../search/message-index'
+import { epochMs } from '../time'
+import { ensureContacts } from './contacts'
+import { messageRow } from './messages'
+
+export interface LocalMessageInput {
+  /** The outbox's id for it (unique), until and after the server gives its own. */
+  localId: string
+  contactId: number
+  content: string
+  channel?: string | null
+  createdAt: string
+}
+
+/** Adds an outgoing message held for the outbox (local_revision 1); returns its row id. */
+export function insertLocalMessage(db: StoreDb, input: LocalMessageInput): number {
+  return inTransaction(db, (tx) => {
+    ensureContacts(tx, [{ id: input.contactId }])
+    const { rowId } = tx
+      .insert(messages)
+      .values({
+        localId: input.localId,
+        contactId: input.contactId,
+        direction: 'outbound',
+        channel: input.channel ?? null,
+        content: input.content,
+        status: 'pending',
+        createdAt: input.createdAt,
+        sortAtMs: epochMs(input.createdAt),
+        localRevision: 1,
+      })
+      .returning({ rowId: messages.rowId })
+      .get()
+    indexMessage(tx, { rowId, content: input.content })
+    return rowId
+  })
+}
+
+/**
+ * The server accepted the message: the local row takes the server's id and fields and is
+ * released to sync. If sync already stored the server's copy, that duplicate is dropped
+ * so the thread shows the message once.
+ */
+export function confirmLocalMessage(db: StoreDb, localId: string, sent: Message): void {
+  inTransaction(db, (tx) => {
+    const local = tx.select().from(messages).where(eq(messages.localId, localId)).get()
+    if (!local) throw notFound('That message')
+    const duplicate = tx.select().from(messages).where(eq(messages.serverId, sent.id)).get()
+    if (duplicate && duplicate.rowId !== local.rowId) {
+      unindexMessage(tx, duplicate)
+      tx.delete(messages).where(eq(messages.rowId, duplicate.rowId)).run()
+    }
+    unindexMessage(tx, local)
+    // Exactly what sync would store, so its next pass finds nothing changed.
+    const row = messageRow(local.contactId, sent)
+    const content = row.content ?? local.content
+    tx.update(messages)
+      .set({ ...row, content, localRevision: 0, unseen: false })
+      .where(eq(messages.rowId, local.rowId))
+      .run()
+    indexMessage(tx, { rowId: local.rowId, content })
+  })
+}
+
+/** The user discarded a message that was never sent. */
+export function deleteLocalMessage(db: StoreDb, localId: string): void {
+  inTransaction(db, (tx) => {
+    const local = tx.select().from(messages).where(eq(messages.localId, localId)).get()
+    if (!local) throw notFound('That message')
+    unindexMessage(tx, local)
+    tx.delete(messages).where(eq(messages.rowId, local.rowId)).run()
+  })
+}

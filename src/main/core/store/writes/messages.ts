@@ -1,0 +1,67 @@
+// Writes of a contact's messages as sync receives them, keeping the search index in step.
+import { inArray } from 'drizzle-orm'
+import type { Message } from '../../skylight/resources/messages'
+import { inTransaction, type StoreDb } from '../db'
+import { messages } from '../schema/messages'
+import { indexMessage, unindexMessage } from '../search/message-index'
+import { epochMs } from '../time'
+import { ensureContacts } from './contacts'
+import { partition, type PageWrite } from './partition'
+
+/** A server message as stored (shared with confirmLocalMessage, so a later sync sees no change). */
+export function messageRow(contactId: number, m: Message) {
+  return {
+    serverId: m.id,
+    // The path names the contact; the record's own contact_id may be missing.
+    contactId,
+    direction: m.direction,
+    channel: m.channel,
+    content: m.content,
+    status: m.status,
+    error: m.error,
+    sentAt: m.sent_at,
+    createdAt: m.created_at,
+    sortAtMs: epochMs(m.sent_at, m.created_at),
+  } satisfies typeof messages.$inferInsert
+}
+
+/**
+ * One page of a contact's messages (any order), in one transaction, keyed by server id.
+ * Messages with local changes (e.g. a status the outbox is still pushing) are left alone.
+ */
+export function upsertMessages(db: StoreDb, contactId: number, page: readonly Message[]): PageWrite<number> {
+  return inTransaction(db, (tx) => {
+    ensureContacts(tx, [{ id: contactId }])
+    const incoming = page.map((m) => messageRow(contactId, m))
+    const stored = new Map(
+      tx
+        .select()
+        .from(messages)
+        .where(inArray(messages.serverId, incoming.map((r) => r.serverId)))
+        .all()
+        .map((r) => [r.serverId!, r]),
+    )
+    const { insert, update, result } = partition(incoming, (r) => r.serverId, stored)
+    for (const values of insert) {
+      const { rowId } = tx
+        .insert(messages)
+        .values({ ...values, unseen: false })
+        .returning({ rowId: messages.rowId })
+        .get()
+      indexMessage(tx, { rowId, content: values.content })
+    }
+    for (const values of update) {
+      const old = stored.get(values.serverId)!
+      if (old.content !== values.content) unindexMessage(tx, old)
+      tx.update(messages)
+        .set({ ...values, unseen: false })
+        .where(inArray(messages.rowId, [old.rowId]))
+        .run()
+      if (old.content !== values.content) indexMessage(tx, { rowId: old.rowId, content: values.content })
+    }
+    if (result.unchanged.length > 0) {
+      tx.update(messages).set({ unseen: false }).where(inArray(messages.serverId, result.unchanged)).run()
+    }
+    return result
+  })
+}

@@ -1,0 +1,95 @@
+// Deletion passes. The API has no "deleted since", so a full pass marks every row in scope
+// (markAll), re-reads everything — each upsert clears the mark of what it sees — and then
+// deletes what is still marked (sweepUnseen). Rows with local changes are never swept.
+import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { inTransaction, type StoreDb } from '../db'
+import { campaignContacts } from '../schema/campaigns'
+import { contacts } from '../schema/contacts'
+import { listMembers, segmentMembers } from '../schema/groups'
+import { media } from '../schema/media'
+import { conversations, messages } from '../schema/messages'
+import { unindexMessage } from '../search/message-index'
+import { deleteContacts } from './contacts'
+
+export type SweepTarget =
+  | { resource: 'contacts' }
+  | { resource: 'conversations' }
+  | { resource: 'media' }
+  | { resource: 'messages'; contactId: number }
+  | { resource: 'list-members'; listId: number }
+  | { resource: 'segment-members'; segmentId: number }
+  | { resource: 'campaign-contacts'; campaignId: number }
+
+/** Marks every row in scope as not yet seen in this pass; returns how many. */
+export function markAll(db: StoreDb, target: SweepTarget): number {
+  switch (target.resource) {
+    case 'contacts':
+      return db.update(contacts).set({ unseen: true }).run().changes
+    case 'conversations':
+      return db.update(conversations).set({ unseen: true }).run().changes
+    case 'media':
+      return db.update(media).set({ unseen: true }).run().changes
+    case 'messages':
+      return db.update(messages).set({ unseen: true }).where(messagesInScope(target.contactId)).run().changes
+    case 'list-members':
+      return db.update(listMembers).set({ unseen: true }).where(eq(listMembers.listId, target.listId)).run().changes
+    case 'segment-members':
+      return db.update(segmentMembers).set({ unseen: true }).where(eq(segmentMembers.segmentId, target.segmentId)).run()
+        .changes
+    case 'campaign-contacts':
+      return db.update(campaignContacts).set({ unseen: true }).where(eq(campaignContacts.campaignId, target.campaignId)).run()
+        .changes
+    default:
+      return unknownTarget(target)
+  }
+}
+
+/** Deletes what the pass did not see, in one transaction; returns how many rows went. */
+export function sweepUnseen(db: StoreDb, target: SweepTarget): number {
+  return inTransaction(db, (tx) => {
+    switch (target.resource) {
+      case 'contacts': {
+        // A contact with a message still waiting to be sent stays until the outbox is done.
+        const doomed = tx.all<{ id: number }>(sql`
+          SELECT id FROM contacts c WHERE c.unseen = 1 AND c.local_revision = 0
+            AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.contact_id = c.id AND m.local_revision > 0)`)
+        return deleteContacts(tx, doomed.map((r) => r.id))
+      }
+      case 'conversations':
+        return tx.delete(conversations).where(sql`${conversations.unseen} = 1 AND ${conversations.localRevision} = 0`).run()
+          .changes
+      case 'media':
+        return tx.delete(media).where(sql`${media.unseen} = 1 AND ${media.localRevision} = 0`).run().changes
+      case 'messages': {
+        const doomed = and(messagesInScope(target.contactId), sql`${messages.unseen} = 1 AND ${messages.localRevision} = 0`)
+        const rows = tx.select({ rowId: messages.rowId, content: messages.content }).from(messages).where(doomed).all()
+        for (const row of rows) unindexMessage(tx, row)
+        return tx.delete(messages).where(doomed).run().changes
+      }
+      case 'list-members':
+        return tx.delete(listMembers).where(and(eq(listMembers.listId, target.listId), eq(listMembers.unseen, true))).run()
+          .changes
+      case 'segment-members':
+        return tx
+          .delete(segmentMembers)
+          .where(and(eq(segmentMembers.segmentId, target.segmentId), eq(segmentMembers.unseen, true)))
+          .run().changes
+      case 'campaign-contacts':
+        return tx
+          .delete(campaignContacts)
+          .where(and(eq(campaignContacts.campaignId, target.campaignId), eq(campaignContacts.unseen, true)))
+          .run().changes
+      default:
+        return unknownTarget(target)
+    }
+  })
+}
+
+// Only messages the server has: one written offline and not yet sent is not "unseen".
+function messagesInScope(contactId: number): SQL | undefined {
+  return and(eq(messages.contactId, contactId), sql`${messages.serverId} IS NOT NULL`)
+}
+
+function unknownTarget(target: never): never {
+  throw new Error(`Unknown sweep target: ${JSON.stringify(target)}`)
+}

@@ -1,0 +1,150 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { defaultMigrationsFolder, openStore, searchMessages, StoreError, upsertContacts, upsertMessages } from '../../../src/main/core/store'
+import { readJournal, type JournalEntry } from '../../../src/main/core/store/migrate'
+import { afterTest, apiContact, apiMessage, at, openTempStore, tempDir } from './helpers'
+
+const journal = readJournal(defaultMigrationsFolder)
+
+/** A migrations folder holding only the first `count` migrations: the schema at that version. */
+function migrationsUpTo(count: number): string {
+  const folder = join(tempDir(), `migrations-${count}`)
+  mkdirSync(join(folder, 'meta'), { recursive: true })
+  const entries = journal.slice(0, count)
+  for (const entry of entries) copyFileSync(join(defaultMigrationsFolder, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`))
+  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ version: '7', dialect: 'sqlite', entries }))
+  return folder
+}
+
+function objects(path: string): string[] {
+  const db = new Database(path, { readonly: true })
+  try {
+    return (db.prepare(`SELECT type || ':' || name AS o FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY 1`).all() as { o: string }[]).map(
+      (r) => r.o,
+    )
+  } finally {
+    db.close()
+  }
+}
+
+/** What each migration must leave behind. A new migration without a check here fails. */
+const expectations: Record<string, (objects: string[]) => void> = {
+  '0000_create-account-tables': (o) => {
+    for (const table of [
+      'account',
+      'channels',
+      'contacts',
+      'contact_tags',
+      'contact_notes',
+      'tags',
+      'lists',
+      'segments',
+      'list_members',
+      'segment_members',
+      'conversations',
+      'messages',
+      'media',
+      'campaigns',
+      'campaign_contacts',
+      'sync_state',
+    ]) {
+      expect(o).toContain(`table:${table}`)
+    }
+    expect(o).toContain('index:conversations_recent_idx')
+    expect(o).toContain('index:messages_thread_idx')
+  },
+  '0001_add-search-index': (o) => {
+    expect(o).toContain('table:messages_fts')
+    expect(o).toContain('table:contacts_fts')
+  },
+}
+
+describe('migrations', () => {
+  it('has a check for every migration in the journal, named for what it does', () => {
+    expect(journal.map((e: JournalEntry) => e.tag)).toEqual(Object.keys(expectations))
+    for (const entry of journal) expect(entry.tag).toMatch(/^\d{4}_[a-z]+(-[a-z]+)+$/)
+  })
+
+  it('migrates a file from every earlier version to the latest, one step at a time', () => {
+    for (let start = 0; start < journal.length; start++) {
+      const path = join(tempDir(), 'account.sqlite')
+      // Build the file at version `start`, then walk it up one migration at a time.
+      if (start > 0) openStore({ path, migrationsFolder: migrationsUpTo(start) }).close()
+      for (let step = start + 1; step <= journal.length; step++) {
+        const store = openStore({ path, migrationsFolder: migrationsUpTo(step) })
+        expect(store.appliedMigrations).toEqual([journal[step - 1]!.tag])
+        store.close()
+        const now = objects(path)
+        for (const entry of journal.slice(0, step)) expectations[entry.tag]!(now)
+      }
+      // At the latest version, the default folder has nothing left to apply.
+      const latest = openStore({ path })
+      expect(latest.appliedMigrations).toEqual([])
+      latest.close()
+    }
+  })
+
+  it('creates everything on a fresh open and applies nothing on reopen', () => {
+    const path = join(tempDir(), 'account.sqlite')
+    const first = openStore({ path })
+    expect(first.appliedMigrations).toEqual(journal.map((e) => e.tag))
+    first.close()
+    const all = objects(path)
+    for (const check of Object.values(expectations)) check(all)
+    const again = openStore({ path })
+    afterTest(() => again.close())
+    expect(again.appliedMigrations).toEqual([])
+    expect(objects(path)).toEqual(all)
+  })
+
+  it('opens in WAL mode with foreign keys on and the agreed pragmas', () => {
+    const store = openTempStore()
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(1) // NORMAL
+    expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000)
+  })
+
+  it('indexes data that was stored before the search index existed', () => {
+    const path = join(tempDir(), 'account.sqlite')
+    const old = openStore({ path, migrationsFolder: migrationsUpTo(1) })
+    // Written by hand: at version 1 the store's write functions (which index) do not apply.
+    old.sqlite.prepare(`INSERT INTO contacts (id, name, blacklisted) VALUES (1, 'مُحَمَّد', 0)`).run()
+    old.sqlite
+      .prepare(`INSERT INTO messages (server_id, contact_id, content, sort_at_ms) VALUES (7, 1, 'مرحباً يا مُحَمَّد', 1)`)
+      .run()
+    old.close()
+    const store = openStore({ path })
+    afterTest(() => store.close())
+    expect(searchMessages(store.db, { query: 'محمد' }).map((h) => h.serverId)).toEqual([7])
+    // And the index stays consistent for later writes to the same rows.
+    upsertContacts(store.db, [apiContact({ id: 1, name: 'Mohammed' })])
+    upsertMessages(store.db, 1, [apiMessage({ id: 7, content: 'Hello Mohammed', sent_at: at(1) })])
+    expect(searchMessages(store.db, { query: 'محمد' })).toEqual([])
+    expect(searchMessages(store.db, { query: 'mohammed' }).map((h) => h.serverId)).toEqual([7])
+  })
+
+  it('refuses a file written by a newer version of the app', () => {
+    const path = join(tempDir(), 'account.sqlite')
+    openStore({ path }).close()
+    const raw = new Database(path)
+    raw.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() + 10 * 365 * 86_400_000)
+    raw.close()
+    expect(() => openStore({ path })).toThrowError(expect.objectContaining({ code: 'too-new' }) as StoreError)
+  })
+
+  it('rolls back a migration that fails and says so', () => {
+    const path = join(tempDir(), 'account.sqlite')
+    const folder = migrationsUpTo(journal.length)
+    const broken = { idx: journal.length, when: Date.now() + 1000, tag: '9999_break-things', breakpoints: true }
+    writeFileSync(join(folder, `${broken.tag}.sql`), 'CREATE TABLE works (id integer);\n--> statement-breakpoint\nNOT SQL AT ALL;')
+    writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ version: '7', dialect: 'sqlite', entries: [...journal, broken] }))
+    expect(() => openStore({ path, migrationsFolder: folder })).toThrowError(
+      expect.objectContaining({ code: 'migration-failed' }) as StoreError,
+    )
+    // Nothing of any migration was kept: they run in one transaction.
+    expect(objects(path).filter((o) => !o.includes('__drizzle_migrations'))).toEqual([])
+  })
+})
