@@ -1,0 +1,189 @@
+// The accounts of this install: adding one (its key checked with GET /account before
+// anything is saved), switching, replacing a rejected key, removing (key and local data).
+// Keys go only to a SecretStore: the OS keychain, or — when the user chooses it because
+// there is no keychain — memory for this session.
+import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createSkyLightApi, type SkyLightApi } from '../skylight'
+import { parseBaseUrl, type SkyLightClientOptions } from '../skylight/client'
+import { UnauthorizedError, ValidationError } from '../skylight/errors'
+import type { RateBudgets } from '../skylight/rate-budgets'
+import type { SecretStore } from '../secrets/secret-store'
+import { loadRegistry, saveRegistry, type AccountRecord, type Registry } from './registry'
+
+export const DEFAULT_BASE_URL = 'https://dashboard.skylightchat.com'
+
+export interface AccountManagerOptions {
+  dataDir: string
+  keychain: SecretStore
+  session: SecretStore
+  budgets: RateBudgets
+  /** Client settings for every account (tests shorten timeouts and retries). */
+  client?: Partial<Omit<SkyLightClientOptions, 'baseUrl' | 'apiKey' | 'budget'>>
+  now?: () => number
+}
+
+export interface NewAccount {
+  apiKey: string
+  baseUrl?: string
+  /** Keep the key in memory only (offered when the keychain is unavailable). */
+  sessionOnly?: boolean
+}
+
+export class AccountNotFoundError extends Error {
+  readonly type = 'not-found'
+  constructor() {
+    super('That account is no longer in SkyLight Desk.')
+  }
+}
+
+export class AccountManager {
+  readonly #o: AccountManagerOptions
+  #registry: Registry = { version: 1, activeId: null, accounts: [] }
+
+  private constructor(options: AccountManagerOptions) {
+    this.#o = options
+  }
+
+  static async open(options: AccountManagerOptions): Promise<AccountManager> {
+    const manager = new AccountManager(options)
+    manager.#registry = await loadRegistry(options.dataDir)
+    return manager
+  }
+
+  list(): AccountRecord[] {
+    return this.#registry.accounts.map((a) => ({ ...a }))
+  }
+
+  get activeId(): string | null {
+    return this.#registry.activeId
+  }
+
+  get(id: string): AccountRecord {
+    const account = this.#registry.accounts.find((a) => a.id === id)
+    if (!account) throw new AccountNotFoundError()
+    return { ...account }
+  }
+
+  /** The account's own folder: its database, media cache and upload staging. */
+  folder(id: string): string {
+    return join(this.#o.dataDir, 'accounts', this.get(id).id)
+  }
+
+  async add(input: NewAccount): Promise<AccountRecord> {
+    const apiKey = input.apiKey.trim()
+    if (!apiKey) throw new ValidationError('Enter the API key from your SkyLight dashboard.', 0, { apiKey: ['Required'] })
+    const baseUrl = parseBaseUrl(input.baseUrl?.trim() || DEFAULT_BASE_URL).href
+    const api = this.#api(baseUrl, apiKey)
+    let profile
+    try {
+      profile = await api.account.get({ priority: 'user' })
+    } catch (error) {
+      if (error instanceof UnauthorizedError) {
+        throw new ValidationError(
+          'SkyLight did not accept this API key. Copy it again from your SkyLight dashboard and check the server address.',
+          401,
+          { apiKey: ['Rejected by SkyLight'] },
+        )
+      }
+      throw error
+    }
+    if (this.#registry.accounts.some((a) => a.baseUrl === baseUrl && a.serverId === profile.id)) {
+      throw new ValidationError(`“${profile.display_name}” is already in SkyLight Desk.`, 0, { apiKey: ['Already added'] })
+    }
+
+    const record: AccountRecord = {
+      id: randomUUID(),
+      serverId: profile.id,
+      name: profile.display_name,
+      baseUrl,
+      keyStorage: input.sessionOnly ? 'session' : 'keychain',
+      addedAt: new Date(this.#now()).toISOString(),
+      keyRejectedAt: null,
+    }
+    // The key is stored first: an account is never listed without a way to reach it.
+    await this.#secrets(record).set(record.id, apiKey)
+    this.#registry.accounts.push(record)
+    this.#registry.activeId ??= record.id
+    await this.#save()
+    return { ...record }
+  }
+
+  async setActive(id: string): Promise<void> {
+    this.get(id)
+    this.#registry.activeId = id
+    await this.#save()
+  }
+
+  /** A new key for an existing account; it must open the same SkyLight account. */
+  async replaceKey(id: string, newKey: string, sessionOnly = false): Promise<AccountRecord> {
+    const account = this.get(id)
+    const apiKey = newKey.trim()
+    const profile = await this.#api(account.baseUrl, apiKey)
+      .account.get({ priority: 'user' })
+      .catch((error: unknown) => {
+        if (error instanceof UnauthorizedError) {
+          throw new ValidationError('SkyLight did not accept this API key either.', 401, { apiKey: ['Rejected by SkyLight'] })
+        }
+        throw error
+      })
+    if (profile.id !== account.serverId) {
+      throw new ValidationError(`This key opens “${profile.display_name}”, not “${account.name}”.`, 0, {
+        apiKey: ['Key of another account'],
+      })
+    }
+    await this.#secrets(account).delete(id)
+    const updated: AccountRecord = { ...account, keyStorage: sessionOnly ? 'session' : 'keychain', keyRejectedAt: null }
+    await this.#secrets(updated).set(id, apiKey)
+    this.#replace(updated)
+    await this.#save()
+    return { ...updated }
+  }
+
+  /** SkyLight answered 401: stop using the key until the user gives a new one. Data is kept. */
+  async markKeyRejected(id: string): Promise<void> {
+    const account = this.get(id)
+    if (account.keyRejectedAt) return
+    this.#replace({ ...account, keyRejectedAt: new Date(this.#now()).toISOString() })
+    await this.#save()
+  }
+
+  /** Deletes the key and every local file of the account. The caller closes its store first. */
+  async remove(id: string): Promise<void> {
+    const account = this.get(id)
+    const folder = this.folder(id)
+    await this.#secrets(account).delete(id)
+    this.#registry.accounts = this.#registry.accounts.filter((a) => a.id !== id)
+    if (this.#registry.activeId === id) this.#registry.activeId = this.#registry.accounts[0]?.id ?? null
+    await this.#save()
+    await rm(folder, { recursive: true, force: true })
+  }
+
+  /** An API client for the account, or null when its key is gone (a session-only key after restart). */
+  async api(id: string): Promise<SkyLightApi | null> {
+    const account = this.get(id)
+    const apiKey = await this.#secrets(account).get(id)
+    return apiKey ? this.#api(account.baseUrl, apiKey) : null
+  }
+
+  #api(baseUrl: string, apiKey: string): SkyLightApi {
+    return createSkyLightApi({ ...this.#o.client, baseUrl, apiKey, budget: this.#o.budgets.for(baseUrl, apiKey) })
+  }
+
+  #secrets(account: Pick<AccountRecord, 'keyStorage'>): SecretStore {
+    return account.keyStorage === 'session' ? this.#o.session : this.#o.keychain
+  }
+
+  #replace(record: AccountRecord): void {
+    this.#registry.accounts = this.#registry.accounts.map((a) => (a.id === record.id ? record : a))
+  }
+
+  #now(): number {
+    return (this.#o.now ?? Date.now)()
+  }
+
+  #save(): Promise<void> {
+    return saveRegistry(this.#o.dataDir, this.#registry)
+  }
+}
