@@ -30,7 +30,7 @@ function objects(path: string): string[] {
 }
 
 /** What each migration must leave behind. A new migration without a check here fails. */
-const expectations: Record<string, (objects: string[]) => void> = {
+const expectations: Record<string, (objects: string[], path: string) => void> = {
   '0000_create-account-tables': (o) => {
     for (const table of [
       'account',
@@ -59,6 +59,17 @@ const expectations: Record<string, (objects: string[]) => void> = {
     expect(o).toContain('table:messages_fts')
     expect(o).toContain('table:contacts_fts')
   },
+  '0002_track-synced-messages': (_o, path) => {
+    const db = new Database(path, { readonly: true })
+    try {
+      const column = (db.pragma('table_info(conversations)') as { name: string; dflt_value: string }[]).find(
+        (c) => c.name === 'messages_synced_ms',
+      )
+      expect(column?.dflt_value).toBe('-1')
+    } finally {
+      db.close()
+    }
+  },
 }
 
 describe('migrations', () => {
@@ -77,7 +88,7 @@ describe('migrations', () => {
         expect(store.appliedMigrations).toEqual([journal[step - 1]!.tag])
         store.close()
         const now = objects(path)
-        for (const entry of journal.slice(0, step)) expectations[entry.tag]!(now)
+        for (const entry of journal.slice(0, step)) expectations[entry.tag]!(now, path)
       }
       // At the latest version, the default folder has nothing left to apply.
       const latest = openStore({ path })
@@ -92,7 +103,7 @@ describe('migrations', () => {
     expect(first.appliedMigrations).toEqual(journal.map((e) => e.tag))
     first.close()
     const all = objects(path)
-    for (const check of Object.values(expectations)) check(all)
+    for (const check of Object.values(expectations)) check(all, path)
     const again = openStore({ path })
     afterTest(() => again.close())
     expect(again.appliedMigrations).toEqual([])

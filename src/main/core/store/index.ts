@@ -15,10 +15,11 @@ export { upsertContacts, deleteContacts } from './writes/contacts'
 export { replaceContactNotes } from './writes/notes'
 export { replaceTags, replaceLists, replaceSegments } from './writes/groups'
 export { upsertListMembers, upsertSegmentMembers } from './writes/members'
-export { upsertConversations } from './writes/conversations'
+export { upsertConversations, markMessagesSynced } from './writes/conversations'
 export { upsertMessages } from './writes/messages'
 export { insertLocalMessage, confirmLocalMessage, deleteLocalMessage, type LocalMessageInput } from './writes/local-messages'
 export { upsertMedia, setMediaCachePath } from './writes/media'
+export { epochMs } from './time'
 export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
 export { markAll, sweepUnseen, type SweepTarget } from './writes/sweep'
 export { holdForLocalChange, releaseLocalChange, type LocalEntity } from './writes/local-changes'
@@ -48,3 +49,15 @@ export {
   type CampaignContactItem,
 } from './queries/campaigns'
 export { getSyncState, type SyncState } from './queries/sync-state'
+export {
+  conversationStamps,
+  conversationsDueForMessages,
+  countConversationsDueForMessages,
+  serverMessageCount,
+  contactsWithUnsettledMessages,
+  listIds,
+  segmentIds,
+  campaignIdsByStatus,
+  unseenIds,
+  type ConversationStamp,
+} from './queries/sync-progress'

@@ -1,5 +1,5 @@
 // Writes of the conversation list as sync receives it.
-import { inArray } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type { Conversation } from '../../skylight/resources/messages'
 import { inTransaction, type StoreDb } from '../db'
 import { conversations } from '../schema/messages'
@@ -45,4 +45,9 @@ export function upsertConversations(db: StoreDb, page: readonly Conversation[]):
     }
     return result
   })
+}
+
+/** Records that the contact's messages are fetched up to `lastMessageAtMs`. */
+export function markMessagesSynced(db: StoreDb, contactId: number, lastMessageAtMs: number): void {
+  db.update(conversations).set({ messagesSyncedMs: lastMessageAtMs }).where(eq(conversations.contactId, contactId)).run()
 }

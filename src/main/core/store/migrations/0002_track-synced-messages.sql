@@ -1,0 +1,1 @@
+ALTER TABLE `conversations` ADD `messages_synced_ms` integer DEFAULT -1 NOT NULL;

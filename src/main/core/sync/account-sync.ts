@@ -1,0 +1,220 @@
+// Keeps one account's local copy current: the first sync, then a poll every interval, a
+// refresh of the small collections less often and a full pass with deletions rarer still.
+// While the server cannot be reached it probes with growing pauses and catches up at once
+// when it answers; a wake from sleep (or a timer that fired far too late) catches up too.
+// One run at a time; a 401 stops it until the key is replaced.
+import type { SkyLightApi } from '../skylight'
+import { CancelledError, SkyLightError, UnauthorizedError } from '../skylight'
+import { getSyncState, saveSyncState, type StoreDb } from '../store'
+import type { SyncContext, SyncResource } from './context'
+import { firstSyncDone, runSync, type SyncKind } from './plans'
+
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'key-rejected' | 'error' | 'stopped'
+
+export interface SyncStatus {
+  state: SyncState
+  kind: SyncKind | null
+  firstSyncDone: boolean
+  lastSyncedAt: string | null
+  /** Per resource, this run: items done of total (null when unknown). */
+  progress: Partial<Record<SyncResource, { done: number; total: number | null }>>
+  /** A message for the user when state is offline, error or key-rejected. */
+  message: string | null
+}
+
+export type SyncEvent =
+  | { type: 'status'; status: SyncStatus }
+  | { type: 'changed'; resources: SyncResource[]; contactIds: number[] }
+
+export interface SyncTimings {
+  pollMs: number
+  refreshMs: number
+  fullPassMs: number
+  /** Longest pause between probes while offline. */
+  maxProbeMs: number
+}
+
+export const DEFAULT_TIMINGS: SyncTimings = {
+  pollMs: 30_000,
+  refreshMs: 5 * 60_000,
+  fullPassMs: 6 * 60 * 60_000,
+  maxProbeMs: 60_000,
+}
+
+export interface AccountSyncOptions {
+  api: SkyLightApi
+  db: StoreDb
+  onEvent: (event: SyncEvent) => void
+  timings?: Partial<SyncTimings>
+  now?: () => number
+}
+
+export class AccountSync {
+  readonly #o: AccountSyncOptions
+  #timings: SyncTimings
+  #status: SyncStatus
+  #running: Promise<void> | undefined
+  #controller = new AbortController()
+  #timer: NodeJS.Timeout | undefined
+  #timerDueAt = 0
+  #failures = 0
+  #lastRefreshAt = 0
+  #lastFullAt = 0
+
+  constructor(options: AccountSyncOptions) {
+    this.#o = options
+    this.#timings = { ...DEFAULT_TIMINGS, ...options.timings }
+    const first = firstSyncDone({ db: options.db })
+    this.#lastFullAt = Date.parse(getSyncState(options.db, 'full-sync')?.lastFullPassAt ?? '') || 0
+    this.#status = {
+      state: 'idle',
+      kind: null,
+      firstSyncDone: first,
+      lastSyncedAt: getSyncState(options.db, 'last-sync')?.lastSyncedAt ?? null,
+      progress: {},
+      message: null,
+    }
+  }
+
+  get status(): SyncStatus {
+    return structuredClone(this.#status)
+  }
+
+  /** Starts syncing: the first sync if it has not completed, then the schedule. */
+  start(): void {
+    if (this.#status.state === 'stopped') return
+    void this.syncNow(this.#status.firstSyncDone ? 'refresh' : 'first')
+  }
+
+  setTimings(timings: Partial<SyncTimings>): void {
+    this.#timings = { ...this.#timings, ...timings }
+    if (!this.#running) this.#schedule()
+  }
+
+  /** Runs a sync now (or joins the one running). Never rejects; the outcome is in `status`. */
+  syncNow(kind: SyncKind = 'poll'): Promise<void> {
+    if (this.#running) return this.#running
+    if (this.#status.state === 'stopped' || this.#status.state === 'key-rejected') return Promise.resolve()
+    clearTimeout(this.#timer)
+    const effective: SyncKind = !this.#status.firstSyncDone ? 'first' : this.#due(kind)
+    this.#running = this.#run(effective).finally(() => {
+      this.#running = undefined
+      this.#schedule()
+    })
+    return this.#running
+  }
+
+  /** The machine woke up or the network came back: catch up at once. */
+  resume(): void {
+    this.#failures = 0
+    void this.syncNow('refresh')
+  }
+
+  /** Stops timers and the current run; resolves once nothing is in flight. */
+  async stop(): Promise<void> {
+    this.#setStatus({ state: 'stopped' })
+    clearTimeout(this.#timer)
+    this.#controller.abort()
+    await this.#running?.catch(() => {})
+  }
+
+  /** Picks the bigger kind when a bigger one is due anyway. */
+  #due(kind: SyncKind): SyncKind {
+    const now = this.#now()
+    if (kind === 'first' || kind === 'full') return kind
+    if (now - this.#lastFullAt >= this.#timings.fullPassMs) return 'full'
+    if (kind === 'refresh' || now - this.#lastRefreshAt >= this.#timings.refreshMs) return 'refresh'
+    return 'poll'
+  }
+
+  async #run(kind: SyncKind): Promise<void> {
+    const changed = { resources: new Set<SyncResource>(), contactIds: new Set<number>() }
+    const ctx: SyncContext = {
+      api: this.#o.api,
+      db: this.#o.db,
+      signal: this.#controller.signal,
+      now: () => this.#now(),
+      progress: (resource, done, total) => {
+        this.#status.progress[resource] = { done, total }
+        this.#emitStatus()
+      },
+      changed: (resource, contactId) => {
+        changed.resources.add(resource)
+        if (contactId !== undefined) changed.contactIds.add(contactId)
+        // Tell the views page by page, so a long first sync fills them progressively.
+        queueMicrotask(() => this.#flushChanged(changed))
+      },
+    }
+    this.#setStatus({ state: 'syncing', kind, progress: {}, message: null })
+    try {
+      await runSync(ctx, kind)
+      const at = new Date(this.#now()).toISOString()
+      this.#failures = 0
+      if (kind !== 'poll') this.#lastRefreshAt = this.#now()
+      if (kind === 'full' || kind === 'first') this.#lastFullAt = this.#now()
+      this.#markSynced(at)
+      this.#setStatus({ state: 'idle', kind: null, firstSyncDone: true, lastSyncedAt: at, message: null })
+    } catch (error) {
+      this.#fail(error)
+    } finally {
+      this.#flushChanged(changed)
+    }
+  }
+
+  #fail(error: unknown): void {
+    if (error instanceof CancelledError || this.#controller.signal.aborted) return
+    if (error instanceof UnauthorizedError) {
+      this.#setStatus({ state: 'key-rejected', kind: null, message: error.message })
+      return
+    }
+    this.#failures++
+    if (error instanceof SkyLightError && error.transient) {
+      this.#setStatus({ state: 'offline', kind: null, message: error.message })
+    } else {
+      const message = error instanceof Error ? error.message : String(error)
+      this.#setStatus({ state: 'error', kind: null, message: `Sync stopped: ${message}` })
+    }
+  }
+
+  #schedule(): void {
+    clearTimeout(this.#timer)
+    const state = this.#status.state
+    if (state === 'stopped' || state === 'key-rejected') return
+    const delay =
+      this.#failures > 0
+        ? Math.min(this.#timings.maxProbeMs, 2_000 * 2 ** (this.#failures - 1))
+        : this.#timings.pollMs
+    this.#timerDueAt = this.#now() + delay
+    this.#timer = setTimeout(() => {
+      // A timer that fires far too late means the machine slept: catch up fully.
+      const late = this.#now() - this.#timerDueAt > 30_000
+      void this.syncNow(late ? 'refresh' : 'poll')
+    }, delay)
+  }
+
+  #markSynced(at: string): void {
+    // Kept in the store so "last synced" survives a restart.
+    saveSyncState(this.#o.db, 'last-sync', { lastSyncedAt: at })
+  }
+
+  #flushChanged(changed: { resources: Set<SyncResource>; contactIds: Set<number> }): void {
+    if (changed.resources.size === 0) return
+    const event: SyncEvent = { type: 'changed', resources: [...changed.resources], contactIds: [...changed.contactIds] }
+    changed.resources.clear()
+    changed.contactIds.clear()
+    this.#o.onEvent(event)
+  }
+
+  #setStatus(patch: Partial<SyncStatus>): void {
+    this.#status = { ...this.#status, ...patch }
+    this.#emitStatus()
+  }
+
+  #emitStatus(): void {
+    this.#o.onEvent({ type: 'status', status: this.status })
+  }
+
+  #now(): number {
+    return (this.#o.now ?? Date.now)()
+  }
+}

@@ -1,0 +1,25 @@
+// What every sync step works with: the account's API client and store, a way to report
+// progress and what changed (so views refresh), and the run's cancellation signal.
+import type { SkyLightApi } from '../skylight'
+import type { CallOptions, Priority } from '../skylight'
+import type { StoreDb } from '../store'
+
+export type SyncResource = 'account' | 'conversations' | 'messages' | 'contacts' | 'groups' | 'media' | 'campaigns'
+
+export interface SyncContext {
+  api: SkyLightApi
+  db: StoreDb
+  signal: AbortSignal
+  /** Progress of a resource in this run: items done of total (total unknown → null). */
+  progress(resource: SyncResource, done: number, total: number | null): void
+  /** Something the views show changed in the store. */
+  changed(resource: SyncResource, contactId?: number): void
+  now(): number
+}
+
+export const PER_PAGE = 100
+
+/** Call options for every request of a sync step: background priority, cancellable. */
+export function call(ctx: SyncContext, priority: Priority = 'sync'): CallOptions {
+  return { priority, signal: ctx.signal }
+}

@@ -1,0 +1,23 @@
+// The conversation list, newest first. Incremental: pages until one brings nothing newer
+// than what is stored (pages shift down as conversations move up, so rows may be seen twice;
+// the upsert de-duplicates). Full: every page, then what was not seen is swept.
+import { conversationStamps, epochMs, markAll, sweepUnseen, upsertConversations } from '../../store'
+import { call, PER_PAGE, type SyncContext } from '../context'
+
+export async function syncConversationList(ctx: SyncContext, mode: 'incremental' | 'full'): Promise<void> {
+  if (mode === 'full') markAll(ctx.db, { resource: 'conversations' })
+  for (let page = 1; ; page++) {
+    const result = await ctx.api.messages.conversations({ page, per_page: PER_PAGE }, call(ctx))
+    const stamps = conversationStamps(
+      ctx.db,
+      result.items.map((c) => c.contact_id),
+    )
+    const newer = result.items.filter((c) => stamps.get(c.contact_id)?.lastMessageAtMs !== epochMs(c.last_message_at))
+    const written = upsertConversations(ctx.db, result.items)
+    if (written.inserted.length + written.updated.length > 0) ctx.changed('conversations')
+    ctx.progress('conversations', Math.min(page * PER_PAGE, result.total), result.total)
+    if (page >= result.lastPage || result.items.length === 0) break
+    if (mode === 'incremental' && newer.length === 0) break
+  }
+  if (mode === 'full' && sweepUnseen(ctx.db, { resource: 'conversations' }) > 0) ctx.changed('conversations')
+}

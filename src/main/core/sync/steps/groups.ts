@@ -1,0 +1,68 @@
+// Tags, lists and segments are small and re-read whole; a list's or segment's members are
+// re-read only when its member count changed (or on a full pass).
+import type { Page } from '../../skylight'
+import type { Member } from '../../skylight/resources/groups'
+import {
+  inTransaction,
+  listIds,
+  markAll,
+  replaceLists,
+  replaceSegments,
+  replaceTags,
+  segmentIds,
+  sweepUnseen,
+  upsertListMembers,
+  upsertSegmentMembers,
+  type StoreDb,
+} from '../../store'
+import { call, PER_PAGE, type SyncContext } from '../context'
+
+async function allPages<T>(fetch: (page: number) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = []
+  for (let page = 1; ; page++) {
+    const result = await fetch(page)
+    items.push(...result.items)
+    if (page >= result.lastPage || result.items.length === 0) return items
+  }
+}
+
+export async function syncGroups(ctx: SyncContext, allMembers: boolean): Promise<void> {
+  const [tags, lists, segments] = await Promise.all([
+    // Tags come whole, without pages.
+    ctx.api.tags.list(call(ctx)).then((r) => r.items),
+    allPages((page) => ctx.api.lists.list({ page, per_page: PER_PAGE }, call(ctx))),
+    allPages((page) => ctx.api.segments.list({ page, per_page: PER_PAGE }, call(ctx))),
+  ])
+  const written = inTransaction(ctx.db, (tx) => ({
+    tags: replaceTags(tx, tags),
+    lists: replaceLists(tx, lists),
+    segments: replaceSegments(tx, segments),
+  }))
+  ctx.changed('groups')
+
+  const changedLists = allMembers ? listIds(ctx.db) : [...written.lists.inserted, ...written.lists.updated]
+  const changedSegments = allMembers ? segmentIds(ctx.db) : [...written.segments.inserted, ...written.segments.updated]
+  for (const id of changedLists) {
+    await syncMembers(ctx, (page) => ctx.api.lists.members(id, { page, per_page: PER_PAGE }, call(ctx)), (db, items) =>
+      upsertListMembers(db, id, items), { resource: 'list-members', listId: id })
+  }
+  for (const id of changedSegments) {
+    await syncMembers(ctx, (page) => ctx.api.segments.members(id, { page, per_page: PER_PAGE }, call(ctx)), (db, items) =>
+      upsertSegmentMembers(db, id, items), { resource: 'segment-members', segmentId: id })
+  }
+  if (changedLists.length + changedSegments.length > 0) ctx.changed('contacts')
+}
+
+async function syncMembers(
+  ctx: SyncContext,
+  fetch: (page: number) => Promise<Page<Member>>,
+  write: (db: StoreDb, items: readonly Member[]) => number,
+  target: Parameters<typeof markAll>[1],
+): Promise<void> {
+  const members = await allPages(fetch)
+  inTransaction(ctx.db, (tx) => {
+    markAll(tx, target)
+    write(tx, members)
+    sweepUnseen(tx, target)
+  })
+}
