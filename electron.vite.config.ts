@@ -1,6 +1,25 @@
+import { cpSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+
+/**
+ * The store finds its SQL migrations at `new URL('./migrations', import.meta.url)`, which
+ * after bundling is beside out/main/index.js; the bundler does not copy folders, so this does.
+ */
+function copyMigrations(): Plugin {
+  const from = resolve('src/main/core/store/migrations')
+  return {
+    name: 'skylight-desk:copy-migrations',
+    apply: 'build',
+    writeBundle(options) {
+      const to = resolve(options.dir ?? 'out/main', 'migrations')
+      rmSync(to, { recursive: true, force: true })
+      cpSync(from, to, { recursive: true })
+    },
+  }
+}
 
 export default defineConfig({
   main: {
@@ -9,6 +28,7 @@ export default defineConfig({
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve('src/main/index.ts') } },
     },
+    plugins: [copyMigrations()],
   },
   preload: {
     build: {

@@ -1,69 +1,109 @@
-// Composition root of the Electron shell: wires the core, the window and the IPC contract.
-// Logic lives in the core (src/main/core) so it runs and is tested under plain Node.
+// Composition root of the Electron shell: wires the log, the core, the window, the IPC
+// contract, the media scheme and the menu. Each piece lives in its own module; the logic
+// lives in the core (src/main/core) so it runs and is tested under plain Node.
 import { join } from 'node:path'
-import { app, BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, Menu, session, shell } from 'electron'
+import { createMainWindow } from './main-window'
+import { appMenuTemplate } from './app-menu'
 import { openCore, type Core } from './core'
+import { createLogger } from './core/log'
 import { registerContract } from './ipc'
-import { CONTENT_SECURITY_POLICY, windowOptions } from './window-options'
+import { declareMediaScheme, serveMediaFrom } from './media-protocol'
+import { appUrlMatcher, guardWebContents } from './navigation'
+import { hardenSession } from './session-hardening'
 
-const rendererDevUrl = process.env['ELECTRON_RENDERER_URL']
+const APP_NAME = 'SkyLight Desk'
+const development = !app.isPackaged
+const devServerUrl = development ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const rendererFile = join(import.meta.dirname, '../renderer/index.html')
+const isAppUrl = appUrlMatcher({ rendererFile, devServerUrl })
 
-function isTrustedUrl(url: string): boolean {
-  if (rendererDevUrl && !app.isPackaged) return url.startsWith(rendererDevUrl)
-  return url.startsWith('file://')
-}
+// Scheme privileges are accepted only before 'ready'.
+declareMediaScheme()
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs')))
-  window.once('ready-to-show', () => window.show())
-  // The app never navigates away from itself; external links open in the user's browser.
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url)) event.preventDefault()
+const log = createLogger({
+  dir: app.getPath('logs'),
+  echo: development ? (level, entry) => console[level](entry) : undefined,
+})
+// Electron's default for these is a dialog or nothing; either way the log should know.
+process.on('uncaughtException', (error) => log.error('Uncaught exception', error))
+process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', reason))
+
+// Every web contents, including any a bug might create, gets the navigation rules.
+app.on('web-contents-created', (_event, contents) => {
+  guardWebContents(contents, isAppUrl, (url) => {
+    shell.openExternal(url).catch((error: unknown) => log.warn('Could not open a link in the browser', error))
   })
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  if (rendererDevUrl && !app.isPackaged) void window.loadURL(rendererDevUrl)
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
-  return window
-}
-
-function hardenSession(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    })
-  })
-}
+})
 
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit()
     return
   }
+  log.info(`${APP_NAME} ${app.getVersion()} starting on ${process.platform} ${process.arch}, Electron ${process.versions.electron}`)
   await app.whenReady()
-  hardenSession()
+
+  hardenSession(session.defaultSession)
+  serveMediaFrom(session.defaultSession, join(app.getPath('userData'), 'media-cache'))
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate({
+        appName: APP_NAME,
+        platform: process.platform,
+        development,
+        openLogFolder: () => void shell.openPath(app.getPath('logs')),
+      }),
+    ),
+  )
+
   const core: Core = await openCore({
     dataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
-    onInternalError: (error) => console.error('[core]', error),
+    onInternalError: (error) => log.error('Core error', error),
   })
-  registerContract(core.dispatch, isTrustedUrl)
+  registerContract(core.dispatch, isAppUrl)
 
-  let window = createWindow()
+  const openWindow = (): BrowserWindow =>
+    createMainWindow({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      load: devServerUrl ? { url: devServerUrl } : { file: rendererFile },
+      stateFile: join(app.getPath('userData'), 'window-state.json'),
+      onStateError: (error) => log.warn('Could not save the window position', error),
+    })
+  let window = openWindow()
+
   app.on('second-instance', () => {
+    if (window.isDestroyed()) window = openWindow()
     if (window.isMinimized()) window.restore()
     window.focus()
   })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) window = createWindow()
+    if (BrowserWindow.getAllWindows().length === 0) window = openWindow()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => void core.close())
+
+  // Quitting waits for the core to close its databases, then quits for real.
+  let closed = false
+  app.on('will-quit', (event) => {
+    if (closed) return
+    event.preventDefault()
+    core
+      .close()
+      .catch((error: unknown) => log.error('Core did not close cleanly', error))
+      .finally(() => {
+        closed = true
+        log.info('Stopped')
+        log.close()
+        app.quit()
+      })
+  })
 }
 
-void main()
+main().catch((error: unknown) => {
+  log.error('Start-up failed', error)
+  log.close()
+  app.exit(1)
+})

@@ -1,14 +1,17 @@
-// Registers the contract on its one IPC channel. Only the app's own top frame may call it;
-// the core validates every input (src/main/core/contract/dispatch.ts).
+// Registers the contract on its one IPC channel. Only the app's own top frame may call it
+// (an iframe or a page the window was somehow navigated to gets `forbidden`); the core
+// validates every input (src/main/core/contract/dispatch.ts).
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { IPC_EVENT, IPC_INVOKE } from '../shared/bridge'
 import type { EventName, EventPayload } from '../shared/contract'
 import type { Dispatch } from './core/contract/dispatch'
+import type { UrlCheck } from './navigation'
 
-export function registerContract(dispatch: Dispatch, isTrustedUrl: (url: string) => boolean): () => void {
+export function registerContract(dispatch: Dispatch, isAppUrl: UrlCheck): () => void {
   ipcMain.handle(IPC_INVOKE, (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
+    // senderFrame is null once the frame has navigated away or been destroyed.
     const frame = event.senderFrame
-    if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url)) {
       return { ok: false, error: { type: 'forbidden', message: 'Calls are accepted only from the app window.' } }
     }
     return dispatch(method, input)

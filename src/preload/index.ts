@@ -1,6 +1,7 @@
-// The whole bridge: invoke and on, over one prefixed channel pair. It never exposes
-// ipcRenderer, Node or the environment to the page.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+// The whole bridge: invoke and on over one prefixed channel pair, and the disk path of a
+// file the user dropped (webUtils only works here, not in the page). It never exposes
+// ipcRenderer, Node or the environment to the page; the core checks every dropped path.
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { IPC_EVENT, IPC_INVOKE, type DeskBridge } from '../shared/bridge'
 
 const bridge: DeskBridge = {
@@ -12,6 +13,7 @@ const bridge: DeskBridge = {
     ipcRenderer.on(IPC_EVENT, forward)
     return () => ipcRenderer.removeListener(IPC_EVENT, forward)
   },
+  pathForFile: (file) => webUtils.getPathForFile(file),
 }
 
 contextBridge.exposeInMainWorld('desk', bridge)

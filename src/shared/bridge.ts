@@ -8,4 +8,10 @@ export const IPC_EVENT = 'skylight-desk:event'
 export interface DeskBridge {
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /**
+   * The disk path of a file the user dropped or picked, to pass to a method that takes a
+   * path (the core checks it); '' for a file that is not on disk. Only the Electron
+   * preload has it: a page in a plain browser (the browser test host) sees no paths.
+   */
+  pathForFile?(file: File): string
 }

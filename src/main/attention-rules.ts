@@ -1,0 +1,78 @@
+// When and how the app asks for the user's attention: a notification for a message that
+// arrives while they look elsewhere, and the unread count on the dock/taskbar. Decisions
+// only — attention.ts makes the Electron calls.
+
+/** A new inbound message, as the core reports it. */
+export interface InboundMessage {
+  contactId: number
+  contactName: string
+  /** The message text, or a short description of its media ("Photo"); may be empty. */
+  preview: string
+}
+
+export interface NotificationText {
+  title: string
+  body: string
+}
+
+const MAX_TITLE = 64
+const MAX_BODY = 140
+
+/** Nothing when the user is already looking at the app: the inbox shows the message. */
+export function notificationFor(message: InboundMessage, context: { windowFocused: boolean }): NotificationText | undefined {
+  if (context.windowFocused) return undefined
+  const title = shorten(oneLine(message.contactName), MAX_TITLE) || 'New message'
+  const body = shorten(oneLine(message.preview), MAX_BODY) || 'Sent you a message'
+  return { title, body }
+}
+
+export interface BadgeState {
+  /** For app.setBadgeCount (macOS dock, Linux launchers); 0 clears it. */
+  count: number
+  /** Whether Windows' taskbar shows the overlay dot (it has no numeric badge). */
+  overlay: boolean
+  /** Read out by screen readers for the overlay, and shown as the window title suffix. */
+  description: string
+}
+
+export function badgeFor(unread: number): BadgeState {
+  const count = Number.isFinite(unread) ? Math.max(0, Math.floor(unread)) : 0
+  if (count === 0) return { count: 0, overlay: false, description: '' }
+  return { count, overlay: true, description: count === 1 ? '1 unread message' : `${count} unread messages` }
+}
+
+export function windowTitleFor(appName: string, badge: BadgeState): string {
+  return badge.count > 0 ? `${appName} (${badge.count > 999 ? '999+' : badge.count})` : appName
+}
+
+/**
+ * The overlay's picture: a filled red dot with a thin white ring, as raw BGRA pixels for
+ * nativeImage.createFromBitmap (no image file to ship, no canvas in main).
+ */
+export function dotBitmap(size = 16): Buffer {
+  const pixels = Buffer.alloc(size * size * 4)
+  const center = (size - 1) / 2
+  const radius = size / 2
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const distance = Math.hypot(x - center, y - center)
+      if (distance > radius - 0.5) continue
+      const ring = distance > radius - 2
+      const offset = (y * size + x) * 4
+      pixels[offset] = ring ? 0xff : 0x2a // blue
+      pixels[offset + 1] = ring ? 0xff : 0x2a // green
+      pixels[offset + 2] = ring ? 0xff : 0xd9 // red
+      pixels[offset + 3] = 0xff // alpha
+    }
+  }
+  return pixels
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function shorten(text: string, max: number): string {
+  const chars = [...text]
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`
+}

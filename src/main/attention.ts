@@ -1,0 +1,54 @@
+// Native notifications and the unread badge, following attention-rules.ts. The core's
+// events are wired to notifyInbound/setUnread by the composition root.
+import { app, nativeImage, Notification, type BrowserWindow } from 'electron'
+import { badgeFor, dotBitmap, notificationFor, windowTitleFor, type InboundMessage } from './attention-rules'
+
+export interface Attention {
+  notifyInbound(message: InboundMessage): void
+  setUnread(count: number): void
+}
+
+export interface AttentionOptions {
+  appName: string
+  /** The main window, if one is open. */
+  window: () => BrowserWindow | undefined
+  /** Brings the window up and shows this contact's conversation. */
+  openConversation: (contactId: number) => void
+}
+
+export function createAttention(options: AttentionOptions): Attention {
+  // One live notification per contact: a newer message replaces the older toast, and the
+  // references keep Electron from collecting a notification before its click arrives.
+  const shown = new Map<number, Notification>()
+  const dot = nativeImage.createFromBitmap(dotBitmap(16), { width: 16, height: 16 })
+
+  return {
+    notifyInbound(message) {
+      const window = options.window()
+      const text = notificationFor(message, { windowFocused: window?.isFocused() === true })
+      if (!text || !Notification.isSupported()) return
+      shown.get(message.contactId)?.close()
+      const notification = new Notification({ title: text.title, body: text.body, silent: false })
+      shown.set(message.contactId, notification)
+      const forget = (): void => {
+        if (shown.get(message.contactId) === notification) shown.delete(message.contactId)
+      }
+      notification.on('click', () => {
+        forget()
+        options.openConversation(message.contactId)
+      })
+      notification.on('close', forget)
+      notification.show()
+    },
+
+    setUnread(count) {
+      const badge = badgeFor(count)
+      // macOS dock and Unity-style Linux launchers; a no-op returning false elsewhere.
+      app.setBadgeCount(badge.count)
+      const window = options.window()
+      if (!window || window.isDestroyed()) return
+      if (process.platform === 'win32') window.setOverlayIcon(badge.overlay ? dot : null, badge.description)
+      window.setTitle(windowTitleFor(options.appName, badge))
+    },
+  }
+}
