@@ -6,8 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createInterface } from 'node:readline'
+import { startSandboxProcess } from './lib/sandbox-process'
 import { createSkyLightApi, RateBudget } from '../src/main/core/skylight'
 import { MAX_UPLOAD_BYTES } from '../src/main/core/skylight/media-rules'
 
@@ -23,29 +22,16 @@ async function writeFile(path: string, size: number): Promise<void> {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`
 
-/** The sandbox runs in its own process, so the figures below are the client's alone. */
-async function startSandboxProcess(): Promise<{ child: ChildProcess; url: string; apiKey: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/sandbox/cli.ts', '--port', '0', '--size', 'small'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let url = ''
-  for await (const line of createInterface({ input: child.stdout! })) {
-    url ||= /listening on (\S+)/.exec(line)?.[1] ?? ''
-    const key = /^\s+account \d+ .*: (\S+)$/.exec(line)?.[1]
-    if (url && key) return { child, url, apiKey: key }
-  }
-  throw new Error('The sandbox did not start')
-}
-
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-upload-'))
-  const sandbox = await startSandboxProcess()
+  // In its own process, so the figures below are the client's alone.
+  const sandbox = await startSandboxProcess(['--size', 'small', '--accounts', '1', '--still'])
   try {
     const file = join(dir, 'big-video.mp4')
     await writeFile(file, MAX_UPLOAD_BYTES)
     const api = createSkyLightApi({
       baseUrl: sandbox.url,
-      apiKey: sandbox.apiKey,
+      apiKey: sandbox.accounts[0]!.apiKey,
       budget: new RateBudget({ limit: 120, windowMs: 60_000 }),
     })
 
@@ -82,7 +68,7 @@ async function main(): Promise<void> {
     console.log(`peak RSS growth:      ${mb(peakRss - base.rss)}`)
     console.log(`peak live JS+buffers: ${mb(peakHeap - (base.heapUsed + base.external + base.arrayBuffers))}${global.gc ? '' : ' (run with --expose-gc for live figures)'}`)
   } finally {
-    sandbox.child.kill('SIGTERM')
+    sandbox.stop()
     await rm(dir, { recursive: true, force: true })
   }
 }

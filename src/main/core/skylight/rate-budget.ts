@@ -119,22 +119,30 @@ export class RateBudget {
   }
 
   #prune(now: number): void {
-    for (const h of this.#held) if (h.doneAt !== undefined && h.doneAt + this.windowMs <= now) this.#held.delete(h)
+    for (const h of this.#held) {
+      if (h.doneAt === undefined || h.doneAt + this.windowMs > now) continue
+      this.#held.delete(h)
+      // It has left the server's window too, so the server's count of what is left grew by one.
+      if (this.#serverRemaining !== undefined) this.#serverRemaining++
+    }
   }
 
   /** When the next slot may be granted; undefined means "when something is released". */
   #nextOpening(now: number): number | undefined {
     let at = Math.max(now, this.#pausedUntil)
-    if (this.#serverRemaining !== undefined && this.#serverRemaining <= 0) {
-      // The server says the key is spent: wait for its reset, or a short while before probing.
-      at = Math.max(at, this.#serverResetAt ?? now + this.windowMs / this.limit)
-    }
     const inFlight = [...this.#held].filter((h) => h.doneAt === undefined).length
     if (!this.#calibrated && inFlight > 0) return undefined
-    if (this.#held.size < this.limit) return at
-    let earliest = Infinity
-    for (const h of this.#held) if (h.doneAt !== undefined) earliest = Math.min(earliest, h.doneAt + this.windowMs)
-    return earliest === Infinity ? undefined : Math.max(at, earliest)
+    if (this.#held.size >= this.limit) {
+      let earliest = Infinity
+      for (const h of this.#held) if (h.doneAt !== undefined) earliest = Math.min(earliest, h.doneAt + this.windowMs)
+      return earliest === Infinity ? undefined : Math.max(at, earliest)
+    }
+    if (this.#serverRemaining !== undefined && this.#serverRemaining <= 0) {
+      // The server counts more than we sent (another app on the same key): wait for its
+      // reset, or a short while before probing.
+      at = Math.max(at, this.#serverResetAt ?? now + this.windowMs / this.limit)
+    }
+    return at
   }
 
   #pump(): void {

@@ -18,7 +18,7 @@ export type SyncKind = 'first' | 'poll' | 'refresh' | 'full'
 const FIRST_SYNC = 'first-sync'
 const fullPhases = {
   account: syncAccount,
-  conversations: (ctx: SyncContext) => syncConversationList(ctx, 'full'),
+  conversations: async (ctx: SyncContext) => void (await syncConversationList(ctx, 'full')),
   messages: syncDueMessages,
   contacts: contactsPass,
   groups: (ctx: SyncContext) => syncGroups(ctx, true),
@@ -44,10 +44,12 @@ async function runPhases(ctx: SyncContext, state: string): Promise<void> {
   saveSyncState(ctx.db, state, { cursor: null, lastFullPassAt: new Date(ctx.now()).toISOString() })
 }
 
-async function poll(ctx: SyncContext): Promise<void> {
-  await syncConversationList(ctx, 'incremental')
+async function poll(ctx: SyncContext, media: 'always' | 'when-quiet'): Promise<void> {
+  const pages = await syncConversationList(ctx, 'incremental')
   await syncDueMessages(ctx)
-  await syncNewMedia(ctx)
+  // After a burst of new conversations the media check waits for the next quiet poll, so
+  // a poll never costs more than k + 2 requests for k new messages.
+  if (media === 'always' || pages <= 1) await syncNewMedia(ctx)
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -57,9 +59,9 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
     case 'first':
       return runPhases(ctx, FIRST_SYNC)
     case 'poll':
-      return poll(ctx)
+      return poll(ctx, 'when-quiet')
     case 'refresh':
-      await poll(ctx)
+      await poll(ctx, 'always')
       await syncAccount(ctx)
       await syncGroups(ctx, false)
       await syncCampaigns(ctx, false)

@@ -4,9 +4,11 @@
 import { conversationStamps, epochMs, markAll, sweepUnseen, upsertConversations } from '../../store'
 import { call, PER_PAGE, type SyncContext } from '../context'
 
-export async function syncConversationList(ctx: SyncContext, mode: 'incremental' | 'full'): Promise<void> {
+/** Returns how many pages it read. */
+export async function syncConversationList(ctx: SyncContext, mode: 'incremental' | 'full'): Promise<number> {
   if (mode === 'full') markAll(ctx.db, { resource: 'conversations' })
-  for (let page = 1; ; page++) {
+  let page = 1
+  for (; ; page++) {
     const result = await ctx.api.messages.conversations({ page, per_page: PER_PAGE }, call(ctx))
     const stamps = conversationStamps(
       ctx.db,
@@ -20,4 +22,5 @@ export async function syncConversationList(ctx: SyncContext, mode: 'incremental'
     if (mode === 'incremental' && newer.length === 0) break
   }
   if (mode === 'full' && sweepUnseen(ctx.db, { resource: 'conversations' }) > 0) ctx.changed('conversations')
+  return page
 }
