@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { cacheStatements } from './statement-cache'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import type { StoreDb } from './db'
 import { openError } from './errors'
@@ -40,6 +41,7 @@ export function openStore(options: OpenStoreOptions): Store {
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('temp_store = MEMORY')
+    cacheStatements(sqlite)
     const db = drizzle({ client: sqlite })
     const appliedMigrations = applyMigrations(sqlite, db, toFolderPath(options.migrationsFolder ?? defaultMigrationsFolder))
     ensureSearchIndex(db)

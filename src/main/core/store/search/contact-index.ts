@@ -2,6 +2,7 @@
 // deletes allowed, so a contact is (re)indexed by its id alone.
 import { sql } from 'drizzle-orm'
 import type { StoreDb } from '../db'
+import { inChunks } from '../writes/upsert-rows'
 import { normalizeForSearch, phoneSearchText } from './normalize'
 
 export interface IndexedContact {
@@ -12,12 +13,17 @@ export interface IndexedContact {
 }
 
 export function indexContact(db: StoreDb, contact: IndexedContact): void {
-  db.run(sql`INSERT OR REPLACE INTO contacts_fts(rowid, name, email, phone) VALUES (
-    ${contact.id},
-    ${normalizeForSearch(contact.name)},
-    ${normalizeForSearch(contact.email ?? '')},
-    ${phoneSearchText(contact.phone)}
-  )`)
+  indexContacts(db, [contact])
+}
+
+/** (Re)indexes many contacts, a statement per hundred. */
+export function indexContacts(db: StoreDb, list: readonly IndexedContact[]): void {
+  for (const chunk of inChunks(list)) {
+    const values = chunk.map(
+      (c) => sql`(${c.id}, ${normalizeForSearch(c.name)}, ${normalizeForSearch(c.email ?? '')}, ${phoneSearchText(c.phone)})`,
+    )
+    db.run(sql`INSERT OR REPLACE INTO contacts_fts(rowid, name, email, phone) VALUES ${sql.join(values, sql`, `)}`)
+  }
 }
 
 export function unindexContact(db: StoreDb, contactId: number): void {
@@ -26,6 +32,5 @@ export function unindexContact(db: StoreDb, contactId: number): void {
 
 export function reindexAllContacts(db: StoreDb): void {
   db.run(sql`DELETE FROM contacts_fts`)
-  const rows = db.all<IndexedContact>(sql`SELECT id, name, email, phone FROM contacts`)
-  for (const row of rows) indexContact(db, row)
+  indexContacts(db, db.all<IndexedContact>(sql`SELECT id, name, email, phone FROM contacts`))
 }

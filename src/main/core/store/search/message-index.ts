@@ -3,6 +3,7 @@
 // exactly what was indexed for it — which is why every change goes through here.
 import { sql } from 'drizzle-orm'
 import type { StoreDb } from '../db'
+import { inChunks } from '../writes/upsert-rows'
 import { normalizeForSearch } from './normalize'
 
 export interface IndexedMessage {
@@ -14,8 +15,15 @@ export interface IndexedMessage {
 const indexable = (m: IndexedMessage): m is { rowId: number; content: string } => m.content !== null && m.content !== ''
 
 export function indexMessage(db: StoreDb, message: IndexedMessage): void {
-  if (!indexable(message)) return
-  db.run(sql`INSERT INTO messages_fts(rowid, content) VALUES (${message.rowId}, ${normalizeForSearch(message.content)})`)
+  indexMessages(db, [message])
+}
+
+/** Indexes many messages, a statement per hundred. */
+export function indexMessages(db: StoreDb, list: readonly IndexedMessage[]): void {
+  for (const chunk of inChunks(list.filter(indexable))) {
+    const values = chunk.map((m) => sql`(${m.rowId}, ${normalizeForSearch(m.content!)})`)
+    db.run(sql`INSERT INTO messages_fts(rowid, content) VALUES ${sql.join(values, sql`, `)}`)
+  }
 }
 
 /** `message` must carry the content as it was when it was indexed. */
@@ -29,6 +37,5 @@ export function unindexMessage(db: StoreDb, message: IndexedMessage): void {
 /** Drops the whole index and builds it again from the messages table. */
 export function reindexAllMessages(db: StoreDb): void {
   db.run(sql`INSERT INTO messages_fts(messages_fts) VALUES ('delete-all')`)
-  const rows = db.all<IndexedMessage>(sql`SELECT row_id AS rowId, content FROM messages WHERE content IS NOT NULL`)
-  for (const row of rows) indexMessage(db, row)
+  indexMessages(db, db.all<IndexedMessage>(sql`SELECT row_id AS rowId, content FROM messages WHERE content IS NOT NULL`))
 }

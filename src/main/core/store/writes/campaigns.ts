@@ -7,6 +7,7 @@ import { campaignContacts, campaigns } from '../schema/campaigns'
 import { epochMs } from '../time'
 import { partition, type PageWrite } from './partition'
 import { replaceCollection, type ReplaceResult } from './replace'
+import { upsertRows } from './upsert-rows'
 
 function toRow(c: Campaign) {
   return {
@@ -80,13 +81,12 @@ export function upsertCampaignContacts(db: StoreDb, campaignId: number, page: re
         .map((r) => [r.contactId, { ...r, localRevision: 0 }]),
     )
     const { insert, update, result } = partition(incoming, (r) => r.contactId, stored)
-    for (const values of [...insert, ...update]) {
-      const row = { ...values, unseen: false }
-      tx.insert(campaignContacts)
-        .values(row)
-        .onConflictDoUpdate({ target: [campaignContacts.campaignId, campaignContacts.contactId], set: row })
-        .run()
-    }
+    upsertRows(
+      tx,
+      campaignContacts,
+      [...insert, ...update].map((values) => ({ ...values, unseen: false })),
+      [campaignContacts.campaignId, campaignContacts.contactId],
+    )
     if (result.unchanged.length > 0) {
       tx.update(campaignContacts)
         .set({ unseen: false })

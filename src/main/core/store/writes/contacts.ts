@@ -4,10 +4,11 @@ import type { Contact } from '../../skylight/resources/contacts'
 import { inTransaction, type StoreDb } from '../db'
 import { contacts, contactTags } from '../schema/contacts'
 import { messages } from '../schema/messages'
-import { indexContact, unindexContact } from '../search/contact-index'
+import { indexContacts, unindexContact } from '../search/contact-index'
 import { foldForComparison } from '../search/normalize'
 import { unindexMessage } from '../search/message-index'
 import { partition, type PageWrite } from './partition'
+import { inChunks, upsertRows } from './upsert-rows'
 
 type ContactRow = typeof contacts.$inferInsert & { id: number; tags: string[] }
 
@@ -42,13 +43,13 @@ export function upsertContacts(db: StoreDb, page: readonly Contact[]): PageWrite
   return inTransaction(db, (tx) => {
     const incoming = page.map(toRow)
     const { insert, update, result } = partition(incoming, (row) => row.id, storedContacts(tx, incoming.map((r) => r.id)))
-    for (const { tags, ...values } of [...insert, ...update]) {
-      const row = { ...values, unseen: false }
-      tx.insert(contacts).values(row).onConflictDoUpdate({ target: contacts.id, set: row }).run()
-      tx.delete(contactTags).where(eq(contactTags.contactId, values.id)).run()
-      if (tags.length > 0) tx.insert(contactTags).values(tags.map((title) => ({ contactId: values.id, title }))).run()
-      indexContact(tx, { id: values.id, name: values.name, email: values.email ?? null, phone: values.phone ?? null })
+    const changed = [...insert, ...update]
+    upsertRows(tx, contacts, changed.map(({ tags: _tags, ...values }) => ({ ...values, unseen: false })), contacts.id)
+    for (const ids of inChunks(changed.map((c) => c.id))) tx.delete(contactTags).where(inArray(contactTags.contactId, ids)).run()
+    for (const chunk of inChunks(changed.flatMap((c) => c.tags.map((title) => ({ contactId: c.id, title }))))) {
+      tx.insert(contactTags).values(chunk).run()
     }
+    indexContacts(tx, changed.map((c) => ({ id: c.id, name: c.name, email: c.email ?? null, phone: c.phone ?? null })))
     if (result.unchanged.length > 0) {
       tx.update(contacts).set({ unseen: false }).where(inArray(contacts.id, result.unchanged)).run()
     }
@@ -78,14 +79,15 @@ export function ensureContacts(db: StoreDb, stubs: readonly ContactStub[]): void
       .all()
       .map((r) => r.id),
   )
+  const rows = []
   for (const stub of stubs) {
     if (known.has(stub.id)) continue
     known.add(stub.id)
     const name = stub.name ?? ''
-    const row = { id: stub.id, name, sortName: foldForComparison(name), phone: stub.phone ?? null, type: stub.type ?? null, blacklisted: false }
-    db.insert(contacts).values(row).run()
-    indexContact(db, { id: row.id, name: row.name, email: null, phone: row.phone })
+    rows.push({ id: stub.id, name, sortName: foldForComparison(name), phone: stub.phone ?? null, type: stub.type ?? null, blacklisted: false })
   }
+  for (const chunk of inChunks(rows)) db.insert(contacts).values(chunk).run()
+  indexContacts(db, rows.map((r) => ({ id: r.id, name: r.name, email: null, phone: r.phone })))
 }
 
 /**

@@ -6,6 +6,7 @@ import { conversations } from '../schema/messages'
 import { epochMs } from '../time'
 import { ensureContacts } from './contacts'
 import { partition, type PageWrite } from './partition'
+import { upsertRows } from './upsert-rows'
 
 function toRow(c: Conversation) {
   return {
@@ -36,10 +37,7 @@ export function upsertConversations(db: StoreDb, page: readonly Conversation[]):
       tx.select().from(conversations).where(inArray(conversations.contactId, ids)).all().map((r) => [r.contactId, r]),
     )
     const { insert, update, result } = partition(incoming, (r) => r.contactId, stored)
-    for (const values of [...insert, ...update]) {
-      const row = { ...values, unseen: false }
-      tx.insert(conversations).values(row).onConflictDoUpdate({ target: conversations.contactId, set: row }).run()
-    }
+    upsertRows(tx, conversations, [...insert, ...update].map((values) => ({ ...values, unseen: false })), conversations.contactId)
     if (result.unchanged.length > 0) {
       tx.update(conversations).set({ unseen: false }).where(inArray(conversations.contactId, result.unchanged)).run()
     }

@@ -7,6 +7,7 @@ import { media } from '../schema/media'
 import { foldForComparison } from '../search/normalize'
 import { epochMs } from '../time'
 import { partition, type PageWrite } from './partition'
+import { upsertRows } from './upsert-rows'
 
 function toRow(file: MediaFile) {
   return {
@@ -38,10 +39,7 @@ export function upsertMedia(db: StoreDb, page: readonly MediaFile[]): PageWrite<
       tx.select().from(media).where(inArray(media.id, incoming.map((r) => r.id))).all().map((r) => [r.id, r]),
     )
     const { insert, update, result } = partition(incoming, (r) => r.id, stored)
-    for (const values of [...insert, ...update]) {
-      const row = { ...values, unseen: false }
-      tx.insert(media).values(row).onConflictDoUpdate({ target: media.id, set: row }).run()
-    }
+    upsertRows(tx, media, [...insert, ...update].map((values) => ({ ...values, unseen: false })), media.id)
     if (result.unchanged.length > 0) {
       tx.update(media).set({ unseen: false }).where(inArray(media.id, result.unchanged)).run()
     }

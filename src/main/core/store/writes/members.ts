@@ -5,42 +5,39 @@ import { inTransaction, type StoreDb } from '../db'
 import { notFound } from '../errors'
 import { listMembers, lists, segmentMembers, segments } from '../schema/groups'
 import { ensureContacts } from './contacts'
+import { inChunks } from './upsert-rows'
 
-/** Returns the number of members written. The list must have been saved first. */
-export function upsertListMembers(db: StoreDb, listId: number, page: readonly Member[]): number {
+const groups = {
+  list: { label: 'List', groups: lists, members: listMembers, groupColumn: listMembers.listId, key: 'listId' },
+  segment: { label: 'Segment', groups: segments, members: segmentMembers, groupColumn: segmentMembers.segmentId, key: 'segmentId' },
+} as const
+
+function upsertMembers(db: StoreDb, kind: keyof typeof groups, groupId: number, page: readonly Member[]): number {
+  const g = groups[kind]
   return inTransaction(db, (tx) => {
-    if (!tx.select({ id: lists.id }).from(lists).where(eq(lists.id, listId)).get()) throw notFound(`List ${listId}`)
+    if (!tx.select({ id: g.groups.id }).from(g.groups).where(eq(g.groups.id, groupId)).get()) throw notFound(`${g.label} ${groupId}`)
     ensureContacts(tx, page)
     const ids = [...new Set(page.map((m) => m.id))]
-    for (const contactId of ids) {
-      tx.insert(listMembers).values({ listId, contactId }).onConflictDoNothing().run()
-    }
-    if (ids.length > 0) {
-      tx.update(listMembers)
+    for (const chunk of inChunks(ids)) {
+      tx.insert(g.members)
+        .values(chunk.map((contactId) => ({ [g.key]: groupId, contactId })) as never)
+        .onConflictDoNothing()
+        .run()
+      tx.update(g.members)
         .set({ unseen: false })
-        .where(and(eq(listMembers.listId, listId), inArray(listMembers.contactId, ids)))
+        .where(and(eq(g.groupColumn, groupId), inArray(g.members.contactId, chunk)))
         .run()
     }
     return ids.length
   })
 }
 
+/** Returns the number of members written. The list must have been saved first. */
+export function upsertListMembers(db: StoreDb, listId: number, page: readonly Member[]): number {
+  return upsertMembers(db, 'list', listId, page)
+}
+
+/** Returns the number of members written. The segment must have been saved first. */
 export function upsertSegmentMembers(db: StoreDb, segmentId: number, page: readonly Member[]): number {
-  return inTransaction(db, (tx) => {
-    if (!tx.select({ id: segments.id }).from(segments).where(eq(segments.id, segmentId)).get()) {
-      throw notFound(`Segment ${segmentId}`)
-    }
-    ensureContacts(tx, page)
-    const ids = [...new Set(page.map((m) => m.id))]
-    for (const contactId of ids) {
-      tx.insert(segmentMembers).values({ segmentId, contactId }).onConflictDoNothing().run()
-    }
-    if (ids.length > 0) {
-      tx.update(segmentMembers)
-        .set({ unseen: false })
-        .where(and(eq(segmentMembers.segmentId, segmentId), inArray(segmentMembers.contactId, ids)))
-        .run()
-    }
-    return ids.length
-  })
+  return upsertMembers(db, 'segment', segmentId, page)
 }

@@ -3,10 +3,11 @@ import { inArray } from 'drizzle-orm'
 import type { Message } from '../../skylight/resources/messages'
 import { inTransaction, type StoreDb } from '../db'
 import { messages } from '../schema/messages'
-import { indexMessage, unindexMessage } from '../search/message-index'
+import { indexMessage, indexMessages, unindexMessage } from '../search/message-index'
 import { epochMs } from '../time'
 import { ensureContacts } from './contacts'
 import { partition, type PageWrite } from './partition'
+import { inChunks } from './upsert-rows'
 
 /** A server message as stored (shared with confirmLocalMessage, so a later sync sees no change). */
 export function messageRow(contactId: number, m: Message) {
@@ -42,13 +43,13 @@ export function upsertMessages(db: StoreDb, contactId: number, page: readonly Me
         .map((r) => [r.serverId!, r]),
     )
     const { insert, update, result } = partition(incoming, (r) => r.serverId, stored)
-    for (const values of insert) {
-      const { rowId } = tx
+    for (const chunk of inChunks(insert)) {
+      const created = tx
         .insert(messages)
-        .values({ ...values, unseen: false })
-        .returning({ rowId: messages.rowId })
-        .get()
-      indexMessage(tx, { rowId, content: values.content })
+        .values(chunk.map((values) => ({ ...values, unseen: false })))
+        .returning({ rowId: messages.rowId, content: messages.content })
+        .all()
+      indexMessages(tx, created)
     }
     for (const values of update) {
       const old = stored.get(values.serverId)!

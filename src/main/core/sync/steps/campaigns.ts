@@ -1,7 +1,6 @@
 // Campaigns are re-read whole; a campaign's per-contact delivery is re-read when its
 // counters moved (running ones, mostly) or on a full pass.
-import type { CampaignContact } from '../../skylight/resources/campaigns'
-import { campaignIdsByStatus, inTransaction, markAll, replaceCampaigns, sweepUnseen, upsertCampaignContacts } from '../../store'
+import { campaignIdsByStatus, markAll, replaceCampaigns, sweepUnseen, upsertCampaignContacts } from '../../store'
 import { call, PER_PAGE, type SyncContext } from '../context'
 
 export async function syncCampaigns(ctx: SyncContext, allDeliveries: boolean): Promise<void> {
@@ -17,17 +16,14 @@ export async function syncCampaigns(ctx: SyncContext, allDeliveries: boolean): P
   const due = new Set(allDeliveries ? campaigns.map((c) => c.id) : [...written.inserted, ...written.updated])
   for (const id of campaignIdsByStatus(ctx.db, ['running'])) due.add(id)
   for (const id of due) {
-    const deliveries: CampaignContact[] = []
+    // Page by page, a transaction each, so a large audience never blocks the app.
+    markAll(ctx.db, { resource: 'campaign-contacts', campaignId: id })
     for (let page = 1; ; page++) {
       const result = await ctx.api.campaigns.contacts(id, { page, per_page: PER_PAGE }, call(ctx))
-      deliveries.push(...result.items)
+      upsertCampaignContacts(ctx.db, id, result.items)
       if (page >= result.lastPage || result.items.length === 0) break
     }
-    inTransaction(ctx.db, (tx) => {
-      markAll(tx, { resource: 'campaign-contacts', campaignId: id })
-      upsertCampaignContacts(tx, id, deliveries)
-      sweepUnseen(tx, { resource: 'campaign-contacts', campaignId: id })
-    })
+    sweepUnseen(ctx.db, { resource: 'campaign-contacts', campaignId: id })
   }
   if (due.size > 0) ctx.changed('campaigns')
 }

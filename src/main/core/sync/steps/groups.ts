@@ -53,16 +53,18 @@ export async function syncGroups(ctx: SyncContext, allMembers: boolean): Promise
   if (changedLists.length + changedSegments.length > 0) ctx.changed('contacts')
 }
 
+/** Marks the group's members, re-reads them page by page (a transaction each), sweeps the rest. */
 async function syncMembers(
   ctx: SyncContext,
   fetch: (page: number) => Promise<Page<Member>>,
   write: (db: StoreDb, items: readonly Member[]) => number,
   target: Parameters<typeof markAll>[1],
 ): Promise<void> {
-  const members = await allPages(fetch)
-  inTransaction(ctx.db, (tx) => {
-    markAll(tx, target)
-    write(tx, members)
-    sweepUnseen(tx, target)
-  })
+  markAll(ctx.db, target)
+  for (let page = 1; ; page++) {
+    const result = await fetch(page)
+    write(ctx.db, result.items)
+    if (page >= result.lastPage || result.items.length === 0) break
+  }
+  sweepUnseen(ctx.db, target)
 }
