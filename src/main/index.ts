@@ -2,12 +2,13 @@
 // contract, the media scheme and the menu. Each piece lives in its own module; the logic
 // lives in the core (src/main/core) so it runs and is tested under plain Node.
 import { join } from 'node:path'
-import { app, BrowserWindow, Menu, session, shell } from 'electron'
+import { app, BrowserWindow, Menu, powerMonitor, session, shell } from 'electron'
 import { createMainWindow } from './main-window'
 import { appMenuTemplate } from './app-menu'
 import { openCore, type Core } from './core'
 import { createLogger } from './core/log'
-import { registerContract } from './ipc'
+import { KeychainSecretStore } from './core/secrets/keychain-store'
+import { emitEvent, registerContract } from './ipc'
 import { declareMediaScheme, serveMediaFrom } from './media-protocol'
 import { appUrlMatcher, guardWebContents } from './navigation'
 import { hardenSession } from './session-hardening'
@@ -60,9 +61,13 @@ async function main(): Promise<void> {
   const core: Core = await openCore({
     dataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
+    keychain: new KeychainSecretStore(APP_NAME),
     onInternalError: (error) => log.error('Core error', error),
   })
   registerContract(core.dispatch, isAppUrl)
+  core.on((event, payload) => emitEvent(window.webContents, event, payload))
+  // After sleep every account catches up at once instead of waiting for its next poll.
+  powerMonitor.on('resume', () => core.resume())
 
   const openWindow = (): BrowserWindow =>
     createMainWindow({

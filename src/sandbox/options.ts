@@ -13,7 +13,8 @@ export interface DataSize {
 
 export const SIZE_PRESETS = {
   small: { contacts: 40, conversations: 25, messagesPerConversation: 8, media: 30, campaigns: 5 },
-  demo: { contacts: 300, conversations: 120, messagesPerConversation: 20, media: 60, campaigns: 8 },
+  // Small enough that a demo account's first sync fits in one minute's 120 requests.
+  demo: { contacts: 200, conversations: 60, messagesPerConversation: 20, media: 48, campaigns: 6 },
   bench: { contacts: 10_000, conversations: 2_000, messagesPerConversation: 55, media: 1_200, campaigns: 30 },
 } as const satisfies Record<string, DataSize>
 

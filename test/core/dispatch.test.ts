@@ -1,29 +1,47 @@
-import { describe, expect, it } from 'vitest'
-import { openCore } from '../../src/main/core'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openCore, type Core } from '../../src/main/core'
 import { createDispatcher } from '../../src/main/core/contract/dispatch'
+import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
 import { ValidationError } from '../../src/main/core/skylight/errors'
 import type { Handlers } from '../../src/shared/contract'
 
+let dataDir: string
+let core: Core
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'skylight-dispatch-'))
+  core = await openCore({ dataDir, appVersion: '1.2.3', keychain: new SessionSecretStore() })
+})
+afterEach(async () => {
+  await core.close()
+  await rm(dataDir, { recursive: true, force: true })
+})
+
 describe('the contract dispatcher', () => {
   it('answers a known method with its validated output', async () => {
-    const core = await openCore({ dataDir: '/nonexistent', appVersion: '1.2.3' })
     const result = await core.dispatch('app-info', {})
-    expect(result).toEqual({ ok: true, value: { name: 'SkyLight Desk', version: '1.2.3', platform: process.platform } })
-    await core.close()
+    expect(result).toEqual({ ok: true, value: { name: 'SkyLight Desk', version: '1.2.3', platform: process.platform, dataFolder: dataDir } })
   })
 
   it('refuses unknown methods and malformed inputs with a clear error', async () => {
-    const core = await openCore({ dataDir: '/nonexistent', appVersion: '1.2.3' })
     expect(await core.dispatch('drop-tables', {})).toMatchObject({ ok: false, error: { type: 'unknown-method' } })
     expect(await core.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { type: 'unknown-method' } })
+    expect(await core.dispatch('toString', {})).toMatchObject({ ok: false, error: { type: 'unknown-method' } })
     const bad = await core.dispatch('app-info', { extra: true })
     expect(bad).toMatchObject({ ok: false, error: { type: 'invalid-input' } })
     expect(bad.ok === false && bad.error.message).toMatch(/app-info/)
+    const wrongType = await core.dispatch('settings-set', { syncIntervalSeconds: 'soon' })
+    expect(wrongType).toMatchObject({ ok: false, error: { type: 'invalid-input', message: expect.stringMatching(/syncIntervalSeconds/) } })
+    expect(await core.dispatch('account-add', { apiKey: '   ' })).toMatchObject({ ok: false, error: { type: 'invalid-input' } })
+    expect(await core.dispatch('account-remove', null)).toMatchObject({ ok: false, error: { type: 'invalid-input' } })
   })
 
   it('passes typed errors through and hides unexpected ones', async () => {
     const seen: unknown[] = []
-    const failing = (error: Error): Handlers => ({ 'app-info': async () => Promise.reject(error) })
+    const failing = (error: Error) => ({ ...core.handlers, 'app-info': async () => Promise.reject(error) }) as Handlers
     const typed = createDispatcher(failing(new ValidationError('Name is required', 422, { name: ['Required'] })))
     expect(await typed('app-info', {})).toEqual({
       ok: false,
@@ -34,5 +52,10 @@ describe('the contract dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { type: 'internal' } })
     expect(JSON.stringify(result)).not.toContain('SQLITE_CORRUPT')
     expect(seen).toHaveLength(1)
+  })
+
+  it('registers a handler for every method of the contract', async () => {
+    const { methods } = await import('../../src/shared/contract')
+    expect(Object.keys(core.handlers).sort()).toEqual(Object.keys(methods).sort())
   })
 })

@@ -1,35 +1,135 @@
-// The core's one entry point: everything the app does, opened for a data folder. Used alike
-// by the Electron main process, the tests and the browser test host. Opening has no side
-// effects at import time; close() releases all it holds.
+// The core's one entry point: everything the app does, opened for a data folder with a
+// keychain and a clock. Used alike by the Electron main process, the tests and the browser
+// test host; no globals, nothing happens at import time, and close() releases all it holds.
 import type { Handlers } from '../../shared/contract'
+import { AccountManager, AccountNotFoundError } from './accounts/account-manager'
+import { AccountSessions, summary } from './account-sessions'
 import { createDispatcher, type Dispatch } from './contract/dispatch'
+import { CoreEvents, type CoreListener } from './core-events'
+import { DemoServer } from './demo-server'
+import { accountHandlers } from './handlers/accounts'
+import { appHandlers } from './handlers/app'
+import type { HandlerContext } from './handlers/context'
+import { syncHandlers } from './handlers/sync'
+import { SessionSecretStore, type SecretStore } from './secrets/secret-store'
+import type { SkyLightClientOptions } from './skylight/client'
+import { RateBudgets, type RateLimitSettings } from './skylight/rate-budgets'
+import { loadSettings, saveSettings } from './settings'
+import type { SyncTimings } from './sync/account-sync'
 
 export interface CoreOptions {
-  /** Where the app keeps its files (one folder per app install). */
+  /** Where the app keeps its files: accounts.json, settings.json, accounts/<id>/. */
   dataDir: string
-  /** Shown in the app's about line. */
+  /** Shown in the about line. */
   appVersion: string
-  /** Called with errors the core did not expect, for the log. */
+  /** The OS keychain in the app (KeychainSecretStore); tests may pass another store. */
+  keychain: SecretStore
+  now?: () => number
+  /** SkyLight's limit per key; tests shorten the window. */
+  rateLimit?: RateLimitSettings
+  /** Client settings (tests shorten retries and timeouts). */
+  client?: Partial<Omit<SkyLightClientOptions, 'baseUrl' | 'apiKey' | 'budget'>>
+  /** Sync timings beyond the user's interval setting (tests). */
+  syncTimings?: Partial<SyncTimings>
+  /** Errors the core did not expect, for the log. */
   onInternalError?: (error: unknown) => void
 }
 
 export interface Core {
   dispatch: Dispatch
   handlers: Handlers
+  on(listener: CoreListener): () => void
+  /** The machine woke up or the network came back. */
+  resume(): void
   close(): Promise<void>
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
+  const { dataDir } = options
+  const events = new CoreEvents()
+  let settings = await loadSettings(dataDir)
+  const budgets = new RateBudgets(options.rateLimit)
+  const demoKeys = new SessionSecretStore()
+  const accounts = await AccountManager.open({
+    dataDir,
+    keychain: options.keychain,
+    session: new SessionSecretStore(),
+    demo: demoKeys,
+    budgets,
+    ...(options.client ? { client: options.client } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  })
+  const demo = new DemoServer()
+  const accountList = () => ({
+    accounts: accounts.list().map((a) => summary(a, sessions.isKeyMissing(a.id))),
+    activeId: accounts.activeId,
+  })
+  const sessions = new AccountSessions({
+    accounts,
+    events,
+    timings: () => ({ pollMs: settings.syncIntervalSeconds * 1000, ...options.syncTimings }),
+    ...(options.now ? { now: options.now } : {}),
+    onKeyRejected: (accountId) => {
+      void accounts.markKeyRejected(accountId).then(() => events.emit('accounts-changed', accountList()), options.onInternalError)
+    },
+    ...(options.onInternalError ? { onError: options.onInternalError } : {}),
+  })
+
+  // A demo account's server lives in this process: start it again, on the port it had.
+  for (const account of accounts.list().filter((a) => a.keyStorage === 'demo')) {
+    try {
+      const { url, apiKey } = await demo.start(Number(new URL(account.baseUrl).port) || 0)
+      await demoKeys.set(account.id, apiKey)
+      if (new URL(url).href !== account.baseUrl) await accounts.moveTo(account.id, url)
+    } catch (error) {
+      options.onInternalError?.(error)
+    }
+  }
+  await sessions.openAll()
+
+  const context: HandlerContext = {
+    dataDir,
+    appVersion: options.appVersion,
+    accounts,
+    sessions,
+    events,
+    demo,
+    settings: () => ({ ...settings }),
+    saveSettings: async (next) => {
+      await saveSettings(dataDir, next)
+      settings = next
+    },
+    accountList,
+    summary: (id) => summary(accounts.get(id), sessions.isKeyMissing(id)),
+    session: (accountId) => {
+      const id = accountId ?? accounts.activeId
+      const session = id ? sessions.get(id) : undefined
+      if (!session) throw id ? new KeyNeededError() : new AccountNotFoundError()
+      return session
+    },
+  }
   const handlers: Handlers = {
-    'app-info': async () => ({
-      name: 'SkyLight Desk',
-      version: options.appVersion,
-      platform: process.platform,
-    }),
+    ...appHandlers(context),
+    ...accountHandlers(context),
+    ...syncHandlers(context),
   }
   return {
     handlers,
     dispatch: createDispatcher(handlers, options.onInternalError),
-    close: async () => {},
+    on: (listener) => events.on(listener),
+    resume: () => sessions.resumeAll(),
+    close: async () => {
+      await sessions.closeAll()
+      await demo.stop()
+      budgets.dispose()
+    },
+  }
+}
+
+/** The account exists but cannot be reached without its key (a session-only key after restart). */
+class KeyNeededError extends Error {
+  readonly type = 'unauthorized'
+  constructor() {
+    super('SkyLight Desk needs this account’s API key again. Enter it in Settings → Accounts.')
   }
 }

@@ -18,6 +18,8 @@ export interface AccountManagerOptions {
   dataDir: string
   keychain: SecretStore
   session: SecretStore
+  /** Keys of demo accounts, put there by whoever starts the demo server. */
+  demo?: SecretStore
   budgets: RateBudgets
   /** Client settings for every account (tests shorten timeouts and retries). */
   client?: Partial<Omit<SkyLightClientOptions, 'baseUrl' | 'apiKey' | 'budget'>>
@@ -29,6 +31,8 @@ export interface NewAccount {
   baseUrl?: string
   /** Keep the key in memory only (offered when the keychain is unavailable). */
   sessionOnly?: boolean
+  /** An account of the built-in demo server, whose key lives in the `demo` store. */
+  demo?: boolean
 }
 
 export class AccountNotFoundError extends Error {
@@ -98,7 +102,7 @@ export class AccountManager {
       serverId: profile.id,
       name: profile.display_name,
       baseUrl,
-      keyStorage: input.sessionOnly ? 'session' : 'keychain',
+      keyStorage: input.demo ? 'demo' : input.sessionOnly ? 'session' : 'keychain',
       addedAt: new Date(this.#now()).toISOString(),
       keyRejectedAt: null,
     }
@@ -141,6 +145,12 @@ export class AccountManager {
     return { ...updated }
   }
 
+  /** The demo server came back on another port. */
+  async moveTo(id: string, baseUrl: string): Promise<void> {
+    this.#replace({ ...this.get(id), baseUrl: parseBaseUrl(baseUrl).href })
+    await this.#save()
+  }
+
   /** SkyLight answered 401: stop using the key until the user gives a new one. Data is kept. */
   async markKeyRejected(id: string): Promise<void> {
     const account = this.get(id)
@@ -172,7 +182,14 @@ export class AccountManager {
   }
 
   #secrets(account: Pick<AccountRecord, 'keyStorage'>): SecretStore {
-    return account.keyStorage === 'session' ? this.#o.session : this.#o.keychain
+    switch (account.keyStorage) {
+      case 'session':
+        return this.#o.session
+      case 'demo':
+        return this.#o.demo ?? this.#o.session
+      default:
+        return this.#o.keychain
+    }
   }
 
   #replace(record: AccountRecord): void {

@@ -12,7 +12,8 @@ export const accountRecord = z.object({
   serverId: z.number().int(),
   name: z.string(),
   baseUrl: z.string().url(),
-  keyStorage: z.enum(['keychain', 'session']),
+  /** Where the key is: the OS keychain, memory for this session, or the built-in demo server. */
+  keyStorage: z.enum(['keychain', 'session', 'demo']),
   addedAt: z.string(),
   /** Set when SkyLight rejected the key: sync stops until a new key is given. */
   keyRejectedAt: z.string().nullable().default(null),

@@ -10,7 +10,7 @@ export interface SecretStore {
 
 /** The keychain could not be used; the message says what to install or unlock. */
 export class KeychainUnavailableError extends Error {
-  readonly type = 'forbidden'
+  readonly type = 'keychain-unavailable'
   readonly detail: string
   constructor(detail: string, platform: NodeJS.Platform = process.platform) {
     super(`${keychainAdvice(platform)} You can keep the key for this session only instead; it is never written to disk.`)

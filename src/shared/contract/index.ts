@@ -1,22 +1,24 @@
 // The contract between the renderer and the core: every method's name, input and output,
 // and every event. Main validates each input against it at the boundary; the preload and
-// the renderer client are generic over it, so a new method is added here and nowhere else.
-import { z } from 'zod'
+// the renderer client are generic over it, so a new method is added in its domain file
+// here and merged below, and nowhere else.
+import type { z } from 'zod'
+import { accountMethods } from './accounts'
+import { appMethods } from './app'
+import type { MethodSpec } from './define'
+import { events } from './events'
+import { syncMethods } from './sync'
+
+export { events }
+export type { AccountList, AccountSummary } from './accounts'
+export type { Settings } from './app'
+export type { SyncStatusView } from './sync'
 
 export const methods = {
-  'app-info': {
-    input: z.object({}).strict(),
-    output: z.object({
-      name: z.string(),
-      version: z.string(),
-      platform: z.string(),
-    }),
-  },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
-
-export const events = {
-  'core-error': z.object({ type: z.string(), message: z.string() }),
-} as const satisfies Record<string, z.ZodType>
+  ...appMethods,
+  ...accountMethods,
+  ...syncMethods,
+} as const satisfies Record<string, MethodSpec>
 
 export type MethodName = keyof typeof methods
 export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>
@@ -42,6 +44,8 @@ export const errorTypes = [
   'network',
   'bad-response',
   'cancelled',
+  /** No usable OS keychain: the user may keep the key for this session only. */
+  'keychain-unavailable',
   'internal',
 ] as const
 export type ErrorType = (typeof errorTypes)[number]

@@ -1,0 +1,23 @@
+// What the contract handlers reach: the core's parts, passed in rather than imported, so
+// each handler file is a thin translation between the contract and the core.
+import type { AccountList, AccountSummary, Settings } from '../../../shared/contract'
+import type { AccountManager } from '../accounts/account-manager'
+import type { AccountSession } from '../account-session'
+import type { AccountSessions } from '../account-sessions'
+import type { CoreEvents } from '../core-events'
+import type { DemoServer } from '../demo-server'
+
+export interface HandlerContext {
+  dataDir: string
+  appVersion: string
+  accounts: AccountManager
+  sessions: AccountSessions
+  events: CoreEvents
+  demo: DemoServer
+  settings(): Settings
+  saveSettings(next: Settings): Promise<void>
+  accountList(): AccountList
+  summary(accountId: string): AccountSummary
+  /** The session of the given account, else of the active one; a clear error when there is none. */
+  session(accountId?: string): AccountSession
+}

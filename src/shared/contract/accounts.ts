@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { method } from './define'
+
+export const accountSummary = z.object({
+  id: z.string(),
+  serverId: z.number(),
+  name: z.string(),
+  baseUrl: z.string(),
+  keyStorage: z.enum(['keychain', 'session', 'demo']),
+  /** SkyLight rejected the key: sync is stopped until a new one is given. */
+  keyRejected: z.boolean(),
+  /** A session-only key was lost when the app restarted. */
+  keyMissing: z.boolean(),
+  isDemo: z.boolean(),
+})
+export type AccountSummary = z.output<typeof accountSummary>
+
+export const accountList = z.object({ accounts: z.array(accountSummary), activeId: z.string().nullable() })
+export type AccountList = z.output<typeof accountList>
+
+const id = z.object({ id: z.string().min(1).max(64) }).strict()
+const apiKey = z.string().trim().min(1, 'Enter the API key').max(512)
+
+export const accountMethods = {
+  'accounts-list': method(z.object({}).strict(), accountList),
+  /** Checks the key with SkyLight (GET /account) before anything is saved. */
+  'account-add': method(
+    z.object({ apiKey, baseUrl: z.string().trim().max(2048).optional(), sessionOnly: z.boolean().optional() }).strict(),
+    accountSummary,
+  ),
+  /** A demo account on a built-in SkyLight server with generated data. */
+  'account-add-demo': method(z.object({}).strict(), accountSummary),
+  'account-switch': method(id, accountList),
+  /** Deletes the account's key and every local file of it. */
+  'account-remove': method(id, accountList),
+  'account-replace-key': method(
+    z.object({ id: z.string().min(1).max(64), apiKey, sessionOnly: z.boolean().optional() }).strict(),
+    accountSummary,
+  ),
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { method } from './define'
+
+export const settings = z.object({
+  /** How often the inbox is checked for new messages while online. */
+  syncIntervalSeconds: z.number().int().min(15).max(3600),
+  /** Disk space for cached media files. */
+  mediaCacheMb: z.number().int().min(100).max(100_000),
+})
+export type Settings = z.output<typeof settings>
+
+export const appMethods = {
+  'app-info': method(
+    z.object({}).strict(),
+    z.object({ name: z.string(), version: z.string(), platform: z.string(), dataFolder: z.string() }),
+  ),
+  'settings-get': method(z.object({}).strict(), settings),
+  'settings-set': method(settings.partial().strict(), settings),
+}

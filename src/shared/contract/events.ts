@@ -1,0 +1,16 @@
+// What the core tells the renderer without being asked.
+import { z } from 'zod'
+import { accountList } from './accounts'
+import { syncStatus } from './sync'
+
+export const events = {
+  'accounts-changed': accountList,
+  'sync-status': syncStatus,
+  /** Data the views show changed in an account's store: re-ask for what is on screen. */
+  'data-changed': z.object({
+    accountId: z.string(),
+    resources: z.array(z.string()),
+    contactIds: z.array(z.number()),
+  }),
+  'core-error': z.object({ type: z.string(), message: z.string() }),
+} as const satisfies Record<string, z.ZodType>

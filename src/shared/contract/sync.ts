@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { method } from './define'
+
+export const syncResources = ['account', 'conversations', 'messages', 'contacts', 'groups', 'media', 'campaigns'] as const
+
+export const syncStatus = z.object({
+  accountId: z.string(),
+  state: z.enum(['idle', 'syncing', 'offline', 'key-rejected', 'error', 'stopped']),
+  kind: z.enum(['first', 'poll', 'refresh', 'full']).nullable(),
+  firstSyncDone: z.boolean(),
+  lastSyncedAt: z.string().nullable(),
+  progress: z.record(z.string(), z.object({ done: z.number(), total: z.number().nullable() })),
+  message: z.string().nullable(),
+})
+export type SyncStatusView = z.output<typeof syncStatus>
+
+export const syncMethods = {
+  /** The active account's sync status (or the given account's). */
+  'sync-status': method(z.object({ accountId: z.string().optional() }).strict(), syncStatus.nullable()),
+  'sync-now': method(
+    z.object({ accountId: z.string().optional(), kind: z.enum(['poll', 'refresh', 'full']).optional() }).strict(),
+    z.object({}),
+  ),
+}
