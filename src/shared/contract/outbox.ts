@@ -1,0 +1,95 @@
+// What the user does that goes through the outbox (carried out when online, exactly once),
+// and the outbox itself: what is waiting, what failed and why, with retry / edit / discard.
+import { z } from 'zod'
+import { method } from './define'
+
+const id = z.number().int()
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+export const actionStates = ['queued', 'in-flight', 'done', 'failed', 'cancelled'] as const
+
+export const outboxAction = z.object({
+  id: z.string(),
+  /** e.g. send-message, upload-media, update-campaign. */
+  kind: z.string(),
+  /** A short description for the outbox panel: "Message to Noura: Your order…". */
+  summary: z.string(),
+  state: z.enum(actionStates),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z
+    .object({ type: z.string(), message: z.string(), fields: z.record(z.string(), z.array(z.string())).optional() })
+    .nullable(),
+  progress: z.object({ sent: z.number(), total: z.number() }).nullable(),
+  createdAt: z.string(),
+})
+export type OutboxAction = z.output<typeof outboxAction>
+
+export const outboxCounts = z.object({ queued: z.number(), inFlight: z.number(), failed: z.number() })
+export type OutboxCounts = z.output<typeof outboxCounts>
+
+const queued = z.object({ actionId: z.string() })
+const queuedWithLocalId = queued.extend({ localId: z.union([z.number(), z.string()]) })
+const upload = z.object({ fileName: z.string(), ok: z.boolean(), actionId: z.string().optional(), message: z.string().optional() })
+
+export const campaignInput = z.object({
+  name: text(255),
+  channelId: id,
+  message: text(4096),
+  contactIds: z.array(id).max(100_000).default([]),
+  listIds: z.array(id).max(1000).default([]),
+  segmentIds: z.array(id).max(1000).default([]),
+})
+
+export const contactInput = z.object({
+  name: text(255),
+  phone: z.string().trim().max(32).nullable().optional(),
+  email: z.string().trim().max(255).nullable().optional(),
+  type: z.enum(['whatsapp', 'telegram', 'instagram']),
+})
+
+export const outboxMethods = {
+  'outbox-list': method(
+    z.object({ states: z.array(z.enum(actionStates)).optional() }).strict(),
+    z.object({ actions: z.array(outboxAction), counts: outboxCounts }),
+  ),
+  'outbox-retry': method(z.object({ actionId: z.string() }).strict(), z.object({})),
+  /** Drops the action and rolls back what it showed (a pending message disappears). */
+  'outbox-discard': method(z.object({ actionId: z.string() }).strict(), z.object({})),
+  /** New values for a queued or failed action (e.g. the text of a message that failed). */
+  'outbox-edit': method(z.object({ actionId: z.string(), changes: z.record(z.string(), z.unknown()) }).strict(), z.object({})),
+
+  'message-send': method(z.object({ contactId: id, text: text(4096) }).strict(), queuedWithLocalId),
+  /** Files by path (from a drop or a dialog); each is checked (type, ≤ 50 MB) before it is queued. */
+  'media-upload': method(z.object({ files: z.array(z.object({ path: z.string().min(1).max(4096) })).min(1).max(100) }).strict(), z.object({ results: z.array(upload) })),
+  /** The same for a page that has a file's bytes but no path (the browser test host). */
+  'media-upload-data': method(
+    z.object({ fileName: z.string().min(1).max(255), size: z.number().int().min(0), base64: z.string().max(72_000_000) }).strict(),
+    upload,
+  ),
+  'media-rename': method(z.object({ id, name: text(255) }).strict(), queued),
+  'media-delete': method(z.object({ id }).strict(), queued),
+
+  'campaign-create': method(campaignInput.strict(), queuedWithLocalId),
+  'campaign-update': method(z.object({ id: z.union([id, z.string()]), changes: campaignInput.partial().strict() }).strict(), queued),
+  'campaign-delete': method(z.object({ id: z.union([id, z.string()]) }).strict(), queued),
+  'campaign-command': method(
+    z.object({ id: z.union([id, z.string()]), command: z.enum(['start', 'pause', 'resume', 'cancel']) }).strict(),
+    queued,
+  ),
+
+  'contact-create': method(contactInput.strict(), queuedWithLocalId),
+  'contact-update': method(z.object({ id, changes: contactInput.partial().strict() }).strict(), queued),
+  'contact-delete': method(z.object({ id }).strict(), queued),
+  'contact-add-note': method(z.object({ id, text: text(4096) }).strict(), queued),
+  'contact-tag': method(z.object({ id, title: text(100), add: z.boolean() }).strict(), queued),
+  'contact-list': method(z.object({ id, listId: id, add: z.boolean() }).strict(), queued),
+  'contact-segment': method(z.object({ id, segmentId: id, add: z.boolean() }).strict(), queued),
+  'contact-blacklist': method(z.object({ id, blacklisted: z.boolean() }).strict(), queued),
+}
+
+export const outboxEvents = {
+  'outbox-changed': z.object({ accountId: z.string(), counts: outboxCounts }),
+  'outbox-action': z.object({ accountId: z.string(), action: outboxAction }),
+  'outbox-progress': z.object({ accountId: z.string(), actionId: z.string(), sent: z.number(), total: z.number() }),
+}
