@@ -186,9 +186,10 @@ export class AccountSync {
         : this.#timings.pollMs
     this.#timerDueAt = this.#now() + delay
     this.#timer = setTimeout(() => {
-      // A timer that fires far too late means the machine slept: catch up fully.
+      // A timer that fires far too late means the machine slept, and a probe while offline
+      // that gets through means the network is back: either way, catch up fully.
       const late = this.#now() - this.#timerDueAt > 30_000
-      void this.syncNow(late ? 'refresh' : 'poll')
+      void this.syncNow(late || this.#failures > 0 ? 'refresh' : 'poll')
     }, delay)
   }
 
