@@ -249,3 +249,19 @@ describe('a killed process', () => {
     expectConverged()
   }, 120_000)
 })
+
+describe('notes', () => {
+  it('are read when a contact is opened, and kept as they were when offline', async () => {
+    const sync = engine()
+    await sync.syncNow()
+    const contactId = localSnapshot(store.sqlite).contacts[0]!.id
+    await api().contacts.addNote(contactId, 'Called about the invoice — ملاحظة')
+    await sync.fetchNotes(contactId)
+    const notes = () => store.sqlite.prepare('SELECT content FROM contact_notes WHERE contact_id = ?').all(contactId) as { content: string }[]
+    expect(notes().map((n) => n.content)).toContain('Called about the invoice — ملاحظة')
+    await sandbox.control.setOffline(true)
+    await sync.fetchNotes(contactId)
+    expect(notes().map((n) => n.content)).toContain('Called about the invoice — ملاحظة')
+    await sandbox.control.setOffline(false)
+  })
+})

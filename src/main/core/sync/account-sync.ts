@@ -8,6 +8,7 @@ import { CancelledError, SkyLightError, UnauthorizedError } from '../skylight'
 import { getSyncState, saveSyncState, type StoreDb } from '../store'
 import type { SyncContext, SyncResource } from './context'
 import { firstSyncDone, runSync, type SyncKind } from './plans'
+import { syncNotes } from './steps/notes'
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'key-rejected' | 'error' | 'stopped'
 
@@ -129,7 +130,41 @@ export class AccountSync {
 
   async #run(kind: SyncKind): Promise<void> {
     const changed = { resources: new Set<SyncResource>(), contactIds: new Set<number>() }
-    const ctx: SyncContext = {
+    const ctx = this.#context(changed)
+    this.#setStatus({ state: 'syncing', kind, progress: {}, message: null })
+    try {
+      await runSync(ctx, kind)
+      const at = new Date(this.#now()).toISOString()
+      this.#failures = 0
+      if (kind !== 'poll') this.#lastRefreshAt = this.#now()
+      if (kind === 'full' || kind === 'first') this.#lastFullAt = this.#now()
+      this.#markSynced(at)
+      this.#setStatus({ state: 'idle', kind: null, firstSyncDone: true, lastSyncedAt: at, message: null })
+    } catch (error) {
+      this.#fail(error)
+    } finally {
+      this.#flushChanged(changed)
+    }
+  }
+
+  /**
+   * Reads a contact's notes now (the user opened the contact). Offline or refused, the
+   * stored notes simply stay; nothing is thrown at the view.
+   */
+  async fetchNotes(contactId: number): Promise<void> {
+    if (this.#status.state === 'stopped' || this.#status.state === 'key-rejected') return
+    const changed = { resources: new Set<SyncResource>(), contactIds: new Set<number>() }
+    try {
+      await syncNotes(this.#context(changed), contactId)
+    } catch (error) {
+      if (error instanceof UnauthorizedError) this.#fail(error)
+    } finally {
+      this.#flushChanged(changed)
+    }
+  }
+
+  #context(changed: { resources: Set<SyncResource>; contactIds: Set<number> }): SyncContext {
+    return {
       api: this.#o.api,
       db: this.#o.db,
       signal: this.#controller.signal,
@@ -144,20 +179,6 @@ export class AccountSync {
         // Tell the views page by page, so a long first sync fills them progressively.
         queueMicrotask(() => this.#flushChanged(changed))
       },
-    }
-    this.#setStatus({ state: 'syncing', kind, progress: {}, message: null })
-    try {
-      await runSync(ctx, kind)
-      const at = new Date(this.#now()).toISOString()
-      this.#failures = 0
-      if (kind !== 'poll') this.#lastRefreshAt = this.#now()
-      if (kind === 'full' || kind === 'first') this.#lastFullAt = this.#now()
-      this.#markSynced(at)
-      this.#setStatus({ state: 'idle', kind: null, firstSyncDone: true, lastSyncedAt: at, message: null })
-    } catch (error) {
-      this.#fail(error)
-    } finally {
-      this.#flushChanged(changed)
     }
   }
 
