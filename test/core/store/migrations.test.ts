@@ -70,6 +70,21 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
       db.close()
     }
   },
+  '0003_queue-outbox-actions': (o, path) => {
+    expect(o).toContain('table:outbox_actions')
+    expect(o).toContain('table:outbox_local_ids')
+    expect(o).toContain('index:outbox_actions_state_idx')
+    expect(o).toContain('index:outbox_actions_lane_idx')
+    const db = new Database(path, { readonly: true })
+    try {
+      // The runner's two lookups: due actions by state and time, a lane's actions in order.
+      const plan = (query: string) => (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail).join('; ')
+      expect(plan(`SELECT id FROM outbox_actions WHERE state = 'queued' AND next_attempt_at <= 0`)).toContain('outbox_actions_state_idx')
+      expect(plan(`SELECT id FROM outbox_actions WHERE lane = 'contact:1' ORDER BY id`)).toContain('outbox_actions_lane_idx')
+    } finally {
+      db.close()
+    }
+  },
 }
 
 describe('migrations', () => {

@@ -17,7 +17,35 @@ export { replaceTags, replaceLists, replaceSegments } from './writes/groups'
 export { upsertListMembers, upsertSegmentMembers } from './writes/members'
 export { upsertConversations, markMessagesSynced } from './writes/conversations'
 export { upsertMessages } from './writes/messages'
-export { insertLocalMessage, confirmLocalMessage, deleteLocalMessage, type LocalMessageInput } from './writes/local-messages'
+export {
+  insertLocalMessage,
+  confirmLocalMessage,
+  deleteLocalMessage,
+  failLocalMessage,
+  editLocalMessage,
+  findLocalMessage,
+  type LocalMessageInput,
+} from './writes/local-messages'
+export {
+  nextLocalId,
+  patchRow,
+  removeRow,
+  restoreRow,
+  insertLocalContact,
+  rekeyContact,
+  insertLocalMedia,
+  rekeyMedia,
+  insertLocalCampaign,
+  rekeyCampaign,
+  saveCampaignIfUnheld,
+  type LocalTable,
+  type RowSnapshot,
+  type LocalContactInput,
+  type LocalMediaInput,
+  type LocalCampaignInput,
+} from './writes/local-entities'
+export { insertLocalNote, confirmLocalNote, deleteLocalNote, setContactTag, setMembership, tagTitle } from './writes/local-contact-links'
+export { outboxActions, outboxLocalIds } from './schema/outbox'
 export { upsertMedia, setMediaCachePath } from './writes/media'
 export { epochMs } from './time'
 export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'

@@ -9,7 +9,7 @@ import { partition, type PageWrite } from './partition'
 import { replaceCollection, type ReplaceResult } from './replace'
 import { upsertRows } from './upsert-rows'
 
-function toRow(c: Campaign) {
+export function campaignRow(c: Campaign) {
   return {
     id: c.id,
     name: c.name,
@@ -45,7 +45,7 @@ function toRow(c: Campaign) {
 /** Removing a campaign also removes its delivery rows (foreign-key cascade). */
 export function replaceCampaigns(db: StoreDb, all: readonly Campaign[]): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
-    replaceCollection(all.map(toRow), {
+    replaceCollection(all.map(campaignRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(campaigns).all().map((r) => [r.id, r])),
       write: (row) => tx.insert(campaigns).values(row).onConflictDoUpdate({ target: campaigns.id, set: row }).run(),

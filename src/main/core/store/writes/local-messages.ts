@@ -78,3 +78,30 @@ export function deleteLocalMessage(db: StoreDb, localId: string): void {
     tx.delete(messages).where(eq(messages.rowId, local.rowId)).run()
   })
 }
+
+/** The server refused the message without keeping a record: shown failed, with its reason. */
+export function failLocalMessage(db: StoreDb, localId: string, error: string): void {
+  db.update(messages).set({ status: 'failed', error }).where(eq(messages.localId, localId)).run()
+}
+
+/** The user edited a message still waiting to be sent. */
+export function editLocalMessage(db: StoreDb, localId: string, content: string): void {
+  inTransaction(db, (tx) => {
+    const local = tx.select().from(messages).where(eq(messages.localId, localId)).get()
+    if (!local) throw notFound('That message')
+    unindexMessage(tx, local)
+    tx.update(messages).set({ content, status: 'pending', error: null }).where(eq(messages.rowId, local.rowId)).run()
+    indexMessage(tx, { rowId: local.rowId, content })
+  })
+}
+
+/** Where an app-written message stands: null once it is gone. */
+export function findLocalMessage(db: StoreDb, localId: string): { rowId: number; serverId: number | null; status: string | null } | null {
+  return (
+    db
+      .select({ rowId: messages.rowId, serverId: messages.serverId, status: messages.status })
+      .from(messages)
+      .where(eq(messages.localId, localId))
+      .get() ?? null
+  )
+}

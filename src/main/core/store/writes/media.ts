@@ -9,7 +9,7 @@ import { epochMs } from '../time'
 import { partition, type PageWrite } from './partition'
 import { upsertRows } from './upsert-rows'
 
-function toRow(file: MediaFile) {
+export function mediaRow(file: MediaFile) {
   return {
     id: file.id,
     name: file.name,
@@ -34,7 +34,7 @@ function toRow(file: MediaFile) {
 /** One page of /media, in one transaction. The local cache columns are never touched. */
 export function upsertMedia(db: StoreDb, page: readonly MediaFile[]): PageWrite<number> {
   return inTransaction(db, (tx) => {
-    const incoming = page.map(toRow)
+    const incoming = page.map(mediaRow)
     const stored = new Map(
       tx.select().from(media).where(inArray(media.id, incoming.map((r) => r.id))).all().map((r) => [r.id, r]),
     )

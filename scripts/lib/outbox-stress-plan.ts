@@ -1,0 +1,129 @@
+// The seeded mix of actions one stress run queues, and the verdict on it read from the
+// sandbox alone (its state dump and request log), never from the outbox's own records.
+import type { AccountDump, RequestLogEntry } from '../../src/sandbox'
+
+export type Planned =
+  | { kind: 'send'; contact: number | 'new'; text: string }
+  | { kind: 'upload'; file: string; size: number; name: string }
+  | { kind: 'create-contact'; name: string; phone: string }
+  | { kind: 'note'; contact: number | 'new'; text: string }
+  | { kind: 'tag'; contact: number; title: string }
+  | { kind: 'rename-contact'; contact: number; name: string }
+  | { kind: 'toggle-blacklist'; contact: number }
+  | { kind: 'create-campaign'; name: string; message: string; start: boolean }
+
+export interface RunPlan {
+  run: number
+  /** Server ids of the fresh contacts made for this run. */
+  contacts: number[]
+  channelId: number
+  actions: Planned[]
+}
+
+export function prng(seed: number): () => number {
+  let s = seed >>> 0 || 1
+  return () => {
+    // mulberry32
+    s = (s + 0x6d2b79f5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function planRun(run: number, seed: number, contacts: number[], channelId: number): RunPlan {
+  const random = prng(seed * 7919 + run)
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
+  const actions: Planned[] = []
+  const tag = `r${run}`
+  const count = 6 + Math.floor(random() * 7)
+  let newContact = false
+  for (let i = 0; i < count; i++) {
+    const roll = random()
+    // The last contact is the campaigns' audience and is never blacklisted.
+    const contact = pick(contacts.slice(0, -1))
+    if (roll < 0.35) actions.push({ kind: 'send', contact, text: `${tag} message ${i} ✓` })
+    else if (roll < 0.47) actions.push({ kind: 'upload', file: `${tag}-photo-${i}.png`, size: 200 + Math.floor(random() * 4000), name: `${tag} upload ${i}` })
+    else if (roll < 0.55 && !newContact) {
+      newContact = true
+      actions.push({ kind: 'create-contact', name: `${tag} new contact`, phone: `+9665${String(run).padStart(8, '0')}` })
+      // Actions on the contact before it exists: they wait for its server id.
+      actions.push({ kind: 'send', contact: 'new', text: `${tag} hello new contact ${i}` })
+      actions.push({ kind: 'note', contact: 'new', text: `${tag} note on new ${i}` })
+    } else if (roll < 0.65) actions.push({ kind: 'note', contact, text: `${tag} note ${i}` })
+    else if (roll < 0.72) actions.push({ kind: 'tag', contact, title: `${tag}-tag-${i}` })
+    else if (roll < 0.8) actions.push({ kind: 'rename-contact', contact, name: `${tag} renamed ${i}` })
+    else if (roll < 0.9) actions.push({ kind: 'toggle-blacklist', contact })
+    else actions.push({ kind: 'create-campaign', name: `${tag} campaign ${i}`, message: `${tag} campaign message ${i}`, start: random() < 0.5 })
+  }
+  return { run, contacts, channelId, actions }
+}
+
+export interface Verdict {
+  actions: number
+  lost: string[]
+  duplicated: string[]
+}
+
+/** Judges the run from what the server holds and what its log says it acted on. */
+export function judge(plan: RunPlan, dump: AccountDump, log: RequestLogEntry[]): Verdict {
+  const lost: string[] = []
+  const duplicated: string[] = []
+  const expectOne = (what: string, found: number, acted = found) => {
+    if (found === 0) lost.push(what)
+    else if (found > 1 || acted > 1) duplicated.push(`${what} ×${Math.max(found, acted)}`)
+  }
+  const contactsByPhone = (phone: string) => dump.contacts.filter((c) => c.phone === phone)
+  const created = plan.actions.find((a): a is Extract<Planned, { kind: 'create-contact' }> => a.kind === 'create-contact')
+  const newId = created ? contactsByPhone(created.phone)[0]?.id : undefined
+  const contactOf = (c: number | 'new') => (c === 'new' ? newId : c)
+  const actedPosts = (path: RegExp, match: (body: Record<string, unknown>) => boolean) =>
+    log.filter((e) => e.method === 'POST' && e.acted && path.test(e.path) && match((e.body ?? {}) as Record<string, unknown>)).length
+
+  const toggles = new Map<number, number>()
+  const lastName = new Map<number, string>()
+  for (const a of plan.actions) {
+    switch (a.kind) {
+      case 'send': {
+        const id = contactOf(a.contact)
+        const found = id === undefined ? 0 : (dump.messages[id] ?? []).filter((m) => m.content === a.text && m.direction === 'outbound').length
+        expectOne(`message “${a.text}”`, found, actedPosts(/\/messages\/send$/, (b) => b.message === a.text))
+        break
+      }
+      case 'upload':
+        expectOne(`upload ${a.file}`, dump.media.filter((m) => m.original_name === a.file).length, actedPosts(/\/media$/, (b) => b.original_name === a.file))
+        break
+      case 'create-contact':
+        expectOne(`contact ${a.phone}`, contactsByPhone(a.phone).length, actedPosts(/\/contacts$/, (b) => b.phone === a.phone))
+        break
+      case 'note': {
+        const id = contactOf(a.contact)
+        const notes = dump.contacts.find((c) => c.id === id)?.notes ?? []
+        expectOne(`note “${a.text}”`, notes.filter((n) => n.note === a.text).length)
+        break
+      }
+      case 'tag':
+        if (!dump.contacts.find((c) => c.id === a.contact)?.tags.includes(a.title)) lost.push(`tag ${a.title}`)
+        break
+      case 'rename-contact':
+        lastName.set(a.contact, a.name)
+        break
+      case 'toggle-blacklist':
+        toggles.set(a.contact, (toggles.get(a.contact) ?? 0) + 1)
+        break
+      case 'create-campaign': {
+        const found = dump.campaigns.filter((c) => c.name === a.name)
+        expectOne(`campaign ${a.name}`, found.length, actedPosts(/\/campaigns$/, (b) => b.name === a.name))
+        if (a.start && found[0]?.status === 'draft') lost.push(`start of ${a.name}`)
+        break
+      }
+    }
+  }
+  for (const [id, name] of lastName) if (dump.contacts.find((c) => c.id === id)?.name !== name) lost.push(`rename of contact ${id} to ${name}`)
+  for (const [id, n] of toggles) {
+    const flag = dump.contacts.find((c) => c.id === id)?.blacklisted
+    if (flag !== (n % 2 === 1)) (flag === undefined ? lost : duplicated).push(`blacklist of contact ${id} after ${n} toggles is ${String(flag)}`)
+  }
+  return { actions: plan.actions.length, lost, duplicated }
+}

@@ -1,0 +1,35 @@
+// What a failed attempt means for the action: try again (after how long, and whether the
+// request may have taken effect so it must be looked for first), stop for the user, or
+// pause the whole outbox until the API key is fixed.
+import { BadResponseError, CancelledError, NetworkError, RateLimitedError, ServerError, SkyLightError, UnauthorizedError } from '../skylight'
+import { PayloadError } from './payload'
+import type { ActionError } from './types'
+
+export type Verdict =
+  | { kind: 'retry'; afterMs?: number; mayHaveActed: boolean }
+  | { kind: 'permanent' }
+  | { kind: 'key-rejected' }
+  | { kind: 'stopped' }
+
+export function classify(error: unknown): Verdict {
+  if (error instanceof UnauthorizedError) return { kind: 'key-rejected' }
+  if (error instanceof CancelledError) return { kind: 'stopped' }
+  // The server refused it unseen, and said when to come back.
+  if (error instanceof RateLimitedError) return { kind: 'retry', afterMs: error.retryAfterMs, mayHaveActed: false }
+  if (error instanceof NetworkError) return { kind: 'retry', mayHaveActed: error.reachedServer === 'maybe' }
+  // A 5xx or an unreadable answer can come after the server acted.
+  if (error instanceof ServerError || error instanceof BadResponseError) return { kind: 'retry', mayHaveActed: true }
+  if (error instanceof SkyLightError && error.transient) return { kind: 'retry', mayHaveActed: true }
+  return { kind: 'permanent' }
+}
+
+/** The error as the user sees it (the server's message where it gave one). */
+export function describe(error: unknown, retryable = false): ActionError {
+  if (error instanceof SkyLightError) {
+    const fields = (error as { fields?: Record<string, string[]> }).fields
+    return { type: error.type, message: error.message, ...(fields && Object.keys(fields).length ? { fields } : {}), ...(retryable ? { retryable } : {}) }
+  }
+  if (error instanceof PayloadError) return { type: 'invalid-input', message: error.message }
+  // A bug or a local fault (disk full…): kept on the action so one bad action never stops the rest.
+  return { type: 'internal', message: `SkyLight Desk could not carry out this action: ${(error as Error)?.message ?? String(error)}` }
+}

@@ -1,0 +1,83 @@
+// What the user can do with an action that has not gone through: retry it, correct it, or
+// discard it (which undoes its local change, and cancels what was waiting on it).
+import { inTransaction, type StoreDb } from '../store'
+import { readPayload } from './attempt'
+import type { AnyActionDef } from './actions/define'
+import { asError, dependents, getAction, updateAction, type ActionRow } from './queue-store'
+import type { ActionState } from './types'
+
+export class OutboxActionError extends Error {
+  readonly type = 'invalid-input'
+}
+
+type Defs = ReadonlyMap<string, AnyActionDef>
+
+/** Is the local phase in effect? Permanent failures were rolled back when they happened. */
+function applied(row: ActionRow): boolean {
+  return row.state === 'queued' || row.state === 'in-flight' || (row.state === 'failed' && asError(row.lastError)?.retryable === true)
+}
+
+function editable(row: ActionRow | undefined, id: number, states: readonly ActionState[]): ActionRow {
+  if (!row) throw new OutboxActionError(`Action ${id} is not in the outbox.`)
+  if (!states.includes(row.state as ActionState)) {
+    throw new OutboxActionError(
+      row.state === 'in-flight' ? 'This action is being sent right now; try again in a moment.' : `This action is ${row.state} and cannot be changed.`,
+    )
+  }
+  return row
+}
+
+export function retryAction(db: StoreDb, defs: Defs, id: number, now: number): void {
+  inTransaction(db, (tx) => {
+    const row = editable(getAction(tx, id), id, ['failed'])
+    const { def, payload } = readPayload(defs, row)
+    const again = applied(row) ? payload : def.apply(tx, payload, { hold: true })
+    updateAction(tx, id, { state: 'queued', payload: again, version: def.payload.current, attempts: 0, nextAttemptAt: 0, firstAttemptAt: null, lastError: null }, now)
+  })
+}
+
+export function editAction(db: StoreDb, defs: Defs, id: number, changes: unknown, now: number): void {
+  inTransaction(db, (tx) => {
+    const row = editable(getAction(tx, id), id, ['queued', 'failed'])
+    const { def, payload } = readPayload(defs, row)
+    if (!def.edit) throw new OutboxActionError(`A “${row.kind}” action cannot be edited; discard it and do it again.`)
+    let edited: unknown
+    try {
+      edited = def.edit(payload, changes)
+    } catch (error) {
+      const issue = (error as { issues?: { message: string }[] }).issues?.[0]?.message
+      throw new OutboxActionError(issue ?? (error as Error).message)
+    }
+    if (applied(row)) def.rollback(tx, payload)
+    const next = def.apply(tx, edited, { hold: true })
+    updateAction(tx, id, { state: 'queued', payload: next, version: def.payload.current, attempts: 0, nextAttemptAt: 0, firstAttemptAt: null, lastError: null }, now)
+  })
+}
+
+/** Returns the ids of every action cancelled (the one asked for, and those that needed it). */
+export function discardAction(db: StoreDb, defs: Defs, id: number, now: number): { cancelled: number[]; stagingPaths: string[] } {
+  return inTransaction(db, (tx) => {
+    const first = editable(getAction(tx, id), id, ['queued', 'failed'])
+    const cancelled: number[] = []
+    const stagingPaths: string[] = []
+    const pending = [first]
+    while (pending.length > 0) {
+      const row = pending.shift()!
+      if (cancelled.includes(row.id)) continue
+      try {
+        const { def, payload } = readPayload(defs, row)
+        if (applied(row)) def.rollback(tx, payload)
+        else def.discardFailed?.(tx, payload)
+        const path = (payload as { stagingPath?: string }).stagingPath
+        if (path) stagingPaths.push(path)
+        // Whatever waits for an entity that will now never be created goes with it.
+        if (def.creates) pending.push(...dependents(tx, def.creates.entity, def.creates.localId(payload), row.id))
+      } catch {
+        // An action this version cannot read has no local change it knows how to undo.
+      }
+      updateAction(tx, row.id, { state: 'cancelled', needsReconcile: false }, now)
+      cancelled.push(row.id)
+    }
+    return { cancelled, stagingPaths }
+  })
+}

@@ -1,0 +1,27 @@
+// Actions as the UI lists them.
+import type { AnyActionDef } from './actions/define'
+import { readPayload } from './attempt'
+import { asError, type ActionRow } from './queue-store'
+import type { ActionState, OutboxAction } from './types'
+
+export function toView(defs: ReadonlyMap<string, AnyActionDef>, row: ActionRow, progress?: { sent: number; total: number }): OutboxAction {
+  let summary: string
+  try {
+    const { def, payload } = readPayload(defs, row)
+    summary = def.summary(payload)
+  } catch {
+    summary = `${row.kind} (cannot be read by this version)`
+  }
+  return {
+    id: row.id,
+    kind: row.kind,
+    entity: row.lane,
+    state: row.state as ActionState,
+    attempts: row.attempts,
+    nextAttemptAt: row.nextAttemptAt,
+    lastError: asError(row.lastError),
+    ...(progress && row.state === 'in-flight' ? { progress } : {}),
+    createdAt: row.createdAt,
+    summary,
+  }
+}
