@@ -1,13 +1,24 @@
 import { defineConfig } from 'vitest/config'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { svelteTesting } from '@testing-library/svelte/vite'
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
     // Tests start real servers and open real files; two cores make wider pools slower.
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      // The core, the sandbox, the shell and the browser journeys: plain Node.
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], environment: 'node' } },
+      // Component and state tests beside the DOM code they test: Svelte's browser build in
+      // jsdom. Only here, since the 'browser' resolve condition would break Node packages (ws).
+      {
+        extends: true,
+        plugins: [svelte(), svelteTesting({ autoCleanup: false })],
+        test: { name: 'renderer', include: ['src/renderer/test/**/*.test.ts'], environment: 'jsdom' },
+      },
+    ],
   },
 })

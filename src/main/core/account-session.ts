@@ -1,6 +1,8 @@
-// One account at run time: its store, its API client and its sync engine. Opened when the
-// account is added or the app starts, closed (sync stopped first) on removal or quit.
+// One account at run time: its store, its API client, its sync engine and its outbox.
+// Opened when the account is added or the app starts, closed (sync and outbox stopped
+// first) on removal or quit.
 import { join } from 'node:path'
+import { Outbox, type OutboxEvent, type OutboxTimings } from './outbox'
 import type { SkyLightApi } from './skylight'
 import { openStore, type Store } from './store'
 import { AccountSync, type SyncEvent, type SyncTimings } from './sync/account-sync'
@@ -10,26 +12,44 @@ export interface AccountSessionOptions {
   folder: string
   api: SkyLightApi
   timings?: Partial<SyncTimings>
+  outboxTimings?: Partial<OutboxTimings>
   onSyncEvent: (event: SyncEvent) => void
+  onOutboxEvent: (event: OutboxEvent) => void
   now?: () => number
 }
 
 export class AccountSession {
   readonly accountId: string
+  readonly folder: string
   readonly store: Store
   readonly api: SkyLightApi
   readonly sync: AccountSync
+  readonly outbox: Outbox
 
   private constructor(options: AccountSessionOptions, store: Store) {
     this.accountId = options.accountId
+    this.folder = options.folder
     this.store = store
     this.api = options.api
+    const now = options.now ? { now: options.now } : {}
     this.sync = new AccountSync({
       api: options.api,
       db: store.db,
-      onEvent: options.onSyncEvent,
+      onEvent: (event) => {
+        // Sync getting through after being offline means the outbox can go too.
+        if (event.type === 'status' && event.status.state === 'idle') this.outbox.nudge()
+        options.onSyncEvent(event)
+      },
       ...(options.timings ? { timings: options.timings } : {}),
-      ...(options.now ? { now: options.now } : {}),
+      ...now,
+    })
+    this.outbox = new Outbox({
+      api: options.api,
+      db: store.db,
+      stagingDir: join(options.folder, 'staging'),
+      onEvent: options.onOutboxEvent,
+      ...(options.outboxTimings ? { timings: options.outboxTimings } : {}),
+      ...now,
     })
   }
 
@@ -37,8 +57,24 @@ export class AccountSession {
     return new AccountSession(options, openStore({ path: join(options.folder, 'account.sqlite') }))
   }
 
+  /** Starts syncing and carrying out queued actions (not while the key is rejected). */
+  start(keyRejected: boolean): void {
+    if (keyRejected) {
+      this.outbox.pauseForKey()
+      return
+    }
+    this.outbox.start()
+    this.sync.start()
+  }
+
+  /** The machine woke up or the network came back. */
+  resume(): void {
+    this.sync.resume()
+    this.outbox.nudge()
+  }
+
   async close(): Promise<void> {
-    await this.sync.stop()
+    await Promise.all([this.sync.stop(), this.outbox.stop()])
     this.api.client.budget.dispose()
     this.store.close()
   }

@@ -7,6 +7,8 @@ import { AccountSession } from './account-session'
 import type { CoreEvents } from './core-events'
 import type { AccountSummary, SyncStatusView } from '../../shared/contract'
 import type { SyncStatus, SyncTimings } from './sync/account-sync'
+import type { OutboxEvent } from './outbox'
+import { actionView, outboxCounts } from './outbox-view'
 
 export interface AccountSessionsOptions {
   accounts: AccountManager
@@ -67,12 +69,13 @@ export class AccountSessions {
           this.#o.events.emit('data-changed', { accountId: account.id, resources: event.resources, contactIds: event.contactIds })
         } else {
           this.#o.events.emit('sync-status', statusView(account.id, event.status))
-          if (event.status.state === 'key-rejected') this.#o.onKeyRejected(account.id)
+          if (event.status.state === 'key-rejected') this.#keyRejected(account.id)
         }
       },
+      onOutboxEvent: (event) => this.#outboxEvent(account.id, event),
     })
     this.#open.set(account.id, session)
-    if (!account.keyRejectedAt) session.sync.start()
+    session.start(account.keyRejectedAt !== null)
     return session
   }
 
@@ -92,7 +95,34 @@ export class AccountSessions {
 
   /** Woke from sleep, or the network is back: every account catches up. */
   resumeAll(): void {
-    for (const session of this.#open.values()) session.sync.resume()
+    for (const session of this.#open.values()) session.resume()
+  }
+
+  /** Either half (sync or outbox) met a 401: both stop until the key is replaced. */
+  #keyRejected(accountId: string): void {
+    this.#open.get(accountId)?.outbox.pauseForKey()
+    this.#o.onKeyRejected(accountId)
+  }
+
+  #outboxEvent(accountId: string, event: OutboxEvent): void {
+    const events = this.#o.events
+    switch (event.type) {
+      case 'outbox':
+        events.emit('outbox-changed', { accountId, counts: outboxCounts(event.counts) })
+        return
+      case 'action':
+        events.emit('outbox-action', { accountId, action: actionView(event.action) })
+        return
+      case 'progress':
+        events.emit('outbox-progress', { accountId, actionId: String(event.actionId), sent: event.sent, total: event.total })
+        return
+      case 'changed':
+        events.emit('data-changed', { accountId, resources: event.resources, contactIds: event.contactIds ?? [] })
+        return
+      case 'key-rejected':
+        this.#keyRejected(accountId)
+        return
+    }
   }
 }
 

@@ -9,7 +9,12 @@ import { CoreEvents, type CoreListener } from './core-events'
 import { DemoServer } from './demo-server'
 import { accountHandlers } from './handlers/accounts'
 import { appHandlers } from './handlers/app'
+import { campaignHandlers } from './handlers/campaigns'
+import { contactHandlers } from './handlers/contacts'
 import type { HandlerContext } from './handlers/context'
+import { inboxHandlers } from './handlers/inbox'
+import { mediaHandlers } from './handlers/media'
+import { outboxHandlers } from './handlers/outbox'
 import { syncHandlers } from './handlers/sync'
 import { SessionSecretStore, type SecretStore } from './secrets/secret-store'
 import type { SkyLightClientOptions } from './skylight/client'
@@ -112,6 +117,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...appHandlers(context),
     ...accountHandlers(context),
     ...syncHandlers(context),
+    ...inboxHandlers(context),
+    ...outboxHandlers(context),
+    ...contactHandlers(context),
+    ...mediaHandlers(context),
+    ...campaignHandlers(context),
   }
   return {
     handlers,

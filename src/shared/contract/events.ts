@@ -1,6 +1,7 @@
 // What the core tells the renderer without being asked.
 import { z } from 'zod'
 import { accountList } from './accounts'
+import { outboxEvents } from './outbox'
 import { syncStatus } from './sync'
 
 export const events = {
@@ -13,4 +14,5 @@ export const events = {
     contactIds: z.array(z.number()),
   }),
   'core-error': z.object({ type: z.string(), message: z.string() }),
+  ...outboxEvents,
 } as const satisfies Record<string, z.ZodType>

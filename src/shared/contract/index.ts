@@ -5,19 +5,34 @@
 import type { z } from 'zod'
 import { accountMethods } from './accounts'
 import { appMethods } from './app'
+import { campaignMethods } from './campaigns'
+import { contactMethods } from './contacts'
 import type { MethodSpec } from './define'
 import { events } from './events'
+import { inboxMethods } from './inbox'
+import { mediaMethods } from './media'
+import { outboxMethods } from './outbox'
 import { syncMethods } from './sync'
 
 export { events }
 export type { AccountList, AccountSummary } from './accounts'
 export type { Settings } from './app'
 export type { SyncStatusView } from './sync'
+export type { ChannelItem, ContactHit, ConversationCursor, ConversationItem, MessageHit, MessageItem, SnippetPart, ThreadCursor } from './inbox'
+export type { ContactDetail, ContactFilter, ContactItem, GroupItem, Groups } from './contacts'
+export type { MediaCursor, MediaItem } from './media'
+export type { CampaignDetail, CampaignItem, CampaignProgress, DeliveryItem } from './campaigns'
+export type { OutboxAction, OutboxCounts } from './outbox'
 
 export const methods = {
   ...appMethods,
   ...accountMethods,
   ...syncMethods,
+  ...inboxMethods,
+  ...contactMethods,
+  ...mediaMethods,
+  ...campaignMethods,
+  ...outboxMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type MethodName = keyof typeof methods

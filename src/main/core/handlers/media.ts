@@ -1,0 +1,80 @@
+import { join } from 'node:path'
+import type { Handlers } from '../../../shared/contract'
+import { MediaCache } from '../media-cache'
+import { getMedia, mediaPage, setMediaCachePath, type MediaItem } from '../store'
+import type { HandlerContext } from './context'
+import { readView } from './view-errors'
+
+type MediaHandlers = Pick<Handlers, 'media-page' | 'media-get' | 'media-thumbnail' | 'media-open'>
+
+/** Bigger images are not inlined as thumbnails; the tile shows the file's icon instead. */
+const MAX_THUMBNAIL_BYTES = 4 * 1024 * 1024
+
+export function mediaHandlers(ctx: HandlerContext): MediaHandlers {
+  const caches = new Map<string, MediaCache>()
+  const db = () => ctx.session().store.db
+
+  function cacheFor(accountId: string): MediaCache {
+    let cache = caches.get(accountId)
+    if (!cache) {
+      const folder = join(ctx.accounts.folder(accountId), 'media-cache')
+      cache = new MediaCache({
+        folder,
+        maxBytes: () => ctx.settings().mediaCacheMb * 1024 * 1024,
+        onEvicted: (ids) => {
+          const session = ctx.sessions.get(accountId)
+          for (const id of ids) {
+            try {
+              if (session) setMediaCachePath(session.store.db, id, null)
+            } catch {
+              // The file was deleted from the library meanwhile: nothing to forget.
+            }
+          }
+        },
+      })
+      caches.set(accountId, cache)
+    }
+    return cache
+  }
+
+  async function bytesOf(item: MediaItem): Promise<Buffer | null> {
+    // A file uploaded offline has a local id and no public URL yet.
+    if (item.id < 0 || !item.url) return null
+    const session = ctx.session()
+    const cache = cacheFor(session.accountId)
+    const bytes = await cache.read(item)
+    if (bytes && !item.localPath) {
+      try {
+        setMediaCachePath(session.store.db, item.id, `media-cache/${cache.fileName(item)}`)
+      } catch {
+        // Deleted while downloading.
+      }
+    }
+    return bytes
+  }
+
+  return {
+    'media-page': async (input) => mediaPage(db(), input),
+    'media-get': async ({ id }) => readView(() => getMedia(db(), id)),
+    'media-thumbnail': async ({ id }) => {
+      const item = readView(() => getMedia(db(), id))
+      if (item.fileType !== 'image' || (item.fileSize ?? 0) > MAX_THUMBNAIL_BYTES) return { dataUrl: null }
+      const bytes = await bytesOf(item)
+      if (!bytes || bytes.length > MAX_THUMBNAIL_BYTES) return { dataUrl: null }
+      return { dataUrl: `data:${item.mimeType ?? 'image/png'};base64,${bytes.toString('base64')}` }
+    },
+    'media-open': async ({ id }) => {
+      const item = readView(() => getMedia(db(), id))
+      const bytes = await bytesOf(item)
+      if (!bytes) throw new MediaUnavailableError()
+      return { mimeType: item.mimeType ?? 'application/octet-stream', base64: bytes.toString('base64') }
+    },
+  }
+}
+
+class MediaUnavailableError extends Error {
+  readonly type = 'network'
+  constructor() {
+    super('This file is not on this computer yet, and SkyLight cannot be reached to fetch it. Try again when you are online.')
+  }
+}

@@ -1,0 +1,1 @@
+export { MediaCache, type CachedFileSource, type MediaCacheOptions } from './media-cache'

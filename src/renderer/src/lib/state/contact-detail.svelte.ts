@@ -1,0 +1,98 @@
+// One contact in full, and what the user changes on it: notes, tags, lists, segments and
+// the blacklist. Each change is queued in the outbox and shows at once.
+import type { ContactDetail } from '../../../../shared/contract'
+import { act, messageOf } from '../actions'
+import { call } from '../desk'
+
+export class ContactDetailState {
+  #contact = $state.raw<ContactDetail | null>(null)
+  #error = $state<string | null>(null)
+  #busy = $state(false)
+  #note = $state('')
+  #newTag = $state('')
+
+  get contact(): ContactDetail | null {
+    return this.#contact
+  }
+  get error(): string | null {
+    return this.#error
+  }
+  get busy(): boolean {
+    return this.#busy
+  }
+  get note(): string {
+    return this.#note
+  }
+  set note(text: string) {
+    this.#note = text
+  }
+  get newTag(): string {
+    return this.#newTag
+  }
+  set newTag(text: string) {
+    this.#newTag = text
+  }
+
+  async load(id: number | null): Promise<void> {
+    if (id === null) {
+      this.#contact = null
+      return
+    }
+    try {
+      this.#contact = await call('contact-get', { id })
+      this.#error = null
+    } catch (error) {
+      this.#contact = null
+      this.#error = messageOf(error, 'This contact could not be read.')
+    }
+  }
+
+  async reload(): Promise<void> {
+    if (this.#contact) await this.load(this.#contact.id)
+  }
+
+  async setBlacklisted(blacklisted: boolean): Promise<void> {
+    await this.#change((id) => act('contact-blacklist', { id, blacklisted }))
+  }
+
+  async addNote(): Promise<void> {
+    const text = this.#note.trim()
+    if (text === '') return
+    if (await this.#change((id) => act('contact-add-note', { id, text }))) this.#note = ''
+  }
+
+  async addTag(): Promise<void> {
+    const title = this.#newTag.trim()
+    if (title === '') return
+    if (await this.#change((id) => act('contact-tag', { id, title, add: true }))) this.#newTag = ''
+  }
+
+  async removeTag(title: string): Promise<void> {
+    await this.#change((id) => act('contact-tag', { id, title, add: false }))
+  }
+
+  async setList(listId: number, add: boolean): Promise<void> {
+    await this.#change((id) => act('contact-list', { id, listId, add }))
+  }
+
+  async setSegment(segmentId: number, add: boolean): Promise<void> {
+    await this.#change((id) => act('contact-segment', { id, segmentId, add }))
+  }
+
+  async #change(run: (id: number) => Promise<unknown>): Promise<boolean> {
+    const contact = this.#contact
+    if (!contact || this.#busy) return false
+    this.#busy = true
+    try {
+      await run(contact.id)
+      this.#error = null
+      await this.load(contact.id)
+      return true
+    } catch (error) {
+      this.#error = messageOf(error)
+      return false
+    } finally {
+      this.#busy = false
+    }
+  }
+}

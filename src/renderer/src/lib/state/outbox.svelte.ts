@@ -1,0 +1,100 @@
+// The outbox panel: what is waiting and what failed, with retry, edit and discard.
+import { act, messageOf, onOutboxEvent, type ActionOutput } from '../actions'
+import { all } from '../events'
+
+export type OutboxAction = ActionOutput<'outbox-list'>['actions'][number]
+
+export class OutboxState {
+  #actions = $state.raw<OutboxAction[]>([])
+  #open = $state(false)
+  #error = $state<string | null>(null)
+  #editing = $state<{ actionId: string; text: string } | null>(null)
+  #accountId: () => string | null
+
+  constructor(accountId: () => string | null) {
+    this.#accountId = accountId
+  }
+
+  get actions(): OutboxAction[] {
+    return this.#actions
+  }
+  get open(): boolean {
+    return this.#open
+  }
+  get error(): string | null {
+    return this.#error
+  }
+  get editing(): { actionId: string; text: string } | null {
+    return this.#editing
+  }
+  readonly failed: OutboxAction[] = $derived(this.#actions.filter((a) => a.state === 'failed'))
+  readonly waiting: OutboxAction[] = $derived(this.#actions.filter((a) => a.state === 'queued' || a.state === 'in-flight'))
+
+  toggle(open = !this.#open): void {
+    this.#open = open
+    if (open) void this.load()
+  }
+
+  async load(): Promise<void> {
+    try {
+      const { actions } = await act('outbox-list', { states: ['queued', 'in-flight', 'failed'] })
+      this.#actions = actions
+      this.#error = null
+    } catch (error) {
+      this.#error = messageOf(error, 'The outbox could not be read.')
+    }
+  }
+
+  async retry(actionId: string): Promise<void> {
+    await this.#run(() => act('outbox-retry', { actionId }))
+  }
+
+  async discard(actionId: string): Promise<void> {
+    await this.#run(() => act('outbox-discard', { actionId }))
+  }
+
+  /** Only a message's text is edited here; other actions are changed in their own views. */
+  startEdit(action: OutboxAction, text: string): void {
+    this.#editing = { actionId: action.id, text }
+  }
+  setEditText(text: string): void {
+    if (this.#editing) this.#editing = { ...this.#editing, text }
+  }
+  cancelEdit(): void {
+    this.#editing = null
+  }
+  async saveEdit(): Promise<void> {
+    const editing = this.#editing
+    if (!editing || editing.text.trim() === '') return
+    await this.#run(async () => {
+      await act('outbox-edit', { actionId: editing.actionId, changes: { text: editing.text.trim() } })
+      await act('outbox-retry', { actionId: editing.actionId })
+      this.#editing = null
+    })
+  }
+
+  async #run(action: () => Promise<unknown>): Promise<void> {
+    try {
+      await action()
+      this.#error = null
+    } catch (error) {
+      this.#error = messageOf(error)
+    }
+    await this.load()
+  }
+
+  connect(): () => void {
+    const mine = (accountId: string) => accountId === this.#accountId()
+    return all(
+      onOutboxEvent('outbox-changed', ({ accountId }) => {
+        if (mine(accountId) && this.#open) void this.load()
+      }),
+      onOutboxEvent('outbox-action', ({ accountId, action }) => {
+        if (!mine(accountId)) return
+        const rest = this.#actions.filter((a) => a.id !== action.id)
+        const shown = action.state === 'queued' || action.state === 'in-flight' || action.state === 'failed'
+        this.#actions = shown ? [...rest, action].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) : rest
+      }),
+    )
+  }
+}

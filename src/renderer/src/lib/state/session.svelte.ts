@@ -1,0 +1,70 @@
+// Which accounts there are, which one is active, and which view is shown: the frame's state.
+import type { AccountList, AccountSummary } from '../../../../shared/contract'
+import { call, DeskError } from '../desk'
+import { onEvent } from '../events'
+
+export const views = ['inbox', 'contacts', 'media', 'campaigns', 'settings'] as const
+export type View = (typeof views)[number]
+
+export const viewLabels: Record<View, string> = {
+  inbox: 'Inbox',
+  contacts: 'Contacts',
+  media: 'Media',
+  campaigns: 'Campaigns',
+  settings: 'Settings',
+}
+
+export class SessionState {
+  #list = $state.raw<AccountList | undefined>()
+  #view = $state<View>('inbox')
+  #error = $state<string | undefined>()
+
+  readonly active: AccountSummary | undefined = $derived.by(() => this.#list?.accounts.find((a) => a.id === this.#list?.activeId))
+
+  get loaded(): boolean {
+    return this.#list !== undefined
+  }
+  get accounts(): AccountSummary[] {
+    return this.#list?.accounts ?? []
+  }
+  get activeId(): string | null {
+    return this.#list?.activeId ?? null
+  }
+  get view(): View {
+    return this.#view
+  }
+  get error(): string | undefined {
+    return this.#error
+  }
+  /** No account yet: the first-run screen instead of the views. */
+  get firstRun(): boolean {
+    return this.#list !== undefined && this.#list.accounts.length === 0
+  }
+
+  show(view: View): void {
+    this.#view = view
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.#list = await call('accounts-list', {})
+      this.#error = undefined
+    } catch (error) {
+      this.#error = error instanceof DeskError ? error.message : 'SkyLight Desk could not reach its core.'
+    }
+  }
+
+  async switchTo(id: string): Promise<void> {
+    if (id === this.activeId) return
+    this.#list = await call('account-switch', { id })
+  }
+
+  /** An account was added or removed elsewhere (settings, first run): take the core's list. */
+  accept(list: AccountList): void {
+    this.#list = list
+  }
+
+  connect(): () => void {
+    return onEvent('accounts-changed', (list) => this.accept(list))
+  }
+}

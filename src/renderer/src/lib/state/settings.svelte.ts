@@ -1,0 +1,79 @@
+// Settings: sync interval and media cache size (saved as they change, within the core's
+// limits), the data folder, and removing accounts with confirmation.
+import type { Settings } from '../../../../shared/contract'
+import { messageOf } from '../actions'
+import { call } from '../desk'
+
+export const limits = { syncIntervalSeconds: { min: 15, max: 3600 }, mediaCacheMb: { min: 100, max: 100_000 } } as const
+
+export class SettingsState {
+  #settings = $state.raw<Settings | null>(null)
+  #dataFolder = $state('')
+  #version = $state('')
+  #saved = $state<string | null>(null)
+  #error = $state<string | null>(null)
+  #removing = $state<string | null>(null)
+
+  get settings(): Settings | null {
+    return this.#settings
+  }
+  get dataFolder(): string {
+    return this.#dataFolder
+  }
+  get version(): string {
+    return this.#version
+  }
+  get saved(): string | null {
+    return this.#saved
+  }
+  get error(): string | null {
+    return this.#error
+  }
+  /** The account whose removal waits for confirmation. */
+  get removing(): string | null {
+    return this.#removing
+  }
+
+  async load(): Promise<void> {
+    try {
+      const [settings, info] = await Promise.all([call('settings-get', {}), call('app-info', {})])
+      this.#settings = settings
+      this.#dataFolder = info.dataFolder
+      this.#version = info.version
+    } catch (error) {
+      this.#error = messageOf(error, 'Settings could not be read.')
+    }
+  }
+
+  /** Out-of-range values are refused with the range, not silently clamped. */
+  async set<K extends keyof Settings>(key: K, value: number): Promise<void> {
+    const { min, max } = limits[key]
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.#error = `Enter a whole number from ${min.toLocaleString()} to ${max.toLocaleString()}.`
+      this.#saved = null
+      return
+    }
+    try {
+      this.#settings = await call('settings-set', { [key]: value })
+      this.#error = null
+      this.#saved = 'Saved.'
+    } catch (error) {
+      this.#error = messageOf(error, 'The setting could not be saved.')
+    }
+  }
+
+  askRemove(accountId: string | null): void {
+    this.#removing = accountId
+  }
+
+  async confirmRemove(): Promise<void> {
+    const id = this.#removing
+    this.#removing = null
+    if (!id) return
+    try {
+      await call('account-remove', { id })
+    } catch (error) {
+      this.#error = messageOf(error, 'The account could not be removed.')
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// Image thumbnails from the core's media cache, as data URLs (the page's CSP allows no
+// remote images). Asked for as tiles come into view, a few at a time, remembered.
+import { call } from '../desk'
+
+const CONCURRENT = 4
+
+export class ThumbnailsState {
+  #urls = $state<Record<number, string | null>>({})
+  #queue: number[] = []
+  #asked = new Set<number>()
+  #running = 0
+
+  /** undefined while not known yet, null when there is nothing to show (video, offline and not cached). */
+  url(id: number): string | null | undefined {
+    return this.#urls[id]
+  }
+
+  request(id: number): void {
+    if (this.#asked.has(id)) return
+    this.#asked.add(id)
+    this.#queue.push(id)
+    this.#pump()
+  }
+
+  /** Forget misses (after going back online, say) so they are asked again. */
+  retryMissing(): void {
+    for (const [id, url] of Object.entries(this.#urls)) {
+      if (url === null) {
+        this.#asked.delete(Number(id))
+        delete this.#urls[Number(id)]
+      }
+    }
+  }
+
+  #pump(): void {
+    while (this.#running < CONCURRENT && this.#queue.length > 0) {
+      const id = this.#queue.shift() as number
+      this.#running++
+      call('media-thumbnail', { id })
+        .then(({ dataUrl }) => (this.#urls[id] = dataUrl))
+        .catch(() => (this.#urls[id] = null))
+        .finally(() => {
+          this.#running--
+          this.#pump()
+        })
+    }
+  }
+}

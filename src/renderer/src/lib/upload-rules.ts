@@ -1,0 +1,19 @@
+// What SkyLight accepts as a media upload (its media.txt), checked in the page so the user
+// hears at once; the core checks every file again before anything is queued.
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+export const UPLOAD_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'mp4', 'avi', 'mov', 'wmv', 'flv', 'webm'] as const
+
+export type UploadVerdict = { ok: true } | { ok: false; reason: string }
+
+export function checkFile(name: string, size: number): UploadVerdict {
+  const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : ''
+  if (!(UPLOAD_EXTENSIONS as readonly string[]).includes(extension)) {
+    return { ok: false, reason: `“${name}” can’t be uploaded: SkyLight accepts ${UPLOAD_EXTENSIONS.join(', ')} files.` }
+  }
+  if (size > MAX_UPLOAD_BYTES) {
+    return { ok: false, reason: `“${name}” is ${(size / 1024 / 1024).toFixed(1)} MB; SkyLight accepts files up to 50 MB.` }
+  }
+  if (size === 0) return { ok: false, reason: `“${name}” is empty.` }
+  return { ok: true }
+}

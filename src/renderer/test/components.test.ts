@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+// Components rendered with a DeskState on a fake bridge: the status strip's words, the
+// composer's keys, search snippets as text (never HTML), and labelled controls.
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import Composer from '../src/components/inbox/Composer.svelte'
+import Snippet from '../src/components/inbox/Snippet.svelte'
+import StatusStrip from '../src/components/frame/StatusStrip.svelte'
+import UploadList from '../src/components/media/UploadList.svelte'
+import { DeskState, deskContextKey } from '../src/lib/state/desk.svelte'
+import { installFakeDesk, settle, type FakeDesk } from './fake-desk'
+
+let fake: FakeDesk
+let desk: DeskState
+let disconnect: () => void
+beforeEach(async () => {
+  fake = installFakeDesk({
+    'accounts-list': () => ({ accounts: [{ id: 'acc', name: 'Shop', keyStorage: 'keychain', keyRejected: false, keyMissing: false, isDemo: false, serverId: 1, baseUrl: 'x' }], activeId: 'acc' }),
+    'message-send': () => ({ actionId: 'a', localId: 'l' }),
+    'thread-page': () => ({ items: [], next: null }),
+    'conversations-page': () => ({ items: [], next: null }),
+  })
+  desk = new DeskState()
+  disconnect = desk.connect()
+  await desk.session.load()
+})
+afterEach(() => {
+  disconnect()
+  cleanup()
+})
+
+const context = () => new Map([[deskContextKey, desk]])
+
+describe('StatusStrip', () => {
+  it('reads “Offline — N actions waiting” while offline', async () => {
+    render(StatusStrip, { context: context() })
+    fake.emit('sync-status', { accountId: 'acc', state: 'offline', kind: null, firstSyncDone: true, lastSyncedAt: new Date().toISOString(), progress: {}, message: null })
+    fake.emit('outbox-changed', { accountId: 'acc', counts: { queued: 2, inFlight: 0, failed: 1 } })
+    await settle()
+    expect(screen.getByRole('status').textContent).toMatch(/Offline — 2 actions waiting/)
+    expect(screen.getByRole('button', { name: /1 action failed — review/ })).toBeTruthy()
+    expect(screen.getByRole('status').textContent).toMatch(/Last synced just now/)
+  })
+})
+
+describe('Composer', () => {
+  it('sends on Enter, keeps Shift+Enter for a new line, and has a labelled reply box', async () => {
+    await desk.openConversation(1)
+    render(Composer, { context: context() })
+    const box = screen.getByRole('textbox', { name: 'Reply' }) as HTMLTextAreaElement
+    await fireEvent.input(box, { target: { value: 'hello' } })
+    await fireEvent.keyDown(box, { key: 'Enter', shiftKey: true })
+    expect(fake.calls.some((c) => c.method === 'message-send')).toBe(false)
+    await fireEvent.keyDown(box, { key: 'Enter' })
+    await settle()
+    expect(fake.calls.find((c) => c.method === 'message-send')?.input).toEqual({ contactId: 1, text: 'hello' })
+    expect(box.value).toBe('')
+  })
+})
+
+describe('Snippet', () => {
+  it('renders snippet parts as text with matches marked, never as HTML', () => {
+    const { container } = render(Snippet, { parts: [{ text: '<img src=x onerror=alert(1)> your ', match: false }, { text: 'order', match: true }] })
+    expect(container.querySelector('img')).toBeNull()
+    expect(container.querySelector('mark')?.textContent).toBe('order')
+    expect(container.textContent).toContain('<img src=x onerror=alert(1)>')
+    expect(container.querySelector('[dir="auto"]')).not.toBeNull()
+  })
+})
+
+describe('UploadList', () => {
+  it('shows each file’s state, a refusal’s reason, and labelled progress bars', async () => {
+    fake.handle('media-upload-data', () => ({ fileName: 'a.png', ok: true, actionId: 'x' }))
+    const big = new File(['x'], 'big.mp4')
+    Object.defineProperty(big, 'size', { value: 60 * 1024 * 1024 })
+    await desk.uploads.add([new File(['abc'], 'a.png'), big])
+    render(UploadList, { context: context() })
+    expect(screen.getByRole('alert').textContent).toMatch(/big\.mp4.*60\.0 MB/)
+    expect(screen.getByRole('progressbar', { name: 'Upload of a.png' })).toBeTruthy()
+  })
+})

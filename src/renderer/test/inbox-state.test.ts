@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+// The inbox's state classes against a fake bridge: paging, jumping to a search hit,
+// sending, and searching without stale answers.
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { ComposerState } from '../src/lib/state/composer.svelte'
+import { ConversationsState } from '../src/lib/state/conversations.svelte'
+import { SearchState } from '../src/lib/state/search.svelte'
+import { ThreadState } from '../src/lib/state/thread.svelte'
+import { installFakeDesk, message, settle, type FakeDesk } from './fake-desk'
+
+let desk: FakeDesk
+beforeEach(() => {
+  desk = installFakeDesk()
+})
+
+const conversation = (contactId: number, unreadCount = 0) => ({
+  contactId,
+  name: `Contact ${contactId}`,
+  channel: 'whatsapp',
+  lastMessage: 'hi',
+  lastMessageAt: null,
+  unreadCount,
+  pending: false,
+})
+
+describe('ConversationsState', () => {
+  it('reads pages, totals unread, filters by channel', async () => {
+    desk.handle('conversations-page', (input: { before?: unknown; channel?: string }) =>
+      input.before
+        ? { items: [conversation(3, 2)], next: null }
+        : { items: [conversation(1, 1), conversation(2)], next: { at: 1, contactId: 2 } },
+    )
+    const state = new ConversationsState()
+    await state.reload()
+    expect(state.items.map((c) => c.contactId)).toEqual([1, 2])
+    expect(state.hasMore).toBe(true)
+    await state.loadMore()
+    expect(state.items.map((c) => c.contactId)).toEqual([1, 2, 3])
+    expect(state.unreadTotal).toBe(3)
+    expect(state.hasMore).toBe(false)
+    await state.setChannel('telegram')
+    expect(desk.calls.at(-1)).toEqual({ method: 'conversations-page', input: { limit: 50, channel: 'telegram' } })
+  })
+
+  it('shows the core’s message when the list cannot be read', async () => {
+    desk.fail('conversations-page', { type: 'unauthorized', message: 'SkyLight Desk needs this account’s API key again.' })
+    const state = new ConversationsState()
+    await state.reload()
+    expect(state.error).toBe('SkyLight Desk needs this account’s API key again.')
+  })
+})
+
+describe('ThreadState', () => {
+  it('shows oldest first, prepends older pages, and jumps back to a search hit', async () => {
+    desk.handle('thread-page', (input: { before?: unknown; throughRowId?: number }) => {
+      if (input.throughRowId) return { items: [message(9), message(8), message(7), message(6)], next: { at: 1, rowId: 6 } }
+      return input.before ? { items: [message(7), message(6)], next: null } : { items: [message(9), message(8)], next: { at: 1, rowId: 8 } }
+    })
+    const thread = new ThreadState()
+    await thread.open(1)
+    expect(thread.messages.map((m) => m.rowId)).toEqual([8, 9])
+    await thread.loadOlder()
+    expect(thread.messages.map((m) => m.rowId)).toEqual([6, 7, 8, 9])
+    expect(thread.hasOlder).toBe(false)
+    const revision = thread.revision
+    await thread.open(1, 7)
+    expect(thread.highlight).toBe(7)
+    expect(thread.revision).toBe(revision + 1)
+    expect(desk.calls.at(-1)?.input).toEqual({ contactId: 1, limit: 20, throughRowId: 7 })
+  })
+})
+
+describe('ComposerState', () => {
+  it('sends with Enter but not Shift+Enter, keeps a draft per conversation, and clears it once queued', async () => {
+    desk.handle('message-send', () => ({ actionId: 'a1', localId: 'l1' }))
+    let contactId: number | null = 1
+    const composer = new ComposerState(() => contactId)
+    expect(composer.isSendKey({ key: 'Enter', shiftKey: false, isComposing: false })).toBe(true)
+    expect(composer.isSendKey({ key: 'Enter', shiftKey: true, isComposing: false })).toBe(false)
+    expect(composer.isSendKey({ key: 'Enter', shiftKey: false, isComposing: true })).toBe(false)
+    composer.text = '  hello  '
+    contactId = 2
+    expect(composer.text).toBe('')
+    contactId = 1
+    expect(composer.canSend).toBe(true)
+    expect(await composer.send()).toBe(true)
+    expect(desk.calls.at(-1)).toEqual({ method: 'message-send', input: { contactId: 1, text: 'hello' } })
+    expect(composer.text).toBe('')
+  })
+
+  it('keeps the text and shows why when the message cannot be queued', async () => {
+    desk.fail('message-send', { type: 'validation', message: 'This contact is blacklisted.' })
+    const composer = new ComposerState(() => 1)
+    composer.text = 'hello'
+    expect(await composer.send()).toBe(false)
+    expect(composer.error).toBe('This contact is blacklisted.')
+    expect(composer.text).toBe('hello')
+  })
+})
+
+describe('SearchState', () => {
+  it('waits for a pause in typing and never lets an older answer overwrite a newer one', async () => {
+    vi.useFakeTimers()
+    const answers: ((value: unknown) => void)[] = []
+    desk.handle('search', () => new Promise((resolve) => answers.push(resolve)))
+    const search = new SearchState(100)
+    search.setQuery('or')
+    search.setQuery('order')
+    vi.advanceTimersByTime(100)
+    expect(desk.calls).toHaveLength(1)
+    void search.run()
+    vi.useRealTimers()
+    answers[1]?.({ messages: [{ rowId: 2, snippet: [{ text: 'order', match: true }] }], contacts: [] })
+    await settle()
+    answers[0]?.({ messages: [{ rowId: 1, snippet: [] }], contacts: [] })
+    await settle()
+    expect(search.messages.map((m) => m.rowId)).toEqual([2])
+    search.clear()
+    expect(search.active).toBe(false)
+    expect(search.messages).toEqual([])
+  })
+})

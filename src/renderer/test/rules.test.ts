@@ -1,0 +1,71 @@
+// The small pure decisions the views share: list keys, upload checks, status marks, formats.
+import { describe, expect, it } from 'vitest'
+import { channelLabel, fileSize, plural } from '../src/lib/format'
+import { nextIndex } from '../src/lib/list-nav'
+import { checkFile, MAX_UPLOAD_BYTES } from '../src/lib/upload-rules'
+import { commandsFor } from '../src/lib/state/campaign-detail.svelte'
+import { markOf } from '../src/lib/state/thread.svelte'
+import { resourcesOf } from '../src/lib/state/desk.svelte'
+
+describe('list keys', () => {
+  it('moves within bounds and ignores other keys', () => {
+    expect(nextIndex('ArrowDown', 0, 3)).toBe(1)
+    expect(nextIndex('ArrowDown', 2, 3)).toBe(2)
+    expect(nextIndex('ArrowUp', 0, 3)).toBe(0)
+    expect(nextIndex('PageDown', 1, 30, 10)).toBe(11)
+    expect(nextIndex('End', 1, 30)).toBe(29)
+    expect(nextIndex('Home', 9, 30)).toBe(0)
+    expect(nextIndex('a', 1, 3)).toBeNull()
+    expect(nextIndex('ArrowDown', 0, 0)).toBeNull()
+  })
+})
+
+describe('upload checks', () => {
+  it('accepts SkyLight’s types up to 50 MB and says why it refuses the rest', () => {
+    expect(checkFile('photo.JPG', 10)).toEqual({ ok: true })
+    expect(checkFile('clip.mp4', MAX_UPLOAD_BYTES)).toEqual({ ok: true })
+    expect(checkFile('clip.mp4', MAX_UPLOAD_BYTES + 1)).toEqual({ ok: false, reason: expect.stringMatching(/50\.0 MB; SkyLight accepts files up to 50 MB/) })
+    expect(checkFile('notes.pdf', 10)).toEqual({ ok: false, reason: expect.stringMatching(/accepts jpg, jpeg, png/) })
+    expect(checkFile('empty.png', 0)).toEqual({ ok: false, reason: '“empty.png” is empty.' })
+  })
+})
+
+describe('message marks', () => {
+  it('shows pending, sent, delivered, read and failed for outgoing messages', () => {
+    const out = { direction: 'outbound', error: null, pending: false }
+    expect(markOf({ ...out, status: 'sent', pending: true })).toBe('pending')
+    expect(markOf({ ...out, status: 'pending' })).toBe('pending')
+    expect(markOf({ ...out, status: 'sent' })).toBe('sent')
+    expect(markOf({ ...out, status: 'delivered' })).toBe('delivered')
+    expect(markOf({ ...out, status: 'read' })).toBe('read')
+    expect(markOf({ ...out, status: 'failed' })).toBe('failed')
+    expect(markOf({ direction: 'inbound', status: 'read', pending: false, error: null })).toBe('received')
+  })
+})
+
+describe('campaign commands', () => {
+  it('offers what SkyLight allows from each status', () => {
+    expect(commandsFor('draft')).toEqual(['start'])
+    expect(commandsFor('running')).toEqual(['pause', 'cancel'])
+    expect(commandsFor('paused')).toEqual(['resume', 'cancel'])
+    expect(commandsFor('completed')).toEqual([])
+  })
+})
+
+describe('formats and routing', () => {
+  it('reads sizes, counts and channels', () => {
+    expect(fileSize(512)).toBe('512 B')
+    expect(fileSize(51 * 1024 * 1024)).toBe('51.0 MB')
+    expect(plural(1, 'action')).toBe('1 action')
+    expect(plural(3, 'action')).toBe('3 actions')
+    expect(channelLabel('whatsapp')).toBe('WhatsApp')
+    expect(channelLabel(null)).toBe('Unknown channel')
+  })
+
+  it('refreshes the views an outbox action shows in', () => {
+    expect(resourcesOf('send-message')).toEqual(['messages', 'conversations'])
+    expect(resourcesOf('upload-media')).toEqual(['media'])
+    expect(resourcesOf('update-campaign')).toEqual(['campaigns'])
+    expect(resourcesOf('add-contact-note')).toEqual(['contacts'])
+  })
+})

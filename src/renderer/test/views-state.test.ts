@@ -1,0 +1,196 @@
+// @vitest-environment jsdom
+// State classes of the other views: contacts filters, uploads checked before they are
+// queued, the campaign editor's audience and validation, settings ranges, accounts, Ctrl+K,
+// the outbox panel and the status strip.
+import { beforeEach, describe, expect, it } from 'vitest'
+import { AddAccountState } from '../src/lib/state/add-account.svelte'
+import { CampaignEditorState } from '../src/lib/state/campaign-editor.svelte'
+import { ContactsState } from '../src/lib/state/contacts.svelte'
+import { OutboxState } from '../src/lib/state/outbox.svelte'
+import { PaletteState } from '../src/lib/state/palette.svelte'
+import { SettingsState } from '../src/lib/state/settings.svelte'
+import { SyncStatusState } from '../src/lib/state/sync-status.svelte'
+import { UploadsState } from '../src/lib/state/uploads.svelte'
+import { installFakeDesk, settle, type FakeDesk } from './fake-desk'
+
+let desk: FakeDesk
+beforeEach(() => {
+  desk = installFakeDesk()
+})
+
+describe('ContactsState', () => {
+  it('combines filters, drops cleared ones, and pages by offset', async () => {
+    desk.handle('contacts-page', (input: { offset: number }) => ({
+      items: [{ id: input.offset + 1, name: 'A', email: null, phone: null, type: 'whatsapp', status: null, blacklisted: false, lastMessageAt: null, pending: false }],
+      total: 2,
+    }))
+    const contacts = new ContactsState()
+    await contacts.setFilter({ type: 'telegram', listId: 4 })
+    await contacts.setFilter({ listId: undefined, blacklisted: true })
+    expect(desk.calls.at(-1)?.input).toEqual({ type: 'telegram', blacklisted: true, limit: 100, offset: 0 })
+    expect(contacts.filtered).toBe(true)
+    await contacts.loadMore()
+    expect(contacts.items.map((c) => c.id)).toEqual([1, 2])
+    expect(contacts.hasMore).toBe(false)
+    await contacts.clearFilters()
+    expect(contacts.filtered).toBe(false)
+  })
+})
+
+describe('UploadsState', () => {
+  it('refuses a file over 50 MB with a message before anything is queued, queues the rest as bytes', async () => {
+    desk.handle('media-upload-data', (input: { fileName: string }) => ({ fileName: input.fileName, ok: true, actionId: `a-${input.fileName}` }))
+    const uploads = new UploadsState(() => 'acc')
+    const disconnect = uploads.connect()
+    const big = new File([new Uint8Array(1)], 'big.mp4')
+    Object.defineProperty(big, 'size', { value: 51 * 1024 * 1024 })
+    await uploads.add([new File([new Uint8Array([1, 2, 3])], 'a.png'), big, new File(['x'], 'notes.txt')])
+    expect(uploads.uploads.map((u) => [u.name, u.phase])).toEqual([
+      ['a.png', 'queued'],
+      ['big.mp4', 'refused'],
+      ['notes.txt', 'refused'],
+    ])
+    expect(uploads.uploads[1]?.message).toMatch(/51\.0 MB; SkyLight accepts files up to 50 MB/)
+    expect(desk.calls.filter((c) => c.method === 'media-upload-data')).toEqual([
+      { method: 'media-upload-data', input: { fileName: 'a.png', size: 3, base64: 'AQID' } },
+    ])
+    desk.emit('outbox-progress', { accountId: 'acc', actionId: 'a-a.png', sent: 1, total: 2 })
+    expect(uploads.uploads[0]).toMatchObject({ phase: 'uploading', percent: 50 })
+    desk.emit('outbox-action', { accountId: 'acc', action: { id: 'a-a.png', state: 'done', lastError: null } })
+    expect(uploads.uploads[0]).toMatchObject({ phase: 'done', percent: 100 })
+    expect(uploads.active).toBe(false)
+    disconnect()
+  })
+
+  it('shows the core’s refusal for a file it checked', async () => {
+    desk.handle('media-upload-data', () => ({ fileName: 'x.png', ok: false, message: '“x.png” is not an image.' }))
+    const uploads = new UploadsState(() => 'acc')
+    await uploads.add([new File(['x'], 'x.png')])
+    expect(uploads.uploads[0]).toMatchObject({ phase: 'refused', message: '“x.png” is not an image.' })
+  })
+})
+
+describe('CampaignEditorState', () => {
+  it('counts the audience live, validates, and saves a draft through the outbox', async () => {
+    desk.handle('channels-list', () => ({
+      accountName: 'A',
+      channels: [
+        { serverId: 1, type: 'instagram', username: null, isConnected: false },
+        { serverId: 2, type: 'whatsapp', username: null, isConnected: true },
+        { serverId: null, type: 'telegram', username: null, isConnected: true },
+      ],
+    }))
+    desk.handle('audience-count', (input: { listIds: number[] }) => ({ count: input.listIds.length * 5 }))
+    desk.handle('campaign-create', () => ({ actionId: 'a1', localId: -1 }))
+    const editor = new CampaignEditorState()
+    await editor.loadChannels()
+    editor.start()
+    expect(editor.channelId).toBe(2)
+    expect(editor.usableChannels.map((c) => c.serverId)).toEqual([1, 2])
+    expect(await editor.save()).toBeNull()
+    expect(Object.keys(editor.errors)).toEqual(['name', 'message', 'audience'])
+    editor.name = 'Spring'
+    editor.message = 'Sale'
+    editor.toggle('list', 7, true)
+    expect(editor.audience).toBeNull()
+    await settle()
+    expect(editor.audience).toBe(5)
+    expect(await editor.save()).toBe(-1)
+    expect(desk.calls.find((c) => c.method === 'campaign-create')?.input).toEqual({
+      name: 'Spring',
+      channelId: 2,
+      message: 'Sale',
+      contactIds: [],
+      listIds: [7],
+      segmentIds: [],
+    })
+  })
+})
+
+describe('SettingsState', () => {
+  it('refuses values out of range with the range, saves the rest', async () => {
+    desk.handle('settings-set', (input: object) => ({ syncIntervalSeconds: 30, mediaCacheMb: 1024, ...input }))
+    const settings = new SettingsState()
+    await settings.set('syncIntervalSeconds', 5)
+    expect(settings.error).toBe('Enter a whole number from 15 to 3,600.')
+    expect(desk.calls).toHaveLength(0)
+    await settings.set('mediaCacheMb', 2048)
+    expect(settings.settings?.mediaCacheMb).toBe(2048)
+    expect(settings.error).toBeNull()
+  })
+})
+
+describe('AddAccountState', () => {
+  it('asks for a key, shows the core’s validation message, and offers a session-only key without a keychain', async () => {
+    const add = new AddAccountState()
+    expect(await add.add()).toBeNull()
+    expect(add.fieldErrors.apiKey).toMatch(/Enter the API key/)
+    desk.fail('account-add', { type: 'keychain-unavailable', message: 'No keychain is available on this computer.' })
+    add.apiKey = 'sk_live_1'
+    expect(await add.add()).toBeNull()
+    expect(add.offerSessionOnly).toBe(true)
+    expect(add.error).toBe('No keychain is available on this computer.')
+    desk.fail('account-add', { type: 'validation', message: 'SkyLight did not accept this key.' })
+    await add.add(true)
+    expect(desk.calls.at(-1)?.input).toEqual({ apiKey: 'sk_live_1', sessionOnly: true })
+    expect(add.offerSessionOnly).toBe(false)
+  })
+})
+
+describe('PaletteState', () => {
+  it('opens on Ctrl+K or Cmd+K, moves with arrows and picks with Enter', async () => {
+    desk.handle('search', () => ({ messages: [], contacts: [{ id: 5, name: 'Noura' }, { id: 6, name: 'Nour' }] }))
+    const palette = new PaletteState()
+    expect(palette.isShortcut({ key: 'k', ctrlKey: true, metaKey: false })).toBe(true)
+    expect(palette.isShortcut({ key: 'K', ctrlKey: false, metaKey: true })).toBe(true)
+    expect(palette.isShortcut({ key: 'k', ctrlKey: false, metaKey: false })).toBe(false)
+    palette.show()
+    await palette.setQuery('nou')
+    expect(palette.key({ key: 'ArrowDown', shiftKey: false })).toBe('moved')
+    expect(palette.key({ key: 'Enter', shiftKey: true })).toEqual({ kind: 'contact', contactId: 6 })
+    expect(palette.open).toBe(false)
+  })
+})
+
+describe('OutboxState and SyncStatusState', () => {
+  it('lists waiting and failed actions, retries, and edits a failed message', async () => {
+    const action = (id: string, state: string) => ({ id, kind: 'send-message', summary: 'Message to Noura: hi', state, attempts: 1, nextAttemptAt: null, lastError: null, progress: null, createdAt: '2026-01-01T00:00:00Z' })
+    desk.handle('outbox-list', () => ({ actions: [action('a', 'queued'), action('b', 'failed')], counts: { queued: 1, inFlight: 0, failed: 1 } }))
+    desk.handle('outbox-retry', () => ({}))
+    desk.handle('outbox-edit', () => ({}))
+    const outbox = new OutboxState(() => 'acc')
+    const disconnect = outbox.connect()
+    outbox.toggle(true)
+    await settle()
+    expect(outbox.waiting.map((a) => a.id)).toEqual(['a'])
+    expect(outbox.failed.map((a) => a.id)).toEqual(['b'])
+    outbox.startEdit(outbox.failed[0]!, 'hi')
+    outbox.setEditText('hello again')
+    await outbox.saveEdit()
+    expect(desk.calls.filter((c) => c.method !== 'outbox-list').map((c) => [c.method, c.input])).toEqual([
+      ['outbox-edit', { actionId: 'b', changes: { text: 'hello again' } }],
+      ['outbox-retry', { actionId: 'b' }],
+    ])
+    desk.emit('outbox-action', { accountId: 'acc', action: action('b', 'done') })
+    expect(outbox.actions.map((a) => a.id)).toEqual(['a'])
+    disconnect()
+  })
+
+  it('says offline with the number of actions waiting, and shows first-sync progress', async () => {
+    const sync = new SyncStatusState(() => 'acc')
+    const disconnect = sync.connect()
+    desk.emit('sync-status', { accountId: 'acc', state: 'syncing', kind: 'first', firstSyncDone: false, lastSyncedAt: null, progress: { contacts: { done: 50, total: 200 }, media: { done: 3, total: null } }, message: null })
+    expect(sync.progress).toEqual([
+      { resource: 'contacts', done: 50, total: 200, percent: 25 },
+      { resource: 'media', done: 3, total: null, percent: null },
+    ])
+    desk.emit('sync-status', { accountId: 'other', state: 'offline', kind: null, firstSyncDone: true, lastSyncedAt: null, progress: {}, message: null })
+    expect(sync.offline).toBe(false)
+    desk.emit('sync-status', { accountId: 'acc', state: 'offline', kind: null, firstSyncDone: true, lastSyncedAt: null, progress: {}, message: null })
+    desk.emit('outbox-changed', { accountId: 'acc', counts: { queued: 2, inFlight: 1, failed: 0 } })
+    expect(sync.offline).toBe(true)
+    expect(sync.waiting).toBe(3)
+    expect(sync.progress).toEqual([])
+    disconnect()
+  })
+})

@@ -1,0 +1,58 @@
+// What the contacts view reads: a filtered page, one contact in full, and the groups
+// (tags, lists, segments) the filters and the detail offer.
+import { z } from 'zod'
+import { method } from './define'
+
+const id = z.number().int()
+
+export const contactFilter = z
+  .object({
+    search: z.string().max(200).optional(),
+    tag: z.string().max(100).optional(),
+    listId: id.optional(),
+    segmentId: id.optional(),
+    blacklisted: z.boolean().optional(),
+    type: z.enum(['whatsapp', 'telegram', 'instagram']).optional(),
+  })
+  .strict()
+export type ContactFilter = z.output<typeof contactFilter>
+
+export const contactItem = z.object({
+  id: z.number(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  type: z.string().nullable(),
+  status: z.string().nullable(),
+  blacklisted: z.boolean(),
+  lastMessageAt: z.string().nullable(),
+  pending: z.boolean(),
+})
+export type ContactItem = z.output<typeof contactItem>
+
+const named = z.object({ id: z.number(), name: z.string() })
+export const contactDetail = contactItem.extend({
+  createdAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  tags: z.array(z.string()),
+  lists: z.array(named),
+  segments: z.array(named),
+  notes: z.array(z.object({ id: z.number(), content: z.string(), createdAt: z.string().nullable(), pending: z.boolean() })),
+})
+export type ContactDetail = z.output<typeof contactDetail>
+
+const group = z.object({ id: z.number(), name: z.string(), contactsCount: z.number().nullable() })
+export type GroupItem = z.output<typeof group>
+export const groups = z.object({ tags: z.array(group), lists: z.array(group), segments: z.array(group) })
+export type Groups = z.output<typeof groups>
+
+export const contactMethods = {
+  /** Sorted by name; `total` counts every match, for the list's size. */
+  'contacts-page': method(
+    contactFilter.extend({ limit: z.number().int().min(1).max(500).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    z.object({ items: z.array(contactItem), total: z.number() }),
+  ),
+  'contact-get': method(z.object({ id }).strict(), contactDetail),
+  /** Tags (name = title), lists and segments, by name. */
+  'groups-list': method(z.object({}).strict(), groups),
+}

@@ -1,0 +1,94 @@
+// Everything a journey runs against, started fresh and torn down completely: a SkyLight
+// sandbox the test controls (offline, request log, campaign steps), the core in Node on a
+// temp data folder, the browser test host, and Debian's Chromium driven by playwright-core.
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { openCore, type Core } from '../../../src/main/core'
+import { SessionSecretStore } from '../../../src/main/core/secrets/secret-store'
+import { startSandbox, type Sandbox } from '../../../src/sandbox'
+import type { EventName, EventPayload } from '../../../src/shared/contract'
+import { startDeskHost, type DeskHost } from '../host/desk-host'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const require = createRequire(import.meta.url)
+
+export interface Environment {
+  sandbox: Sandbox
+  core: Core
+  host: DeskHost
+  context: BrowserContext
+  page: Page
+  /** Every core event so far, for waiting on sync and the outbox. */
+  events: { event: EventName; payload: unknown }[]
+  /** Console errors of the page (CSP violations among them). */
+  pageErrors: string[]
+  close(): Promise<void>
+}
+
+/** The renderer as the app ships it, built once per run (about a second). */
+export function buildRenderer(): void {
+  execFileSync(resolve('node_modules/.bin/electron-vite'), ['build'], { stdio: 'pipe' })
+}
+
+export async function startEnvironment(): Promise<Environment> {
+  const cleanups: (() => Promise<unknown>)[] = []
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined)
+  }
+  try {
+    const sandbox = await startSandbox({ port: 0, seed: 11, accounts: 1, autoAdvance: false, rateLimit: { limit: 100_000, windowMs: 60_000 } })
+    cleanups.push(() => sandbox.close())
+    const dataDir = await mkdtemp(join(tmpdir(), 'skylight-e2e-'))
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }))
+    const core = await openCore({
+      dataDir,
+      appVersion: 'e2e',
+      keychain: new SessionSecretStore(),
+      rateLimit: { limit: 100_000, windowMs: 60_000 },
+      client: { maxAttempts: 2, retryBaseMs: 20, timeoutMs: 5_000 },
+    })
+    cleanups.push(() => core.close())
+    const events: Environment['events'] = []
+    core.on((event, payload) => events.push({ event, payload }))
+    const host = await startDeskHost(core, { extraScripts: { '/axe.js': require.resolve('axe-core/axe.min.js') } })
+    cleanups.push(() => host.close())
+    const profile = await mkdtemp(join(tmpdir(), 'skylight-e2e-chromium-'))
+    cleanups.push(() => rm(profile, { recursive: true, force: true }))
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    cleanups.push(() => context.close())
+    const page = context.pages()[0] ?? (await context.newPage())
+    const pageErrors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    return { sandbox, core, host, context, page, events, pageErrors, close }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
+
+export async function untilEvent<E extends EventName>(
+  env: Pick<Environment, 'events'>,
+  event: E,
+  test: (payload: EventPayload<E>) => boolean,
+  ms = 20_000,
+): Promise<EventPayload<E>> {
+  const started = Date.now()
+  for (;;) {
+    const hit = env.events.find((e) => e.event === event && test(e.payload as EventPayload<E>))
+    if (hit) return hit.payload as EventPayload<E>
+    if (Date.now() - started > ms) throw new Error(`no ${event} event in ${ms} ms`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
