@@ -4,6 +4,8 @@
 
 /** A new inbound message, as the core reports it. */
 export interface InboundMessage {
+  /** The account it came to (the app may hold several). */
+  accountId: string
   contactId: number
   contactName: string
   /** The message text, or a short description of its media ("Photo"); may be empty. */

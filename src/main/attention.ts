@@ -13,7 +13,7 @@ export interface AttentionOptions {
   /** The main window, if one is open. */
   window: () => BrowserWindow | undefined
   /** Brings the window up and shows this contact's conversation. */
-  openConversation: (contactId: number) => void
+  openConversation: (accountId: string, contactId: number) => void
 }
 
 export function createAttention(options: AttentionOptions): Attention {
@@ -35,7 +35,7 @@ export function createAttention(options: AttentionOptions): Attention {
       }
       notification.on('click', () => {
         forget()
-        options.openConversation(message.contactId)
+        options.openConversation(message.accountId, message.contactId)
       })
       notification.on('close', forget)
       notification.show()

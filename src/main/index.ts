@@ -7,11 +7,13 @@ import { createMainWindow } from './main-window'
 import { appMenuTemplate } from './app-menu'
 import { openCore, type Core } from './core'
 import { createLogger } from './core/log'
+import { createAttention } from './attention'
 import { KeychainSecretStore } from './core/secrets/keychain-store'
 import { emitEvent, registerContract } from './ipc'
 import { declareMediaScheme, serveMediaFrom } from './media-protocol'
 import { appUrlMatcher, guardWebContents } from './navigation'
 import { hardenSession } from './session-hardening'
+import type { EventPayload } from '../shared/contract'
 
 const APP_NAME = 'SkyLight Desk'
 const development = !app.isPackaged
@@ -66,6 +68,20 @@ async function main(): Promise<void> {
   })
   registerContract(core.dispatch, isAppUrl)
   core.on((event, payload) => emitEvent(window.webContents, event, payload))
+  const attention = createAttention({
+    appName: APP_NAME,
+    window: () => (window.isDestroyed() ? undefined : window),
+    openConversation: (accountId, contactId) => {
+      if (window.isDestroyed()) window = openWindow()
+      if (window.isMinimized()) window.restore()
+      window.focus()
+      emitEvent(window.webContents, 'open-conversation', { accountId, contactId })
+    },
+  })
+  core.on((event, payload) => {
+    if (event === 'inbound-message') attention.notifyInbound(payload as EventPayload<'inbound-message'>)
+    if (event === 'unread-total') attention.setUnread((payload as EventPayload<'unread-total'>).count)
+  })
   // After sleep every account catches up at once instead of waiting for its next poll.
   powerMonitor.on('resume', () => core.resume())
 

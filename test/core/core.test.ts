@@ -69,6 +69,20 @@ describe('the core', () => {
     expect(await call('sync-status', {})).toMatchObject({ accountId: added.id, state: 'idle', firstSyncDone: true })
   })
 
+  it('announces messages that arrive after the first sync (for notifications) and the unread total', async () => {
+    const added = await call('account-add', { apiKey: sandbox.accounts[0]!.apiKey, baseUrl: sandbox.url })
+    await until('sync-status', (s) => s.accountId === added.id && s.state === 'idle' && s.firstSyncDone)
+    expect(events.filter((e) => e.event === 'inbound-message')).toEqual([]) // the history is not news
+    const before = await until('unread-total', () => true)
+    const message = sandbox.control.injectInbound({ accountId: sandbox.accounts[0]!.id, content: 'Is my order on its way? 📦' })
+    events = []
+    await call('sync-now', { kind: 'poll' })
+    const inbound = await until('inbound-message', () => true)
+    expect(inbound).toMatchObject({ accountId: added.id, contactId: message.contact_id, preview: 'Is my order on its way? 📦' })
+    expect(inbound.contactName.length).toBeGreaterThan(0)
+    expect((await until('unread-total', () => true)).count).toBe(before.count + 1)
+  })
+
   it('refuses a wrong key with a message the user can act on', async () => {
     const result = await core.dispatch('account-add', { apiKey: 'sk_test_wrong', baseUrl: sandbox.url })
     expect(result).toMatchObject({ ok: false, error: { type: 'validation', message: expect.stringMatching(/did not accept/) } })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { badgeFor, dotBitmap, notificationFor, windowTitleFor } from '../../src/main/attention-rules'
 
-const message = { contactId: 42, contactName: 'Ada Lovelace', preview: 'Is my order\n  on its way?' }
+const message = { accountId: 'a1', contactId: 42, contactName: 'Ada Lovelace', preview: 'Is my order\n  on its way?' }
 
 describe('notifications for inbound messages', () => {
   it('notifies only when the window is not focused', () => {
@@ -13,7 +13,7 @@ describe('notifications for inbound messages', () => {
   })
 
   it('has sensible text for unnamed contacts, empty and long messages', () => {
-    expect(notificationFor({ contactId: 1, contactName: '  ', preview: '' }, { windowFocused: false })).toEqual({
+    expect(notificationFor({ accountId: 'a1', contactId: 1, contactName: '  ', preview: '' }, { windowFocused: false })).toEqual({
       title: 'New message',
       body: 'Sent you a message',
     })

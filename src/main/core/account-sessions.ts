@@ -9,6 +9,7 @@ import type { AccountSummary, SyncStatusView } from '../../shared/contract'
 import type { SyncStatus, SyncTimings } from './sync/account-sync'
 import type { OutboxEvent } from './outbox'
 import { actionView, outboxCounts } from './outbox-view'
+import { contactName, unreadTotal } from './store'
 
 export interface AccountSessionsOptions {
   accounts: AccountManager
@@ -67,6 +68,15 @@ export class AccountSessions {
       onSyncEvent: (event) => {
         if (event.type === 'changed') {
           this.#o.events.emit('data-changed', { accountId: account.id, resources: event.resources, contactIds: event.contactIds })
+          if (event.resources.includes('conversations') || event.resources.includes('messages')) this.#emitUnread()
+        } else if (event.type === 'inbound') {
+          const name = contactName(this.#open.get(account.id)!.store.db, event.contactId)
+          this.#o.events.emit('inbound-message', {
+            accountId: account.id,
+            contactId: event.contactId,
+            contactName: name ?? 'New message',
+            preview: event.preview,
+          })
         } else {
           this.#o.events.emit('sync-status', statusView(account.id, event.status))
           if (event.status.state === 'key-rejected') this.#keyRejected(account.id)
@@ -96,6 +106,17 @@ export class AccountSessions {
   /** Woke from sleep, or the network is back: every account catches up. */
   resumeAll(): void {
     for (const session of this.#open.values()) session.resume()
+  }
+
+  #lastUnread = -1
+
+  /** The badge counts every account's unread messages; told only when the number moves. */
+  #emitUnread(): void {
+    let count = 0
+    for (const session of this.#open.values()) count += unreadTotal(session.store.db)
+    if (count === this.#lastUnread) return
+    this.#lastUnread = count
+    this.#o.events.emit('unread-total', { count })
   }
 
   /** Either half (sync or outbox) met a 401: both stop until the key is replaced. */

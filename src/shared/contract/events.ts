@@ -14,5 +14,11 @@ export const events = {
     contactIds: z.array(z.number()),
   }),
   'core-error': z.object({ type: z.string(), message: z.string() }),
+  /** A message from a contact arrived since the last check (for a notification). */
+  'inbound-message': z.object({ accountId: z.string(), contactId: z.number(), contactName: z.string(), preview: z.string() }),
+  /** Unread messages across all accounts (for the dock/taskbar badge). */
+  'unread-total': z.object({ count: z.number() }),
+  /** Show this conversation (the user clicked its notification). */
+  'open-conversation': z.object({ accountId: z.string(), contactId: z.number() }),
   ...outboxEvents,
 } as const satisfies Record<string, z.ZodType>

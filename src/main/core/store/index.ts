@@ -87,5 +87,7 @@ export {
   segmentIds,
   campaignIdsByStatus,
   unseenIds,
+  unreadTotal,
+  contactName,
   type ConversationStamp,
 } from './queries/sync-progress'

@@ -26,6 +26,7 @@ export interface SyncStatus {
 export type SyncEvent =
   | { type: 'status'; status: SyncStatus }
   | { type: 'changed'; resources: SyncResource[]; contactIds: number[] }
+  | { type: 'inbound'; contactId: number; preview: string }
 
 export interface SyncTimings {
   pollMs: number
@@ -130,7 +131,8 @@ export class AccountSync {
 
   async #run(kind: SyncKind): Promise<void> {
     const changed = { resources: new Set<SyncResource>(), contactIds: new Set<number>() }
-    const ctx = this.#context(changed)
+    // A first sync or a full pass brings the whole history: nothing in it is news.
+    const ctx = this.#context(changed, kind === 'poll' || kind === 'refresh')
     this.#setStatus({ state: 'syncing', kind, progress: {}, message: null })
     try {
       await runSync(ctx, kind)
@@ -155,7 +157,7 @@ export class AccountSync {
     if (this.#status.state === 'stopped' || this.#status.state === 'key-rejected') return
     const changed = { resources: new Set<SyncResource>(), contactIds: new Set<number>() }
     try {
-      await syncNotes(this.#context(changed), contactId)
+      await syncNotes(this.#context(changed, false), contactId)
     } catch (error) {
       if (error instanceof UnauthorizedError) this.#fail(error)
     } finally {
@@ -163,7 +165,7 @@ export class AccountSync {
     }
   }
 
-  #context(changed: { resources: Set<SyncResource>; contactIds: Set<number> }): SyncContext {
+  #context(changed: { resources: Set<SyncResource>; contactIds: Set<number> }, announce: boolean): SyncContext {
     return {
       api: this.#o.api,
       db: this.#o.db,
@@ -178,6 +180,9 @@ export class AccountSync {
         if (contactId !== undefined) changed.contactIds.add(contactId)
         // Tell the views page by page, so a long first sync fills them progressively.
         queueMicrotask(() => this.#flushChanged(changed))
+      },
+      inbound: (contactId, preview) => {
+        if (announce) this.#o.onEvent({ type: 'inbound', contactId, preview })
       },
     }
   }

@@ -14,6 +14,8 @@ export interface SyncContext {
   progress(resource: SyncResource, done: number, total: number | null): void
   /** Something the views show changed in the store. */
   changed(resource: SyncResource, contactId?: number): void
+  /** A message arrived from a contact since the last run (not during a first sync). */
+  inbound(contactId: number, preview: string): void
   now(): number
 }
 

@@ -64,6 +64,8 @@ export async function syncMessagesFor(ctx: SyncContext, contactId: number, targe
         return w
       })
       if (written.inserted.length + written.updated.length > 0) ctx.changed('messages', contactId)
+      const fresh = new Set(written.inserted)
+      for (const m of result.items) if (fresh.has(m.id) && m.direction === 'inbound') ctx.inbound(contactId, m.content ?? '')
       if (last) return
       // Newest first: once a page holds stored messages, the rest is known.
       if (order !== 'asc' && written.inserted.length < result.items.length) {

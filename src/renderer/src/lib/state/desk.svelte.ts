@@ -82,6 +82,14 @@ export class DeskState {
     await this.thread.open(contactId, throughRowId)
   }
 
+  async openFromNotification(accountId: string, contactId: number): Promise<void> {
+    if (accountId !== this.session.activeId) {
+      await this.session.switchTo(accountId)
+      await this.accountChanged()
+    }
+    await this.openConversation(contactId)
+  }
+
   async openContact(contactId: number): Promise<void> {
     this.session.show('contacts')
     this.contacts.select(contactId)
@@ -125,6 +133,8 @@ export class DeskState {
       this.outbox.connect(),
       this.uploads.connect(),
       onEvent('accounts-changed', () => void this.accountChanged()),
+      // A notification was clicked: show that conversation, in its account.
+      onEvent('open-conversation', ({ accountId, contactId }) => void this.openFromNotification(accountId, contactId)),
       onEvent('data-changed', ({ accountId, resources, contactIds }) => {
         if (accountId === this.session.activeId) void this.dataChanged(resources, contactIds)
       }),
