@@ -10,6 +10,7 @@ import { createLogger } from './core/log'
 import { createAttention } from './attention'
 import { KeychainSecretStore } from './core/secrets/keychain-store'
 import { emitEvent, registerContract } from './ipc'
+import { mediaUrl } from './media-files'
 import { declareMediaScheme, serveMediaFrom } from './media-protocol'
 import { appUrlMatcher, guardWebContents } from './navigation'
 import { hardenSession } from './session-hardening'
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     dataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
     keychain: new KeychainSecretStore(APP_NAME),
+    mediaUrl,
     onInternalError: (error) => log.error('Core error', error),
   })
   registerContract(core.dispatch, isAppUrl)

@@ -29,8 +29,9 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
 
-async function open(): Promise<Core> {
+async function open(extra: { mediaUrl?: (relativePath: string) => string } = {}): Promise<Core> {
   const opened = await openCore({
+    ...extra,
     dataDir,
     appVersion: 'test',
     keychain,
@@ -125,6 +126,22 @@ describe('the core', () => {
     await until('accounts-changed', (l) => l.accounts.some((a) => a.id === account.id && a.keyRejected))
     expect(await call('sync-status', {})).toMatchObject({ state: 'key-rejected' })
     sandbox.control.clearFaults()
+  })
+
+  it('serves cached media at the shell’s URLs when it has them, and removes the cache with the account', async () => {
+    await core.close()
+    core = await open({ mediaUrl: (relativePath) => `skylight-media://cache/${relativePath}` })
+    const added = await call('account-add', { apiKey: sandbox.accounts[0]!.apiKey, baseUrl: sandbox.url })
+    await until('sync-status', (s) => s.accountId === added.id && s.state === 'idle' && s.firstSyncDone)
+    const image = (await call('media-page', {})).items.find((m) => m.fileType === 'image')!
+    const { src } = await call('media-thumbnail', { id: image.id })
+    expect(src).toMatch(new RegExp(`^skylight-media://cache/${added.id}/`))
+    const file = join(dataDir, 'media-cache', decodeURIComponent(src!.replace('skylight-media://cache/', '')))
+    expect((await readdir(join(dataDir, 'media-cache', added.id))).length).toBe(1)
+    expect(file.startsWith(join(dataDir, 'media-cache', added.id))).toBe(true)
+    expect(await call('media-open', { id: image.id })).toEqual({ mimeType: image.mimeType, src })
+    await call('account-remove', { id: added.id })
+    expect(await readdir(join(dataDir, 'media-cache'))).toEqual([])
   })
 
   it('saves settings and applies them', async () => {

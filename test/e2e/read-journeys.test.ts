@@ -157,7 +157,7 @@ describe('first run and reading', { timeout: 60_000 }, () => {
     await grid.locator('.thumb').first().focus()
     await page.keyboard.press('Enter')
     const preview = page.getByRole('dialog')
-    await expect.poll(() => preview.locator('img').getAttribute('src'), { timeout: 30_000 }).toMatch(/^blob:/)
+    await expect.poll(() => preview.locator('img').getAttribute('src', { timeout: 1000 }).catch(() => null), { timeout: 30_000 }).toMatch(/^blob:/)
     await screenshot(page, '10-media-preview')
     await page.keyboard.press('Escape')
     await expect.poll(() => preview.count()).toBe(0)

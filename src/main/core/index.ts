@@ -38,6 +38,8 @@ export interface CoreOptions {
   syncTimings?: Partial<SyncTimings>
   /** Errors the core did not expect, for the log. */
   onInternalError?: (error: unknown) => void
+  /** Where the shell serves dataDir/media-cache itself: the URL of a file there. */
+  mediaUrl?: (relativePath: string) => string
 }
 
 export interface Core {
@@ -95,6 +97,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const context: HandlerContext = {
     dataDir,
     appVersion: options.appVersion,
+    ...(options.mediaUrl ? { mediaUrl: options.mediaUrl } : {}),
     accounts,
     sessions,
     events,

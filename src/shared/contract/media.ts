@@ -46,7 +46,12 @@ export const mediaMethods = {
    * An image as a data URL from the local cache (downloaded into it first when online).
    * null when there is nothing to show: a video, a file still uploading, or offline and not cached.
    */
-  'media-thumbnail': method(z.object({ id }).strict(), z.object({ dataUrl: z.string().nullable() })),
+  /** `src`: the app's media URL for the cached file (Electron), else a data URL; null when none. */
+  'media-thumbnail': method(z.object({ id }).strict(), z.object({ src: z.string().nullable() })),
   /** The whole file from the cache, for the preview (a video to play); the page makes a blob URL. */
-  'media-open': method(z.object({ id }).strict(), z.object({ mimeType: z.string(), base64: z.string() })),
+  'media-open': method(
+    z.object({ id }).strict(),
+    // A media URL where the app serves cached files itself; otherwise the bytes.
+    z.union([z.object({ mimeType: z.string(), src: z.string() }), z.object({ mimeType: z.string(), base64: z.string() })]),
+  ),
 }

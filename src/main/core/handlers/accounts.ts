@@ -1,4 +1,6 @@
+import { rm } from 'node:fs/promises'
 import type { Handlers } from '../../../shared/contract'
+import { mediaCacheFolder } from '../media-cache'
 import type { HandlerContext } from './context'
 
 type AccountHandlers = Pick<
@@ -44,6 +46,7 @@ export function accountHandlers(ctx: HandlerContext): AccountHandlers {
       // Sync stops and the store closes before its files are deleted.
       await ctx.sessions.close(id)
       await ctx.accounts.remove(id)
+      await rm(mediaCacheFolder(ctx.dataDir, id), { recursive: true, force: true })
       if (account.keyStorage === 'demo') await ctx.demo.stop()
       return changed()
     },

@@ -10,6 +10,8 @@ import type { DemoServer } from '../demo-server'
 export interface HandlerContext {
   dataDir: string
   appVersion: string
+  /** The URL the window loads a cached file from (`<account>/<file>` in dataDir/media-cache), where the app serves them. */
+  mediaUrl?: (relativePath: string) => string
   accounts: AccountManager
   sessions: AccountSessions
   events: CoreEvents

@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { mediaCacheFolder } from '../media-cache'
 import type { Handlers } from '../../../shared/contract'
 import { MediaCache } from '../media-cache'
 import { getMedia, mediaPage, setMediaCachePath, type MediaItem } from '../store'
@@ -17,7 +17,7 @@ export function mediaHandlers(ctx: HandlerContext): MediaHandlers {
   function cacheFor(accountId: string): MediaCache {
     let cache = caches.get(accountId)
     if (!cache) {
-      const folder = join(ctx.accounts.folder(accountId), 'media-cache')
+      const folder = mediaCacheFolder(ctx.dataDir, accountId)
       cache = new MediaCache({
         folder,
         maxBytes: () => ctx.settings().mediaCacheMb * 1024 * 1024,
@@ -35,6 +35,12 @@ export function mediaHandlers(ctx: HandlerContext): MediaHandlers {
       caches.set(accountId, cache)
     }
     return cache
+  }
+
+  /** Where the app serves cached files itself (Electron's media scheme), the file's URL there. */
+  function servedUrl(item: MediaItem): string | null {
+    const session = ctx.session()
+    return ctx.mediaUrl ? ctx.mediaUrl(`${session.accountId}/${cacheFor(session.accountId).fileName(item)}`) : null
   }
 
   async function bytesOf(item: MediaItem): Promise<Buffer | null> {
@@ -58,16 +64,19 @@ export function mediaHandlers(ctx: HandlerContext): MediaHandlers {
     'media-get': async ({ id }) => readView(() => getMedia(db(), id)),
     'media-thumbnail': async ({ id }) => {
       const item = readView(() => getMedia(db(), id))
-      if (item.fileType !== 'image' || (item.fileSize ?? 0) > MAX_THUMBNAIL_BYTES) return { dataUrl: null }
+      if (item.fileType !== 'image' || (item.fileSize ?? 0) > MAX_THUMBNAIL_BYTES) return { src: null }
       const bytes = await bytesOf(item)
-      if (!bytes || bytes.length > MAX_THUMBNAIL_BYTES) return { dataUrl: null }
-      return { dataUrl: `data:${item.mimeType ?? 'image/png'};base64,${bytes.toString('base64')}` }
+      if (!bytes || bytes.length > MAX_THUMBNAIL_BYTES) return { src: null }
+      const served = servedUrl(item)
+      return { src: served ?? `data:${item.mimeType ?? 'image/png'};base64,${bytes.toString('base64')}` }
     },
     'media-open': async ({ id }) => {
       const item = readView(() => getMedia(db(), id))
       const bytes = await bytesOf(item)
       if (!bytes) throw new MediaUnavailableError()
-      return { mimeType: item.mimeType ?? 'application/octet-stream', base64: bytes.toString('base64') }
+      const mimeType = item.mimeType ?? 'application/octet-stream'
+      const served = servedUrl(item)
+      return served ? { mimeType, src: served } : { mimeType, base64: bytes.toString('base64') }
     },
   }
 }

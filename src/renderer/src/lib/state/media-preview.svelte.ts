@@ -31,10 +31,13 @@ export class MediaPreviewState {
     this.#item = item
     this.#loading = true
     try {
-      const { base64, mimeType } = await call('media-open', { id: item.id })
+      const file = await call('media-open', { id: item.id })
       if (this.#item !== item) return
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-      this.#src = URL.createObjectURL(new Blob([bytes], { type: mimeType }))
+      if ('src' in file) this.#src = file.src
+      else {
+        const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
+        this.#src = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }))
+      }
     } catch (error) {
       if (this.#item === item) this.#error = messageOf(error, 'This file could not be opened.')
     } finally {
@@ -43,7 +46,7 @@ export class MediaPreviewState {
   }
 
   close(): void {
-    if (this.#src) URL.revokeObjectURL(this.#src)
+    if (this.#src?.startsWith('blob:')) URL.revokeObjectURL(this.#src)
     this.#src = null
     this.#item = null
     this.#error = null

@@ -37,7 +37,7 @@ export class ThumbnailsState {
       const id = this.#queue.shift() as number
       this.#running++
       call('media-thumbnail', { id })
-        .then(({ dataUrl }) => (this.#urls[id] = dataUrl))
+        .then(({ src }) => (this.#urls[id] = src))
         .catch(() => (this.#urls[id] = null))
         .finally(() => {
           this.#running--
