@@ -114,6 +114,18 @@ describe.skipIf(!electronBinary)('the app in Electron', () => {
     expect(info).toMatchObject({ ok: true, value: { name: 'SkyLight Desk' } })
   })
 
+  it('adds the demo account and reads its inbox', async () => {
+    // The same steps as the browser journeys (test/e2e), whose selectors run in Chromium on every CI run.
+    await page.getByRole('button', { name: 'Try a demo account' }).click()
+    const list = page.getByRole('listbox', { name: 'Conversations, newest first' })
+    await list.waitFor({ timeout: 60_000 })
+    await expect.poll(() => list.getByRole('option').count(), { timeout: 90_000 }).toBeGreaterThan(5)
+    await list.focus()
+    await page.keyboard.press('ArrowDown')
+    const thread = page.getByRole('log', { name: 'Messages, oldest first' })
+    await expect.poll(() => thread.locator('.bubble').count(), { timeout: 30_000 }).toBeGreaterThan(0)
+  }, 180_000)
+
   it('does not let the page open windows or leave the app', async () => {
     await page.evaluate(() => {
       // Not an http(s) link, so nothing is handed to the desktop's browser either.
