@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { RequestLogEntry } from '../../src/sandbox/http/request-log'
-import { buildRenderer, startEnvironment, untilEvent, type Environment } from './helpers/environment'
+import { buildRenderer, chromiumAvailable, startEnvironment, untilEvent, type Environment } from './helpers/environment'
 import { checkView, dropFiles, screenshot } from './helpers/page-checks'
 
 // Callbacks passed to page.evaluate run in the page; these names are the page's own there.
@@ -26,6 +26,7 @@ const offlineReply = 'Sent while offline: your order is ready'
 const campaignName = 'Offline draft for a list'
 
 beforeAll(async () => {
+  if (!chromiumAvailable) return
   buildRenderer()
   env = await startEnvironment()
   page = env.page
@@ -41,7 +42,7 @@ afterAll(async () => env?.close())
 const acted = (test: (e: RequestLogEntry) => boolean) => env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
 const waiting = () => page.locator('.status-strip').textContent()
 
-describe('working offline', { timeout: 90_000 }, () => {
+describe.skipIf(!chromiumAvailable)('working offline', { timeout: 90_000 }, () => {
   it('replies online: Enter sends, the message shows at once and is sent once', async () => {
     const list = page.getByRole('listbox', { name: 'Conversations, newest first' })
     await expect.poll(() => list.getByRole('option').count()).toBeGreaterThan(3)

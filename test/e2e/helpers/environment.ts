@@ -2,6 +2,7 @@
 // sandbox the test controls (offline, request log, campaign steps), the core in Node on a
 // temp data folder, the browser test host, and Debian's Chromium driven by playwright-core.
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -14,6 +15,17 @@ import type { EventName, EventPayload } from '../../../src/shared/contract'
 import { startDeskHost, type DeskHost } from '../host/desk-host'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/**
+ * The journeys need a Chromium. CI installs Debian's and must run them; elsewhere, without
+ * one, they are skipped with a plain word saying how to enable them.
+ */
+export const chromiumAvailable = existsSync(CHROMIUM)
+if (!chromiumAvailable) {
+  const how = `no Chromium at ${CHROMIUM} (install it — Debian/Ubuntu: apt-get install chromium — or set CHROMIUM_PATH to a Chrome or Chromium binary)`
+  if (process.env.CI) throw new Error(`Browser journeys cannot run: ${how}`)
+  console.log(`SKIPPED: browser journeys — ${how}`)
+}
 const require = createRequire(import.meta.url)
 
 export interface Environment {
