@@ -265,3 +265,30 @@ describe('notes', () => {
     await sandbox.control.setOffline(false)
   })
 })
+
+describe('deletes waiting in the outbox', () => {
+  it('are not undone by a sync before they are carried out', async () => {
+    const { Outbox } = await import('../../../src/main/core/outbox')
+    const sync = engine()
+    await sync.syncNow()
+    const client = api()
+    const file = (await client.media.list({ per_page: 5 })).items.find((m) => m.uploaded_by !== 'admin')!
+    const contactId = localSnapshot(store.sqlite).conversations[0]!.contact_id as number
+    // Queued but not yet run: the outbox has not been started.
+    const outbox = new Outbox({ api: client, db: store.db, stagingDir: join(dir, 'staging'), onEvent: () => {} })
+    outbox.deleteMedia(file.id)
+    outbox.deleteContact(contactId)
+    sandbox.control.injectInbound({ accountId: account().id, contactId, content: 'still there upstream' })
+    await sync.syncNow('refresh')
+    const local = localSnapshot(store.sqlite)
+    expect(local.media.map((m) => m.id)).not.toContain(file.id)
+    expect(local.contacts.map((c) => c.id)).not.toContain(contactId)
+    expect(local.conversations.map((c) => c.contact_id)).not.toContain(contactId)
+    // Once carried out, the server agrees.
+    outbox.start()
+    await expect.poll(() => outbox.counts().queued + outbox.counts().inFlight, { timeout: 10_000 }).toBe(0)
+    await outbox.stop()
+    await sync.syncNow('full')
+    expectConverged()
+  })
+})

@@ -48,6 +48,7 @@ export { insertLocalNote, confirmLocalNote, deleteLocalNote, setContactTag, setM
 export { outboxActions, outboxLocalIds } from './schema/outbox'
 export { upsertMedia, setMediaCachePath } from './writes/media'
 export { epochMs } from './time'
+export { pendingDeletes, withoutPendingDeletes, type DeletableEntity } from './queries/pending-deletes'
 export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
 export { markAll, sweepUnseen, type SweepTarget } from './writes/sweep'
 export { holdForLocalChange, releaseLocalChange, type LocalEntity } from './writes/local-changes'

@@ -5,6 +5,7 @@ import { inTransaction, type StoreDb } from '../db'
 import { notFound } from '../errors'
 import { campaignContacts, campaigns } from '../schema/campaigns'
 import { epochMs } from '../time'
+import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { partition, type PageWrite } from './partition'
 import { replaceCollection, type ReplaceResult } from './replace'
 import { upsertRows } from './upsert-rows'
@@ -45,7 +46,7 @@ export function campaignRow(c: Campaign) {
 /** Removing a campaign also removes its delivery rows (foreign-key cascade). */
 export function replaceCampaigns(db: StoreDb, all: readonly Campaign[]): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
-    replaceCollection(all.map(campaignRow), {
+    replaceCollection(withoutPendingDeletes(tx, 'campaign', all, (c) => c.id).map(campaignRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(campaigns).all().map((r) => [r.id, r])),
       write: (row) => tx.insert(campaigns).values(row).onConflictDoUpdate({ target: campaigns.id, set: row }).run(),

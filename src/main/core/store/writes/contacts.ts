@@ -7,6 +7,7 @@ import { messages } from '../schema/messages'
 import { indexContacts, unindexContact } from '../search/contact-index'
 import { foldForComparison } from '../search/normalize'
 import { unindexMessage } from '../search/message-index'
+import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { partition, type PageWrite } from './partition'
 import { inChunks, upsertRows } from './upsert-rows'
 
@@ -41,7 +42,7 @@ function storedContacts(db: StoreDb, ids: number[]) {
 /** One page of /contacts, in one transaction; contacts with local changes are left alone. */
 export function upsertContacts(db: StoreDb, page: readonly Contact[]): PageWrite<number> {
   return inTransaction(db, (tx) => {
-    const incoming = page.map(toRow)
+    const incoming = withoutPendingDeletes(tx, 'contact', page, (c) => c.id).map(toRow)
     const { insert, update, result } = partition(incoming, (row) => row.id, storedContacts(tx, incoming.map((r) => r.id)))
     const changed = [...insert, ...update]
     upsertRows(tx, contacts, changed.map(({ tags: _tags, ...values }) => ({ ...values, unseen: false })), contacts.id)

@@ -5,6 +5,7 @@ import { inTransaction, type StoreDb } from '../db'
 import { conversations } from '../schema/messages'
 import { epochMs } from '../time'
 import { ensureContacts } from './contacts'
+import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { partition, type PageWrite } from './partition'
 import { upsertRows } from './upsert-rows'
 
@@ -27,6 +28,8 @@ function toRow(c: Conversation) {
  */
 export function upsertConversations(db: StoreDb, page: readonly Conversation[]): PageWrite<number> {
   return inTransaction(db, (tx) => {
+    // A contact the user deleted (delete still queued) must not come back with its conversation.
+    page = withoutPendingDeletes(tx, 'contact', page, (c) => c.contact_id)
     const incoming = page.map(toRow)
     ensureContacts(
       tx,

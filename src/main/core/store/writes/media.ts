@@ -6,6 +6,7 @@ import { notFound } from '../errors'
 import { media } from '../schema/media'
 import { foldForComparison } from '../search/normalize'
 import { epochMs } from '../time'
+import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { partition, type PageWrite } from './partition'
 import { upsertRows } from './upsert-rows'
 
@@ -34,7 +35,7 @@ export function mediaRow(file: MediaFile) {
 /** One page of /media, in one transaction. The local cache columns are never touched. */
 export function upsertMedia(db: StoreDb, page: readonly MediaFile[]): PageWrite<number> {
   return inTransaction(db, (tx) => {
-    const incoming = page.map(mediaRow)
+    const incoming = withoutPendingDeletes(tx, 'media', page, (m) => m.id).map(mediaRow)
     const stored = new Map(
       tx.select().from(media).where(inArray(media.id, incoming.map((r) => r.id))).all().map((r) => [r.id, r]),
     )

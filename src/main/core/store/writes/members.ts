@@ -4,6 +4,7 @@ import type { Member } from '../../skylight/resources/groups'
 import { inTransaction, type StoreDb } from '../db'
 import { notFound } from '../errors'
 import { listMembers, lists, segmentMembers, segments } from '../schema/groups'
+import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { ensureContacts } from './contacts'
 import { inChunks } from './upsert-rows'
 
@@ -16,8 +17,9 @@ function upsertMembers(db: StoreDb, kind: keyof typeof groups, groupId: number, 
   const g = groups[kind]
   return inTransaction(db, (tx) => {
     if (!tx.select({ id: g.groups.id }).from(g.groups).where(eq(g.groups.id, groupId)).get()) throw notFound(`${g.label} ${groupId}`)
-    ensureContacts(tx, page)
-    const ids = [...new Set(page.map((m) => m.id))]
+    const members = withoutPendingDeletes(tx, 'contact', page, (m) => m.id)
+    ensureContacts(tx, members)
+    const ids = [...new Set(members.map((m) => m.id))]
     for (const chunk of inChunks(ids)) {
       tx.insert(g.members)
         .values(chunk.map((contactId) => ({ [g.key]: groupId, contactId })) as never)

@@ -6,6 +6,7 @@ import { messages } from '../schema/messages'
 import { indexMessage, indexMessages, unindexMessage } from '../search/message-index'
 import { epochMs } from '../time'
 import { ensureContacts } from './contacts'
+import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { partition, type PageWrite } from './partition'
 import { inChunks } from './upsert-rows'
 
@@ -32,6 +33,9 @@ export function messageRow(contactId: number, m: Message) {
  */
 export function upsertMessages(db: StoreDb, contactId: number, page: readonly Message[]): PageWrite<number> {
   return inTransaction(db, (tx) => {
+    if (withoutPendingDeletes(tx, 'contact', [contactId], (id) => id).length === 0) {
+      return { inserted: [], updated: [], unchanged: [], skipped: page.map((m) => m.id) }
+    }
     ensureContacts(tx, [{ id: contactId }])
     const incoming = page.map((m) => messageRow(contactId, m))
     const stored = new Map(

@@ -1,7 +1,7 @@
 // The conversation list, newest first. Incremental: pages until one brings nothing newer
 // than what is stored (pages shift down as conversations move up, so rows may be seen twice;
 // the upsert de-duplicates). Full: every page, then what was not seen is swept.
-import { conversationStamps, epochMs, markAll, sweepUnseen, upsertConversations } from '../../store'
+import { conversationStamps, epochMs, markAll, sweepUnseen, upsertConversations, withoutPendingDeletes } from '../../store'
 import { call, PER_PAGE, type SyncContext } from '../context'
 
 /** Returns how many pages it read. */
@@ -10,11 +10,13 @@ export async function syncConversationList(ctx: SyncContext, mode: 'incremental'
   let page = 1
   for (; ; page++) {
     const result = await ctx.api.messages.conversations({ page, per_page: PER_PAGE }, call(ctx))
+    // A conversation whose contact the user deleted (delete still queued) is not news.
+    const items = withoutPendingDeletes(ctx.db, 'contact', result.items, (c) => c.contact_id)
     const stamps = conversationStamps(
       ctx.db,
-      result.items.map((c) => c.contact_id),
+      items.map((c) => c.contact_id),
     )
-    const newer = result.items.filter((c) => stamps.get(c.contact_id)?.lastMessageAtMs !== epochMs(c.last_message_at))
+    const newer = items.filter((c) => stamps.get(c.contact_id)?.lastMessageAtMs !== epochMs(c.last_message_at))
     const written = upsertConversations(ctx.db, result.items)
     if (written.inserted.length + written.updated.length > 0) ctx.changed('conversations')
     ctx.progress('conversations', Math.min(page * PER_PAGE, result.total), result.total)
