@@ -2,7 +2,6 @@
 // working — reply, drop three files (one over 50 MB, refused with a message), draft a
 // campaign for a list — come back online and see everything carried out exactly once
 // (the sandbox's request log), then start the campaign and watch its delivery progress.
-// It needs the outbox methods in the contract (src/shared/contract/outbox.ts merged).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { RequestLogEntry } from '../../src/sandbox/http/request-log'

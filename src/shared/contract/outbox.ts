@@ -85,7 +85,8 @@ export const outboxMethods = {
   'contact-tag': method(z.object({ id, title: text(100), add: z.boolean() }).strict(), queued),
   'contact-list': method(z.object({ id, listId: id, add: z.boolean() }).strict(), queued),
   'contact-segment': method(z.object({ id, segmentId: id, add: z.boolean() }).strict(), queued),
-  'contact-blacklist': method(z.object({ id, blacklisted: z.boolean() }).strict(), queued),
+  /** The API only toggles; null when the contact is already as asked and nothing was queued. */
+  'contact-blacklist': method(z.object({ id, blacklisted: z.boolean() }).strict(), z.object({ actionId: z.string().nullable() })),
 }
 
 export const outboxEvents = {

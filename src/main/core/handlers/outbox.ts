@@ -134,7 +134,7 @@ export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {
       queued(add ? outbox().addToSegment(id, segmentId) : outbox().removeFromSegment(id, segmentId)),
     'contact-blacklist': async ({ id, blacklisted }) => {
       // The API only toggles: queue a toggle only when the flag is not already as asked.
-      if (getContact(ctx.session().store.db, id).blacklisted === blacklisted) return { actionId: '' }
+      if (getContact(ctx.session().store.db, id).blacklisted === blacklisted) return { actionId: null }
       return queued(outbox().toggleBlacklist(id))
     },
   }

@@ -1,7 +1,7 @@
 // What every sync step works with: the account's API client and store, a way to report
 // progress and what changed (so views refresh), and the run's cancellation signal.
 import type { SkyLightApi } from '../skylight'
-import type { CallOptions, Priority } from '../skylight'
+import type { CallOptions, Page, Priority } from '../skylight'
 import type { StoreDb } from '../store'
 
 export type SyncResource = 'account' | 'conversations' | 'messages' | 'contacts' | 'groups' | 'media' | 'campaigns'
@@ -20,6 +20,16 @@ export interface SyncContext {
 }
 
 export const PER_PAGE = 100
+
+/** Every item of a paged list, for the small collections that are re-read whole. */
+export async function readAllPages<T>(fetch: (page: number) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = []
+  for (let page = 1; ; page++) {
+    const result = await fetch(page)
+    items.push(...result.items)
+    if (page >= result.lastPage || result.items.length === 0) return items
+  }
+}
 
 /** Call options for every request of a sync step: background priority, cancellable. */
 export function call(ctx: SyncContext, priority: Priority = 'sync'): CallOptions {

@@ -1,15 +1,10 @@
 // Campaigns are re-read whole; a campaign's per-contact delivery is re-read when its
 // counters moved (running ones, mostly) or on a full pass.
 import { campaignIdsByStatus, markAll, replaceCampaigns, sweepUnseen, upsertCampaignContacts } from '../../store'
-import { call, PER_PAGE, type SyncContext } from '../context'
+import { call, PER_PAGE, readAllPages, type SyncContext } from '../context'
 
 export async function syncCampaigns(ctx: SyncContext, allDeliveries: boolean): Promise<void> {
-  const campaigns = []
-  for (let page = 1; ; page++) {
-    const result = await ctx.api.campaigns.list({ page, per_page: PER_PAGE }, call(ctx))
-    campaigns.push(...result.items)
-    if (page >= result.lastPage || result.items.length === 0) break
-  }
+  const campaigns = await readAllPages((page) => ctx.api.campaigns.list({ page, per_page: PER_PAGE }, call(ctx)))
   const written = replaceCampaigns(ctx.db, campaigns)
   ctx.changed('campaigns')
 

@@ -15,23 +15,14 @@ import {
   upsertSegmentMembers,
   type StoreDb,
 } from '../../store'
-import { call, PER_PAGE, type SyncContext } from '../context'
-
-async function allPages<T>(fetch: (page: number) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = []
-  for (let page = 1; ; page++) {
-    const result = await fetch(page)
-    items.push(...result.items)
-    if (page >= result.lastPage || result.items.length === 0) return items
-  }
-}
+import { call, PER_PAGE, readAllPages, type SyncContext } from '../context'
 
 export async function syncGroups(ctx: SyncContext, allMembers: boolean): Promise<void> {
   const [tags, lists, segments] = await Promise.all([
     // Tags come whole, without pages.
     ctx.api.tags.list(call(ctx)).then((r) => r.items),
-    allPages((page) => ctx.api.lists.list({ page, per_page: PER_PAGE }, call(ctx))),
-    allPages((page) => ctx.api.segments.list({ page, per_page: PER_PAGE }, call(ctx))),
+    readAllPages((page) => ctx.api.lists.list({ page, per_page: PER_PAGE }, call(ctx))),
+    readAllPages((page) => ctx.api.segments.list({ page, per_page: PER_PAGE }, call(ctx))),
   ])
   const written = inTransaction(ctx.db, (tx) => ({
     tags: replaceTags(tx, tags),
