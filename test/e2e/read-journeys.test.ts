@@ -155,6 +155,9 @@ describe.skipIf(!chromiumAvailable)('first run and reading', { timeout: 60_000 }
     await expect.poll(() => grid.locator('.tile').count()).toBeGreaterThan(0)
     await expect.poll(() => grid.locator('img').count()).toBe(0)
     await page.getByRole('button', { name: 'Images' }).click()
+    // The grid keeps the videos on screen until the images arrive; wait for them to go.
+    await expect.poll(() => grid.locator('.file-icon', { hasText: '▶' }).count()).toBe(0)
+    await expect.poll(() => grid.locator('img').count()).toBeGreaterThan(0)
     await grid.locator('.thumb').first().focus()
     await page.keyboard.press('Enter')
     const preview = page.getByRole('dialog')
