@@ -2,7 +2,8 @@
 // deletes allowed, so a contact is (re)indexed by its id alone.
 import { sql } from 'drizzle-orm'
 import type { StoreDb } from '../db'
-import { inChunks } from '../writes/upsert-rows'
+import { sqliteOf } from '../writes/upsert-rows'
+import { mergeStep } from './merge-step'
 import { normalizeForSearch, phoneSearchText } from './normalize'
 
 export interface IndexedContact {
@@ -16,14 +17,11 @@ export function indexContact(db: StoreDb, contact: IndexedContact): void {
   indexContacts(db, [contact])
 }
 
-/** (Re)indexes many contacts, a statement per hundred. */
+/** (Re)indexes many contacts through one compiled statement. */
 export function indexContacts(db: StoreDb, list: readonly IndexedContact[]): void {
-  for (const chunk of inChunks(list)) {
-    const values = chunk.map(
-      (c) => sql`(${c.id}, ${normalizeForSearch(c.name)}, ${normalizeForSearch(c.email ?? '')}, ${phoneSearchText(c.phone)})`,
-    )
-    db.run(sql`INSERT OR REPLACE INTO contacts_fts(rowid, name, email, phone) VALUES ${sql.join(values, sql`, `)}`)
-  }
+  const insert = sqliteOf(db).prepare('INSERT OR REPLACE INTO contacts_fts(rowid, name, email, phone) VALUES (?, ?, ?, ?)')
+  for (const c of list) insert.run(c.id, normalizeForSearch(c.name), normalizeForSearch(c.email ?? ''), phoneSearchText(c.phone))
+  if (list.length > 0) mergeStep(db, 'contacts_fts')
 }
 
 export function unindexContact(db: StoreDb, contactId: number): void {

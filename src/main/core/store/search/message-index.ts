@@ -3,7 +3,8 @@
 // exactly what was indexed for it — which is why every change goes through here.
 import { sql } from 'drizzle-orm'
 import type { StoreDb } from '../db'
-import { inChunks } from '../writes/upsert-rows'
+import { sqliteOf } from '../writes/upsert-rows'
+import { mergeStep } from './merge-step'
 import { normalizeForSearch } from './normalize'
 
 export interface IndexedMessage {
@@ -18,12 +19,11 @@ export function indexMessage(db: StoreDb, message: IndexedMessage): void {
   indexMessages(db, [message])
 }
 
-/** Indexes many messages, a statement per hundred. */
+/** Indexes many messages through one compiled statement. */
 export function indexMessages(db: StoreDb, list: readonly IndexedMessage[]): void {
-  for (const chunk of inChunks(list.filter(indexable))) {
-    const values = chunk.map((m) => sql`(${m.rowId}, ${normalizeForSearch(m.content!)})`)
-    db.run(sql`INSERT INTO messages_fts(rowid, content) VALUES ${sql.join(values, sql`, `)}`)
-  }
+  const insert = sqliteOf(db).prepare('INSERT INTO messages_fts(rowid, content) VALUES (?, ?)')
+  for (const m of list) if (indexable(m)) insert.run(m.rowId, normalizeForSearch(m.content))
+  if (list.length > 0) mergeStep(db, 'messages_fts')
 }
 
 /** `message` must carry the content as it was when it was indexed. */

@@ -8,7 +8,7 @@ import { epochMs } from '../time'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { partition, type PageWrite } from './partition'
 import { replaceCollection, type ReplaceResult } from './replace'
-import { upsertRows } from './upsert-rows'
+import { inIds, upsertRows } from './upsert-rows'
 
 export function campaignRow(c: Campaign) {
   return {
@@ -49,7 +49,7 @@ export function replaceCampaigns(db: StoreDb, all: readonly Campaign[]): Replace
     replaceCollection(withoutPendingDeletes(tx, 'campaign', all, (c) => c.id).map(campaignRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(campaigns).all().map((r) => [r.id, r])),
-      write: (row) => tx.insert(campaigns).values(row).onConflictDoUpdate({ target: campaigns.id, set: row }).run(),
+      write: (rows) => upsertRows(tx, campaigns, rows, campaigns.id),
       remove: (ids) => tx.delete(campaigns).where(inArray(campaigns.id, ids)).run(),
     }),
   )
@@ -76,7 +76,7 @@ export function upsertCampaignContacts(db: StoreDb, campaignId: number, page: re
       tx
         .select()
         .from(campaignContacts)
-        .where(and(scope, inArray(campaignContacts.contactId, incoming.map((r) => r.contactId))))
+        .where(and(scope, inIds(campaignContacts.contactId, incoming.map((r) => r.contactId))))
         .all()
         // Delivery rows are the server's alone; nothing local ever changes them.
         .map((r) => [r.contactId, { ...r, localRevision: 0 }]),
@@ -91,7 +91,7 @@ export function upsertCampaignContacts(db: StoreDb, campaignId: number, page: re
     if (result.unchanged.length > 0) {
       tx.update(campaignContacts)
         .set({ unseen: false })
-        .where(and(scope, inArray(campaignContacts.contactId, result.unchanged)))
+        .where(and(scope, inIds(campaignContacts.contactId, result.unchanged)))
         .run()
     }
     return result

@@ -1,5 +1,5 @@
 // Writes of contacts as sync receives them, and the contact rows other resources need.
-import { eq, inArray, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Contact } from '../../skylight/resources/contacts'
 import { inTransaction, type StoreDb } from '../db'
 import { contacts, contactTags } from '../schema/contacts'
@@ -9,7 +9,7 @@ import { foldForComparison } from '../search/normalize'
 import { unindexMessage } from '../search/message-index'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { partition, type PageWrite } from './partition'
-import { inChunks, upsertRows } from './upsert-rows'
+import { inIds, insertRows, upsertRows } from './upsert-rows'
 
 type ContactRow = typeof contacts.$inferInsert & { id: number; tags: string[] }
 
@@ -32,8 +32,8 @@ function toRow(contact: Contact): ContactRow {
 }
 
 function storedContacts(db: StoreDb, ids: number[]) {
-  const rows = db.select().from(contacts).where(inArray(contacts.id, ids)).all()
-  const tagRows = db.select().from(contactTags).where(inArray(contactTags.contactId, ids)).all()
+  const rows = db.select().from(contacts).where(inIds(contacts.id, ids)).all()
+  const tagRows = db.select().from(contactTags).where(inIds(contactTags.contactId, ids)).all()
   const tagsOf = new Map<number, string[]>()
   for (const { contactId, title } of tagRows) tagsOf.set(contactId, [...(tagsOf.get(contactId) ?? []), title])
   return new Map(rows.map((row) => [row.id, { ...row, tags: (tagsOf.get(row.id) ?? []).sort() }]))
@@ -46,13 +46,11 @@ export function upsertContacts(db: StoreDb, page: readonly Contact[]): PageWrite
     const { insert, update, result } = partition(incoming, (row) => row.id, storedContacts(tx, incoming.map((r) => r.id)))
     const changed = [...insert, ...update]
     upsertRows(tx, contacts, changed.map(({ tags: _tags, ...values }) => ({ ...values, unseen: false })), contacts.id)
-    for (const ids of inChunks(changed.map((c) => c.id))) tx.delete(contactTags).where(inArray(contactTags.contactId, ids)).run()
-    for (const chunk of inChunks(changed.flatMap((c) => c.tags.map((title) => ({ contactId: c.id, title }))))) {
-      tx.insert(contactTags).values(chunk).run()
-    }
+    if (changed.length > 0) tx.delete(contactTags).where(inIds(contactTags.contactId, changed.map((c) => c.id))).run()
+    insertRows(tx, contactTags, changed.flatMap((c) => c.tags.map((title) => ({ contactId: c.id, title }))))
     indexContacts(tx, changed.map((c) => ({ id: c.id, name: c.name, email: c.email ?? null, phone: c.phone ?? null })))
     if (result.unchanged.length > 0) {
-      tx.update(contacts).set({ unseen: false }).where(inArray(contacts.id, result.unchanged)).run()
+      tx.update(contacts).set({ unseen: false }).where(inIds(contacts.id, result.unchanged)).run()
     }
     return result
   })
@@ -76,7 +74,7 @@ export function ensureContacts(db: StoreDb, stubs: readonly ContactStub[]): void
     db
       .select({ id: contacts.id })
       .from(contacts)
-      .where(inArray(contacts.id, stubs.map((s) => s.id)))
+      .where(inIds(contacts.id, stubs.map((s) => s.id)))
       .all()
       .map((r) => r.id),
   )
@@ -87,7 +85,7 @@ export function ensureContacts(db: StoreDb, stubs: readonly ContactStub[]): void
     const name = stub.name ?? ''
     rows.push({ id: stub.id, name, sortName: foldForComparison(name), phone: stub.phone ?? null, type: stub.type ?? null, blacklisted: false })
   }
-  for (const chunk of inChunks(rows)) db.insert(contacts).values(chunk).run()
+  insertRows(db, contacts, rows)
   indexContacts(db, rows.map((r) => ({ id: r.id, name: r.name, email: null, phone: r.phone })))
 }
 
@@ -101,7 +99,7 @@ export function deleteContacts(db: StoreDb, ids: readonly number[]): number {
     const doomed = tx
       .select({ rowId: messages.rowId, content: messages.content })
       .from(messages)
-      .where(inArray(messages.contactId, [...ids]))
+      .where(inIds(messages.contactId, ids))
       .all()
     for (const message of doomed) unindexMessage(tx, message)
     for (const id of ids) unindexContact(tx, id)

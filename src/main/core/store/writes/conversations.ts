@@ -1,5 +1,5 @@
 // Writes of the conversation list as sync receives it.
-import { eq, inArray } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Conversation } from '../../skylight/resources/messages'
 import { inTransaction, type StoreDb } from '../db'
 import { conversations } from '../schema/messages'
@@ -7,7 +7,7 @@ import { epochMs } from '../time'
 import { ensureContacts } from './contacts'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { partition, type PageWrite } from './partition'
-import { upsertRows } from './upsert-rows'
+import { inIds, upsertRows } from './upsert-rows'
 
 function toRow(c: Conversation) {
   return {
@@ -37,12 +37,12 @@ export function upsertConversations(db: StoreDb, page: readonly Conversation[]):
     )
     const ids = incoming.map((r) => r.contactId)
     const stored = new Map(
-      tx.select().from(conversations).where(inArray(conversations.contactId, ids)).all().map((r) => [r.contactId, r]),
+      tx.select().from(conversations).where(inIds(conversations.contactId, ids)).all().map((r) => [r.contactId, r]),
     )
     const { insert, update, result } = partition(incoming, (r) => r.contactId, stored)
     upsertRows(tx, conversations, [...insert, ...update].map((values) => ({ ...values, unseen: false })), conversations.contactId)
     if (result.unchanged.length > 0) {
-      tx.update(conversations).set({ unseen: false }).where(inArray(conversations.contactId, result.unchanged)).run()
+      tx.update(conversations).set({ unseen: false }).where(inIds(conversations.contactId, result.unchanged)).run()
     }
     return result
   })

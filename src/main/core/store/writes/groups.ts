@@ -5,6 +5,7 @@ import type { Tag } from '../../skylight/resources/tags'
 import { inTransaction, type StoreDb } from '../db'
 import { lists, segments, tags } from '../schema/groups'
 import { replaceCollection, type ReplaceResult } from './replace'
+import { upsertRows } from './upsert-rows'
 
 export function replaceTags(db: StoreDb, all: readonly Tag[]): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
@@ -13,7 +14,7 @@ export function replaceTags(db: StoreDb, all: readonly Tag[]): ReplaceResult<num
       {
         keyOf: (row) => row.id,
         stored: () => new Map(tx.select().from(tags).all().map((r) => [r.id, r])),
-        write: (row) => tx.insert(tags).values(row).onConflictDoUpdate({ target: tags.id, set: row }).run(),
+        write: (rows) => upsertRows(tx, tags, rows, tags.id),
         remove: (ids) => tx.delete(tags).where(inArray(tags.id, ids)).run(),
       },
     ),
@@ -28,7 +29,7 @@ export function replaceLists(db: StoreDb, all: readonly Group[]): ReplaceResult<
     replaceCollection(all.map(groupRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(lists).all().map((r) => [r.id, r])),
-      write: (row) => tx.insert(lists).values(row).onConflictDoUpdate({ target: lists.id, set: row }).run(),
+      write: (rows) => upsertRows(tx, lists, rows, lists.id),
       remove: (ids) => tx.delete(lists).where(inArray(lists.id, ids)).run(),
     }),
   )
@@ -39,7 +40,7 @@ export function replaceSegments(db: StoreDb, all: readonly Group[]): ReplaceResu
     replaceCollection(all.map(groupRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(segments).all().map((r) => [r.id, r])),
-      write: (row) => tx.insert(segments).values(row).onConflictDoUpdate({ target: segments.id, set: row }).run(),
+      write: (rows) => upsertRows(tx, segments, rows, segments.id),
       remove: (ids) => tx.delete(segments).where(inArray(segments.id, ids)).run(),
     }),
   )

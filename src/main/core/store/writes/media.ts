@@ -1,5 +1,5 @@
 // Writes of the media library as sync receives it, and of where a file is cached locally.
-import { eq, inArray } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { MediaFile } from '../../skylight/resources/media'
 import { inTransaction, type StoreDb } from '../db'
 import { notFound } from '../errors'
@@ -8,7 +8,7 @@ import { foldForComparison } from '../search/normalize'
 import { epochMs } from '../time'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { partition, type PageWrite } from './partition'
-import { upsertRows } from './upsert-rows'
+import { inIds, upsertRows } from './upsert-rows'
 
 export function mediaRow(file: MediaFile) {
   return {
@@ -37,12 +37,12 @@ export function upsertMedia(db: StoreDb, page: readonly MediaFile[]): PageWrite<
   return inTransaction(db, (tx) => {
     const incoming = withoutPendingDeletes(tx, 'media', page, (m) => m.id).map(mediaRow)
     const stored = new Map(
-      tx.select().from(media).where(inArray(media.id, incoming.map((r) => r.id))).all().map((r) => [r.id, r]),
+      tx.select().from(media).where(inIds(media.id, incoming.map((r) => r.id))).all().map((r) => [r.id, r]),
     )
     const { insert, update, result } = partition(incoming, (r) => r.id, stored)
     upsertRows(tx, media, [...insert, ...update].map((values) => ({ ...values, unseen: false })), media.id)
     if (result.unchanged.length > 0) {
-      tx.update(media).set({ unseen: false }).where(inArray(media.id, result.unchanged)).run()
+      tx.update(media).set({ unseen: false }).where(inIds(media.id, result.unchanged)).run()
     }
     return result
   })

@@ -1,12 +1,12 @@
 // Which contacts belong to a list or a segment, page by page from their /members.
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Member } from '../../skylight/resources/groups'
 import { inTransaction, type StoreDb } from '../db'
 import { notFound } from '../errors'
 import { listMembers, lists, segmentMembers, segments } from '../schema/groups'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { ensureContacts } from './contacts'
-import { inChunks } from './upsert-rows'
+import { inIds, insertRows } from './upsert-rows'
 
 const groups = {
   list: { label: 'List', groups: lists, members: listMembers, groupColumn: listMembers.listId, key: 'listId' },
@@ -20,14 +20,11 @@ function upsertMembers(db: StoreDb, kind: keyof typeof groups, groupId: number, 
     const members = withoutPendingDeletes(tx, 'contact', page, (m) => m.id)
     ensureContacts(tx, members)
     const ids = [...new Set(members.map((m) => m.id))]
-    for (const chunk of inChunks(ids)) {
-      tx.insert(g.members)
-        .values(chunk.map((contactId) => ({ [g.key]: groupId, contactId })) as never)
-        .onConflictDoNothing()
-        .run()
+    insertRows(tx, g.members, ids.map((contactId) => ({ [g.key]: groupId, contactId })), true)
+    if (ids.length > 0) {
       tx.update(g.members)
         .set({ unseen: false })
-        .where(and(eq(g.groupColumn, groupId), inArray(g.members.contactId, chunk)))
+        .where(and(eq(g.groupColumn, groupId), inIds(g.members.contactId, ids)))
         .run()
     }
     return ids.length

@@ -1,5 +1,6 @@
 // Writes of a contact's messages as sync receives them, keeping the search index in step.
-import { inArray } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
+
 import type { Message } from '../../skylight/resources/messages'
 import { inTransaction, type StoreDb } from '../db'
 import { messages } from '../schema/messages'
@@ -8,7 +9,7 @@ import { epochMs } from '../time'
 import { ensureContacts } from './contacts'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { partition, type PageWrite } from './partition'
-import { inChunks } from './upsert-rows'
+import { inIds, insertRowsReturningIds } from './upsert-rows'
 
 /** A server message as stored (shared with confirmLocalMessage, so a later sync sees no change). */
 export function messageRow(contactId: number, m: Message) {
@@ -42,30 +43,24 @@ export function upsertMessages(db: StoreDb, contactId: number, page: readonly Me
       tx
         .select()
         .from(messages)
-        .where(inArray(messages.serverId, incoming.map((r) => r.serverId)))
+        .where(inIds(messages.serverId, incoming.map((r) => r.serverId)))
         .all()
         .map((r) => [r.serverId!, r]),
     )
     const { insert, update, result } = partition(incoming, (r) => r.serverId, stored)
-    for (const chunk of inChunks(insert)) {
-      const created = tx
-        .insert(messages)
-        .values(chunk.map((values) => ({ ...values, unseen: false })))
-        .returning({ rowId: messages.rowId, content: messages.content })
-        .all()
-      indexMessages(tx, created)
-    }
+    const rowIds = insertRowsReturningIds(tx, messages, insert.map((values) => ({ ...values, unseen: false })))
+    indexMessages(tx, insert.map((values, i) => ({ rowId: rowIds[i]!, content: values.content })))
     for (const values of update) {
       const old = stored.get(values.serverId)!
       if (old.content !== values.content) unindexMessage(tx, old)
       tx.update(messages)
         .set({ ...values, unseen: false })
-        .where(inArray(messages.rowId, [old.rowId]))
+        .where(eq(messages.rowId, old.rowId))
         .run()
       if (old.content !== values.content) indexMessage(tx, { rowId: old.rowId, content: values.content })
     }
     if (result.unchanged.length > 0) {
-      tx.update(messages).set({ unseen: false }).where(inArray(messages.serverId, result.unchanged)).run()
+      tx.update(messages).set({ unseen: false }).where(inIds(messages.serverId, result.unchanged)).run()
     }
     return result
   })

@@ -6,6 +6,7 @@ import { notFound } from '../errors'
 import { contactNotes, contacts } from '../schema/contacts'
 import { epochMs } from '../time'
 import { replaceCollection, type ReplaceResult } from './replace'
+import { upsertRows } from './upsert-rows'
 
 export function replaceContactNotes(db: StoreDb, contactId: number, all: readonly Note[]): ReplaceResult<number> {
   return inTransaction(db, (tx) => {
@@ -18,7 +19,7 @@ export function replaceContactNotes(db: StoreDb, contactId: number, all: readonl
       {
         keyOf: (row) => row.id,
         stored: () => new Map(tx.select().from(contactNotes).where(scope).all().map((r) => [r.id, r])),
-        write: (row) => tx.insert(contactNotes).values(row).onConflictDoUpdate({ target: contactNotes.id, set: row }).run(),
+        write: (rows) => upsertRows(tx, contactNotes, rows, contactNotes.id),
         remove: (ids) => tx.delete(contactNotes).where(and(scope, inArray(contactNotes.id, ids))).run(),
       },
     )

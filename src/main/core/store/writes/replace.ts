@@ -10,7 +10,8 @@ export interface CollectionOps<K, R> {
   keyOf(row: R): K
   /** Every stored row of the collection, by key. */
   stored(): ReadonlyMap<K, { localRevision: number }>
-  write(row: R): void
+  /** Inserts or updates the rows (new and changed ones). */
+  write(rows: R[]): void
   remove(keys: K[]): void
 }
 
@@ -18,7 +19,7 @@ export interface CollectionOps<K, R> {
 export function replaceCollection<K, R extends object>(incoming: readonly R[], ops: CollectionOps<K, R>): ReplaceResult<K> {
   const stored = ops.stored()
   const { insert, update, result } = partition(incoming, ops.keyOf, stored)
-  for (const row of [...insert, ...update]) ops.write(row)
+  ops.write([...insert, ...update])
   const sent = new Set(incoming.map(ops.keyOf))
   const removed = [...stored].filter(([key, row]) => !sent.has(key) && row.localRevision === 0).map(([key]) => key)
   if (removed.length > 0) ops.remove(removed)
