@@ -142,6 +142,7 @@ describe('migrations', () => {
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(1) // NORMAL
     expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(store.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(250)
   })
 
   it('indexes data that was stored before the search index existed', () => {

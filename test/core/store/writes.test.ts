@@ -8,6 +8,7 @@ import {
   holdForLocalChange,
   insertLocalMessage,
   markAll,
+  markSlice,
   mediaPage,
   releaseLocalChange,
   replaceCampaigns,
@@ -174,6 +175,19 @@ describe('upserts', () => {
     upsertContacts(store.db, contactsPage(1, 2))
     upsertContacts(store.db, [apiContact({ id: 6, name: 'Contact 6', tags: ['t'] })])
     expect(sweepUnseen(store.db, { resource: 'contacts' })).toBe(0)
+  })
+
+  it('marks a whole table in slices by key, rows created offline (negative ids) included', () => {
+    const store = openTempStore()
+    upsertContacts(store.db, contactsPage(1, 5))
+    store.sqlite.prepare(`INSERT INTO contacts (id, name, sort_name, blacklisted) VALUES (-1, 'Offline', 'offline', 0)`).run()
+    const unseen = () => (store.sqlite.prepare('SELECT id FROM contacts WHERE unseen = 1 ORDER BY id').all() as { id: number }[]).map((r) => r.id)
+    expect(markSlice(store.db, 'contacts', Number.MIN_SAFE_INTEGER, 2)).toBe(1)
+    expect(unseen()).toEqual([-1, 1])
+    expect(markSlice(store.db, 'contacts', 1, 2)).toBe(3)
+    expect(markSlice(store.db, 'contacts', 3, 2)).toBe(5)
+    expect(markSlice(store.db, 'contacts', 5, 2)).toBeNull()
+    expect(unseen()).toEqual([-1, 1, 2, 3, 4, 5])
   })
 
   it('sweeps list members, media and conversations within their scope', () => {

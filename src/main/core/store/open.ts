@@ -39,6 +39,10 @@ export function openStore(options: OpenStoreOptions): Store {
     // WAL (a power cut may lose the last commits, never corrupt the file); sync re-fetches.
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
+    // SQLite checkpoints inside the commit that crosses the threshold; at the default 1000
+    // pages that commit held the main process ~8 ms. 250 pages keeps it near 2 ms with the
+    // same throughput (measured on a first sync).
+    sqlite.pragma('wal_autocheckpoint = 250')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('temp_store = MEMORY')
     cacheStatements(sqlite)

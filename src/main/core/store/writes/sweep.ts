@@ -44,6 +44,30 @@ export function markAll(db: StoreDb, target: SweepTarget): number {
   }
 }
 
+const wholeTables = {
+  contacts: { table: 'contacts', key: 'id' },
+  conversations: { table: 'conversations', key: 'contact_id' },
+  media: { table: 'media', key: 'id' },
+} as const
+
+export type WholeTable = keyof typeof wholeTables
+
+/**
+ * markAll for a whole table, a slice at a time: marks up to `limit` rows whose key is above
+ * `afterKey` and returns the last key marked (null when none were left). Marking 10k
+ * contacts at once held the main process ~15 ms; the sync engine marks in slices between
+ * which the app can breathe.
+ */
+export function markSlice(db: StoreDb, resource: WholeTable, afterKey: number, limit = 1000): number | null {
+  const { table, key } = wholeTables[resource]
+  const last = db.get<{ last: number | null }>(
+    sql`SELECT max(k) AS last FROM (SELECT ${sql.raw(key)} AS k FROM ${sql.raw(table)} WHERE ${sql.raw(key)} > ${afterKey} ORDER BY 1 LIMIT ${limit})`,
+  ).last
+  if (last === null) return null
+  db.run(sql`UPDATE ${sql.raw(table)} SET unseen = 1 WHERE ${sql.raw(key)} > ${afterKey} AND ${sql.raw(key)} <= ${last}`)
+  return last
+}
+
 /** Deletes what the pass did not see, in one transaction; returns how many rows went. */
 export function sweepUnseen(db: StoreDb, target: SweepTarget): number {
   return inTransaction(db, (tx) => {

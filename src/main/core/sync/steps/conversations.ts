@@ -1,12 +1,13 @@
 // The conversation list, newest first. Incremental: pages until one brings nothing newer
 // than what is stored (pages shift down as conversations move up, so rows may be seen twice;
 // the upsert de-duplicates). Full: every page, then what was not seen is swept.
-import { conversationStamps, epochMs, markAll, sweepUnseen, upsertConversations, withoutPendingDeletes } from '../../store'
+import { conversationStamps, epochMs, sweepUnseen, upsertConversations, withoutPendingDeletes } from '../../store'
 import { call, PER_PAGE, type SyncContext } from '../context'
+import { markAllInSlices } from '../mark-in-slices'
 
 /** Returns how many pages it read. */
 export async function syncConversationList(ctx: SyncContext, mode: 'incremental' | 'full'): Promise<number> {
-  if (mode === 'full') markAll(ctx.db, { resource: 'conversations' })
+  if (mode === 'full') await markAllInSlices(ctx, 'conversations')
   let page = 1
   for (; ; page++) {
     const result = await ctx.api.messages.conversations({ page, per_page: PER_PAGE }, call(ctx))

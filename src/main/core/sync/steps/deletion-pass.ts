@@ -4,7 +4,8 @@
 // slip past a page boundary when others are deleted meanwhile; a few unseen rows are
 // therefore checked one by one before they go.
 import { NotFoundError, type Page } from '../../skylight'
-import { getSyncState, inTransaction, markAll, saveSyncState, sweepUnseen, unseenIds, type StoreDb } from '../../store'
+import { getSyncState, inTransaction, saveSyncState, sweepUnseen, unseenIds, type StoreDb } from '../../store'
+import { markAllInSlices } from '../mark-in-slices'
 import { PER_PAGE, type SyncContext, type SyncResource } from '../context'
 
 const VERIFY_AT_MOST = 25
@@ -27,10 +28,10 @@ export async function runDeletionPass<T>(ctx: SyncContext, pass: DeletionPass<T>
   const cursor = getSyncState(ctx.db, state)?.cursor as PassCursor | null | undefined
   let page = cursor?.page ?? 1
   if (!cursor) {
-    inTransaction(ctx.db, (tx) => {
-      markAll(tx, { resource: pass.resource })
-      saveSyncState(tx, state, { cursor: { page: 1 } satisfies PassCursor })
-    })
+    // The cursor is saved only once every row is marked: interrupted before, the pass
+    // starts over and marks again; after, it resumes at its page.
+    await markAllInSlices(ctx, pass.resource)
+    saveSyncState(ctx.db, state, { cursor: { page: 1 } satisfies PassCursor })
   }
   for (;;) {
     const result = await pass.fetchPage(page, PER_PAGE)
