@@ -83,7 +83,9 @@ async function main(): Promise<void> {
     console.log(`  requests:            ${made} (minimum the API allows: ${minimum}, ${(made / minimum).toFixed(3)}×)`)
     console.log(`  wall time:           ${(wall / 1000).toFixed(1)} s (rate-limit floor ${(floor / 1000).toFixed(1)} s, ${(wall / floor).toFixed(3)}×; target ≤ 1.1× — ${verdict(wall <= floor * 1.1)})`)
     const block = loop.max / 1e6
-    console.log(`  longest loop block:  ${ms(block)} (target ≤ 16 ms — ${verdict(block <= 16)})\n`)
+    // The longest block is a single sample, sensitive to whatever else the machine does;
+    // the 99.9th percentile says whether it stood alone.
+    console.log(`  longest loop block:  ${ms(block)} (target ≤ 16 ms — ${verdict(block <= 16)}; 99.9% of delays ≤ ${ms(loop.percentile(99.9) / 1e6)})\n`)
 
     // Incremental.
     const contactIds = (dump.conversations as { contact_id: number }[]).map((c) => c.contact_id)
