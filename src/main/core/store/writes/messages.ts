@@ -1,6 +1,5 @@
 // Writes of a contact's messages as sync receives them, keeping the search index in step.
 import { eq } from 'drizzle-orm'
-
 import type { Message } from '../../skylight/resources/messages'
 import { inTransaction, type StoreDb } from '../db'
 import { messages } from '../schema/messages'

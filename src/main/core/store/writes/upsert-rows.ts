@@ -8,15 +8,6 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type Database from 'better-sqlite3'
 import type { StoreDb } from '../db'
 
-/** Rows per statement where a statement still takes many rows (FTS deletes, IN lists). */
-export const ROWS_PER_STATEMENT = 100
-
-export function inChunks<T>(rows: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size))
-  return out
-}
-
 /**
  * The connection under a database or a transaction (both share drizzle's session). drizzle
  * has no public way to reach it from a transaction; a test pins this down for upgrades.
