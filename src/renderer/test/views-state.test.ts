@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { AddAccountState } from '../src/lib/state/add-account.svelte'
 import { CampaignEditorState } from '../src/lib/state/campaign-editor.svelte'
 import { ContactsState } from '../src/lib/state/contacts.svelte'
+import { MediaState } from '../src/lib/state/media.svelte'
 import { OutboxState } from '../src/lib/state/outbox.svelte'
 import { PaletteState } from '../src/lib/state/palette.svelte'
 import { SettingsState } from '../src/lib/state/settings.svelte'
@@ -34,6 +35,22 @@ describe('ContactsState', () => {
     expect(contacts.hasMore).toBe(false)
     await contacts.clearFilters()
     expect(contacts.filtered).toBe(false)
+  })
+})
+
+describe('MediaState', () => {
+  it('marks the tiles on screen stale from a filter change until its answer arrives', async () => {
+    let answer: (page: object) => void = () => {}
+    desk.handle('media-page', () => new Promise((resolve) => (answer = resolve)))
+    const media = new MediaState()
+    expect(media.stale).toBe(false)
+    const done = media.setType('image')
+    expect(media.stale).toBe(true)
+    await settle()
+    answer({ items: [], next: null })
+    await done
+    expect(media.stale).toBe(false)
+    expect(desk.calls.at(-1)?.input).toEqual({ limit: 60, type: 'image' })
   })
 })
 

@@ -15,6 +15,8 @@ export class MediaState {
   #loading = $state(false)
   #loaded = $state(false)
   #error = $state<string | null>(null)
+  // The filter or search changed and the tiles on screen answer the previous one.
+  #stale = $state(false)
   #renaming = $state<{ id: number; name: string } | null>(null)
   #deleting = $state.raw<MediaItem | null>(null)
   #seq = 0
@@ -38,6 +40,9 @@ export class MediaState {
   get error(): string | null {
     return this.#error
   }
+  get stale(): boolean {
+    return this.#stale
+  }
   get hasMore(): boolean {
     return this.#next !== null
   }
@@ -50,11 +55,13 @@ export class MediaState {
 
   async setType(type: MediaType): Promise<void> {
     this.#type = type
+    this.#stale = true
     await this.reload()
   }
 
   setSearch(search: string): void {
     this.#search = search
+    this.#stale = true
     clearTimeout(this.#timer)
     this.#timer = setTimeout(() => void this.reload(), 150)
   }
@@ -84,6 +91,7 @@ export class MediaState {
       if (seq === this.#seq) {
         this.#loading = false
         this.#loaded = true
+        this.#stale = false
       }
     }
   }
