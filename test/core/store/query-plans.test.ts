@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import type { Store } from '../../../src/main/core/store'
 import { conversationPageQuery } from '../../../src/main/core/store/queries/conversations'
+import { messageSearchQuery } from '../../../src/main/core/store/queries/search'
 import { threadPageQuery } from '../../../src/main/core/store/queries/thread'
 import { seedAccount } from './fixtures'
 import { openTempStore } from './helpers'
@@ -19,6 +21,19 @@ function expectIndexed(details: string[], table: string, index: string) {
 }
 
 describe('query plans', () => {
+  it('has FTS5 rank message search hits itself, joining only the page it returns', () => {
+    const store = openTempStore()
+    seedAccount(store.db)
+    store.sqlite.exec('ANALYZE')
+    const details = (store.db.all(sql`EXPLAIN QUERY PLAN ${messageSearchQuery({ query: 'cafe', limit: 30 })}`) as { detail: string }[]).map(
+      (r) => r.detail,
+    )
+    // No sort after the join: SQLite stops after one page, so snippets are made for 30 rows.
+    expect(details.filter((d) => d.includes('TEMP B-TREE'))).toEqual([])
+    expect(details[0]).toMatch(/^SCAN messages_fts VIRTUAL TABLE/)
+    expect(details.join('\n')).toMatch(/SEARCH m USING INTEGER PRIMARY KEY/)
+  })
+
   it('reads the conversation page from an index, first page, later pages and by channel', () => {
     const store = openTempStore()
     seedAccount(store.db)

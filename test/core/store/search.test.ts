@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { contactPage, normalizeForSearch, searchContacts, searchMessages, type SnippetPart } from '../../../src/main/core/store'
+import { contactPage, normalizeForSearch, searchContacts, searchMessages, upsertMessages, type SnippetPart } from '../../../src/main/core/store'
 import { toMatchQuery } from '../../../src/main/core/store/search/normalize'
 import { seedAccount } from './fixtures'
-import { openTempStore } from './helpers'
+import { apiMessage, openTempStore } from './helpers'
 
 const text = (parts: SnippetPart[]) => parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('')
 
@@ -43,6 +43,18 @@ describe('message search', () => {
     expect(searchMessages(db, { query: 'caf sun' }).map((h) => h.serverId)).toEqual([201]) // every word
     expect(searchMessages(db, { query: '4521' }).map((h) => h.serverId)).toEqual([103]) // inside mixed RTL/LTR
     expect(searchMessages(db, { query: '☕' })).toEqual([])
+  })
+
+  it('pages through many hits best first, each hit on one page only', () => {
+    const { db } = openTempStore()
+    seedAccount(db)
+    // Forty messages with "invoice": the longer the message, the lower it ranks.
+    const page = Array.from({ length: 40 }, (_, i) => apiMessage({ id: 9000 + i, direction: 'inbound', content: `invoice ${'word '.repeat(i)}` }))
+    upsertMessages(db, 1, page)
+    const pages = [0, 15, 30].map((offset) => searchMessages(db, { query: 'invoice', limit: 15, offset }).map((h) => h.serverId))
+    expect(pages.map((p) => p.length)).toEqual([15, 15, 10])
+    expect(new Set(pages.flat()).size).toBe(40)
+    expect(pages[0]!.slice(0, 3)).toEqual([9000, 9001, 9002])
   })
 
   it('returns snippets of the message as written, with the matches marked', () => {
