@@ -26,7 +26,16 @@ export default defineConfig({
     build: {
       // Native modules stay outside the bundle and load from node_modules (unpacked from asar).
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Each account's sync runs on a thread of its own (core/sync/thread/sync-thread.ts).
+          'sync-thread': resolve('src/main/core/sync/thread/thread.ts'),
+        },
+        // Shared code beside the entries, not in a subfolder: the store finds its migrations
+        // at './migrations' from its own module, wherever the bundler put it.
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
     plugins: [copyMigrations()],
   },

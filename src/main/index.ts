@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     appVersion: app.getVersion(),
     keychain: new KeychainSecretStore(APP_NAME),
     mediaUrl,
+    // Its own entry in electron.vite.config.ts, built beside this file.
+    syncThreadEntry: new URL('./sync-thread.js', import.meta.url),
     onInternalError: (error) => log.error('Core error', error),
   })
   registerContract(core.dispatch, isAppUrl)

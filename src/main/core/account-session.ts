@@ -1,11 +1,12 @@
-// One account at run time: its store, its API client, its sync engine and its outbox.
-// Opened when the account is added or the app starts, closed (sync and outbox stopped
-// first) on removal or quit.
+// One account at run time: its store, its API client, its sync engine (on a thread of its
+// own) and its outbox. Opened when the account is added or the app starts, closed (sync
+// and outbox stopped first) on removal or quit.
 import { join } from 'node:path'
 import { Outbox, type OutboxEvent, type OutboxTimings } from './outbox'
 import type { SkyLightApi } from './skylight'
 import { openStore, type Store } from './store'
-import { AccountSync, type SyncEvent, type SyncTimings } from './sync/account-sync'
+import type { SyncEvent, SyncTimings } from './sync/account-sync'
+import { SyncThread } from './sync/thread/sync-thread'
 
 export interface AccountSessionOptions {
   accountId: string
@@ -15,7 +16,10 @@ export interface AccountSessionOptions {
   outboxTimings?: Partial<OutboxTimings>
   onSyncEvent: (event: SyncEvent) => void
   onOutboxEvent: (event: OutboxEvent) => void
+  /** The outbox's clock (sync keeps time on its own thread). */
   now?: () => number
+  /** The sync thread's built module (the app's bundle); from source, thread.ts. */
+  syncThreadEntry?: URL
 }
 
 export class AccountSession {
@@ -23,7 +27,7 @@ export class AccountSession {
   readonly folder: string
   readonly store: Store
   readonly api: SkyLightApi
-  readonly sync: AccountSync
+  readonly sync: SyncThread
   readonly outbox: Outbox
 
   private constructor(options: AccountSessionOptions, store: Store) {
@@ -32,7 +36,8 @@ export class AccountSession {
     this.store = store
     this.api = options.api
     const now = options.now ? { now: options.now } : {}
-    this.sync = new AccountSync({
+    this.sync = new SyncThread({
+      path: store.path,
       api: options.api,
       db: store.db,
       onEvent: (event) => {
@@ -41,7 +46,7 @@ export class AccountSession {
         options.onSyncEvent(event)
       },
       ...(options.timings ? { timings: options.timings } : {}),
-      ...now,
+      ...(options.syncThreadEntry ? { entry: options.syncThreadEntry } : {}),
     })
     this.outbox = new Outbox({
       api: options.api,
@@ -74,6 +79,8 @@ export class AccountSession {
   }
 
   async close(): Promise<void> {
+    // The sync thread closes its connection before the file may be deleted (Windows
+    // refuses to delete an open file).
     await Promise.all([this.sync.stop(), this.outbox.stop()])
     this.api.client.budget.dispose()
     this.store.close()

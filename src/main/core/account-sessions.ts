@@ -16,6 +16,8 @@ export interface AccountSessionsOptions {
   events: CoreEvents
   timings: () => Partial<SyncTimings>
   now?: () => number
+  /** The sync thread's built module (see CoreOptions.syncThreadEntry). */
+  syncThreadEntry?: URL
   /** SkyLight rejected the account's key (its sync has stopped). */
   onKeyRejected: (accountId: string) => void
   onError?: (error: unknown) => void
@@ -65,6 +67,7 @@ export class AccountSessions {
       api,
       timings: this.#o.timings(),
       ...(this.#o.now ? { now: this.#o.now } : {}),
+      ...(this.#o.syncThreadEntry ? { syncThreadEntry: this.#o.syncThreadEntry } : {}),
       onSyncEvent: (event) => {
         if (event.type === 'changed') {
           this.#o.events.emit('data-changed', { accountId: account.id, resources: event.resources, contactIds: event.contactIds })

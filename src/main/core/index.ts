@@ -40,6 +40,11 @@ export interface CoreOptions {
   onInternalError?: (error: unknown) => void
   /** Where the shell serves dataDir/media-cache itself: the URL of a file there. */
   mediaUrl?: (relativePath: string) => string
+  /**
+   * The module each account's sync thread runs: the app passes its built bundle's
+   * (out/main/sync-thread.js); left out, the source is run through tsx (tests, scripts).
+   */
+  syncThreadEntry?: URL
 }
 
 export interface Core {
@@ -76,6 +81,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     timings: () => ({ pollMs: settings.syncIntervalSeconds * 1000, ...options.syncTimings }),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.syncThreadEntry ? { syncThreadEntry: options.syncThreadEntry } : {}),
     onKeyRejected: (accountId) => {
       void accounts.markKeyRejected(accountId).then(() => events.emit('accounts-changed', accountList()), options.onInternalError)
     },

@@ -17,7 +17,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from './errors'
-import type { Priority, RateBudget } from './rate-budget'
+import type { Budget, Priority } from './rate-budget'
 import { backoffDelay, rateLimitRemaining, rateLimitReset, retryAfterMs } from './retry-policy'
 import { envelope, type Page } from './schema'
 import { sendHttp, type BodySource, type HttpAnswer } from './transport'
@@ -45,7 +45,7 @@ export interface SkyLightClientOptions {
   /** The server, e.g. https://dashboard.skylightchat.com (the /api/v1 prefix is added). */
   baseUrl: string
   apiKey: string
-  budget: RateBudget
+  budget: Budget
   timeoutMs?: number
   /** Attempts for one request through transient faults (429 waits are counted apart). */
   maxAttempts?: number
@@ -60,9 +60,15 @@ export interface SkyLightClientOptions {
   now?: () => number
 }
 
+/** The options another thread can be given to make the same client (no functions, no budget). */
+export type PortableClientOptions = Pick<
+  SkyLightClientOptions,
+  'baseUrl' | 'apiKey' | 'timeoutMs' | 'maxAttempts' | 'retryBaseMs' | 'retryMaxMs' | 'maxRateLimitWaitMs' | 'userAgent'
+>
+
 export class SkyLightClient {
   readonly baseUrl: URL
-  readonly budget: RateBudget
+  readonly budget: Budget
   readonly #apiKey: string
   readonly #options: Required<Omit<SkyLightClientOptions, 'baseUrl' | 'apiKey' | 'budget' | 'onInvalidItem'>> &
     Pick<SkyLightClientOptions, 'onInvalidItem'>
@@ -82,6 +88,12 @@ export class SkyLightClient {
       now: Date.now,
       ...options,
     }
+  }
+
+  /** What a thread needs to make a client like this one (sync runs on its own thread). */
+  portableOptions(): PortableClientOptions {
+    const { timeoutMs, maxAttempts, retryBaseMs, retryMaxMs, maxRateLimitWaitMs, userAgent } = this.#options
+    return { baseUrl: this.baseUrl.href, apiKey: this.#apiKey, timeoutMs, maxAttempts, retryBaseMs, retryMaxMs, maxRateLimitWaitMs, userAgent }
   }
 
   /** The `data` of a JSON answer, validated. */

@@ -25,7 +25,7 @@ export function createSkyLightApi(options: SkyLightClientOptions) {
 
 export type SkyLightApi = ReturnType<typeof createSkyLightApi>
 
-export { RateBudget, type Priority } from './rate-budget'
+export { RateBudget, type Budget, type Priority, type Slot } from './rate-budget'
 export type { CallOptions } from './client'
 export * from './errors'
 export type { Page } from './schema'

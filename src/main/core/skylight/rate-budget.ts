@@ -21,6 +21,20 @@ export interface Slot {
   release(): void
 }
 
+/** What a client needs of a budget: RateBudget, or a thread's link to one (sync/thread). */
+export interface Budget {
+  readonly limit: number
+  readonly windowMs: number
+  /** Waits for a slot. Rejects with CancelledError if `signal` aborts first. */
+  acquire(priority?: Priority, signal?: AbortSignal): Promise<Slot>
+  /** The server asked us to wait (429): nobody sends on this key until then. */
+  pauseFor(ms: number): void
+  /** Takes in the rate-limit headers of an answer: how many requests the server still allows. */
+  observe(remaining: number | undefined, resetAt: number | undefined): void
+  /** Rejects every waiter and stops timers (account removed, app quitting). */
+  dispose(): void
+}
+
 interface Held {
   doneAt: number | undefined
 }
@@ -33,7 +47,7 @@ interface Waiter {
   detach: () => void
 }
 
-export class RateBudget {
+export class RateBudget implements Budget {
   readonly limit: number
   readonly windowMs: number
   readonly #now: () => number

@@ -17,6 +17,11 @@ export interface OpenStoreOptions {
   migrationsFolder?: string | URL
   /** How long to wait for another connection's lock before giving up (ms). */
   busyTimeoutMs?: number
+  /**
+   * False for a second connection to a file another one has already opened (an account's
+   * sync thread): the schema is left as it is, neither migrated nor reindexed.
+   */
+  prepareSchema?: boolean
 }
 
 export interface Store {
@@ -35,8 +40,9 @@ export function openStore(options: OpenStoreOptions): Store {
   try {
     mkdirSync(dirname(path), { recursive: true })
     sqlite = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 })
-    // WAL: the UI reads while sync writes. NORMAL is durable at checkpoints and safe with
-    // WAL (a power cut may lose the last commits, never corrupt the file); sync re-fetches.
+    // WAL: the UI reads while sync writes (on its own thread, through its own connection).
+    // NORMAL is durable at checkpoints and safe with WAL (a power cut may lose the last
+    // commits, never corrupt the file); sync re-fetches.
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = NORMAL')
     // SQLite checkpoints inside the commit that crosses the threshold; at the default 1000
@@ -47,8 +53,11 @@ export function openStore(options: OpenStoreOptions): Store {
     sqlite.pragma('temp_store = MEMORY')
     cacheStatements(sqlite)
     const db = drizzle({ client: sqlite })
-    const appliedMigrations = applyMigrations(sqlite, db, toFolderPath(options.migrationsFolder ?? defaultMigrationsFolder))
-    ensureSearchIndex(db)
+    const prepare = options.prepareSchema ?? true
+    const appliedMigrations = prepare
+      ? applyMigrations(sqlite, db, toFolderPath(options.migrationsFolder ?? defaultMigrationsFolder))
+      : []
+    if (prepare) ensureSearchIndex(db)
     const handle = sqlite
     return {
       path,

@@ -43,6 +43,21 @@ export const DEFAULT_TIMINGS: SyncTimings = {
   maxProbeMs: 60_000,
 }
 
+/** The status of an account's sync before it runs: what the store says was done. */
+export function storedStatus(db: StoreDb): SyncStatus {
+  return {
+    state: 'idle',
+    kind: null,
+    firstSyncDone: firstSyncDone({ db }),
+    lastSyncedAt: getSyncState(db, 'last-sync')?.lastSyncedAt ?? null,
+    progress: {},
+    message: null,
+  }
+}
+
+// Progress moves with every page; the views need a few updates a second, not one a page.
+const PROGRESS_EVERY_MS = 250
+
 export interface AccountSyncOptions {
   api: SkyLightApi
   db: StoreDb
@@ -62,20 +77,14 @@ export class AccountSync {
   #failures = 0
   #lastRefreshAt = 0
   #lastFullAt = 0
+  #progressTimer: NodeJS.Timeout | undefined
+  #lastStatusAt = 0
 
   constructor(options: AccountSyncOptions) {
     this.#o = options
     this.#timings = { ...DEFAULT_TIMINGS, ...options.timings }
-    const first = firstSyncDone({ db: options.db })
     this.#lastFullAt = Date.parse(getSyncState(options.db, 'full-sync')?.lastFullPassAt ?? '') || 0
-    this.#status = {
-      state: 'idle',
-      kind: null,
-      firstSyncDone: first,
-      lastSyncedAt: getSyncState(options.db, 'last-sync')?.lastSyncedAt ?? null,
-      progress: {},
-      message: null,
-    }
+    this.#status = storedStatus(options.db)
   }
 
   get status(): SyncStatus {
@@ -173,7 +182,7 @@ export class AccountSync {
       now: () => this.#now(),
       progress: (resource, done, total) => {
         this.#status.progress[resource] = { done, total }
-        this.#emitStatus()
+        this.#emitProgress()
       },
       changed: (resource, contactId) => {
         changed.resources.add(resource)
@@ -237,7 +246,18 @@ export class AccountSync {
     this.#emitStatus()
   }
 
+  #emitProgress(): void {
+    if (this.#progressTimer || this.#status.state === 'stopped') return
+    // Real time, not the injected clock: this paces events, it is not part of the schedule.
+    const wait = this.#lastStatusAt + PROGRESS_EVERY_MS - performance.now()
+    if (wait <= 0) this.#emitStatus()
+    else this.#progressTimer = setTimeout(() => this.#emitStatus(), wait)
+  }
+
   #emitStatus(): void {
+    clearTimeout(this.#progressTimer)
+    this.#progressTimer = undefined
+    this.#lastStatusAt = performance.now()
     this.#o.onEvent({ type: 'status', status: this.status })
   }
 

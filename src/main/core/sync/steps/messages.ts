@@ -17,9 +17,12 @@ import {
   upsertMessages,
 } from '../../store'
 import { call, PER_PAGE, type SyncContext } from '../context'
+import { inParallel } from '../in-parallel'
 
 type Order = 'asc' | 'desc'
 const ORDER_STATE = 'message-order'
+/** Conversations fetched at once; most need a single page. */
+const CONVERSATIONS_AT_ONCE = 4
 
 /** Newest-first or oldest-first, from one page; undefined when the page cannot tell. */
 export function detectOrder(items: readonly Message[]): Order | undefined {
@@ -91,10 +94,10 @@ export async function syncDueMessages(ctx: SyncContext): Promise<void> {
   for (;;) {
     const due = conversationsDueForMessages(ctx.db, 20)
     if (due.length === 0) break
-    for (const { contactId, lastMessageAtMs } of due) {
+    await inParallel(due, CONVERSATIONS_AT_ONCE, async ({ contactId, lastMessageAtMs }) => {
       await syncMessagesFor(ctx, contactId, lastMessageAtMs)
       ctx.progress('messages', ++done, Math.max(total, done))
-    }
+    })
   }
 }
 
