@@ -60,6 +60,21 @@ async function until<E extends EventName>(event: E, test: (payload: EventPayload
 }
 
 describe('the core', () => {
+  it('reads a contact’s notes from SkyLight when the contact is opened', async () => {
+    const added = await call('account-add', { apiKey: sandbox.accounts[0]!.apiKey, baseUrl: sandbox.url })
+    await until('sync-status', (s) => s.accountId === added.id && s.state === 'idle' && s.firstSyncDone)
+    const { items } = await call('contacts-page', { limit: 1 })
+    const id = items[0]!.id
+    await fetch(`${sandbox.url}/api/v1/contacts/${id}/notes`, {
+      method: 'POST',
+      headers: { 'X-Api-Key': sandbox.accounts[0]!.apiKey, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ note: 'Prefers WhatsApp after 6 pm' }),
+    })
+    expect((await call('contact-get', { id })).notes).toEqual([])
+    await until('data-changed', (c) => c.resources.includes('contacts') && c.contactIds.includes(id))
+    expect((await call('contact-get', { id })).notes.map((n) => n.content)).toEqual(['Prefers WhatsApp after 6 pm'])
+  })
+
   it('adds an account, syncs it, and tells the views what changed', async () => {
     const added = await call('account-add', { apiKey: sandbox.accounts[0]!.apiKey, baseUrl: sandbox.url })
     expect(added).toMatchObject({ serverId: sandbox.accounts[0]!.id, keyStorage: 'keychain', keyRejected: false, isDemo: false })

@@ -252,7 +252,9 @@ describe('a killed process', () => {
 
 describe('notes', () => {
   it('are read when a contact is opened, and kept as they were when offline', async () => {
-    const sync = engine()
+    let now = Date.parse('2026-12-02T10:00:00Z')
+    const sync = new AccountSync({ api: api(), db: store.db, onEvent: () => {}, timings: { pollMs: 3_600_000 }, now: () => now })
+    syncs.push(sync)
     await sync.syncNow()
     const contactId = localSnapshot(store.sqlite).contacts[0]!.id
     await api().contacts.addNote(contactId, 'Called about the invoice — ملاحظة')
@@ -260,9 +262,27 @@ describe('notes', () => {
     const notes = () => store.sqlite.prepare('SELECT content FROM contact_notes WHERE contact_id = ?').all(contactId) as { content: string }[]
     expect(notes().map((n) => n.content)).toContain('Called about the invoice — ملاحظة')
     await sandbox.control.setOffline(true)
+    now += 61_000
     await sync.fetchNotes(contactId)
+    expect(sync.status.state).toBe('idle') // a failed read of notes is not a failed sync
     expect(notes().map((n) => n.content)).toContain('Called about the invoice — ملاحظة')
     await sandbox.control.setOffline(false)
+  })
+
+  it('are not read again for a minute: the open contact is re-read after every change to it', async () => {
+    let now = Date.parse('2026-12-02T10:00:00Z')
+    const writer = engine()
+    await writer.syncNow()
+    const sync = new AccountSync({ api: api(), db: store.db, onEvent: () => {}, timings: { pollMs: 3_600_000 }, now: () => now })
+    syncs.push(sync)
+    const contactId = localSnapshot(store.sqlite).contacts[0]!.id
+    const noteReads = () => apiRequests().filter((e) => e.path === `/api/v1/contacts/${contactId}/notes`).length
+    await sync.fetchNotes(contactId)
+    await sync.fetchNotes(contactId)
+    expect(noteReads()).toBe(1)
+    now += 61_000
+    await sync.fetchNotes(contactId)
+    expect(noteReads()).toBe(2)
   })
 })
 

@@ -10,7 +10,13 @@ export function contactHandlers(ctx: HandlerContext): ContactHandlers {
   const db = () => ctx.session().store.db
   return {
     'contacts-page': async (input) => contactPage(db(), input),
-    'contact-get': async ({ id }) => readView(() => getContact(db(), id)),
+    'contact-get': async ({ id }) => {
+      const contact = readView(() => getContact(db(), id))
+      // Notes are read from SkyLight when a contact is opened (sync does not read them for
+      // every contact); they arrive with a change event for this contact.
+      void ctx.session().sync.fetchNotes(id)
+      return contact
+    },
     'groups-list': async () => groupsList(db()),
   }
 }

@@ -55,6 +55,9 @@ export function storedStatus(db: StoreDb): SyncStatus {
   }
 }
 
+// A contact's notes, once read, are not read again for this long: the open contact is read
+// again after every change to it, and each of those must not cost a request.
+const NOTES_FRESH_MS = 60_000
 // Progress moves with every page; the views need a few updates a second, not one a page.
 const PROGRESS_EVERY_MS = 250
 
@@ -78,6 +81,7 @@ export class AccountSync {
   #lastRefreshAt = 0
   #lastFullAt = 0
   #progressTimer: NodeJS.Timeout | undefined
+  readonly #notesReadAt = new Map<number, number>()
   #lastStatusAt = 0
 
   constructor(options: AccountSyncOptions) {
@@ -164,9 +168,14 @@ export class AccountSync {
    */
   async fetchNotes(contactId: number): Promise<void> {
     if (this.#status.state === 'stopped' || this.#status.state === 'key-rejected') return
+    // A contact created offline has no notes on the server yet.
+    if (contactId < 0) return
+    const readAt = this.#notesReadAt.get(contactId)
+    if (readAt !== undefined && this.#now() - readAt < NOTES_FRESH_MS) return
     const changed = { resources: new Set<SyncResource>(), contactIds: new Set<number>() }
     try {
       await syncNotes(this.#context(changed, false), contactId)
+      this.#notesReadAt.set(contactId, this.#now())
     } catch (error) {
       if (error instanceof UnauthorizedError) this.#fail(error)
     } finally {
