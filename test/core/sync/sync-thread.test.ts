@@ -68,6 +68,24 @@ describe('sync on its own thread', () => {
     expect(statuses).toBeLessThan(apiRequests().length)
   })
 
+  it('leaves alone what the outbox changed through the other connection', async () => {
+    const { Outbox } = await import('../../../src/main/core/outbox')
+    const thread = syncThread()
+    await thread.syncNow('first')
+    const contactId = localSnapshot(store.sqlite).conversations[0]!.contact_id as number
+    // Queued here, on this thread's connection, and not yet carried out.
+    const api = createSkyLightApi({ baseUrl: sandbox.url, apiKey: sandbox.accounts[0]!.apiKey, budget: new RateBudget({ limit: 100, windowMs: 60_000 }) })
+    const outbox = new Outbox({ api, db: store.db, stagingDir: join(dir, 'staging'), onEvent: () => {} })
+    outbox.deleteContact(contactId)
+    sandbox.control.injectInbound({ accountId: sandbox.accounts[0]!.id, contactId, content: 'still there upstream' })
+    await thread.syncNow('refresh')
+    expect(thread.status.state).toBe('idle')
+    const local = localSnapshot(store.sqlite)
+    expect(local.contacts.map((c) => c.id)).not.toContain(contactId)
+    expect(local.conversations.map((c) => c.contact_id)).not.toContain(contactId)
+    await outbox.stop()
+  })
+
   it('takes every slot from this thread’s budget, where the user’s requests go first', async () => {
     await sandbox.close()
     // A budget as tight as the server's, so the thread's requests queue in it.
