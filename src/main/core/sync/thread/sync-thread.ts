@@ -193,7 +193,8 @@ export class SyncThread {
     const delay = Math.min(RESTART_MAX_MS, RESTART_FIRST_MS * 2 ** this.#crashes++)
     this.#restart = setTimeout(() => this.start(), delay)
     this.#restart.unref()
-    const reason = error ? `: ${error.message}` : ''
+    // The thread's errors are sentences already (a StoreError's, say).
+    const reason = error ? `: ${error.message.replace(/\.$/, '')}` : ''
     this.#report({
       ...this.#status,
       state: 'error',
