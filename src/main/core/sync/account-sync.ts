@@ -1,13 +1,15 @@
 // Keeps one account's local copy current: the first sync, then a poll every interval, a
 // refresh of the small collections less often and a full pass with deletions rarer still.
+// The poll keeps its interval whatever else runs: during a first sync, a refresh or a full
+// pass it runs beside it, its requests ahead of the longer run's in the rate budget.
 // While the server cannot be reached it probes with growing pauses and catches up at once
 // when it answers; a wake from sleep (or a timer that fired far too late) catches up too.
 // One run at a time; a 401 stops it until the key is replaced.
-import type { SkyLightApi } from '../skylight'
+import type { Priority, SkyLightApi } from '../skylight'
 import { CancelledError, SkyLightError, UnauthorizedError } from '../skylight'
 import { getSyncState, saveSyncState, type StoreDb } from '../store'
 import type { SyncContext, SyncResource } from './context'
-import { firstSyncDone, runSync, type SyncKind } from './plans'
+import { canPollBeside, firstSyncDone, lastFullPassAt, pollBeside, runSync, type SyncKind } from './plans'
 import { syncNotes } from './steps/notes'
 
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'key-rejected' | 'error' | 'stopped'
@@ -74,6 +76,9 @@ export class AccountSync {
   #timings: SyncTimings
   #status: SyncStatus
   #running: Promise<void> | undefined
+  #runningKind: SyncKind | undefined
+  /** A poll running beside a longer run. */
+  #polling: Promise<void> | undefined
   #controller = new AbortController()
   #timer: NodeJS.Timeout | undefined
   #timerDueAt = 0
@@ -87,7 +92,7 @@ export class AccountSync {
   constructor(options: AccountSyncOptions) {
     this.#o = options
     this.#timings = { ...DEFAULT_TIMINGS, ...options.timings }
-    this.#lastFullAt = Date.parse(getSyncState(options.db, 'full-sync')?.lastFullPassAt ?? '') || 0
+    this.#lastFullAt = lastFullPassAt(options.db)
     this.#status = storedStatus(options.db)
   }
 
@@ -103,19 +108,28 @@ export class AccountSync {
 
   setTimings(timings: Partial<SyncTimings>): void {
     this.#timings = { ...this.#timings, ...timings }
-    if (!this.#running) this.#schedule()
+    // A poll re-arms the timer when it ends; any other run polls beside itself meanwhile.
+    if (this.#runningKind !== 'poll') this.#schedule()
   }
 
-  /** Runs a sync now (or joins the one running). Never rejects; the outcome is in `status`. */
+  /**
+   * Runs a sync now (or joins the one running). Never rejects; the outcome is in `status`.
+   * The poll's timer does not wait for a longer run: it polls beside it.
+   */
   syncNow(kind: SyncKind = 'poll'): Promise<void> {
     if (this.#running) return this.#running
     if (this.#status.state === 'stopped' || this.#status.state === 'key-rejected') return Promise.resolve()
-    clearTimeout(this.#timer)
     const effective: SyncKind = !this.#status.firstSyncDone ? 'first' : this.#due(kind)
+    if (effective === 'poll' && this.#polling) return this.#polling
+    clearTimeout(this.#timer)
+    this.#runningKind = effective
     this.#running = this.#run(effective).finally(() => {
       this.#running = undefined
+      this.#runningKind = undefined
       this.#schedule()
     })
+    // The poll's timer keeps running through a longer run.
+    if (effective !== 'poll') this.#schedule()
     return this.#running
   }
 
@@ -130,7 +144,7 @@ export class AccountSync {
     this.#setStatus({ state: 'stopped' })
     clearTimeout(this.#timer)
     this.#controller.abort()
-    await this.#running?.catch(() => {})
+    await Promise.all([this.#running?.catch(() => {}), this.#polling?.catch(() => {})])
   }
 
   /** Picks the bigger kind when a bigger one is due anyway. */
@@ -145,7 +159,11 @@ export class AccountSync {
   async #run(kind: SyncKind): Promise<void> {
     const changed = { resources: new Set<SyncResource>(), contactIds: new Set<number>() }
     // A first sync or a full pass brings the whole history: nothing in it is news.
-    const ctx = this.#context(changed, kind === 'poll' || kind === 'refresh')
+    const ctx = this.#context(changed, {
+      announce: kind === 'poll' || kind === 'refresh',
+      priority: kind === 'poll' ? 'sync' : 'background',
+      progress: true,
+    })
     this.#setStatus({ state: 'syncing', kind, progress: {}, message: null })
     try {
       await runSync(ctx, kind)
@@ -163,6 +181,28 @@ export class AccountSync {
   }
 
   /**
+   * A poll beside the longer run in progress (or the one already beside it). Its status is
+   * the longer run's: a failure here, but for a rejected key, is that run's to report.
+   */
+  #pollBeside(): Promise<void> {
+    if (this.#polling) return this.#polling
+    clearTimeout(this.#timer)
+    const changed = { resources: new Set<SyncResource>(), contactIds: new Set<number>() }
+    // Beside a first sync, a conversation's first read brings its whole history: not news.
+    const ctx = this.#context(changed, { announce: this.#status.firstSyncDone, priority: 'sync', progress: false })
+    this.#polling = pollBeside(ctx)
+      .catch((error: unknown) => {
+        if (error instanceof UnauthorizedError) this.#fail(error)
+      })
+      .finally(() => {
+        this.#flushChanged(changed)
+        this.#polling = undefined
+        this.#schedule()
+      })
+    return this.#polling
+  }
+
+  /**
    * Reads a contact's notes now (the user opened the contact). Offline or refused, the
    * stored notes simply stay; nothing is thrown at the view.
    */
@@ -174,7 +214,7 @@ export class AccountSync {
     if (readAt !== undefined && this.#now() - readAt < NOTES_FRESH_MS) return
     const changed = { resources: new Set<SyncResource>(), contactIds: new Set<number>() }
     try {
-      await syncNotes(this.#context(changed, false), contactId)
+      await syncNotes(this.#context(changed, { announce: false, priority: 'user', progress: false }), contactId)
       this.#notesReadAt.set(contactId, this.#now())
     } catch (error) {
       if (error instanceof UnauthorizedError) this.#fail(error)
@@ -183,13 +223,19 @@ export class AccountSync {
     }
   }
 
-  #context(changed: { resources: Set<SyncResource>; contactIds: Set<number> }, announce: boolean): SyncContext {
+  #context(
+    changed: { resources: Set<SyncResource>; contactIds: Set<number> },
+    { announce, priority, progress }: { announce: boolean; priority: Priority; progress: boolean },
+  ): SyncContext {
     return {
       api: this.#o.api,
       db: this.#o.db,
       signal: this.#controller.signal,
+      priority,
       now: () => this.#now(),
       progress: (resource, done, total) => {
+        // A poll beside a longer run leaves the progress the views show to that run.
+        if (!progress) return
         this.#status.progress[resource] = { done, total }
         this.#emitProgress()
       },
@@ -224,17 +270,26 @@ export class AccountSync {
     clearTimeout(this.#timer)
     const state = this.#status.state
     if (state === 'stopped' || state === 'key-rejected') return
+    // Probing while offline is for when nothing runs; a run in progress is its own probe.
     const delay =
-      this.#failures > 0
+      this.#failures > 0 && !this.#running
         ? Math.min(this.#timings.maxProbeMs, 2_000 * 2 ** (this.#failures - 1))
         : this.#timings.pollMs
     this.#timerDueAt = this.#now() + delay
-    this.#timer = setTimeout(() => {
-      // A timer that fires far too late means the machine slept, and a probe while offline
-      // that gets through means the network is back: either way, catch up fully.
-      const late = this.#now() - this.#timerDueAt > 30_000
-      void this.syncNow(late || this.#failures > 0 ? 'refresh' : 'poll')
-    }, delay)
+    this.#timer = setTimeout(() => this.#timerFired(), delay)
+  }
+
+  #timerFired(): void {
+    if (this.#running) {
+      // A first sync that has not listed the conversations yet is itself reading what is new.
+      if (this.#runningKind !== 'poll' && canPollBeside(this.#o.db)) void this.#pollBeside()
+      else this.#schedule()
+      return
+    }
+    // A timer that fires far too late means the machine slept, and a probe while offline
+    // that gets through means the network is back: either way, catch up fully.
+    const late = this.#now() - this.#timerDueAt > 30_000
+    void this.syncNow(late || this.#failures > 0 ? 'refresh' : 'poll')
   }
 
   #markSynced(at: string): void {

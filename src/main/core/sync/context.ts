@@ -10,6 +10,11 @@ export interface SyncContext {
   api: SkyLightApi
   db: StoreDb
   signal: AbortSignal
+  /**
+   * The rate budget's priority of this run's requests: a poll's are 'sync', a longer run's
+   * 'background', so a poll that falls due during a full pass goes first between its pages.
+   */
+  priority: Priority
   /** Progress of a resource in this run: items done of total (total unknown → null). */
   progress(resource: SyncResource, done: number, total: number | null): void
   /** Something the views show changed in the store. */
@@ -31,7 +36,7 @@ export async function readAllPages<T>(fetch: (page: number) => Promise<Page<T>>)
   }
 }
 
-/** Call options for every request of a sync step: background priority, cancellable. */
-export function call(ctx: SyncContext, priority: Priority = 'sync'): CallOptions {
+/** Call options for every request of a sync step: the run's priority unless told, cancellable. */
+export function call(ctx: SyncContext, priority: Priority = ctx.priority): CallOptions {
   return { priority, signal: ctx.signal }
 }

@@ -1,21 +1,25 @@
 // What each kind of sync run does, in order (DESIGN.md, "Data flow").
 //   first   — everything, what the user sees first (recent conversations) first; resumable.
+//             It is the account's first full pass, and counts as one.
 //   poll    — the cheap, frequent check: new conversations/messages, new media (idle: 2 requests).
 //   refresh — poll plus the small collections re-read whole and recent message statuses.
 //   full    — every list read whole with deletions swept.
-import { contactsWithUnsettledMessages, getSyncState, saveSyncState } from '../store'
+// A poll also runs beside a longer run (pollBeside), so new messages never wait for one.
+import { contactsWithUnsettledMessages, getSyncState, saveSyncState, type StoreDb } from '../store'
 import type { SyncContext } from './context'
+import { inParallel } from './in-parallel'
 import { syncAccount } from './steps/account'
 import { syncCampaigns } from './steps/campaigns'
 import { contactsPass } from './steps/contacts'
 import { syncConversationList } from './steps/conversations'
 import { syncGroups } from './steps/groups'
 import { mediaPass, syncNewMedia } from './steps/media'
-import { refreshRecentStatuses, syncDueMessages } from './steps/messages'
+import { refreshRecentStatuses, syncDueMessages, syncMessagesFor } from './steps/messages'
 
 export type SyncKind = 'first' | 'poll' | 'refresh' | 'full'
 
 const FIRST_SYNC = 'first-sync'
+const FULL_SYNC = 'full-sync'
 const fullPhases = {
   account: syncAccount,
   conversations: async (ctx: SyncContext) => void (await syncConversationList(ctx, 'full')),
@@ -26,30 +30,73 @@ const fullPhases = {
   campaigns: (ctx: SyncContext) => syncCampaigns(ctx, true),
 } as const
 type Phase = keyof typeof fullPhases
-const PHASES = Object.keys(fullPhases) as Phase[]
+
+// In order; the phases of one step run side by side (sharing the rate budget). Contacts go
+// beside the messages, so the contact list fills with the inbox instead of after every
+// conversation's history (18 minutes at the real limit for a 2k-conversation account).
+const STEPS: readonly (readonly Phase[])[] = [
+  ['conversations', 'account'],
+  ['messages', 'contacts'],
+  ['groups'],
+  ['media'],
+  ['campaigns'],
+]
 
 export function firstSyncDone(ctx: Pick<SyncContext, 'db'>): boolean {
   return getSyncState(ctx.db, FIRST_SYNC)?.lastFullPassAt != null
 }
 
+/** When the last full pass ended (the first sync is one), in ms; 0 when none has. */
+export function lastFullPassAt(db: StoreDb): number {
+  const at = (state: string) => Date.parse(getSyncState(db, state)?.lastFullPassAt ?? '') || 0
+  return Math.max(at(FIRST_SYNC), at(FULL_SYNC))
+}
+
+/**
+ * Whether a poll can run beside the run in progress: once the conversation list has been
+ * read whole, a poll reads only its first page or two.
+ */
+export function canPollBeside(db: StoreDb): boolean {
+  const first = getSyncState(db, FIRST_SYNC)
+  return first?.lastFullPassAt != null || ((first?.cursor as Phase[] | null | undefined) ?? []).includes('conversations')
+}
+
 /** Every phase once; phases already done (before a crash or quit) are not repeated. */
 async function runPhases(ctx: SyncContext, state: string): Promise<void> {
   const done = new Set((getSyncState(ctx.db, state)?.cursor as Phase[] | null | undefined) ?? [])
-  for (const phase of PHASES) {
-    if (done.has(phase)) continue
-    await fullPhases[phase](ctx)
-    done.add(phase)
-    saveSyncState(ctx.db, state, { cursor: [...done] })
+  for (const step of STEPS) {
+    const phases = step.filter((phase) => !done.has(phase))
+    // Each phase records itself when done; one failing lets the other finish first.
+    await inParallel(phases, phases.length, async (phase) => {
+      await fullPhases[phase](ctx)
+      done.add(phase)
+      saveSyncState(ctx.db, state, { cursor: [...done] })
+    })
   }
   saveSyncState(ctx.db, state, { cursor: null, lastFullPassAt: new Date(ctx.now()).toISOString() })
 }
 
 async function poll(ctx: SyncContext, media: 'always' | 'when-quiet'): Promise<void> {
-  const pages = await syncConversationList(ctx, 'incremental')
+  const { pages } = await syncConversationList(ctx, 'incremental')
   await syncDueMessages(ctx)
   // After a burst of new conversations the media check waits for the next quiet poll, so
   // a poll never costs more than k + 2 requests for k new messages.
   if (media === 'always' || pages <= 1) await syncNewMedia(ctx)
+}
+
+/** Conversations read at once by a poll beside a longer run. */
+const CONVERSATIONS_AT_ONCE = 4
+
+/**
+ * A poll while a longer run is in progress: the conversations the list shows as moved, and
+ * nothing else. Every other due conversation is the longer run's (a first sync's due list
+ * is the whole account); media and the rest wait for it too.
+ */
+export async function pollBeside(ctx: SyncContext): Promise<void> {
+  const { newer } = await syncConversationList(ctx, 'incremental')
+  await inParallel(newer, CONVERSATIONS_AT_ONCE, ({ contactId, lastMessageAtMs }) =>
+    syncMessagesFor(ctx, contactId, lastMessageAtMs),
+  )
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -68,7 +115,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       await refreshRecentStatuses(ctx, contactsWithUnsettledMessages(ctx.db, ctx.now() - DAY_MS, 10))
       return
     case 'full':
-      return runPhases(ctx, 'full-sync')
+      return runPhases(ctx, FULL_SYNC)
     default:
       return unknownKind(kind)
   }

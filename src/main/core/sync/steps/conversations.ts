@@ -5,9 +5,15 @@ import { conversationStamps, epochMs, sweepUnseen, upsertConversations, withoutP
 import { call, PER_PAGE, type SyncContext } from '../context'
 import { markAllInSlices } from '../mark-in-slices'
 
-/** Returns how many pages it read. */
-export async function syncConversationList(ctx: SyncContext, mode: 'incremental' | 'full'): Promise<number> {
+export interface ListRead {
+  pages: number
+  /** Conversations whose last message moved since they were last listed: new messages. */
+  newer: { contactId: number; lastMessageAtMs: number }[]
+}
+
+export async function syncConversationList(ctx: SyncContext, mode: 'incremental' | 'full'): Promise<ListRead> {
   if (mode === 'full') await markAllInSlices(ctx, 'conversations')
+  const seen = new Map<number, number>()
   let page = 1
   for (; ; page++) {
     const result = await ctx.api.messages.conversations({ page, per_page: PER_PAGE }, call(ctx))
@@ -18,6 +24,7 @@ export async function syncConversationList(ctx: SyncContext, mode: 'incremental'
       items.map((c) => c.contact_id),
     )
     const newer = items.filter((c) => stamps.get(c.contact_id)?.lastMessageAtMs !== epochMs(c.last_message_at))
+    for (const c of newer) seen.set(c.contact_id, epochMs(c.last_message_at))
     const written = upsertConversations(ctx.db, result.items)
     if (written.inserted.length + written.updated.length > 0) ctx.changed('conversations')
     ctx.progress('conversations', Math.min(page * PER_PAGE, result.total), result.total)
@@ -25,5 +32,5 @@ export async function syncConversationList(ctx: SyncContext, mode: 'incremental'
     if (mode === 'incremental' && newer.length === 0) break
   }
   if (mode === 'full' && sweepUnseen(ctx.db, { resource: 'conversations' }) > 0) ctx.changed('conversations')
-  return page
+  return { pages: page, newer: [...seen].map(([contactId, lastMessageAtMs]) => ({ contactId, lastMessageAtMs })) }
 }
