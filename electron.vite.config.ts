@@ -50,7 +50,12 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    build: {
+      // electron-vite leaves the interface unminified; minified it parses and ships about a
+      // third smaller (93 kB gzip before). Main and preload stay readable for stack traces.
+      minify: true,
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+    },
     plugins: [svelte()],
   },
 })

@@ -16,7 +16,6 @@ export class ContactsState {
   #loaded = $state(false)
   #error = $state<string | null>(null)
   #seq = 0
-  #timer: ReturnType<typeof setTimeout> | undefined
 
   get filter(): ContactFilter {
     return this.#filter
@@ -51,11 +50,10 @@ export class ContactsState {
     this.#selectedId = id
   }
 
-  /** Typing in the search box waits for a pause; the other filters apply at once. */
+  /** Every keystroke reads at once (a local query); a late answer to older text is dropped. */
   setSearch(search: string): void {
     this.#filter = { ...this.#filter, search: search === '' ? undefined : search }
-    clearTimeout(this.#timer)
-    this.#timer = setTimeout(() => void this.reload(), 150)
+    void this.reload()
   }
 
   async setFilter(change: Partial<ContactFilter>): Promise<void> {

@@ -20,7 +20,6 @@ export class MediaState {
   #renaming = $state<{ id: number; name: string } | null>(null)
   #deleting = $state.raw<MediaItem | null>(null)
   #seq = 0
-  #timer: ReturnType<typeof setTimeout> | undefined
 
   get items(): MediaItem[] {
     return this.#items
@@ -62,8 +61,7 @@ export class MediaState {
   setSearch(search: string): void {
     this.#search = search
     this.#stale = true
-    clearTimeout(this.#timer)
-    this.#timer = setTimeout(() => void this.reload(), 150)
+    void this.reload()
   }
 
   async reload(): Promise<void> {

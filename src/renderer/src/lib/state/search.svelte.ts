@@ -1,5 +1,7 @@
 // Search across every message and contact in the local copy: works offline, answers as the
-// user types (debounced), and hands a chosen hit to the inbox to show in place.
+// user types, and hands a chosen hit to the inbox to show in place. The local FTS query
+// takes a few milliseconds, so every keystroke asks at once (a debounce only added its
+// delay); answers to older keystrokes that arrive late are dropped.
 import type { ContactHit, MessageHit } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
@@ -10,13 +12,7 @@ export class SearchState {
   #contacts = $state.raw<ContactHit[]>([])
   #searching = $state(false)
   #error = $state<string | null>(null)
-  #timer: ReturnType<typeof setTimeout> | undefined
   #seq = 0
-  readonly #delayMs: number
-
-  constructor(delayMs = 150) {
-    this.#delayMs = delayMs
-  }
 
   get query(): string {
     return this.#query
@@ -39,13 +35,15 @@ export class SearchState {
 
   setQuery(query: string): void {
     this.#query = query
-    clearTimeout(this.#timer)
     if (query.trim() === '') {
+      // An answer still on its way belongs to text that is gone.
+      this.#seq++
       this.#messages = []
       this.#contacts = []
+      this.#searching = false
       return
     }
-    this.#timer = setTimeout(() => void this.run(), this.#delayMs)
+    void this.run()
   }
 
   clear(): void {
