@@ -3,28 +3,31 @@
 import type { ContactFilter, ContactItem, Groups } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
-
-const PAGE = 100
+import { PagedList } from './paged-list.svelte'
 
 export class ContactsState {
   #filter = $state.raw<ContactFilter>({})
-  #items = $state.raw<ContactItem[]>([])
-  #total = $state(0)
   #groups = $state.raw<Groups>({ tags: [], lists: [], segments: [] })
   #selectedId = $state<number | null>(null)
-  #loading = $state(false)
-  #loaded = $state(false)
-  #error = $state<string | null>(null)
-  #seq = 0
+  #groupsError = $state<string | null>(null)
+  readonly #list = new PagedList<ContactItem, number>({
+    pageSize: 100,
+    failure: 'The contacts could not be read.',
+    read: async (offset = 0, limit) => {
+      const page = await call('contacts-page', { ...this.#filter, limit, offset })
+      const end = offset + page.items.length
+      return { items: page.items, total: page.total, next: end < page.total && page.items.length > 0 ? end : null }
+    },
+  })
 
   get filter(): ContactFilter {
     return this.#filter
   }
   get items(): ContactItem[] {
-    return this.#items
+    return this.#list.items
   }
   get total(): number {
-    return this.#total
+    return this.#list.total ?? 0
   }
   get groups(): Groups {
     return this.#groups
@@ -33,16 +36,16 @@ export class ContactsState {
     return this.#selectedId
   }
   get loading(): boolean {
-    return this.#loading
+    return this.#list.loading
   }
   get loaded(): boolean {
-    return this.#loaded
+    return this.#list.loaded
   }
   get error(): string | null {
-    return this.#error
+    return this.#list.error ?? this.#groupsError
   }
   get hasMore(): boolean {
-    return this.#items.length < this.#total
+    return this.#list.hasMore
   }
   readonly filtered: boolean = $derived(Object.values(this.#filter).some((v) => v !== undefined && v !== ''))
 
@@ -53,54 +56,41 @@ export class ContactsState {
   /** Every keystroke reads at once (a local query); a late answer to older text is dropped. */
   setSearch(search: string): void {
     this.#filter = { ...this.#filter, search: search === '' ? undefined : search }
-    void this.reload()
+    void this.#list.restart()
   }
 
   async setFilter(change: Partial<ContactFilter>): Promise<void> {
     const next: ContactFilter = { ...this.#filter, ...change }
     for (const key of Object.keys(next) as (keyof ContactFilter)[]) if (next[key] === undefined || next[key] === '') delete next[key]
     this.#filter = next
-    await this.reload()
+    await this.#list.restart()
   }
 
   async clearFilters(): Promise<void> {
     this.#filter = {}
-    await this.reload()
+    await this.#list.restart()
   }
 
   async loadGroups(): Promise<void> {
     try {
       this.#groups = await call('groups-list', {})
+      this.#groupsError = null
     } catch (error) {
-      this.#error = messageOf(error)
+      this.#groupsError = messageOf(error)
     }
   }
 
+  /** The first page (another account). */
+  async restart(): Promise<void> {
+    await this.#list.restart()
+  }
+
+  /** The contacts changed in the core: as many rows again as are shown. */
   async reload(): Promise<void> {
-    await this.#fetch(0, Math.min(Math.max(this.#items.length, PAGE), 500))
+    await this.#list.reload()
   }
 
   async loadMore(): Promise<void> {
-    if (!this.hasMore || this.#loading) return
-    await this.#fetch(this.#items.length, PAGE)
-  }
-
-  async #fetch(offset: number, limit: number): Promise<void> {
-    const seq = ++this.#seq
-    this.#loading = true
-    try {
-      const page = await call('contacts-page', { ...this.#filter, limit, offset })
-      if (seq !== this.#seq) return
-      this.#items = offset === 0 ? page.items : [...this.#items, ...page.items]
-      this.#total = page.total
-      this.#error = null
-    } catch (error) {
-      if (seq === this.#seq) this.#error = messageOf(error, 'The contacts could not be read.')
-    } finally {
-      if (seq === this.#seq) {
-        this.#loading = false
-        this.#loaded = true
-      }
-    }
+    await this.#list.loadMore()
   }
 }

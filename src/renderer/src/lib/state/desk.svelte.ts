@@ -67,10 +67,10 @@ export class DeskState {
     if (!id || !this.session.active || this.session.active.keyMissing) return
     await Promise.all([
       this.sync.load(),
-      this.conversations.reload(),
-      this.contacts.reload(),
+      this.conversations.restart(),
+      this.contacts.restart(),
       this.contacts.loadGroups(),
-      this.media.reload(),
+      this.media.restart(),
       this.campaigns.reload(),
       this.editor.loadChannels(),
     ])

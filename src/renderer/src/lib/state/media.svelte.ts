@@ -3,26 +3,29 @@
 import type { MediaCursor, MediaItem } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
 import { call } from '../desk'
+import { PagedList } from './paged-list.svelte'
 
-const PAGE = 60
 export type MediaType = 'image' | 'video' | undefined
 
 export class MediaState {
-  #items = $state.raw<MediaItem[]>([])
-  #next = $state.raw<MediaCursor | null>(null)
   #type = $state<MediaType>()
   #search = $state('')
-  #loading = $state(false)
-  #loaded = $state(false)
-  #error = $state<string | null>(null)
   // The filter or search changed and the tiles on screen answer the previous one.
   #stale = $state(false)
   #renaming = $state<{ id: number; name: string } | null>(null)
   #deleting = $state.raw<MediaItem | null>(null)
-  #seq = 0
+  #actionError = $state<string | null>(null)
+  readonly #list = new PagedList<MediaItem, MediaCursor>({
+    pageSize: 60,
+    failure: 'The media library could not be read.',
+    read: (before, limit) => {
+      const search = this.#search.trim()
+      return call('media-page', { limit, ...(this.#type ? { type: this.#type } : {}), ...(search ? { search } : {}), ...(before ? { before } : {}) })
+    },
+  })
 
   get items(): MediaItem[] {
-    return this.#items
+    return this.#list.items
   }
   get type(): MediaType {
     return this.#type
@@ -31,19 +34,19 @@ export class MediaState {
     return this.#search
   }
   get loading(): boolean {
-    return this.#loading
+    return this.#list.loading
   }
   get loaded(): boolean {
-    return this.#loaded
+    return this.#list.loaded
   }
   get error(): string | null {
-    return this.#error
+    return this.#actionError ?? this.#list.error
   }
   get stale(): boolean {
     return this.#stale
   }
   get hasMore(): boolean {
-    return this.#next !== null
+    return this.#list.hasMore
   }
   get renaming(): { id: number; name: string } | null {
     return this.#renaming
@@ -54,44 +57,29 @@ export class MediaState {
 
   async setType(type: MediaType): Promise<void> {
     this.#type = type
-    this.#stale = true
-    await this.reload()
+    await this.restart()
   }
 
+  /** Every keystroke reads at once (a local query); a late answer to older text is dropped. */
   setSearch(search: string): void {
     this.#search = search
-    this.#stale = true
-    void this.reload()
+    void this.restart()
   }
 
+  /** The first page for the current filter; the tiles shown until it comes are marked stale. */
+  async restart(): Promise<void> {
+    this.#stale = true
+    // Overtaken by a newer read, the newer one says when the tiles are current.
+    if ((await this.#list.restart()) || this.#list.error !== null) this.#stale = false
+  }
+
+  /** The library changed in the core: as many tiles again as are shown (for the current filter). */
   async reload(): Promise<void> {
-    await this.#fetch(undefined, Math.min(Math.max(this.#items.length, PAGE), 500))
+    if ((await this.#list.reload()) || this.#list.error !== null) this.#stale = false
   }
 
   async loadMore(): Promise<void> {
-    if (!this.#next || this.#loading) return
-    await this.#fetch(this.#next, PAGE)
-  }
-
-  async #fetch(before: MediaCursor | undefined, limit: number): Promise<void> {
-    const seq = ++this.#seq
-    this.#loading = true
-    try {
-      const search = this.#search.trim()
-      const page = await call('media-page', { limit, ...(this.#type ? { type: this.#type } : {}), ...(search ? { search } : {}), ...(before ? { before } : {}) })
-      if (seq !== this.#seq) return
-      this.#items = before ? [...this.#items, ...page.items] : page.items
-      this.#next = page.next
-      this.#error = null
-    } catch (error) {
-      if (seq === this.#seq) this.#error = messageOf(error, 'The media library could not be read.')
-    } finally {
-      if (seq === this.#seq) {
-        this.#loading = false
-        this.#loaded = true
-        this.#stale = false
-      }
-    }
+    await this.#list.loadMore()
   }
 
   startRename(item: MediaItem): void {
@@ -107,7 +95,7 @@ export class MediaState {
     const renaming = this.#renaming
     if (!renaming) return
     const name = renaming.name.trim()
-    const current = this.#items.find((m) => m.id === renaming.id)
+    const current = this.#list.items.find((m) => m.id === renaming.id)
     if (name === '' || name === current?.name) {
       this.#renaming = null
       return
@@ -136,9 +124,9 @@ export class MediaState {
   async #act(run: () => Promise<unknown>): Promise<void> {
     try {
       await run()
-      this.#error = null
+      this.#actionError = null
     } catch (error) {
-      this.#error = messageOf(error)
+      this.#actionError = messageOf(error)
     }
     await this.reload()
   }

@@ -1,10 +1,8 @@
 // One conversation's messages, oldest at the top: the newest page first, older pages as
 // the user scrolls up, and a jump that reaches back to a search hit.
 import type { MessageItem, ThreadCursor } from '../../../../shared/contract'
-import { messageOf } from '../actions'
 import { call } from '../desk'
-
-const PAGE = 50
+import { PagedList } from './paged-list.svelte'
 
 export type Mark = 'pending' | 'sent' | 'delivered' | 'read' | 'failed' | 'received'
 
@@ -29,14 +27,17 @@ export function markOf(message: Pick<MessageItem, 'direction' | 'status' | 'pend
 
 export class ThreadState {
   #contactId = $state<number | null>(null)
-  /** Oldest first, as shown. */
-  #messages = $state.raw<MessageItem[]>([])
-  #next = $state.raw<ThreadCursor | null>(null)
   #highlight = $state<number | null>(null)
-  #loading = $state(false)
-  #error = $state<string | null>(null)
   /** Bumped when the newest end changed, so the view scrolls down to it. */
   #revision = $state(0)
+  /** Newest first, as the core pages them. */
+  readonly #list = new PagedList<MessageItem, ThreadCursor>({
+    pageSize: 50,
+    failure: 'This conversation could not be read.',
+    read: (before, limit) => call('thread-page', { contactId: this.#contactId ?? 0, limit, ...(before ? { before } : {}) }),
+  })
+  /** Oldest first, as shown. */
+  readonly #messages: MessageItem[] = $derived(this.#list.items.toReversed())
 
   get contactId(): number | null {
     return this.#contactId
@@ -48,13 +49,13 @@ export class ThreadState {
     return this.#highlight
   }
   get hasOlder(): boolean {
-    return this.#next !== null
+    return this.#list.hasMore
   }
   get loading(): boolean {
-    return this.#loading
+    return this.#list.loading
   }
   get error(): string | null {
-    return this.#error
+    return this.#list.error
   }
   get revision(): number {
     return this.#revision
@@ -62,62 +63,28 @@ export class ThreadState {
 
   /** Opens a conversation at its newest message, or reaching back to `throughRowId`. */
   async open(contactId: number, throughRowId?: number): Promise<void> {
-    if (contactId !== this.#contactId) this.#messages = []
+    if (contactId !== this.#contactId) this.#list.clear()
     this.#contactId = contactId
     this.#highlight = throughRowId ?? null
-    await this.#load(throughRowId === undefined ? { contactId, limit: PAGE } : { contactId, limit: 20, throughRowId })
+    await this.#list.restart(throughRowId === undefined ? undefined : () => call('thread-page', { contactId, limit: 20, throughRowId }))
     this.#revision++
   }
 
   close(): void {
     this.#contactId = null
-    this.#messages = []
-    this.#next = null
     this.#highlight = null
+    this.#list.clear()
   }
 
   async loadOlder(): Promise<void> {
-    const contactId = this.#contactId
-    if (contactId === null || !this.#next || this.#loading) return
-    this.#loading = true
-    try {
-      const page = await call('thread-page', { contactId, limit: PAGE, before: this.#next })
-      if (contactId !== this.#contactId) return
-      this.#messages = [...page.items.toReversed(), ...this.#messages]
-      this.#next = page.next
-    } catch (error) {
-      this.#error = messageOf(error, 'Older messages could not be read.')
-    } finally {
-      this.#loading = false
-    }
+    if (this.#contactId !== null) await this.#list.loadMore()
   }
 
-  /** The store changed: read again what is shown (up to 500 newest; anything older is kept as it was). */
+  /** The store changed: read again every message shown, older ones scrolled to included. */
   async refresh(): Promise<void> {
-    const contactId = this.#contactId
-    if (contactId === null) return
-    const shown = this.#messages
-    const limit = Math.min(Math.max(shown.length, PAGE), 500)
-    const lastBefore = shown.at(-1)?.rowId
-    await this.#load({ contactId, limit }, shown.length > 500 ? shown : undefined)
+    if (this.#contactId === null) return
+    const lastBefore = this.#messages.at(-1)?.rowId
+    await this.#list.reload()
     if (this.#messages.at(-1)?.rowId !== lastBefore) this.#revision++
-  }
-
-  async #load(input: { contactId: number; limit: number; throughRowId?: number }, keepOlderFrom?: MessageItem[]): Promise<void> {
-    this.#loading = true
-    try {
-      const page = await call('thread-page', input)
-      if (input.contactId !== this.#contactId) return
-      const fresh = page.items.toReversed()
-      const oldest = fresh[0]
-      const cut = keepOlderFrom && oldest ? keepOlderFrom.findIndex((m) => m.rowId === oldest.rowId) : -1
-      this.#messages = cut > 0 && keepOlderFrom ? [...keepOlderFrom.slice(0, cut), ...fresh] : fresh
-      if (cut <= 0) this.#next = page.next
-      this.#error = null
-    } catch (error) {
-      this.#error = messageOf(error, 'This conversation could not be read.')
-    } finally {
-      this.#loading = false
-    }
   }
 }
