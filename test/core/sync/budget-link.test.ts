@@ -70,4 +70,27 @@ describe('the rate budget across threads', () => {
     remote.dispose()
     await expect(next).rejects.toBeInstanceOf(CancelledError)
   })
+
+  it('leaves a few slots of every window free of background requests, for a poll that falls due', async () => {
+    // 20 a window: background requests may hold 18 at once, the poll still gets its 2.
+    const budget = new RateBudget({ limit: 20, windowMs: 300 })
+    budget.observe(undefined, undefined) // as after a first answer: more than one at a time
+    const { remote } = link(budget)
+    for (let i = 0; i < 18; i++) (await remote.acquire('background')).release()
+    let granted = false
+    const nineteenth = remote.acquire('background').then((slot) => {
+      granted = true
+      return slot
+    })
+    const poll = await remote.acquire('sync')
+    const next = await remote.acquire('sync')
+    expect(granted).toBe(false)
+    expect(budget.used).toBe(20)
+    poll.release()
+    next.release()
+    // Once the first of them leaves the window, background requests go on.
+    ;(await nineteenth).release()
+    expect(granted).toBe(true)
+    remote.dispose()
+  })
 })

@@ -2,6 +2,7 @@
 // whole app (sync and outbox share it, user actions first), and it lives with the core; the
 // thread's client asks it for each slot through messages (budget-server.ts answers).
 import { CancelledError, type Budget, type Priority, type Slot } from '../../skylight'
+import { BackgroundShare } from './background-share'
 import type { BudgetRequest } from './protocol'
 
 interface Waiting {
@@ -15,14 +16,34 @@ export class RemoteBudget implements Budget {
   readonly #send: (request: BudgetRequest) => void
   readonly #waiting = new Map<number, Waiting>()
   #nextId = 1
+  /** This thread's background requests leave a few slots of every window free. */
+  readonly #background: BackgroundShare
 
   constructor(options: { limit: number; windowMs: number; send: (request: BudgetRequest) => void }) {
     this.limit = options.limit
     this.windowMs = options.windowMs
     this.#send = options.send
+    this.#background = new BackgroundShare(options.limit, options.windowMs)
   }
 
-  acquire(priority: Priority = 'sync', signal?: AbortSignal): Promise<Slot> {
+  async acquire(priority: Priority = 'sync', signal?: AbortSignal): Promise<Slot> {
+    if (priority !== 'background') return this.#ask(priority, signal)
+    const done = await this.#background.take(signal)
+    try {
+      const slot = await this.#ask(priority, signal)
+      return {
+        release: () => {
+          slot.release()
+          done()
+        },
+      }
+    } catch (error) {
+      done()
+      throw error
+    }
+  }
+
+  #ask(priority: Priority, signal?: AbortSignal): Promise<Slot> {
     if (signal?.aborted) return Promise.reject(new CancelledError())
     const id = this.#nextId++
     return new Promise<Slot>((resolve, reject) => {
@@ -71,6 +92,7 @@ export class RemoteBudget implements Budget {
   }
 
   dispose(): void {
+    this.#background.dispose()
     for (const waiting of this.#waiting.values()) waiting.reject(new CancelledError())
     this.#waiting.clear()
   }
