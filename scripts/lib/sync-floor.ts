@@ -22,7 +22,10 @@ export function minimumRequests(dump: any): number {
   )
 }
 
-/** The first window's requests go at once; every further `limit` of them waits a window. */
+/**
+ * The first window's requests go at once; every further `limit` of them (or part of it)
+ * waits a whole window, since a window's slots come back together when it ends.
+ */
 export function rateFloorMs(requests: number, rate: { limit: number; windowMs: number }): number {
-  return (Math.max(0, requests - rate.limit) / rate.limit) * rate.windowMs
+  return Math.max(0, Math.ceil(requests / rate.limit) - 1) * rate.windowMs
 }
