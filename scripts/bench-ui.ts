@@ -1,0 +1,252 @@
+// The interface as a user feels it: the built renderer in Chromium (through the browser
+// test host, the core in this process) on a bench-size account (10k contacts, 2k
+// conversations, 110k messages, 1,200 media), timing from the action to the first frame
+// that shows its outcome. Prints p50/p95 wall time and the renderer's CPU per step beside
+// the targets, and the long tasks (> 50 ms) seen while scrolling. Needs /usr/bin/chromium
+// (or CHROMIUM_PATH). Run: npm run bench:ui  (BENCH_UI_REPS=n for more or fewer repetitions)
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import { openCore, type Core } from '../src/main/core'
+import { SessionSecretStore } from '../src/main/core/secrets/secret-store'
+import { startDeskHost, type DeskHost } from '../test/e2e/host/desk-host'
+import { longTasksDuring, percentile, PROBE_SOURCE, rendererCpuMs, sample, type Sample } from './lib/page-probe'
+import { startSandboxProcess, type SandboxProcess } from './lib/sandbox-process'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const REPS = Number(process.env.BENCH_UI_REPS ?? 20)
+const UNLIMITED = { limit: 1_000_000, windowMs: 60_000 }
+const ms = (n: number) => `${n.toFixed(1)} ms`
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
+
+// What the page-side functions below use; they run in Chromium, not here (this project's
+// Node tsconfig has no DOM types).
+interface Answer {
+  method: string
+  input: any
+}
+declare const window: {
+  __probe(act: () => void, done: () => boolean): Promise<number>
+  __watchAnswers(): void
+  __answers: Answer[]
+  __name?: string
+  __from?: number
+}
+declare const document: any
+declare const requestAnimationFrame: (callback: () => void) => number
+declare const performance: { now(): number }
+declare const KeyboardEvent: new (type: string, init: object) => unknown
+declare const Event: new (type: string, init: object) => unknown
+
+function report(name: string, samples: Sample[], target?: number): void {
+  const walls = samples.map((s) => s.ms).filter((n) => n >= 0)
+  const timeouts = samples.length - walls.length
+  const p95 = percentile(walls, 95)
+  const cpu = samples.map((s) => s.cpuMs)
+  console.log(
+    `  ${name.padEnd(34)} p50 ${ms(percentile(walls, 50)).padStart(9)}  p95 ${ms(p95).padStart(9)}  CPU p50 ${ms(percentile(cpu, 50)).padStart(8)} p95 ${ms(percentile(cpu, 95)).padStart(8)}` +
+      `${target === undefined ? '' : `  (target p95 ≤ ${target} ms — ${verdict(p95 <= target && timeouts === 0)})`}${timeouts ? `  ${timeouts} timed out` : ''}`,
+  )
+}
+
+function reportLongTasks(name: string, tasks: number[]): void {
+  const longest = Math.max(0, ...tasks)
+  console.log(`  ${name.padEnd(34)} ${tasks.length} long tasks, longest ${ms(longest)} (target none — ${verdict(tasks.length === 0)})`)
+}
+
+async function steps(page: Page, cdp: CDPSession, host: DeskHost): Promise<void> {
+  const watch = () => page.evaluate(() => window.__watchAnswers())
+
+  console.log('\nsteps (wall: action → first frame showing it; CPU: the renderer main thread)')
+  const loads: Sample[] = []
+  for (let i = 0; i < Math.min(REPS, 10); i++) {
+    await page.goto(host.url)
+    const painted = await page.evaluate(() => window.__probe(() => {}, () => document.querySelector('.conversation') !== null).then(() => performance.now()))
+    // A new document counts its CPU from zero.
+    loads.push({ ms: painted, cpuMs: await rendererCpuMs(cdp) })
+  }
+  report('page load → inbox painted', loads)
+  await watch()
+
+  const clicks: Sample[] = []
+  for (let i = 0; i < REPS; i++) {
+    clicks.push(
+      await sample(cdp, () =>
+        page.evaluate(
+          (i) =>
+            window.__probe(
+              () => {
+                const rows = document.querySelectorAll('[aria-label="Conversations, newest first"] .virtual-row')
+                const row = rows[(i * 3 + 1) % Math.min(rows.length, 12)]!
+                window.__name = row.querySelector('.name')?.textContent ?? ''
+                row.click()
+              },
+              () =>
+                document.querySelector('.thread-head h2')?.textContent === window.__name &&
+                document.querySelector('[aria-label="Messages, oldest first"] .virtual-row') !== null,
+            ),
+          i,
+        ),
+      ),
+    )
+  }
+  report('click → thread painted', clicks, 50)
+
+  for (const [label, word] of [
+    ['keystroke → search painted (Latin)', 'order'],
+    ['keystroke → search painted (Arabic)', 'مرحبا'],
+  ] as const) {
+    const keys: Sample[] = []
+    for (let r = 0; keys.length < REPS; r++) {
+      await page.getByLabel('Search all messages').fill('')
+      for (let n = 1; n <= word.length && keys.length < REPS; n++) {
+        keys.push(
+          await sample(cdp, () =>
+            page.evaluate(
+              (query) =>
+                window.__probe(
+                  () => {
+                    window.__from = window.__answers.length
+                    const box = document.querySelector('input[aria-label="Search all messages"]')!
+                    box.value = query
+                    box.dispatchEvent(new Event('input', { bubbles: true }))
+                  },
+                  () => window.__answers.slice(window.__from).some((a: Answer) => a.method === 'search' && a.input.query === query),
+                ),
+              word.slice(0, n),
+            ),
+          ),
+        )
+      }
+    }
+    report(label, keys, 50)
+  }
+  await page.getByLabel('Search all messages').fill('')
+
+  await page.keyboard.press('Control+2')
+  await page.getByRole('listbox', { name: 'Contacts by name' }).waitFor()
+  const filters: Sample[] = []
+  for (let i = 0; i < REPS; i++) {
+    const type = ['whatsapp', 'telegram', 'instagram', ''][i % 4]!
+    filters.push(
+      await sample(cdp, () =>
+        page.evaluate(
+          (type) =>
+            window.__probe(
+              () => {
+                window.__from = window.__answers.length
+                const select = document.querySelector('select[aria-label="Channel"]')!
+                select.value = type
+                select.dispatchEvent(new Event('change', { bubbles: true }))
+              },
+              () => window.__answers.slice(window.__from).some((a: Answer) => a.method === 'contacts-page' && (a.input.type ?? '') === type),
+            ),
+          type,
+        ),
+      ),
+    )
+  }
+  report('contacts filter change', filters, 50)
+
+  // Media: read every tile once (scrolling to the end), then come back to it from the inbox.
+  await page.keyboard.press('Control+3')
+  const grid = page.getByRole('list', { name: 'Media files' })
+  await grid.waitFor()
+  for (let guard = 0; guard < 100; guard++) {
+    const size = await page.evaluate(() => Number(document.querySelector('.tile')?.getAttribute('aria-setsize') ?? 0))
+    if (size >= 1_200) break
+    await page.evaluate(() => document.querySelector('.media-scroll')!.scrollTo({ top: 1e9 }))
+    await page.waitForTimeout(50)
+  }
+  const tiles = await page.evaluate(() => Number(document.querySelector('.tile')?.getAttribute('aria-setsize') ?? 0))
+  const media: Sample[] = []
+  for (let i = 0; i < Math.min(REPS, 10); i++) {
+    await page.keyboard.press('Control+1')
+    await page.getByRole('listbox', { name: 'Conversations, newest first' }).waitFor()
+    media.push(
+      await sample(cdp, () =>
+        page.evaluate(() =>
+          window.__probe(
+            () => document.dispatchEvent(new KeyboardEvent('keydown', { key: '3', ctrlKey: true, bubbles: true })),
+            () => document.querySelector('.media-grid .tile') !== null,
+          ),
+        ),
+      ),
+    )
+  }
+  report(`open Media (${tiles} tiles read)`, media, 50)
+
+  console.log('\nscrolling (long tasks > 50 ms, from the browser)')
+  await page.keyboard.press('Control+1')
+  const inbox = page.getByRole('listbox', { name: 'Conversations, newest first' })
+  await inbox.waitFor()
+  // As a string: tsx names the functions it compiles (__name), which the page lacks.
+  const scroll = (selector: string, by: number): Promise<void> =>
+    page.evaluate<void>(`new Promise((resolve) => {
+      const el = document.querySelector(${JSON.stringify(selector)})
+      let n = 0
+      const step = () => {
+        el.scrollBy(0, ${by})
+        if (++n < 120) requestAnimationFrame(step)
+        else resolve()
+      }
+      step()
+    })`)
+  reportLongTasks('inbox, 120 frames of 400 px', await longTasksDuring(page, () => scroll('[aria-label="Conversations, newest first"]', 400)))
+  await page.locator('[aria-label="Conversations, newest first"] .virtual-row').first().click()
+  await page.locator('[aria-label="Messages, oldest first"] .virtual-row').first().waitFor()
+  const shown = await page.evaluate(() => document.querySelector('[aria-label="Messages, oldest first"] .virtual-row')?.getAttribute('aria-setsize'))
+  reportLongTasks(`a thread (${shown} messages read), upwards`, await longTasksDuring(page, () => scroll('[aria-label="Messages, oldest first"]', -400)))
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`)
+  execFileSync(resolve('node_modules/.bin/electron-vite'), ['build'], { stdio: 'pipe' })
+  const dir = await mkdtemp(join(tmpdir(), 'bench-ui-'))
+  let sandbox: SandboxProcess | undefined
+  let core: Core | undefined
+  let host: DeskHost | undefined
+  let context: BrowserContext | undefined
+  try {
+    sandbox = await startSandboxProcess(['--size', 'bench', '--accounts', '1', '--still', '--rate-limit', `${UNLIMITED.limit}/${UNLIMITED.windowMs}`])
+    core = await openCore({ dataDir: join(dir, 'data'), appVersion: 'bench', keychain: new SessionSecretStore(), rateLimit: UNLIMITED })
+    let synced = false
+    core.on((event, payload) => {
+      if (event === 'sync-status' && (payload as { firstSyncDone: boolean; state: string }).firstSyncDone) synced = true
+    })
+    const added = await core.dispatch('account-add', { apiKey: sandbox.accounts[0]!.apiKey, baseUrl: sandbox.url })
+    if (!added.ok) throw new Error(`The account could not be added: ${JSON.stringify(added)}`)
+    const syncStarted = performance.now()
+    while (!synced) await new Promise((r) => setTimeout(r, 200))
+    console.log(`bench account synced in ${((performance.now() - syncStarted) / 1000).toFixed(1)} s (no rate limit)`)
+
+    host = await startDeskHost(core)
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    await context.addInitScript(PROBE_SOURCE)
+    const page = context.pages()[0] ?? (await context.newPage())
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Performance.enable')
+    console.log(`${REPS} repetitions a step; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared: wall times stretch with it, CPU times less)`)
+    await steps(page, cdp, host)
+    console.log(`\nload average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+  } finally {
+    await context?.close()
+    await host?.close()
+    await core?.close()
+    sandbox?.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

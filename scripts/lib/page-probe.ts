@@ -1,0 +1,69 @@
+// Timing inside the page, where the user sees it: an action, then the first frame after the
+// DOM shows its outcome. Runs in the page through playwright's evaluate (not subject to the
+// page's CSP); the CPU the renderer spent comes from the DevTools protocol beside it.
+import type { CDPSession, Page } from 'playwright-core'
+
+/** Installed once per page: `__probe(act, done)` resolves with ms from act to the painted frame. */
+export const PROBE_SOURCE = `
+window.__probe = (act, done, timeoutMs = 10000) => new Promise((resolve) => {
+  const started = performance.now()
+  act()
+  const check = () => {
+    if (done()) {
+      // The frame that shows the outcome: the next animation frame, then its paint.
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started)))
+      return
+    }
+    if (performance.now() - started > timeoutMs) return resolve(-1)
+    requestAnimationFrame(check)
+  }
+  check()
+})
+// Every answer the page got from the core, so a step can wait for its own.
+window.__answers = []
+window.__watchAnswers = () => {
+  if (!window.desk || window.desk.__watched) return
+  const invoke = window.desk.invoke
+  window.desk.invoke = async (method, input) => {
+    const result = await invoke(method, input)
+    window.__answers.push({ method, input, at: performance.now() })
+    return result
+  }
+  window.desk.__watched = true
+}
+window.__longTasks = []
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration) }).observe({ type: 'longtask' })
+`
+
+export interface Sample {
+  ms: number
+  cpuMs: number
+}
+
+/** The renderer's main-thread CPU so far (ms), from the DevTools protocol. */
+export async function rendererCpuMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000
+}
+
+/** Runs `step` (which returns the page's own ms) and the renderer CPU it took. */
+export async function sample(cdp: CDPSession, step: () => Promise<number>): Promise<Sample> {
+  const before = await rendererCpuMs(cdp)
+  const ms = await step()
+  return { ms, cpuMs: (await rendererCpuMs(cdp)) - before }
+}
+
+/** Long tasks (> 50 ms) the page saw while `run` ran. */
+export async function longTasksDuring(page: Page, run: () => Promise<void>): Promise<number[]> {
+  // Page-side code as strings: this project's Node tsconfig has no DOM types.
+  await page.evaluate('window.__longTasks = []')
+  await run()
+  // Long-task entries arrive after the task ends; give them a frame.
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))')
+  return (await page.evaluate('window.__longTasks')) as number[]
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN
+}
