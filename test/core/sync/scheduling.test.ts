@@ -100,6 +100,41 @@ describe('a refresh', () => {
     expect(localSnapshot(store.sqlite).campaigns).toEqual(serverSnapshot(sandbox.control.dump(account().id)).campaigns)
   })
 
+  it('looks at recent sent messages again after a pause that grows while their statuses stand still', async () => {
+    let now = Date.now()
+    const sync = new AccountSync({ api: api(), db: store.db, onEvent: () => {}, timings: { pollMs: 3_600_000 }, now: () => now })
+    syncs.push(sync)
+    await sync.syncNow()
+    // A contact on a connected channel (the seed leaves some channels disconnected).
+    const client = api()
+    let contactId = 0
+    for (const c of localSnapshot(store.sqlite).conversations) {
+      const sent = await client.messages.send(c.contact_id as number, 'waiting for its ticks').then(() => true, () => false)
+      if (sent) {
+        contactId = c.contact_id as number
+        break
+      }
+    }
+    expect(contactId).toBeGreaterThan(0)
+    await sync.syncNow('refresh') // brings the message, then looks at its status
+    const statusReads = () => apiRequests().filter((e) => e.path === `/api/v1/contacts/${contactId}/messages`).length
+    const refreshAfter = async (ms: number): Promise<number> => {
+      now += ms
+      sandbox.control.clearLog()
+      await sync.syncNow('refresh')
+      expect(sync.status.state).toBe('idle')
+      return statusReads()
+    }
+    expect(await refreshAfter(60_000)).toBe(0)
+    expect(await refreshAfter(10 * 60_000)).toBe(1)
+    expect(await refreshAfter(10 * 60_000)).toBe(0) // the pause doubled
+    expect(await refreshAfter(10 * 60_000)).toBe(1)
+    // Once they move, the next refresh looks again.
+    sandbox.control.advanceMessages(1, account().id)
+    expect(await refreshAfter(60 * 60_000)).toBe(1)
+    expect(await refreshAfter(60_000)).toBe(1)
+  })
+
   it('reads a campaign’s delivery again when the last read of it was cut short', async () => {
     const sync = engine()
     await sync.syncNow()

@@ -100,6 +100,45 @@ export async function pollBeside(ctx: SyncContext): Promise<void> {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
+const STATUS_CHECKS = 'status-checks'
+/** After a look that found a conversation's sent messages where they were, the next waits this long, then twice as long… */
+const FIRST_STATUS_PAUSE_MS = 10 * 60_000
+
+interface StatusCheck {
+  at: number
+  pauseMs: number
+}
+
+/**
+ * Re-reads the newest page of conversations whose recent sent messages may still move on
+ * (delivered, read). Nothing says when they do, so a conversation whose statuses stood
+ * still is looked at again after a pause that doubles each time (up to a day), and one
+ * whose statuses moved at the next refresh: refreshes with nothing new stay cheap.
+ */
+async function refreshStatuses(ctx: SyncContext): Promise<void> {
+  const now = ctx.now()
+  const before = (getSyncState(ctx.db, STATUS_CHECKS)?.cursor ?? {}) as Record<string, StatusCheck>
+  const checks: Record<string, StatusCheck> = {}
+  for (const contactId of contactsWithUnsettledMessages(ctx.db, now - DAY_MS, 10)) {
+    const last = before[contactId]
+    if (last && now < last.at + last.pauseMs) {
+      checks[contactId] = last
+      continue
+    }
+    let moved = false
+    const watching: SyncContext = {
+      ...ctx,
+      changed: (resource, id) => {
+        moved = true
+        ctx.changed(resource, id)
+      },
+    }
+    await refreshRecentStatuses(watching, [contactId])
+    checks[contactId] = { at: now, pauseMs: moved ? 0 : Math.min(DAY_MS, Math.max(FIRST_STATUS_PAUSE_MS, (last?.pauseMs ?? 0) * 2)) }
+  }
+  // Conversations whose messages have settled are forgotten.
+  saveSyncState(ctx.db, STATUS_CHECKS, { cursor: checks })
+}
 
 export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
   switch (kind) {
@@ -112,7 +151,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       await syncAccount(ctx)
       await syncGroups(ctx, false)
       await syncCampaigns(ctx, false)
-      await refreshRecentStatuses(ctx, contactsWithUnsettledMessages(ctx.db, ctx.now() - DAY_MS, 10))
+      await refreshStatuses(ctx)
       return
     case 'full':
       return runPhases(ctx, FULL_SYNC)
