@@ -7,6 +7,7 @@ export function actionView(action: OutboxAction): ActionView {
   return {
     id: String(action.id),
     kind: action.kind,
+    resources: [...action.resources],
     summary: action.summary,
     state: action.state,
     attempts: action.attempts,

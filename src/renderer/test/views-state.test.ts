@@ -171,7 +171,7 @@ describe('PaletteState', () => {
 
 describe('OutboxState and SyncStatusState', () => {
   it('lists waiting and failed actions, retries, and edits a failed message', async () => {
-    const action = (id: string, state: string) => ({ id, kind: 'send-message', summary: 'Message to Noura: hi', state, attempts: 1, nextAttemptAt: null, lastError: null, progress: null, createdAt: '2026-01-01T00:00:00Z' })
+    const action = (id: string, state: string) => ({ id, kind: 'send-message', resources: ['messages', 'conversations'], summary: 'Message to Noura: hi', state, attempts: 1, nextAttemptAt: null, lastError: null, progress: null, createdAt: '2026-01-01T00:00:00Z' })
     desk.handle('outbox-list', () => ({ actions: [action('a', 'queued'), action('b', 'failed')], counts: { queued: 1, inFlight: 0, failed: 1 } }))
     desk.handle('outbox-retry', () => ({}))
     desk.handle('outbox-edit', () => ({}))

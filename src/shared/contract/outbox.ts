@@ -2,6 +2,7 @@
 // and the outbox itself: what is waiting, what failed and why, with retry / edit / discard.
 import { z } from 'zod'
 import { method } from './define'
+import { resourceName } from './resources'
 
 const id = z.number().int()
 const text = (max: number) => z.string().trim().min(1).max(max)
@@ -12,6 +13,8 @@ export const outboxAction = z.object({
   id: z.string(),
   /** e.g. send-message, upload-media, update-campaign. */
   kind: z.string(),
+  /** What the views show of it: they re-read these when the action is carried out or fails. */
+  resources: z.array(resourceName),
   /** A short description for the outbox panel: "Message to Noura: Your order…". */
   summary: z.string(),
   state: z.enum(actionStates),

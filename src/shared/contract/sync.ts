@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-
-export const syncResources = ['account', 'conversations', 'messages', 'contacts', 'groups', 'media', 'campaigns'] as const
+import { resourceName } from './resources'
 
 export const syncStatus = z.object({
   accountId: z.string(),
@@ -9,7 +8,7 @@ export const syncStatus = z.object({
   kind: z.enum(['first', 'poll', 'refresh', 'full']).nullable(),
   firstSyncDone: z.boolean(),
   lastSyncedAt: z.string().nullable(),
-  progress: z.record(z.string(), z.object({ done: z.number(), total: z.number().nullable() })),
+  progress: z.partialRecord(resourceName, z.object({ done: z.number(), total: z.number().nullable() })),
   message: z.string().nullable(),
 })
 export type SyncStatusView = z.output<typeof syncStatus>

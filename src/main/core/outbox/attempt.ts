@@ -2,6 +2,7 @@
 // leaves evidence), look for the effect of an earlier attempt that may have reached the
 // server, send if there is none, and record the outcome with its local consequence in one
 // transaction.
+import type { ResourceName } from '../../../shared/contract/resources'
 import type { SkyLightApi, SkyLightError } from '../skylight'
 import { backoffDelay } from '../skylight/retry-policy'
 import { inTransaction, type StoreDb } from '../store'
@@ -23,7 +24,7 @@ export interface AttemptDeps {
   signal: AbortSignal
   onProgress(actionId: number, sent: number, total: number): void
   /** The action's row changed; `changed` names the local data that changed with it. */
-  onUpdate(actionId: number, changed?: { resources: readonly string[]; contactIds: number[] }): void
+  onUpdate(actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }): void
 }
 
 export type AttemptOutcome = 'done' | 'retry' | 'failed' | 'key-rejected' | 'stopped'

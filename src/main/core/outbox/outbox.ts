@@ -2,6 +2,7 @@
 // its optimistic local change in one transaction, then carried out exactly once when
 // SkyLight can be reached. See runner.ts (what runs when), attempt.ts (one attempt),
 // actions/ (one file per kind) and manage.ts (retry, edit, discard).
+import type { ResourceName } from '../../../shared/contract/resources'
 import type { SkyLightApi } from '../skylight'
 import { getContact, nextLocalId, tagTitle, type StoreDb } from '../store'
 import { actionDefs } from './actions'
@@ -260,7 +261,7 @@ export class Outbox {
       random: this.#random,
       signal: this.#controller.signal,
       onProgress: (actionId: number, sent: number, total: number) => this.#onProgress(actionId, sent, total),
-      onUpdate: (actionId: number, changed?: { resources: readonly string[]; contactIds: number[] }) => {
+      onUpdate: (actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }) => {
         if (getAction(this.#db, actionId)?.state !== 'in-flight') this.#progress.delete(actionId)
         this.#changed(actionId, changed)
       },
@@ -276,7 +277,7 @@ export class Outbox {
     this.#emit({ type: 'progress', actionId, sent, total })
   }
 
-  #changed(actionId: number, changed?: { resources: readonly string[]; contactIds: number[] }): void {
+  #changed(actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }): void {
     const row = getAction(this.#db, actionId)
     if (row) this.#emit({ type: 'action', action: toView(this.#defs, row, this.#progress.get(actionId)) })
     if (changed) {

@@ -1,3 +1,5 @@
+import type { ResourceName } from '../../../shared/contract/resources'
+
 // What the outbox tells the rest of the app: actions as the UI lists them, and events.
 
 export const actionStates = ['queued', 'in-flight', 'done', 'failed', 'cancelled'] as const
@@ -14,6 +16,8 @@ export interface ActionError {
 export interface OutboxAction {
   id: number
   kind: string
+  /** What the views show of it (from its kind's definition; none when it cannot be read). */
+  resources: readonly ResourceName[]
   /** The lane: the entity whose actions run one at a time, e.g. 'contact:42'. */
   entity: string
   state: ActionState
@@ -38,7 +42,7 @@ export type OutboxEvent =
   | { type: 'outbox'; counts: OutboxCounts }
   | { type: 'action'; action: OutboxAction }
   | { type: 'progress'; actionId: number; sent: number; total: number }
-  | { type: 'changed'; resources: string[]; contactIds?: number[] }
+  | { type: 'changed'; resources: ResourceName[]; contactIds?: number[] }
   | { type: 'key-rejected' }
 
 export interface OutboxTimings {

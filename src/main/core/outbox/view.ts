@@ -1,4 +1,5 @@
 // Actions as the UI lists them.
+import type { ResourceName } from '../../../shared/contract/resources'
 import type { AnyActionDef } from './actions/define'
 import { readPayload } from './attempt'
 import { asError, type ActionRow } from './queue-store'
@@ -6,15 +7,18 @@ import type { ActionState, OutboxAction } from './types'
 
 export function toView(defs: ReadonlyMap<string, AnyActionDef>, row: ActionRow, progress?: { sent: number; total: number }): OutboxAction {
   let summary: string
+  let resources: readonly ResourceName[] = []
   try {
     const { def, payload } = readPayload(defs, row)
     summary = def.summary(payload)
+    resources = def.resources
   } catch {
     summary = `${row.kind} (cannot be read by this version)`
   }
   return {
     id: row.id,
     kind: row.kind,
+    resources,
     entity: row.lane,
     state: row.state as ActionState,
     attempts: row.attempts,

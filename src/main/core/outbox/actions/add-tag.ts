@@ -19,7 +19,7 @@ export const addTagAction: ActionDef<AddTagPayload> = {
   lane: (p) => `contact:${p.contactId}`,
   summary: (p) => `Tag contact ${p.contactId} ${quote(p.title)}`,
   repeatable: true,
-  resources: ['contacts', 'tags'],
+  resources: ['contacts', 'groups'],
   contactIds: (p) => [p.contactId],
   apply(db, p) {
     const added = setContactTag(db, p.contactId, p.title, true)

@@ -1,6 +1,7 @@
 // The shape of one kind of action (one file each under actions/): how its payload is read,
 // which lane it runs in, its local phase and the undo of it, its remote phase, and how to
 // tell whether an earlier attempt already took effect on the server.
+import type { ResourceName } from '../../../../shared/contract/resources'
 import type { CallOptions, SkyLightApi, SkyLightError } from '../../skylight'
 import type { StoreDb } from '../../store'
 import type { RefEntity, VersionedSchema } from '../payload'
@@ -29,8 +30,8 @@ export interface ActionDef<P> {
   summary(p: P): string
   /** Sending it twice has the same effect as once, so an unknown outcome needs no reconciling. */
   repeatable: boolean
-  /** For the 'changed' event. */
-  resources: readonly string[]
+  /** What the views show of it: named in the 'changed' event and on the action. */
+  resources: readonly ResourceName[]
   contactIds?(p: P): number[]
   /** Local phase: the optimistic change, in the transaction that queues the action. */
   apply(db: StoreDb, p: P, options: { hold: boolean }): P

@@ -15,7 +15,7 @@ export function membershipAction(group: 'list' | 'segment', member: boolean): Ac
     lane: (p) => `contact:${p.contactId}`,
     summary: (p) => `${member ? 'Add' : 'Remove'} contact ${p.contactId} ${member ? 'to' : 'from'} ${group} ${p.groupId}`,
     repeatable: true,
-    resources: ['contacts', group === 'list' ? 'lists' : 'segments'],
+    resources: ['contacts', 'groups'],
     contactIds: (p) => [p.contactId],
     apply(db, p) {
       const changed = setMembership(db, group, p.groupId, p.contactId, member)

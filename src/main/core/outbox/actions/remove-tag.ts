@@ -19,7 +19,7 @@ export const removeTagAction: ActionDef<RemoveTagPayload> = {
   lane: (p) => `contact:${p.contactId}`,
   summary: (p) => `Remove tag ${quote(p.title)} from contact ${p.contactId}`,
   repeatable: true,
-  resources: ['contacts', 'tags'],
+  resources: ['contacts', 'groups'],
   contactIds: (p) => [p.contactId],
   apply(db, p) {
     const removed = setContactTag(db, p.contactId, p.title, false)
