@@ -16,6 +16,8 @@ export interface AccountSessionOptions {
   outboxTimings?: Partial<OutboxTimings>
   onSyncEvent: (event: SyncEvent) => void
   onOutboxEvent: (event: OutboxEvent) => void
+  /** Failures for the log (the core's redacting logger). */
+  onError?: (error: unknown) => void
   /** The outbox's clock (sync keeps time on its own thread). */
   now?: () => number
   /** The sync thread's built module (the app's bundle); from source, thread.ts. */
@@ -53,6 +55,7 @@ export class AccountSession {
       db: store.db,
       stagingDir: join(options.folder, 'staging'),
       onEvent: options.onOutboxEvent,
+      ...(options.onError ? { onError: options.onError } : {}),
       ...(options.outboxTimings ? { timings: options.outboxTimings } : {}),
       ...now,
     })

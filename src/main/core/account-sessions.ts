@@ -86,6 +86,7 @@ export class AccountSessions {
         }
       },
       onOutboxEvent: (event) => this.#outboxEvent(account.id, event),
+      ...(this.#o.onError ? { onError: this.#o.onError } : {}),
     })
     this.#open.set(account.id, session)
     session.start(account.keyRejectedAt !== null)

@@ -10,6 +10,13 @@ import {
   type Handlers,
   type Result,
 } from '../../../shared/contract'
+import { StoreError, type StoreErrorCode } from '../store/errors'
+
+// Store codes that are the user's to act on; the rest (a damaged file, a failed migration)
+// are the app's trouble and are logged as internal.
+const storeErrorTypes: Partial<Record<StoreErrorCode, ErrorType>> = {
+  'not-found': 'not-found',
+}
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>
 
@@ -39,9 +46,17 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (error: u
   }
 }
 
-/** Errors the core raises on purpose carry a `type` from the contract and a user-facing message. */
+/**
+ * Errors the core raises on purpose carry a `type` from the contract and a user-facing
+ * message; the store's coded errors are translated here, so a missing row is `not-found`
+ * whether a view reads it or an action writes it.
+ */
 export function toBridgeError(error: unknown): BridgeError | undefined {
   if (!(error instanceof Error)) return undefined
+  if (error instanceof StoreError) {
+    const type = storeErrorTypes[error.code]
+    return type ? { type, message: error.message } : undefined
+  }
   const type = (error as { type?: unknown }).type
   if (typeof type !== 'string' || !(errorTypes as readonly string[]).includes(type)) return undefined
   const fields = (error as { fields?: Record<string, string[]> }).fields

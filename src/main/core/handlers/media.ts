@@ -3,7 +3,6 @@ import type { Handlers } from '../../../shared/contract'
 import { MediaCache } from '../media-cache'
 import { getMedia, mediaPage, setMediaCachePath, type MediaItem } from '../store'
 import type { HandlerContext } from './context'
-import { readView } from './view-errors'
 
 type MediaHandlers = Pick<Handlers, 'media-page' | 'media-get' | 'media-thumbnail' | 'media-open'>
 
@@ -61,9 +60,9 @@ export function mediaHandlers(ctx: HandlerContext): MediaHandlers {
 
   return {
     'media-page': async (input) => mediaPage(db(), input),
-    'media-get': async ({ id }) => readView(() => getMedia(db(), id)),
+    'media-get': async ({ id }) => getMedia(db(), id),
     'media-thumbnail': async ({ id }) => {
-      const item = readView(() => getMedia(db(), id))
+      const item = getMedia(db(), id)
       if (item.fileType !== 'image' || (item.fileSize ?? 0) > MAX_THUMBNAIL_BYTES) return { src: null }
       const bytes = await bytesOf(item)
       if (!bytes || bytes.length > MAX_THUMBNAIL_BYTES) return { src: null }
@@ -71,7 +70,7 @@ export function mediaHandlers(ctx: HandlerContext): MediaHandlers {
       return { src: served ?? `data:${item.mimeType ?? 'image/png'};base64,${bytes.toString('base64')}` }
     },
     'media-open': async ({ id }) => {
-      const item = readView(() => getMedia(db(), id))
+      const item = getMedia(db(), id)
       const bytes = await bytesOf(item)
       if (!bytes) throw new MediaUnavailableError()
       const mimeType = item.mimeType ?? 'application/octet-stream'

@@ -24,6 +24,8 @@ export interface AttemptDeps {
   signal: AbortSignal
   onProgress(actionId: number, sent: number, total: number): void
   /** The action's row changed; `changed` names the local data that changed with it. */
+  /** What went wrong that the user cannot act on, for the (redacting) log. */
+  onError(error: unknown): void
   onUpdate(actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }): void
 }
 
@@ -140,7 +142,7 @@ function settleFailure(
         }
         updateAction(tx, row.id, { state: 'failed', needsReconcile: false, lastError: describe(error) }, now)
       })
-      if (rollbackError) console.error(`[outbox] rolling back action ${row.id} (${row.kind}) failed`, rollbackError)
+      if (rollbackError) deps.onError(new Error(`Rolling back outbox action ${row.id} (${row.kind}) failed`, { cause: rollbackError }))
       deps.onUpdate(row.id, { resources: def.resources, contactIds: def.contactIds?.(p) ?? [] })
       return 'failed'
     }

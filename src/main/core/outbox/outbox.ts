@@ -24,6 +24,8 @@ export interface OutboxOptions {
   /** Where files queued for upload are copied (inside the app's data folder). */
   stagingDir: string
   onEvent: (event: OutboxEvent) => void
+  /** Failures no user can act on (a rollback that threw), for the app's redacting log. */
+  onError?: (error: unknown) => void
   timings?: Partial<OutboxTimings>
   now?: () => number
   random?: () => number
@@ -33,6 +35,7 @@ export class Outbox {
   readonly #db: StoreDb
   readonly #stagingDir: string
   readonly #emit: (event: OutboxEvent) => void
+  readonly #onError: (error: unknown) => void
   readonly #timings: OutboxTimings
   readonly #now: () => number
   readonly #random: () => number
@@ -47,6 +50,7 @@ export class Outbox {
     this.#db = options.db
     this.#stagingDir = options.stagingDir
     this.#emit = options.onEvent
+    this.#onError = options.onError ?? (() => {})
     this.#timings = { ...DEFAULT_OUTBOX_TIMINGS, ...options.timings }
     this.#now = options.now ?? Date.now
     this.#random = options.random ?? Math.random
@@ -56,6 +60,7 @@ export class Outbox {
       now: this.#now,
       run: (row) => attempt(this.#attemptDeps(), row),
       onKeyRejected: () => this.#emit({ type: 'key-rejected' }),
+      onError: this.#onError,
     })
   }
 
@@ -176,7 +181,7 @@ export class Outbox {
   /** By tag id (known locally) or by title. */
   removeTag(contactId: number, tag: number | string): number {
     const title = typeof tag === 'number' ? tagTitle(this.#db, tag) : tag
-    if (title === null) throw new OutboxActionError(`Tag ${tag} is not in the local copy of this account.`)
+    if (title === null) throw new OutboxActionError(`Tag ${tag} is not in the local copy of this account.`, 'not-found')
     return this.#enqueue(this.#def('remove-tag'), { contactId, title, ...(typeof tag === 'number' ? { tagId: tag } : {}) })
   }
 
@@ -260,6 +265,7 @@ export class Outbox {
       now: this.#now,
       random: this.#random,
       signal: this.#controller.signal,
+      onError: this.#onError,
       onProgress: (actionId: number, sent: number, total: number) => this.#onProgress(actionId, sent, total),
       onUpdate: (actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }) => {
         if (getAction(this.#db, actionId)?.state !== 'in-flight') this.#progress.delete(actionId)
