@@ -104,6 +104,18 @@ export class Outbox {
     return this.#runner.paused
   }
 
+  /**
+   * Queues an action of any registered kind (resources/registry.ts) from the user's input; an
+   * action that creates a row gets its local id here. The way in for a resource's actions.
+   */
+  queue(kind: string, input: Record<string, unknown>): { actionId: number; localId?: number } {
+    const def = this.#defs.get(kind)
+    if (!def) throw new OutboxActionError(`SkyLight Desk has no action named “${kind}”.`)
+    const localId = def.creates ? nextLocalId(this.#db, def.creates.entity) : undefined
+    const actionId = this.#enqueue(def, localId === undefined ? input : { ...input, localId })
+    return { actionId, ...(localId === undefined ? {} : { localId }) }
+  }
+
   // ── messages and media ──
 
   sendMessage(input: { contactId: number; text: string }): { actionId: number; localMessageId: string } {

@@ -22,8 +22,8 @@ export const addTagAction: ActionDef<AddTagPayload> = {
   resources: ['contacts', 'groups'],
   contactIds: (p) => [p.contactId],
   apply(db, p) {
-    const added = setContactTag(db, p.contactId, p.title, true)
     hold(db, { kind: 'contact', id: p.contactId })
+    const added = setContactTag(db, p.contactId, p.title, true)
     return { ...p, added }
   },
   rollback(db, p) {

@@ -45,6 +45,8 @@ export interface ActionDef<P> {
   reconcile?(ctx: RunContext, p: P): Promise<RemoteResult | null>
   /** The server did it: bring the local copy in line (and release the hold). */
   confirm(db: StoreDb, p: P, result: RemoteResult): void
+  /** The row kind this action deletes (made by deleteRowAction), and its payload for an id. */
+  deletes?: { entity: string; payload(id: number): unknown }
   /** An entity this action creates, re-keyed from its local id once the server answers. */
   creates?: { entity: RefEntity; localId(p: P): number }
   /** Merges this (later) payload into a queued action of the same lane; null if it cannot. */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { ValidationError } from '../../skylight'
 import { message } from '../../skylight/resources/messages'
-import { confirmLocalMessage, deleteLocalMessage, failLocalMessage, findLocalMessage, insertLocalMessage, type StoreDb } from '../../store'
+import { confirmLocalMessage, deleteLocalMessage, failLocalMessage, findLocalMessage, insertLocalMessage, requireLocal, type StoreDb } from '../../store'
 import { findSentMessage } from '../reconcile'
 import { quote, type ActionDef } from './define'
 
@@ -32,6 +32,7 @@ export const sendMessageAction: ActionDef<SendMessagePayload> = {
   resources: ['messages', 'conversations'],
   contactIds: (p) => [p.contactId],
   apply(db, p) {
+    requireLocal(db, { kind: 'contact', id: p.contactId })
     dropUnsent(db, p.localId)
     const localId = randomUUID()
     insertLocalMessage(db, { localId, contactId: p.contactId, content: p.text, createdAt: new Date().toISOString() })
