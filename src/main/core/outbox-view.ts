@@ -9,6 +9,7 @@ export function actionView(action: OutboxAction): ActionView {
     kind: action.kind,
     resources: [...action.resources],
     summary: action.summary,
+    editable: action.editable,
     state: action.state,
     attempts: action.attempts,
     nextAttemptAt: action.state === 'queued' && action.nextAttemptAt > 0 ? new Date(action.nextAttemptAt).toISOString() : null,

@@ -17,6 +17,8 @@ export const outboxAction = z.object({
   resources: z.array(resourceName),
   /** A short description for the outbox panel: "Message to Noura: Your order…". */
   summary: z.string(),
+  /** The fields the user may correct (outbox-edit) with their current values; null when none. */
+  editable: z.record(z.string(), z.string()).nullable(),
   state: z.enum(actionStates),
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
@@ -35,14 +37,24 @@ const queued = z.object({ actionId: z.string() })
 const queuedWithLocalId = queued.extend({ localId: z.union([z.number(), z.string()]) })
 const upload = z.object({ fileName: z.string(), ok: z.boolean(), actionId: z.string().optional(), message: z.string().optional() })
 
-export const campaignInput = z.object({
+const campaignFields = {
   name: text(255),
   channelId: id,
   message: text(4096),
-  contactIds: z.array(id).max(100_000).default([]),
-  listIds: z.array(id).max(1000).default([]),
-  segmentIds: z.array(id).max(1000).default([]),
+  contactIds: z.array(id).max(100_000),
+  listIds: z.array(id).max(1000),
+  segmentIds: z.array(id).max(1000),
+}
+
+export const campaignInput = z.object({
+  ...campaignFields,
+  contactIds: campaignFields.contactIds.default([]),
+  listIds: campaignFields.listIds.default([]),
+  segmentIds: campaignFields.segmentIds.default([]),
 })
+
+/** Only what the user changed: no defaults, or an edit of the contacts would empty the lists. */
+const campaignChanges = z.object(campaignFields).partial()
 
 export const contactInput = z.object({
   name: text(255),
@@ -74,7 +86,7 @@ export const outboxMethods = {
   'media-delete': method(z.object({ id }).strict(), queued),
 
   'campaign-create': method(campaignInput.strict(), queuedWithLocalId),
-  'campaign-update': method(z.object({ id: z.union([id, z.string()]), changes: campaignInput.partial().strict() }).strict(), queued),
+  'campaign-update': method(z.object({ id: z.union([id, z.string()]), changes: campaignChanges.strict() }).strict(), queued),
   'campaign-delete': method(z.object({ id: z.union([id, z.string()]) }).strict(), queued),
   'campaign-command': method(
     z.object({ id: z.union([id, z.string()]), command: z.enum(['start', 'pause', 'resume', 'cancel']) }).strict(),

@@ -16,6 +16,7 @@ import { countActions, getAction, listActions, pruneFinished, updateAction } fro
 import { Runner } from './runner'
 import { stageUpload, sweepStaging, unstage } from './staging'
 import { DEFAULT_OUTBOX_TIMINGS, type ActionState, type OutboxAction, type OutboxCounts, type OutboxEvent, type OutboxTimings } from './types'
+import { namesIn } from './names'
 import { toView } from './view'
 
 export interface OutboxOptions {
@@ -222,7 +223,8 @@ export class Outbox {
   // ── for the UI ──
 
   list(options: { states?: readonly ActionState[] } = {}): OutboxAction[] {
-    return listActions(this.#db, options.states).map((row) => toView(this.#defs, row, this.#progress.get(row.id)))
+    const names = namesIn(this.#db)
+    return listActions(this.#db, options.states).map((row) => toView(this.#defs, row, names, this.#progress.get(row.id)))
   }
 
   counts(): OutboxCounts {
@@ -297,7 +299,7 @@ export class Outbox {
 
   #changed(actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }): void {
     const row = getAction(this.#db, actionId)
-    if (row) this.#emit({ type: 'action', action: toView(this.#defs, row, this.#progress.get(actionId)) })
+    if (row) this.#emit({ type: 'action', action: toView(this.#defs, row, namesIn(this.#db), this.#progress.get(actionId)) })
     if (changed) {
       this.#emit({ type: 'changed', resources: [...changed.resources], ...(changed.contactIds.length ? { contactIds: changed.contactIds } : {}) })
     }

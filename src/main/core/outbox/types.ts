@@ -26,8 +26,10 @@ export interface OutboxAction {
   lastError: ActionError | null
   progress?: { sent: number; total: number }
   createdAt: number
-  /** A short description for the user, e.g. “Send “Hello” to contact 42”. */
+  /** A short description for the user, e.g. “Send “Hello” to “Noura””. */
   summary: string
+  /** What the user may correct, with its current values (the message text, a file name). */
+  editable: Record<string, string> | null
 }
 
 export interface OutboxCounts {

@@ -27,7 +27,10 @@ export interface ActionDef<P> {
   kind: string
   payload: VersionedSchema<P>
   lane(p: P): string
-  summary(p: P): string
+  /** A short description for the user; rows are named as the local copy names them now. */
+  summary(p: P, names: Names): string
+  /** The fields the user may correct (outbox-edit), with their current values. */
+  editable?(p: P): Record<string, string>
   /** Sending it twice has the same effect as once, so an unknown outcome needs no reconciling. */
   repeatable: boolean
   /** What the views show of it: named in the 'changed' event and on the action. */
@@ -58,5 +61,14 @@ export interface ActionDef<P> {
 // Definitions are stored side by side, so the payload type is erased at the registry.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyActionDef = ActionDef<any>
+
+/** How a summary names a row: its name in quotes, or its kind and id when it has none here. */
+export interface Names {
+  contact(id: number): string
+  campaign(id: number): string
+  media(id: number): string
+  list(id: number): string
+  segment(id: number): string
+}
 
 export const quote = (text: string, max = 40) => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`
