@@ -8,7 +8,7 @@ import { generateWorld } from './data/generate'
 import { World } from './data/world'
 import { FaultInjector } from './http/faults'
 import { requestHandler } from './http/pipeline'
-import { SlidingWindowLimiter } from './http/rate-limit'
+import { FixedWindowLimiter } from './http/rate-limit'
 import { RequestLog } from './http/request-log'
 import { ListeningServer } from './http/server'
 import { DEFAULT_AUTO_ADVANCE, resolveSize, type SandboxOptions } from './options'
@@ -52,7 +52,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   world.storageDir = options.storageDir ?? (await mkdtemp(join(tmpdir(), 'skylight-sandbox-')))
 
   const timers = new TimerSet()
-  const limiter = new SlidingWindowLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 })
+  const limiter = new FixedWindowLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 })
   const faults = new FaultInjector(seed)
   const log = new RequestLog()
   const autoAdvance = new AutoAdvance(world, timers)
