@@ -232,11 +232,12 @@ export function campaignJson(store: AccountStore, c: CampaignRec, now: number) {
   }
 }
 
+/** A delivery row of GET /campaigns/{id}/contacts; the contact's name is `name`, as the docs call it. */
 export function campaignContactJson(r: CampaignContactRec) {
   return {
     id: r.id,
     contact_id: r.contactId,
-    contact_name: r.contactName,
+    name: r.contactName,
     phone: r.phone,
     status: r.status,
     sent_at: isoOrNull(r.sentAt),
