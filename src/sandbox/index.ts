@@ -12,7 +12,7 @@ import { FixedWindowLimiter } from './http/rate-limit'
 import { RequestLog } from './http/request-log'
 import { ListeningServer } from './http/server'
 import { DEFAULT_AUTO_ADVANCE, resolveSize, type SandboxOptions } from './options'
-import { controlHandler } from './routes/control'
+import { controlHandler, guardedControlHandler } from './routes/control'
 import { apiRouter } from './routes/index'
 import { AutoAdvance } from './simulation'
 import { TimerSet } from './timers'
@@ -66,7 +66,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     host,
   )
   const control = createControl({ world, faults, log, limiter, server, autoAdvance })
-  serveControl = controlHandler(control, world, timers)
+  serveControl = guardedControlHandler(options.controlRoutes ?? 'open', world, controlHandler(control, world, timers))
 
   const port = await server.listen(options.port ?? 0)
   world.origin = `http://${urlHost(host)}:${port}`
@@ -94,5 +94,5 @@ export type { SandboxControl, InjectInboundInput, AdvanceInput, FaultPatch } fro
 export type { AccountDump } from './data/dump'
 export type { FaultRule, FaultSettings, FaultKind } from './http/faults'
 export type { RequestLogEntry, Outcome } from './http/request-log'
-export type { SandboxOptions, DataSize, SizePreset, RateLimitOptions, AutoAdvanceOptions } from './options'
+export type { SandboxOptions, DataSize, SizePreset, RateLimitOptions, AutoAdvanceOptions, ControlRoutes } from './options'
 export { SIZE_PRESETS } from './options'
