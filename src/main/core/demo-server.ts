@@ -4,7 +4,9 @@
 // working across restarts (changes made in the demo do not survive a restart).
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox'
 
-const DEMO: SandboxOptions = { seed: 7, size: 'demo', accounts: 1, autoAdvance: {} }
+// No /__sandbox control routes: one of them lists the demo key, and nothing in the app
+// drives the demo over HTTP (statuses and campaigns move on their own).
+const DEMO: SandboxOptions = { seed: 7, size: 'demo', accounts: 1, autoAdvance: {}, controlRoutes: 'off' }
 
 export class DemoServer {
   #sandbox: Promise<Sandbox> | undefined
