@@ -18,7 +18,7 @@ import {
   ValidationError,
 } from './errors'
 import type { Budget, Priority } from './rate-budget'
-import { backoffDelay, rateLimitRemaining, rateLimitReset, retryAfterMs } from './retry-policy'
+import { backoffDelay, honouredWait, rateLimitRemaining, rateLimitReset, RETRY_AFTER_CAP_MS, retryAfterMs } from './retry-policy'
 import { envelope, type Page } from './schema'
 import { sendHttp, type BodySource, type HttpAnswer } from './transport'
 
@@ -53,6 +53,8 @@ export interface SkyLightClientOptions {
   retryMaxMs?: number
   /** Longest total wait on 429s before giving up with RateLimitedError. */
   maxRateLimitWaitMs?: number
+  /** Longest one 429 keeps the key silent, whatever Retry-After says; then a request probes. */
+  maxRetryAfterMs?: number
   random?: () => number
   userAgent?: string
   /** Told of list items that failed validation and were skipped. */
@@ -63,7 +65,15 @@ export interface SkyLightClientOptions {
 /** The options another thread can be given to make the same client (no functions, no budget). */
 export type PortableClientOptions = Pick<
   SkyLightClientOptions,
-  'baseUrl' | 'apiKey' | 'timeoutMs' | 'maxAttempts' | 'retryBaseMs' | 'retryMaxMs' | 'maxRateLimitWaitMs' | 'userAgent'
+  | 'baseUrl'
+  | 'apiKey'
+  | 'timeoutMs'
+  | 'maxAttempts'
+  | 'retryBaseMs'
+  | 'retryMaxMs'
+  | 'maxRateLimitWaitMs'
+  | 'maxRetryAfterMs'
+  | 'userAgent'
 >
 
 export class SkyLightClient {
@@ -83,6 +93,7 @@ export class SkyLightClient {
       retryBaseMs: 500,
       retryMaxMs: 30_000,
       maxRateLimitWaitMs: 5 * 60_000,
+      maxRetryAfterMs: RETRY_AFTER_CAP_MS,
       random: Math.random,
       userAgent: 'SkyLightDesk',
       now: Date.now,
@@ -92,8 +103,18 @@ export class SkyLightClient {
 
   /** What a thread needs to make a client like this one (sync runs on its own thread). */
   portableOptions(): PortableClientOptions {
-    const { timeoutMs, maxAttempts, retryBaseMs, retryMaxMs, maxRateLimitWaitMs, userAgent } = this.#options
-    return { baseUrl: this.baseUrl.href, apiKey: this.#apiKey, timeoutMs, maxAttempts, retryBaseMs, retryMaxMs, maxRateLimitWaitMs, userAgent }
+    const { timeoutMs, maxAttempts, retryBaseMs, retryMaxMs, maxRateLimitWaitMs, maxRetryAfterMs, userAgent } = this.#options
+    return {
+      baseUrl: this.baseUrl.href,
+      apiKey: this.#apiKey,
+      timeoutMs,
+      maxAttempts,
+      retryBaseMs,
+      retryMaxMs,
+      maxRateLimitWaitMs,
+      maxRetryAfterMs,
+      userAgent,
+    }
   }
 
   /** The `data` of a JSON answer, validated. */
@@ -207,7 +228,9 @@ export class SkyLightClient {
     const message = body.message ?? undefined
 
     if (status === 429) {
-      const wait = retryAfterMs(answer.headers, json, this.#options.now()) ?? this.budget.windowMs / this.budget.limit
+      const asked = retryAfterMs(answer.headers, json, this.#options.now()) ?? this.budget.windowMs / this.budget.limit
+      // Honoured up to the cap, then one request probes (the budget lets one through first).
+      const wait = honouredWait(asked, this.#options.maxRetryAfterMs)
       this.budget.pauseFor(wait)
       throw new RateLimitedError(wait)
     }
