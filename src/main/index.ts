@@ -69,6 +69,8 @@ async function main(): Promise<void> {
     // Its own entry in electron.vite.config.ts, built beside this file.
     syncThreadEntry: new URL('./sync-thread.js', import.meta.url),
     onInternalError: (error) => log.error('Core error', error),
+    // Every key the core holds is redacted from the log, whatever shape it is logged in.
+    redactor: log,
   })
   registerContract(core.dispatch, isAppUrl)
   core.on((event, payload) => emitEvent(window.webContents, event, payload))
