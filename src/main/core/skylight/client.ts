@@ -19,6 +19,7 @@ import {
 } from './errors'
 import type { Budget, Priority } from './rate-budget'
 import { backoffDelay, honouredWait, rateLimitRemaining, rateLimitReset, RETRY_AFTER_CAP_MS, retryAfterMs } from './retry-policy'
+import { serverAddressProblem, withScheme } from '../../../shared/contract/server-address'
 import { envelope, type Page } from './schema'
 import { sendHttp, type BodySource, type HttpAnswer } from './transport'
 
@@ -274,19 +275,14 @@ function firstFieldError(errors: Record<string, string[]> | undefined): string |
   return undefined
 }
 
-/** Accepts "dashboard.example.com", "https://host/" or "https://host/api/v1" alike. */
+/**
+ * Accepts "dashboard.example.com", "https://host/" or "https://host/api/v1" alike; refuses
+ * http:// except for this computer, and an address with a user name or password in it.
+ */
 export function parseBaseUrl(input: string): URL {
-  const trimmed = input.trim()
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`
-  let url: URL
-  try {
-    url = new URL(withScheme)
-  } catch {
-    throw new ValidationError(`“${input}” is not a valid server address.`, 0, { baseUrl: ['Enter an address like https://dashboard.skylightchat.com'] })
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ValidationError('The server address must start with https://', 0, { baseUrl: ['Use an https:// address'] })
-  }
+  const problem = serverAddressProblem(input)
+  if (problem) throw new ValidationError(problem, 0, { baseUrl: [problem] })
+  const url = new URL(withScheme(input))
   url.pathname = url.pathname.replace(/\/api\/v1\/?$/, '/').replace(/\/?$/, '/')
   url.search = ''
   url.hash = ''
