@@ -1,7 +1,7 @@
 // Server addresses: https:// for any server, plain http:// only for this computer (the
 // sandbox and the demo server), and never credentials inside the address — refused at the
 // contract's edge and again by the account manager, each with words the user can act on.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -84,6 +84,32 @@ describe('a server address', () => {
       expect(manager.list()).toEqual([])
       // The sandbox on 127.0.0.1 over http is fine.
       expect(await manager.add({ apiKey: sandbox.accounts[0]!.apiKey, baseUrl: sandbox.url })).toMatchObject({ baseUrl: `${sandbox.url}/` })
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('already saved with credentials or over http is made safe when the accounts are loaded', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'skylight-address-saved-'))
+    try {
+      const record = (id: string, baseUrl: string) => ({ id, serverId: 1, name: id, baseUrl, keyStorage: 'keychain', addedAt: '2026-01-01T00:00:00.000Z', keyRejectedAt: null })
+      await writeFile(
+        join(dataDir, 'accounts.json'),
+        JSON.stringify({
+          version: 1,
+          activeId: null,
+          accounts: [
+            record('account-remote', 'http://skylight.example.com/'),
+            record('account-creds', 'https://me:hunter22@skylight.example.com/'),
+            record('account-local', 'http://127.0.0.1:4010/'),
+          ],
+        }),
+      )
+      const manager = await AccountManager.open({ dataDir, keychain: new SessionSecretStore(), session: new SessionSecretStore(), budgets: new RateBudgets() })
+      expect(manager.list().map((a) => a.baseUrl)).toEqual(['https://skylight.example.com/', 'https://skylight.example.com/', 'http://127.0.0.1:4010/'])
+      const saved = await readFile(join(dataDir, 'accounts.json'), 'utf8')
+      expect(saved).not.toContain('hunter22')
+      expect(saved).not.toContain('http://skylight')
     } finally {
       await rm(dataDir, { recursive: true, force: true })
     }

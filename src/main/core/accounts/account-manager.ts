@@ -9,6 +9,7 @@ import { createSkyLightApi, type SkyLightApi } from '../skylight'
 import { parseBaseUrl, type SkyLightClientOptions } from '../skylight/client'
 import { UnauthorizedError, ValidationError } from '../skylight/errors'
 import type { RateBudgets } from '../skylight/rate-budgets'
+import { isLoopbackHost } from '../../../shared/contract/server-address'
 import type { SecretRedactor } from '../log'
 import type { SecretStore } from '../secrets/secret-store'
 import { loadRegistry, saveRegistry, type AccountRecord, type Registry } from './registry'
@@ -38,6 +39,20 @@ export interface NewAccount {
   demo?: boolean
 }
 
+/** The stored address with credentials removed and http:// upgraded, except on this computer. */
+function securedAddress(baseUrl: string): string {
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    return baseUrl
+  }
+  url.username = ''
+  url.password = ''
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) url.protocol = 'https:'
+  return url.href
+}
+
 export class AccountNotFoundError extends Error {
   readonly type = 'not-found'
   constructor() {
@@ -56,7 +71,24 @@ export class AccountManager {
   static async open(options: AccountManagerOptions): Promise<AccountManager> {
     const manager = new AccountManager(options)
     manager.#registry = await loadRegistry(options.dataDir)
+    await manager.#secureStoredAddresses()
     return manager
+  }
+
+  /**
+   * Addresses saved before http:// and credentials were refused: the credentials are
+   * dropped from the file, and a remote http:// server is reached over https:// from now on
+   * (if it has no https, its account shows it cannot connect; the key never goes in clear).
+   */
+  async #secureStoredAddresses(): Promise<void> {
+    let changed = false
+    this.#registry.accounts = this.#registry.accounts.map((account) => {
+      const secured = securedAddress(account.baseUrl)
+      if (secured === account.baseUrl) return account
+      changed = true
+      return { ...account, baseUrl: secured }
+    })
+    if (changed) await this.#save()
   }
 
   list(): AccountRecord[] {

@@ -25,7 +25,7 @@ export interface MediaCacheOptions {
   /** Largest single file downloaded (default MAX_MEDIA_FILE_BYTES). */
   maxFileBytes?: number
   fetchFile?: typeof fetch
-  /** A download that takes longer is given up (the view shows the file's icon instead). */
+  /** A download silent for longer is given up (the view shows the file's icon instead). */
   timeoutMs?: number
   /** Told when files were removed to stay within the budget, so the store forgets them. */
   onEvicted?: (mediaIds: number[]) => void
@@ -151,6 +151,8 @@ export class MediaCache {
       this.#writing.add(partialName)
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
+          // A big file on a slow line keeps going as long as bytes keep coming.
+          timer.refresh()
           size += chunk.length
           // Stops reading at once: the rest of the answer is never downloaded.
           callback(size > limit ? new MediaTooLargeError(limit) : null, chunk)
