@@ -31,6 +31,7 @@ export class AccountSession {
   readonly api: SkyLightApi
   readonly sync: SyncThread
   readonly outbox: Outbox
+  readonly #stopPauseNews: () => void
 
   private constructor(options: AccountSessionOptions, store: Store) {
     this.accountId = options.accountId
@@ -59,6 +60,9 @@ export class AccountSession {
       ...(options.outboxTimings ? { timings: options.outboxTimings } : {}),
       ...now,
     })
+    // A 429 pauses the key for sync and outbox alike: the status carries the countdown.
+    this.#stopPauseNews =
+      options.api.client.budget.onPause?.(() => options.onSyncEvent({ type: 'status', status: this.sync.status })) ?? (() => {})
   }
 
   static open(options: AccountSessionOptions): AccountSession {
@@ -84,6 +88,7 @@ export class AccountSession {
   async close(): Promise<void> {
     // The sync thread closes its connection before the file may be deleted (Windows
     // refuses to delete an open file).
+    this.#stopPauseNews()
     await Promise.all([this.sync.stop(), this.outbox.stop()])
     this.api.client.budget.dispose()
     this.store.close()

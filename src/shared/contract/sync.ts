@@ -10,6 +10,11 @@ export const syncStatus = z.object({
   lastSyncedAt: z.string().nullable(),
   progress: z.partialRecord(resourceName, z.object({ done: z.number(), total: z.number().nullable() })),
   message: z.string().nullable(),
+  /**
+   * SkyLight asked this key to wait (429): when requests resume (ISO time), for a visible
+   * countdown; null or absent when not waiting.
+   */
+  retryAt: z.string().nullable().optional(),
 })
 export type SyncStatusView = z.output<typeof syncStatus>
 
