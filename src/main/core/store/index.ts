@@ -16,6 +16,7 @@ export { replaceContactNotes } from './writes/notes'
 export { replaceTags, replaceLists, replaceSegments } from './writes/groups'
 export { upsertListMembers, upsertSegmentMembers } from './writes/members'
 export { upsertConversations, markMessagesSynced } from './writes/conversations'
+export { showReplyInConversation, undoReplyInConversation, type PreviewBefore } from './writes/local-conversations'
 export { upsertMessages } from './writes/messages'
 export {
   insertLocalMessage,
