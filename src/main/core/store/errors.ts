@@ -23,6 +23,15 @@ export class StoreError extends Error {
   }
 }
 
+/** The one message for a damaged account file: what happened, and that a rebuild fixes it. */
+export function damaged(path: string, cause: unknown): StoreError {
+  return new StoreError(
+    'corrupt',
+    `The local copy of this account (${path}) is damaged. Rebuild it from SkyLight in Settings → Accounts: queued actions that can still be read are kept.`,
+    { cause },
+  )
+}
+
 export function notFound(what: string): StoreError {
   return new StoreError('not-found', `${what} is not in the local copy of this account. It may have been deleted; syncing again will bring back anything that still exists.`)
 }
@@ -41,11 +50,7 @@ export function openError(error: unknown, path: string): unknown {
   switch (base) {
     case 'SQLITE_NOTADB':
     case 'SQLITE_CORRUPT':
-      return new StoreError(
-        'corrupt',
-        `The local data file ${path} is damaged. Remove this account from SkyLight Desk and add it again to download a fresh copy.`,
-        options,
-      )
+      return damaged(path, error)
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
       return new StoreError(
