@@ -10,6 +10,7 @@ import {
   type Handlers,
   type Result,
 } from '../../../shared/contract'
+import { DiskFullError, isDiskFull } from '../disk-full'
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>
 
@@ -31,7 +32,8 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (error: u
       const handler = handlers[method] as (input: unknown) => Promise<unknown>
       return { ok: true, value: await handler(parsed.data) }
     } catch (error) {
-      const known = toBridgeError(error)
+      // A write anywhere that met a full disk: the one thing the user must hear (the log is on that disk too).
+      const known = toBridgeError(error) ?? (isDiskFull(error) ? toBridgeError(new DiskFullError('your change', { cause: error })) : undefined)
       if (known) return fail(known)
       onInternalError?.(error)
       return fail({ type: 'internal', message: 'Something went wrong inside SkyLight Desk. The details are in the log.' })

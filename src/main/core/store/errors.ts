@@ -1,5 +1,7 @@
 // Coded errors of the local store. `code` is for the program (what to do next), `message`
-// is for the user (what happened and what they can do about it).
+// is for the user (what happened and what they can do about it); `type` is the contract's
+// word for it, so the message reaches the user instead of "something went wrong".
+import type { ErrorType } from '../../../shared/contract'
 
 export const storeErrorCodes = [
   'not-found',
@@ -20,6 +22,10 @@ export class StoreError extends Error {
     super(message, options)
     this.name = 'StoreError'
     this.code = code
+  }
+
+  get type(): ErrorType {
+    return this.code === 'not-found' ? 'not-found' : this.code === 'disk-full' ? 'disk-full' : 'local-data'
   }
 }
 
@@ -66,7 +72,7 @@ export function openError(error: unknown, path: string): unknown {
         options,
       )
     case 'SQLITE_FULL':
-      return new StoreError('disk-full', `The disk holding ${path} is full. Free some space and try again.`, options)
+      return new StoreError('disk-full', `Your disk is full, so SkyLight Desk cannot open ${path}. Free some space on it and try again.`, options)
     case 'SQLITE_CANTOPEN':
     case 'SQLITE_IOERR':
       return new StoreError(
@@ -84,6 +90,7 @@ const nodeCodes: Record<string, string> = {
   EPERM: 'SQLITE_PERM',
   EROFS: 'SQLITE_READONLY',
   ENOSPC: 'SQLITE_FULL',
+  EDQUOT: 'SQLITE_FULL',
   ENOENT: 'SQLITE_CANTOPEN',
   ENOTDIR: 'SQLITE_CANTOPEN',
   EEXIST: 'SQLITE_CANTOPEN', // a file stands where the folder should be
