@@ -1,7 +1,7 @@
 // A full disk, for real: a small tmpfs mounted for the test (root only; skipped, saying so,
 // where mounting is not allowed), and SQLite's max_page_count for a real SQLITE_FULL.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -111,6 +111,35 @@ describe('a full disk', () => {
     expect(text.startsWith('before\n')).toBe(true)
     expect(text.indexOf('still full\n')).toBeGreaterThan(text.indexOf('the disk is full'))
     expect(text.endsWith('still full\nspace again\n')).toBe(true)
+  })
+})
+
+describe('a store file found damaged in use', () => {
+  it('tells the user how to get a sound copy, and logs the cause', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sqlite-corrupt-'))
+    const path = join(dir, 'account.sqlite')
+    const writer = openStore({ path })
+    for (let page = 0; page < 10; page++) {
+      upsertMessages(writer.db, 1, Array.from({ length: 100 }, (_, i) => apiMessage({ id: page * 100 + i + 1, content: 'y'.repeat(300), sent_at: '2026-01-01T00:00:00Z' })))
+    }
+    writer.close()
+    const pages = statSync(path).size / 4096
+    const fd = openSync(path, 'r+')
+    writeSync(fd, Buffer.alloc(4096, 0xee), 0, 4096, Math.floor(pages / 2) * 4096)
+    closeSync(fd)
+    // Opened without the check at open, as if the damage happened after it.
+    const store = openStore({ path, checkIntegrity: false })
+    const logged: unknown[] = []
+    try {
+      const read = async () => store.sqlite.prepare('SELECT count(*), sum(length(content)) FROM messages').get()
+      const dispatch = createDispatcher({ 'app-info': read } as unknown as Handlers, (e) => logged.push(e))
+      expect(await dispatch('app-info', {})).toMatchObject({ ok: false, error: { type: 'local-data', message: expect.stringMatching(/damaged.*rebuild it from SkyLight/) } })
+      expect(logged).toHaveLength(1)
+      expect((logged[0] as { code: string }).code).toMatch(/^SQLITE_CORRUPT/)
+    } finally {
+      store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

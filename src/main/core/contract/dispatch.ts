@@ -11,6 +11,7 @@ import {
   type Result,
 } from '../../../shared/contract'
 import { DiskFullError, isDiskFull } from '../disk-full'
+import { runtimeError } from '../store/errors'
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>
 
@@ -32,10 +33,14 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (error: u
       const handler = handlers[method] as (input: unknown) => Promise<unknown>
       return { ok: true, value: await handler(parsed.data) }
     } catch (error) {
-      // A write anywhere that met a full disk: the one thing the user must hear (the log is on that disk too).
-      const known = toBridgeError(error) ?? (isDiskFull(error) ? toBridgeError(new DiskFullError('your change', { cause: error })) : undefined)
-      if (known) return fail(known)
-      onInternalError?.(error)
+      // A full disk anywhere is the one thing the user must hear (the log is on that disk
+      // too); a file found damaged in use says how to get a sound one.
+      const typed = toBridgeError(error)
+      if (typed) return fail(typed)
+      const fault = runtimeError(error) ?? (isDiskFull(error) ? new DiskFullError('your change', { cause: error }) : undefined)
+      // The cause goes to the log (a damaged page is worth a look) — not a full disk's, which it could not hold.
+      if (fault?.type !== 'disk-full') onInternalError?.(error)
+      if (fault) return fail(toBridgeError(fault)!)
       return fail({ type: 'internal', message: 'Something went wrong inside SkyLight Desk. The details are in the log.' })
     }
   }

@@ -38,6 +38,25 @@ export function damaged(path: string, cause: unknown): StoreError {
   )
 }
 
+/**
+ * What SQLite threw during use (not at open) that the user can act on: a full disk, or a
+ * file found damaged after it opened. Other errors: undefined.
+ */
+export function runtimeError(error: unknown): StoreError | undefined {
+  const code = errorCode(error)
+  if (code === 'SQLITE_FULL') {
+    return new StoreError('disk-full', 'Your disk is full, so SkyLight Desk could not save your change. Free some space on it and try again.', { cause: error })
+  }
+  if (code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new StoreError(
+      'corrupt',
+      'The local copy of this account turned out to be damaged. Restart SkyLight Desk: it checks the copy as it starts and offers to rebuild it from SkyLight.',
+      { cause: error },
+    )
+  }
+  return undefined
+}
+
 export function notFound(what: string): StoreError {
   return new StoreError('not-found', `${what} is not in the local copy of this account. It may have been deleted; syncing again will bring back anything that still exists.`)
 }
