@@ -33,7 +33,7 @@ export interface Salvage {
 }
 
 const COLUMNS = `id, kind, version, payload, lane, state, attempts, first_attempt_at, needs_reconcile, last_error, created_at`
-const UNSENT = `state IN ('queued', 'in-flight', 'failed')`
+const UNSENT = new Set(['queued', 'in-flight', 'failed'])
 
 /**
  * Reads the unsent actions of a damaged file: forwards until the damage, then backwards
@@ -45,8 +45,9 @@ export function salvageOutbox(path: string): Salvage {
   let sqlite: Database.Database | undefined
   try {
     sqlite = new Database(path, { fileMustExist: true })
-    readRows(sqlite, `SELECT ${COLUMNS} FROM outbox_actions WHERE ${UNSENT} ORDER BY id`, found)
-    readRows(sqlite, `SELECT ${COLUMNS} FROM outbox_actions WHERE ${UNSENT} ORDER BY id DESC`, found)
+    // The table itself, by rowid (NOT INDEXED): a damaged index must not hide sound rows.
+    readRows(sqlite, `SELECT ${COLUMNS} FROM outbox_actions NOT INDEXED ORDER BY id`, found)
+    readRows(sqlite, `SELECT ${COLUMNS} FROM outbox_actions NOT INDEXED ORDER BY id DESC`, found)
     try {
       for (const row of sqlite.prepare('SELECT entity, last FROM outbox_local_ids').all() as { entity: string; last: number }[]) {
         if (Number.isSafeInteger(row.last)) localIds[row.entity] = row.last
@@ -66,8 +67,9 @@ export function salvageOutbox(path: string): Salvage {
 function readRows(sqlite: Database.Database, query: string, into: Map<number, SalvagedAction>): void {
   try {
     for (const raw of sqlite.prepare(query).iterate() as Iterable<Record<string, unknown>>) {
+      if (!UNSENT.has(raw.state as string) || into.has(raw.id as number)) continue
       const row = toAction(raw)
-      if (row && !into.has(raw.id as number)) into.set(raw.id as number, row)
+      if (row) into.set(raw.id as number, row)
     }
   } catch {
     // The scan met the damage; what came before it is kept.
