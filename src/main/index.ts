@@ -10,8 +10,10 @@ import { createLogger } from './core/log'
 import { createAttention } from './attention'
 import { KeychainSecretStore } from './core/secrets/keychain-store'
 import { emitEvent, registerContract } from './ipc'
+import { APP_ENTRY_URL } from './app-files'
+import { declareSchemes, serveAppFrom } from './app-protocol'
 import { mediaUrl } from './media-files'
-import { declareMediaScheme, serveMediaFrom } from './media-protocol'
+import { serveMediaFrom } from './media-protocol'
 import { appUrlMatcher, guardWebContents } from './navigation'
 import { hardenSession } from './session-hardening'
 import type { EventPayload } from '../shared/contract'
@@ -19,11 +21,12 @@ import type { EventPayload } from '../shared/contract'
 const APP_NAME = 'SkyLight Desk'
 const development = !app.isPackaged
 const devServerUrl = development ? process.env['ELECTRON_RENDERER_URL'] : undefined
-const rendererFile = join(import.meta.dirname, '../renderer/index.html')
-const isAppUrl = appUrlMatcher({ rendererFile, devServerUrl })
+// The built interface, served to the window as app://desk/… (never file://).
+const rendererDir = join(import.meta.dirname, '../renderer')
+const isAppUrl = appUrlMatcher({ devServerUrl })
 
 // Scheme privileges are accepted only before 'ready'.
-declareMediaScheme()
+declareSchemes()
 
 const log = createLogger({
   dir: app.getPath('logs'),
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
   await app.whenReady()
 
   hardenSession(session.defaultSession)
+  serveAppFrom(session.defaultSession, rendererDir)
   serveMediaFrom(session.defaultSession, join(app.getPath('userData'), 'media-cache'))
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -69,6 +73,8 @@ async function main(): Promise<void> {
     // Its own entry in electron.vite.config.ts, built beside this file.
     syncThreadEntry: new URL('./sync-thread.js', import.meta.url),
     onInternalError: (error) => log.error('Core error', error),
+    // Every key the core holds is redacted from the log, whatever shape it is logged in.
+    redactor: log,
   })
   registerContract(core.dispatch, isAppUrl)
   core.on((event, payload) => emitEvent(window.webContents, event, payload))
@@ -92,7 +98,7 @@ async function main(): Promise<void> {
   const openWindow = (): BrowserWindow =>
     createMainWindow({
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      load: devServerUrl ? { url: devServerUrl } : { file: rendererFile },
+      load: { url: devServerUrl ?? APP_ENTRY_URL },
       stateFile: join(app.getPath('userData'), 'window-state.json'),
       onStateError: (error) => log.warn('Could not save the window position', error),
     })

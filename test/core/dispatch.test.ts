@@ -6,7 +6,7 @@ import { openCore, type Core } from '../../src/main/core'
 import { createDispatcher } from '../../src/main/core/contract/dispatch'
 import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
 import { ValidationError } from '../../src/main/core/skylight/errors'
-import type { Handlers } from '../../src/shared/contract'
+import { methods, type Handlers } from '../../src/shared/contract'
 
 let dataDir: string
 let core: Core
@@ -76,5 +76,13 @@ describe('the contract dispatcher', () => {
   it('registers a handler for every method of the contract', async () => {
     const { methods } = await import('../../src/shared/contract')
     expect(Object.keys(core.handlers).sort()).toEqual(Object.keys(methods).sort())
+  })
+})
+
+describe('the contract’s campaign edit', () => {
+  it('passes on only the fields the user changed (no defaults that would empty the audience)', () => {
+    const parsed = methods['campaign-update'].input.parse({ id: 7, changes: { contactIds: [3] } })
+    expect(parsed.changes).toEqual({ contactIds: [3] })
+    expect(methods['campaign-create'].input.parse({ name: 'A', channelId: 1, message: 'Hi' })).toMatchObject({ contactIds: [], listIds: [], segmentIds: [] })
   })
 })

@@ -121,7 +121,7 @@ export class AccountSessions {
             preview: event.preview,
           })
         } else {
-          this.#o.events.emit('sync-status', statusView(account.id, event.status))
+          this.#o.events.emit('sync-status', statusView(account.id, event.status, api.client.budget.pausedUntil))
           if (event.status.state === 'key-rejected') this.#keyRejected(account.id)
           if (waiting && event.status.state === 'idle' && event.status.firstSyncDone) {
             const ids = waiting
@@ -136,6 +136,7 @@ export class AccountSessions {
         }
       },
       onOutboxEvent: (event) => this.#outboxEvent(account.id, event),
+      ...(this.#o.onError ? { onError: this.#o.onError } : {}),
     })
     return session
   }
@@ -198,8 +199,9 @@ export class AccountSessions {
   }
 }
 
-export function statusView(accountId: string, status: SyncStatus): SyncStatusView {
-  return { accountId, ...status }
+/** `pausedUntil`: when SkyLight's 429 lets this key send again (the status strip counts down). */
+export function statusView(accountId: string, status: SyncStatus, pausedUntil?: number | null): SyncStatusView {
+  return { accountId, ...status, retryAt: pausedUntil ? new Date(pausedUntil).toISOString() : null }
 }
 
 export function summary(account: AccountRecord, keyMissing: boolean, unavailable?: StoreError): AccountSummary {

@@ -7,6 +7,7 @@ import { AccountSessions, summary } from './account-sessions'
 import { createDispatcher, type Dispatch } from './contract/dispatch'
 import { CoreEvents, type CoreListener } from './core-events'
 import { DemoServer } from './demo-server'
+import type { SecretRedactor } from './log'
 import { accountHandlers } from './handlers/accounts'
 import { appHandlers } from './handlers/app'
 import { campaignHandlers } from './handlers/campaigns'
@@ -39,6 +40,8 @@ export interface CoreOptions {
   syncTimings?: Partial<SyncTimings>
   /** Errors the core did not expect, for the log. */
   onInternalError?: (error: unknown) => void
+  /** The log's redactor: told of every API key the core comes to hold (added, read, demo). */
+  redactor?: SecretRedactor
   /** Where the shell serves dataDir/media-cache itself: the URL of a file there. */
   mediaUrl?: (relativePath: string) => string
   /**
@@ -75,8 +78,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     budgets,
     ...(options.client ? { client: options.client } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.redactor ? { redactor: options.redactor } : {}),
   })
-  const demo = new DemoServer()
+  const demo = new DemoServer({ onKey: (key) => options.redactor?.addSecret(key) })
   const accountList = () => ({
     accounts: accounts.list().map((a) => summary(a, sessions.isKeyMissing(a.id), sessions.unavailable(a.id))),
     activeId: accounts.activeId,

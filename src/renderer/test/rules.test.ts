@@ -5,7 +5,7 @@ import { nextIndex } from '../src/lib/list-nav'
 import { checkFile, MAX_UPLOAD_BYTES } from '../src/lib/upload-rules'
 import { commandsFor } from '../src/lib/state/campaign-detail.svelte'
 import { markOf } from '../src/lib/state/thread.svelte'
-import { resourcesOf } from '../src/lib/state/desk.svelte'
+import { viewsToRefresh } from '../src/lib/state/refresh-routes'
 
 describe('list keys', () => {
   it('moves within bounds and ignores other keys', () => {
@@ -62,10 +62,13 @@ describe('formats and routing', () => {
     expect(channelLabel(null)).toBe('Unknown channel')
   })
 
-  it('refreshes the views an outbox action shows in', () => {
-    expect(resourcesOf('send-message')).toEqual(['messages', 'conversations'])
-    expect(resourcesOf('upload-media')).toEqual(['media'])
-    expect(resourcesOf('update-campaign')).toEqual(['campaigns'])
-    expect(resourcesOf('add-contact-note')).toEqual(['contacts'])
+  it('refreshes the views that show a changed resource, and only those', () => {
+    expect([...viewsToRefresh(['messages', 'conversations'])].sort()).toEqual(['conversations', 'search', 'thread'])
+    expect([...viewsToRefresh(['media'])]).toEqual(['media'])
+    expect([...viewsToRefresh(['campaigns'])].sort()).toEqual(['campaign', 'campaigns'])
+    // A renamed contact shows in the inbox too.
+    expect(viewsToRefresh(['contacts']).has('conversations')).toBe(true)
+    expect([...viewsToRefresh(['groups'])].sort()).toEqual(['contact', 'contacts', 'groups'])
+    expect([...viewsToRefresh([])]).toEqual([])
   })
 })

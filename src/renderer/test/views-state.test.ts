@@ -170,26 +170,42 @@ describe('PaletteState', () => {
 })
 
 describe('OutboxState and SyncStatusState', () => {
-  it('lists waiting and failed actions, retries, and edits a failed message', async () => {
-    const action = (id: string, state: string) => ({ id, kind: 'send-message', summary: 'Message to Noura: hi', state, attempts: 1, nextAttemptAt: null, lastError: null, progress: null, createdAt: '2026-01-01T00:00:00Z' })
-    desk.handle('outbox-list', () => ({ actions: [action('a', 'queued'), action('b', 'failed')], counts: { queued: 1, inFlight: 0, failed: 1 } }))
-    desk.handle('outbox-retry', () => ({}))
+  it('lists waiting and failed actions, and edits a failed message with its own text, not its summary', async () => {
+    // Shaped as the core makes them (the browser journey checks the real ones): the summary
+    // cuts the text, and the text to edit comes whole in `editable`.
+    const view = (id: number, state: string, text: string) => ({
+      id: String(id),
+      kind: 'send-message',
+      resources: ['messages', 'conversations'],
+      summary: `Send “${text.length > 40 ? `${text.slice(0, 39)}…` : text}” to “Noura”`,
+      editable: state === 'done' ? null : { text },
+      state,
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: null,
+      progress: null,
+      createdAt: '2026-01-01T00:00:00Z',
+    })
+    const long = 'Hello, this is a long enough message to be cut in the summary'
+    desk.handle('outbox-list', () => ({ actions: [view(1, 'queued', 'hi'), view(2, 'failed', long)], counts: { queued: 1, inFlight: 0, failed: 1 } }))
     desk.handle('outbox-edit', () => ({}))
     const outbox = new OutboxState(() => 'acc')
     const disconnect = outbox.connect()
     outbox.toggle(true)
     await settle()
-    expect(outbox.waiting.map((a) => a.id)).toEqual(['a'])
-    expect(outbox.failed.map((a) => a.id)).toEqual(['b'])
-    outbox.startEdit(outbox.failed[0]!, 'hi')
+    expect(outbox.waiting.map((a) => a.id)).toEqual(['1'])
+    expect(outbox.failed.map((a) => a.id)).toEqual(['2'])
+    expect(outbox.failed[0]!.summary).toBe('Send “Hello, this is a long enough message to…” to “Noura”')
+    outbox.startEdit(outbox.failed[0]!)
+    expect(outbox.editing).toEqual({ actionId: '2', field: 'text', text: long })
     outbox.setEditText('hello again')
     await outbox.saveEdit()
+    // The edit queues the action again by itself: no retry after it (it would be refused).
     expect(desk.calls.filter((c) => c.method !== 'outbox-list').map((c) => [c.method, c.input])).toEqual([
-      ['outbox-edit', { actionId: 'b', changes: { text: 'hello again' } }],
-      ['outbox-retry', { actionId: 'b' }],
+      ['outbox-edit', { actionId: '2', changes: { text: 'hello again' } }],
     ])
-    desk.emit('outbox-action', { accountId: 'acc', action: action('b', 'done') })
-    expect(outbox.actions.map((a) => a.id)).toEqual(['a'])
+    desk.emit('outbox-action', { accountId: 'acc', action: view(2, 'done', 'hello again') })
+    expect(outbox.actions.map((a) => a.id)).toEqual(['1'])
     disconnect()
   })
 

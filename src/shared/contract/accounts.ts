@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { serverAddressProblem } from './server-address'
 
 export const accountSummary = z.object({
   id: z.string(),
@@ -27,12 +28,22 @@ export type AccountList = z.output<typeof accountList>
 
 const id = z.object({ id: z.string().min(1).max(64) }).strict()
 const apiKey = z.string().trim().min(1, 'Enter the API key').max(512)
+/** https:// (http:// only for this computer), no credentials in it: server-address.ts. */
+const baseUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .superRefine((value, ctx) => {
+    if (value === '') return
+    const problem = serverAddressProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
 
 export const accountMethods = {
   'accounts-list': method(z.object({}).strict(), accountList),
   /** Checks the key with SkyLight (GET /account) before anything is saved. */
   'account-add': method(
-    z.object({ apiKey, baseUrl: z.string().trim().max(2048).optional(), sessionOnly: z.boolean().optional() }).strict(),
+    z.object({ apiKey, baseUrl: baseUrl.optional(), sessionOnly: z.boolean().optional() }).strict(),
     accountSummary,
   ),
   /** A demo account on a built-in SkyLight server with generated data. */

@@ -15,6 +15,7 @@ import { outboxMethods } from './outbox'
 import { syncMethods } from './sync'
 
 export { events }
+export { resourceName, resourceNames, type ResourceName } from './resources'
 export type { AccountList, AccountSummary } from './accounts'
 export type { Settings } from './app'
 export type { SyncStatusView } from './sync'

@@ -2,6 +2,7 @@
 // and the outbox itself: what is waiting, what failed and why, with retry / edit / discard.
 import { z } from 'zod'
 import { actionId, entityId, method } from './define'
+import { resourceName } from './resources'
 
 const id = entityId
 const text = (max: number) => z.string().trim().min(1).max(max)
@@ -12,8 +13,12 @@ export const outboxAction = z.object({
   id: z.string(),
   /** e.g. send-message, upload-media, update-campaign. */
   kind: z.string(),
+  /** What the views show of it: they re-read these when the action is carried out or fails. */
+  resources: z.array(resourceName),
   /** A short description for the outbox panel: "Message to Noura: Your order…". */
   summary: z.string(),
+  /** The fields the user may correct (outbox-edit) with their current values; null when none. */
+  editable: z.record(z.string(), z.string()).nullable(),
   state: z.enum(actionStates),
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
@@ -32,14 +37,24 @@ const queued = z.object({ actionId: z.string() })
 const queuedWithLocalId = queued.extend({ localId: z.union([z.number(), z.string()]) })
 const upload = z.object({ fileName: z.string(), ok: z.boolean(), actionId: z.string().optional(), message: z.string().optional() })
 
-export const campaignInput = z.object({
+const campaignFields = {
   name: text(255),
   channelId: id,
   message: text(4096),
-  contactIds: z.array(id).max(100_000).default([]),
-  listIds: z.array(id).max(1000).default([]),
-  segmentIds: z.array(id).max(1000).default([]),
+  contactIds: z.array(id).max(100_000),
+  listIds: z.array(id).max(1000),
+  segmentIds: z.array(id).max(1000),
+}
+
+export const campaignInput = z.object({
+  ...campaignFields,
+  contactIds: campaignFields.contactIds.default([]),
+  listIds: campaignFields.listIds.default([]),
+  segmentIds: campaignFields.segmentIds.default([]),
 })
+
+/** Only what the user changed: no defaults, or an edit of the contacts would empty the lists. */
+const campaignChanges = z.object(campaignFields).partial()
 
 export const contactInput = z.object({
   name: text(255),
@@ -71,7 +86,7 @@ export const outboxMethods = {
   'media-delete': method(z.object({ id }).strict(), queued),
 
   'campaign-create': method(campaignInput.strict(), queuedWithLocalId),
-  'campaign-update': method(z.object({ id, changes: campaignInput.partial().strict() }).strict(), queued),
+  'campaign-update': method(z.object({ id, changes: campaignChanges.strict() }).strict(), queued),
   'campaign-delete': method(z.object({ id }).strict(), queued),
   'campaign-command': method(
     z.object({ id, command: z.enum(['start', 'pause', 'resume', 'cancel']) }).strict(),

@@ -40,7 +40,10 @@ export async function startDeskHost(core: Core, options: DeskHostOptions = {}): 
     throw new Error(`No built renderer in ${root}: run \`npx electron-vite build\` first.`)
   })
   // The bridge must exist before the app bundle runs; it is 'self', so the CSP allows it.
-  const page = indexHtml.replace('<script type="module"', `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`)
+  const withBridge = indexHtml.replace('<script type="module"', `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`)
+  // The shipped CSP has no test-only sources: the host adds its own WebSocket here, once its
+  // port is known, and nothing else.
+  let page = withBridge
   const bridge = await readFile(bridgeFile, 'utf8')
   const calls: string[] = []
 
@@ -81,6 +84,9 @@ export async function startDeskHost(core: Core, options: DeskHostOptions = {}): 
 
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const { port } = server.address() as AddressInfo
+  const socketSource = `ws://127.0.0.1:${port}`
+  page = withBridge.replace(/connect-src 'self'/, `connect-src 'self' ${socketSource}`)
+  if (!page.includes(socketSource)) throw new Error('The built page has no connect-src to extend: its CSP changed shape.')
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,

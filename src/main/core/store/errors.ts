@@ -1,7 +1,6 @@
 // Coded errors of the local store. `code` is for the program (what to do next), `message`
-// is for the user (what happened and what they can do about it); `type` is the contract's
-// word for it, so the message reaches the user instead of "something went wrong".
-import type { ErrorType } from '../../../shared/contract'
+// is for the user (what happened and what they can do about it); the dispatcher gives
+// each code its word in the contract's error vocabulary.
 
 export const storeErrorCodes = [
   'not-found',
@@ -22,10 +21,6 @@ export class StoreError extends Error {
     super(message, options)
     this.name = 'StoreError'
     this.code = code
-  }
-
-  get type(): ErrorType {
-    return this.code === 'not-found' ? 'not-found' : this.code === 'disk-full' ? 'disk-full' : 'local-data'
   }
 }
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { ValidationError } from '../../skylight'
 import { message } from '../../skylight/resources/messages'
-import { confirmLocalMessage, deleteLocalMessage, failLocalMessage, findLocalMessage, insertLocalMessage, type StoreDb } from '../../store'
+import { confirmLocalMessage, deleteLocalMessage, failLocalMessage, findLocalMessage, insertLocalMessage, requireLocal, type StoreDb } from '../../store'
 import { findSentMessage } from '../reconcile'
 import { quote, type ActionDef } from './define'
 
@@ -27,11 +27,13 @@ export const sendMessageAction: ActionDef<SendMessagePayload> = {
   kind: 'send-message',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p) => `Send ${quote(p.text)} to contact ${p.contactId}`,
+  summary: (p, names) => `Send ${quote(p.text)} to ${names.contact(p.contactId)}`,
+  editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['messages', 'conversations'],
   contactIds: (p) => [p.contactId],
   apply(db, p) {
+    requireLocal(db, { kind: 'contact', id: p.contactId })
     dropUnsent(db, p.localId)
     const localId = randomUUID()
     insertLocalMessage(db, { localId, contactId: p.contactId, content: p.text, createdAt: new Date().toISOString() })

@@ -17,6 +17,7 @@ import { unindexMessage } from '../search/message-index'
 import { foldForComparison } from '../search/normalize'
 import { campaignRow } from './campaigns'
 import { mediaRow } from './media'
+import { readChildren, restoreChildren, type ChildRows } from './row-children'
 
 export type LocalTable = 'contact' | 'media' | 'campaign' | 'note'
 
@@ -89,6 +90,19 @@ export function restoreRow<K extends Patchable>(db: StoreDb, kind: K, row: RowSn
   const table = tables[kind]
   db.insert(table).values(row as never).onConflictDoNothing().run()
   if (kind === 'contact') reindexContact(db, (row as RowOf<'contact'>).id)
+}
+
+/** Removes a row and every row that hangs on it (row-children.ts), returning both to put back. */
+export function takeRow<K extends Patchable>(db: StoreDb, kind: K, id: number): { row: RowSnapshot<K>; children: ChildRows } | null {
+  const children = readChildren(db, tables[kind], id)
+  const row = removeRow(db, kind, id)
+  return row ? { row, children } : null
+}
+
+/** Undoes takeRow: the row, then its children (older payloads may have none). */
+export function putBackRow<K extends Patchable>(db: StoreDb, kind: K, row: RowSnapshot<K>, children: ChildRows = {}): void {
+  restoreRow(db, kind, row)
+  restoreChildren(db, tables[kind], children)
 }
 
 export interface LocalContactInput {

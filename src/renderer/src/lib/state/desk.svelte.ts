@@ -2,6 +2,7 @@
 // together — switching accounts reloads the views, a data-changed event refreshes only
 // what shows that data, a search hit opens its conversation in place.
 import { getContext, setContext } from 'svelte'
+import type { ResourceName } from '../../../../shared/contract'
 import { all, onEvent } from '../events'
 import { messageOf, onOutboxEvent } from '../actions'
 import { call } from '../desk'
@@ -18,6 +19,7 @@ import { MediaPreviewState } from './media-preview.svelte'
 import { MediaState } from './media.svelte'
 import { OutboxState } from './outbox.svelte'
 import { PaletteState } from './palette.svelte'
+import { viewsToRefresh } from './refresh-routes'
 import { SearchState } from './search.svelte'
 import { SessionState, type View } from './session.svelte'
 import { SettingsState } from './settings.svelte'
@@ -139,19 +141,21 @@ export class DeskState {
     this.session.show(view)
   }
 
-  /** Which views re-read after the store changed, by the resources the core names. */
-  async dataChanged(resources: readonly string[], contactIds: readonly number[]): Promise<void> {
-    const touches = (...names: string[]) => names.some((n) => resources.includes(n))
+  /** Re-reads the views that show what changed (see refresh-routes.ts). */
+  async dataChanged(resources: readonly ResourceName[], contactIds: readonly number[]): Promise<void> {
+    const parts = viewsToRefresh(resources)
     const work: Promise<unknown>[] = []
-    if (touches('conversations', 'messages', 'contacts')) work.push(this.conversations.reload())
+    if (parts.has('conversations')) work.push(this.conversations.reload())
     const open = this.thread.contactId
-    if (open !== null && touches('messages', 'conversations') && (contactIds.length === 0 || contactIds.includes(open))) work.push(this.thread.refresh())
-    if (touches('contacts', 'groups', 'notes', 'tags')) work.push(this.contacts.reload(), this.contact.reload())
-    if (touches('groups', 'tags', 'lists', 'segments')) work.push(this.contacts.loadGroups())
-    if (touches('media')) work.push(this.media.reload())
-    if (touches('campaigns')) work.push(this.campaigns.reload(), this.campaign.load(this.campaigns.selectedId))
-    if (touches('account', 'channels')) work.push(this.editor.loadChannels())
-    if (this.search.active && touches('messages', 'contacts')) work.push(this.search.run())
+    if (open !== null && parts.has('thread') && (contactIds.length === 0 || contactIds.includes(open))) work.push(this.thread.refresh())
+    if (parts.has('contacts')) work.push(this.contacts.reload())
+    if (parts.has('contact')) work.push(this.contact.reload())
+    if (parts.has('groups')) work.push(this.contacts.loadGroups())
+    if (parts.has('media')) work.push(this.media.reload())
+    if (parts.has('campaigns')) work.push(this.campaigns.reload())
+    if (parts.has('campaign')) work.push(this.campaign.load(this.campaigns.selectedId))
+    if (parts.has('channels')) work.push(this.editor.loadChannels())
+    if (this.search.active && parts.has('search')) work.push(this.search.run())
     await Promise.all(work)
   }
 
@@ -173,19 +177,10 @@ export class DeskState {
       }),
       // An action carried out or failed changes marks in the views (sent, failed…).
       onOutboxEvent('outbox-action', ({ accountId, action }) => {
-        if (accountId === this.session.activeId) void this.dataChanged(resourcesOf(action.kind), [])
+        if (accountId === this.session.activeId) void this.dataChanged(action.resources, [])
       }),
     )
   }
-}
-
-/** The views an outbox action's kind (send-message, upload-media, update-campaign…) shows in. */
-export function resourcesOf(kind: string): string[] {
-  if (kind.includes('message')) return ['messages', 'conversations']
-  if (kind.includes('media')) return ['media']
-  if (kind.includes('campaign')) return ['campaigns']
-  if (kind.includes('contact') || kind.includes('note') || kind.includes('tag')) return ['contacts']
-  return ['conversations', 'contacts', 'media', 'campaigns']
 }
 
 /** Exported for component tests, which provide a DeskState through render's context. */
