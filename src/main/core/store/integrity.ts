@@ -5,8 +5,8 @@
 // When it runs: at every open of the core's connection (app start, account added, key
 // replaced), before migrations touch the file. Measured at the sandbox's bench size (10k
 // contacts, 2k conversations, 110k messages: a 28 MB file; scripts/bench-store-durability.ts)
-// it takes ~120 ms, once per account per start — cheap enough not to need a schedule. The
-// sync thread's second connection does not repeat it.
+// it took 80–145 ms on a busy shared machine, once per account per start — cheap enough not
+// to need a schedule. The sync thread's second connection does not repeat it.
 import type Database from 'better-sqlite3'
 import { damaged } from './errors'
 

@@ -33,8 +33,8 @@ export interface OpenStoreOptions {
    */
   durability?: 'full' | 'normal'
   /**
-   * Run `PRAGMA quick_check` before using the file (see checkIntegrity in integrity.ts for
-   * what it costs and why it runs at every open of the core's connection).
+   * Run `PRAGMA quick_check` before using the file; defaults to prepareSchema (the core's
+   * connection). integrity.ts says what it costs and why it runs at every such open.
    */
   checkIntegrity?: boolean
 }
