@@ -124,14 +124,8 @@ export class AccountSessions {
           this.#o.events.emit('sync-status', statusView(account.id, event.status, api.client.budget.pausedUntil))
           if (event.status.state === 'key-rejected') this.#keyRejected(account.id)
           if (waiting && event.status.state === 'idle' && event.status.firstSyncDone) {
-            const ids = waiting
+            void this.#requeue(account.id, session, folder, waiting)
             waiting = null
-            void requeueAfterFirstSync(session, folder, ids, (this.#o.now ?? Date.now)())
-              .then(() => {
-                this.#o.events.emit('outbox-changed', { accountId: account.id, counts: outboxCounts(session.outbox.counts()) })
-                this.#o.events.emit('data-changed', { accountId: account.id, resources: ['conversations', 'messages', 'contacts', 'media', 'campaigns'], contactIds: [] })
-              })
-              .catch((error: unknown) => this.#o.onError?.(error))
           }
         }
       },
@@ -139,6 +133,17 @@ export class AccountSessions {
       ...(this.#o.onError ? { onError: this.#o.onError } : {}),
     })
     return session
+  }
+
+  /** The fresh copy's first sync is done: the actions kept by a rebuild make their change again and go. */
+  async #requeue(accountId: string, session: AccountSession, folder: string, ids: readonly number[]): Promise<void> {
+    try {
+      await requeueAfterFirstSync(session, folder, ids, (this.#o.now ?? Date.now)())
+      this.#o.events.emit('outbox-changed', { accountId, counts: outboxCounts(session.outbox.counts()) })
+      this.#o.events.emit('data-changed', { accountId, resources: ['conversations', 'messages', 'contacts', 'media', 'campaigns'], contactIds: [] })
+    } catch (error) {
+      this.#o.onError?.(error)
+    }
   }
 
   async close(accountId: string): Promise<void> {
