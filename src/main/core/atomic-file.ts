@@ -27,14 +27,21 @@ export async function writeFileAtomic(path: string, text: string, mode = 0o600):
   await syncFolder(dirname(path))
 }
 
-/** Makes a rename in the folder durable. Windows cannot open a folder for this, and needs not. */
+/**
+ * Makes the rename durable. Best effort: the new file is already in place, and some file
+ * systems (and Windows) cannot sync a folder — that must not turn a save into a failure.
+ */
 async function syncFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return
-  const handle = await open(folder, 'r')
   try {
-    await handle.sync()
-  } finally {
-    await handle.close()
+    const handle = await open(folder, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // Durable at the file system's next flush instead.
   }
 }
 
