@@ -37,10 +37,18 @@ describe('a missing id', () => {
     expect(!result.ok && result.error.message).toMatch(/\w+ .*\./)
   })
 
-  it.each([['42424242'], ['abc'], ['']])('an outbox action id %j answers not-found', async (actionId) => {
+  it.each([['42424242']])('an outbox action id %j answers not-found', async (actionId) => {
     for (const method of ['outbox-retry', 'outbox-discard'] as const) {
       expect(await core.dispatch(method, { actionId })).toMatchObject({ ok: false, error: { type: 'not-found' } })
     }
     expect(await core.dispatch('outbox-edit', { actionId, changes: { text: 'x' } })).toMatchObject({ ok: false, error: { type: 'not-found' } })
+  })
+
+  // Ids in the contract are strictly integers (issue 11 item 10): a malformed one is refused at the boundary.
+  it.each([['abc'], [''], ['0x10']])('an outbox action id %j is invalid input', async (actionId) => {
+    for (const method of ['outbox-retry', 'outbox-discard'] as const) {
+      expect(await core.dispatch(method, { actionId })).toMatchObject({ ok: false, error: { type: 'invalid-input' } })
+    }
+    expect(await core.dispatch('outbox-edit', { actionId, changes: { text: 'x' } })).toMatchObject({ ok: false, error: { type: 'invalid-input' } })
   })
 })

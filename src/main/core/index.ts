@@ -20,6 +20,7 @@ import { syncHandlers } from './handlers/sync'
 import { SessionSecretStore, type SecretStore } from './secrets/secret-store'
 import type { SkyLightClientOptions } from './skylight/client'
 import { RateBudgets, type RateLimitSettings } from './skylight/rate-budgets'
+import { setAsideDamagedRegistry } from './accounts/registry'
 import { loadSettings, saveSettings } from './settings'
 import type { SyncTimings } from './sync/account-sync'
 
@@ -62,7 +63,11 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const { dataDir } = options
   const events = new CoreEvents()
-  let settings = await loadSettings(dataDir)
+  const now = options.now ?? Date.now
+  // Damaged small files are set aside with a message for the user, never fatal.
+  const loaded = await loadSettings(dataDir, now())
+  let settings = loaded.settings
+  const notices = [loaded.notice, await setAsideDamagedRegistry(dataDir, now())].filter((n): n is string => n !== null)
   const budgets = new RateBudgets(options.rateLimit)
   const demoKeys = new SessionSecretStore()
   const accounts = await AccountManager.open({
@@ -77,7 +82,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   })
   const demo = new DemoServer({ onKey: (key) => options.redactor?.addSecret(key) })
   const accountList = () => ({
-    accounts: accounts.list().map((a) => summary(a, sessions.isKeyMissing(a.id))),
+    accounts: accounts.list().map((a) => summary(a, sessions.isKeyMissing(a.id), sessions.unavailable(a.id))),
     activeId: accounts.activeId,
   })
   const sessions = new AccountSessions({
@@ -118,11 +123,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       settings = next
     },
     accountList,
-    summary: (id) => summary(accounts.get(id), sessions.isKeyMissing(id)),
+    summary: (id) => summary(accounts.get(id), sessions.isKeyMissing(id), sessions.unavailable(id)),
+    notices: () => [...notices],
     session: (accountId) => {
       const id = accountId ?? accounts.activeId
       const session = id ? sessions.get(id) : undefined
-      if (!session) throw id ? new KeyNeededError() : new AccountNotFoundError()
+      // A copy that cannot be opened says so (damaged, in use, disk full); only then is it the key.
+      if (!session) throw id ? (sessions.unavailable(id) ?? new KeyNeededError()) : new AccountNotFoundError()
       return session
     },
   }

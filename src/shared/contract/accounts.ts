@@ -13,6 +13,13 @@ export const accountSummary = z.object({
   /** A session-only key was lost when the app restarted. */
   keyMissing: z.boolean(),
   isDemo: z.boolean(),
+  /**
+   * The account's local copy: 'damaged' (offer account-rebuild), 'unavailable' (in use by
+   * another program, read-only, or the disk is full: the message says which), else 'ok'.
+   */
+  localData: z.enum(['ok', 'damaged', 'unavailable']),
+  /** What is wrong with the local copy and what to do, when it is not 'ok'. */
+  localDataMessage: z.string().nullable(),
 })
 export type AccountSummary = z.output<typeof accountSummary>
 
@@ -44,6 +51,11 @@ export const accountMethods = {
   'account-switch': method(id, accountList),
   /** Deletes the account's key and every local file of it. */
   'account-remove': method(id, accountList),
+  /**
+   * A damaged local copy is moved aside (account.sqlite.damaged-<time>), a fresh one is
+   * downloaded from SkyLight, and the unsent actions that could be read are queued again.
+   */
+  'account-rebuild': method(id, accountSummary),
   'account-replace-key': method(
     z.object({ id: z.string().min(1).max(64), apiKey, sessionOnly: z.boolean().optional() }).strict(),
     accountSummary,

@@ -16,4 +16,6 @@ export const appMethods = {
   ),
   'settings-get': method(z.object({}).strict(), settings),
   'settings-set': method(settings.partial().strict(), settings),
+  /** What the user must hear about this start: a damaged settings file or account list set aside. */
+  'app-notices': method(z.object({}).strict(), z.object({ notices: z.array(z.string()) })),
 }

@@ -1,9 +1,9 @@
 // What the campaigns view reads: the list with progress, one campaign, its per-contact
 // delivery, and the live local count of an audience.
 import { z } from 'zod'
-import { method } from './define'
+import { entityId, method } from './define'
 
-const id = z.number().int()
+const id = entityId
 const ids = (max: number) => z.array(id).max(max).optional()
 
 export const campaignProgress = z.object({

@@ -1,10 +1,10 @@
 // What the user does that goes through the outbox (carried out when online, exactly once),
 // and the outbox itself: what is waiting, what failed and why, with retry / edit / discard.
 import { z } from 'zod'
-import { method } from './define'
+import { actionId, entityId, method } from './define'
 import { resourceName } from './resources'
 
-const id = z.number().int()
+const id = entityId
 const text = (max: number) => z.string().trim().min(1).max(max)
 
 export const actionStates = ['queued', 'in-flight', 'done', 'failed', 'cancelled'] as const
@@ -68,11 +68,11 @@ export const outboxMethods = {
     z.object({ states: z.array(z.enum(actionStates)).optional() }).strict(),
     z.object({ actions: z.array(outboxAction), counts: outboxCounts }),
   ),
-  'outbox-retry': method(z.object({ actionId: z.string() }).strict(), z.object({})),
+  'outbox-retry': method(z.object({ actionId }).strict(), z.object({})),
   /** Drops the action and rolls back what it showed (a pending message disappears). */
-  'outbox-discard': method(z.object({ actionId: z.string() }).strict(), z.object({})),
+  'outbox-discard': method(z.object({ actionId }).strict(), z.object({})),
   /** New values for a queued or failed action (e.g. the text of a message that failed). */
-  'outbox-edit': method(z.object({ actionId: z.string(), changes: z.record(z.string(), z.unknown()) }).strict(), z.object({})),
+  'outbox-edit': method(z.object({ actionId, changes: z.record(z.string(), z.unknown()) }).strict(), z.object({})),
 
   'message-send': method(z.object({ contactId: id, text: text(4096) }).strict(), queuedWithLocalId),
   /** Files by path (from a drop or a dialog); each is checked (type, ≤ 50 MB) before it is queued. */
@@ -86,10 +86,10 @@ export const outboxMethods = {
   'media-delete': method(z.object({ id }).strict(), queued),
 
   'campaign-create': method(campaignInput.strict(), queuedWithLocalId),
-  'campaign-update': method(z.object({ id: z.union([id, z.string()]), changes: campaignChanges.strict() }).strict(), queued),
-  'campaign-delete': method(z.object({ id: z.union([id, z.string()]) }).strict(), queued),
+  'campaign-update': method(z.object({ id, changes: campaignChanges.strict() }).strict(), queued),
+  'campaign-delete': method(z.object({ id }).strict(), queued),
   'campaign-command': method(
-    z.object({ id: z.union([id, z.string()]), command: z.enum(['start', 'pause', 'resume', 'cancel']) }).strict(),
+    z.object({ id, command: z.enum(['start', 'pause', 'resume', 'cancel']) }).strict(),
     queued,
   ),
 

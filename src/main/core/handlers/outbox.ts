@@ -36,9 +36,6 @@ type OutboxHandlers = Pick<
 
 const queued = (id: number) => ({ actionId: String(id) })
 
-/** A campaign made offline has a local (negative) id until the server gives it one. */
-const entityId = (id: number | string) => Number(id)
-
 export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {
   const outbox = () => ctx.session().outbox
 
@@ -104,7 +101,7 @@ export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {
     },
     'campaign-update': async ({ id, changes }) =>
       queued(
-        outbox().updateCampaign(entityId(id), {
+        outbox().updateCampaign(id, {
           ...(changes.name !== undefined ? { name: changes.name } : {}),
           ...(changes.message !== undefined ? { message: changes.message } : {}),
           ...(changes.channelId !== undefined ? { channel_id: changes.channelId } : {}),
@@ -113,8 +110,8 @@ export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {
           ...(changes.segmentIds !== undefined ? { segment_ids: changes.segmentIds } : {}),
         }),
       ),
-    'campaign-delete': async ({ id }) => queued(outbox().deleteCampaign(entityId(id))),
-    'campaign-command': async ({ id, command }) => queued(outbox().campaignCommand(entityId(id), command)),
+    'campaign-delete': async ({ id }) => queued(outbox().deleteCampaign(id)),
+    'campaign-command': async ({ id, command }) => queued(outbox().campaignCommand(id, command)),
 
     'contact-create': async (input) => {
       const { actionId: id, localContactId } = outbox().createContact({

@@ -4,7 +4,8 @@
 import { getContext, setContext } from 'svelte'
 import type { ResourceName } from '../../../../shared/contract'
 import { all, onEvent } from '../events'
-import { onOutboxEvent } from '../actions'
+import { messageOf, onOutboxEvent } from '../actions'
+import { call } from '../desk'
 import { AddAccountState } from './add-account.svelte'
 import { CampaignDetailState } from './campaign-detail.svelte'
 import { CampaignEditorState } from './campaign-editor.svelte'
@@ -66,7 +67,8 @@ export class DeskState {
     this.contacts.select(null)
     this.campaigns.select(null)
     this.search.clear()
-    if (!id || !this.session.active || this.session.active.keyMissing) return
+    // A copy that cannot be opened has nothing to show; its notice stands in for the views.
+    if (!id || !this.session.active || this.session.active.keyMissing || this.session.active.localData !== 'ok') return
     await Promise.all([
       this.sync.load(),
       this.conversations.reload(),
@@ -76,6 +78,33 @@ export class DeskState {
       this.campaigns.reload(),
       this.editor.loadChannels(),
     ])
+  }
+
+  #rebuilding = $state<string | null>(null)
+  #rebuildError = $state<string | null>(null)
+
+  /** The account whose local copy is being rebuilt. */
+  get rebuilding(): string | null {
+    return this.#rebuilding
+  }
+  get rebuildError(): string | null {
+    return this.#rebuildError
+  }
+
+  /** Rebuilds a damaged local copy from SkyLight, then shows the account's views again. */
+  async rebuild(accountId: string): Promise<void> {
+    this.#rebuilding = accountId
+    this.#rebuildError = null
+    try {
+      await call('account-rebuild', { id: accountId })
+      await this.session.load()
+      this.#loadedFor = null
+      await this.accountChanged()
+    } catch (error) {
+      this.#rebuildError = messageOf(error, 'The local copy could not be rebuilt.')
+    } finally {
+      this.#rebuilding = null
+    }
   }
 
   async openConversation(contactId: number, throughRowId?: number): Promise<void> {
