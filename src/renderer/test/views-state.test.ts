@@ -135,6 +135,21 @@ describe('SettingsState', () => {
     expect(settings.settings?.mediaCacheMb).toBe(2048)
     expect(settings.error).toBeNull()
   })
+
+  it('gives an account whose key was rejected a new key, with the core’s reason when it is refused', async () => {
+    const settings = new SettingsState()
+    settings.startRekey('acc-1')
+    expect(await settings.saveKey('   ')).toBe(false)
+    expect(settings.rekeying?.error).toMatch(/Paste the API key/)
+    desk.fail('account-replace-key', { type: 'validation', message: 'This key opens “Other Co”, not “Nakheel Trading”.' })
+    expect(await settings.saveKey('sk_live_other')).toBe(false)
+    expect(settings.rekeying).toEqual({ accountId: 'acc-1', busy: false, error: 'This key opens “Other Co”, not “Nakheel Trading”.' })
+    const fresh = installFakeDesk({ 'account-replace-key': (input: object) => ({ ...input }) })
+    expect(await settings.saveKey(' sk_live_right ')).toBe(true)
+    expect(fresh.calls).toEqual([{ method: 'account-replace-key', input: { id: 'acc-1', apiKey: 'sk_live_right' } }])
+    expect(settings.rekeying).toBeNull()
+    expect(settings.saved).toMatch(/New key saved/)
+  })
 })
 
 describe('AddAccountState', () => {

@@ -131,7 +131,12 @@ export class AccountManager {
       throw error
     }
     if (this.#registry.accounts.some((a) => a.baseUrl === baseUrl && a.serverId === profile.id)) {
-      throw new ValidationError(`“${profile.display_name}” is already in SkyLight Desk.`, 0, { apiKey: ['Already added'] })
+      // Adding it again is what a user tries when its key was rejected or lost: point to the fix.
+      throw new ValidationError(
+        `“${profile.display_name}” is already in SkyLight Desk. To give it a new key, choose “Enter a new key” beside it under Accounts.`,
+        0,
+        { apiKey: ['Already added'] },
+      )
     }
 
     const record: AccountRecord = {

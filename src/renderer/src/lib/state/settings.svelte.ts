@@ -13,6 +13,7 @@ export class SettingsState {
   #saved = $state<string | null>(null)
   #error = $state<string | null>(null)
   #removing = $state<string | null>(null)
+  #rekeying = $state<{ accountId: string; error: string | null; busy: boolean } | null>(null)
 
   get settings(): Settings | null {
     return this.#settings
@@ -32,6 +33,35 @@ export class SettingsState {
   /** The account whose removal waits for confirmation. */
   get removing(): string | null {
     return this.#removing
+  }
+
+  /** The account whose new key is being entered (its key was rejected or lost), and how that went. */
+  get rekeying(): { accountId: string; error: string | null; busy: boolean } | null {
+    return this.#rekeying
+  }
+
+  startRekey(accountId: string | null): void {
+    this.#rekeying = accountId ? { accountId, error: null, busy: false } : null
+  }
+
+  /** Gives the account a new key; its local copy and unsent actions stay, and sync resumes. */
+  async saveKey(apiKey: string, sessionOnly = false): Promise<boolean> {
+    const rekeying = this.#rekeying
+    if (!rekeying) return false
+    if (apiKey.trim() === '') {
+      this.#rekeying = { ...rekeying, error: 'Paste the API key from your SkyLight dashboard.' }
+      return false
+    }
+    this.#rekeying = { ...rekeying, busy: true, error: null }
+    try {
+      await call('account-replace-key', { id: rekeying.accountId, apiKey: apiKey.trim(), ...(sessionOnly ? { sessionOnly } : {}) })
+      this.#rekeying = null
+      this.#saved = 'New key saved. Syncing again.'
+      return true
+    } catch (error) {
+      this.#rekeying = { ...rekeying, busy: false, error: messageOf(error, 'The key could not be saved.') }
+      return false
+    }
   }
 
   async load(): Promise<void> {
