@@ -89,7 +89,10 @@ async function main(): Promise<void> {
     },
   })
   core.on((event, payload) => {
-    if (event === 'inbound-message') attention.notifyInbound(payload as EventPayload<'inbound-message'>)
+    if (event === 'inbound-message') {
+      // The user's current choice, read when the message comes (Settings may have changed it).
+      void core.handlers['settings-get']({}).then((prefs) => attention.notifyInbound(payload as EventPayload<'inbound-message'>, prefs))
+    }
     if (event === 'unread-total') attention.setUnread((payload as EventPayload<'unread-total'>).count)
   })
   // After sleep every account catches up at once instead of waiting for its next poll.

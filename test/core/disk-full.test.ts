@@ -10,7 +10,7 @@ import { createDispatcher } from '../../src/main/core/contract/dispatch'
 import { DiskFullError } from '../../src/main/core/disk-full'
 import { RotatingFile } from '../../src/main/core/log/rotating-file'
 import { stageUpload } from '../../src/main/core/outbox/staging'
-import { saveSettings } from '../../src/main/core/settings'
+import { DEFAULT_SETTINGS, saveSettings } from '../../src/main/core/settings'
 import { openStore, upsertMessages } from '../../src/main/core/store'
 import type { Handlers } from '../../src/shared/contract'
 import { apiMessage } from './store/helpers'
@@ -59,12 +59,12 @@ describe('a full disk', () => {
   it('saving settings or the account list says so, and leaves the previous file whole', async (ctx) => {
     if (!disk) return ctx.skip()
     const dataDir = join(disk, 'data')
-    await saveSettings(dataDir, { syncIntervalSeconds: 30, mediaCacheMb: 1024 })
+    await saveSettings(dataDir, { ...DEFAULT_SETTINGS, syncIntervalSeconds: 30 })
     await saveRegistry(dataDir, { version: 1, activeId: null, accounts: [] })
     const free = fill()
     try {
-      await expect(saveSettings(dataDir, { syncIntervalSeconds: 90, mediaCacheMb: 1024 })).rejects.toThrow(DiskFullError)
-      await expect(saveSettings(dataDir, { syncIntervalSeconds: 90, mediaCacheMb: 1024 })).rejects.toThrow(/Your disk is full.*your settings.*Free some space/)
+      await expect(saveSettings(dataDir, { ...DEFAULT_SETTINGS, syncIntervalSeconds: 90 })).rejects.toThrow(DiskFullError)
+      await expect(saveSettings(dataDir, { ...DEFAULT_SETTINGS, syncIntervalSeconds: 90 })).rejects.toThrow(/Your disk is full.*your settings.*Free some space/)
       const big = { version: 1 as const, activeId: null, accounts: [] as never[] }
       await expect(saveRegistry(dataDir, { ...big, activeId: 'x'.repeat(100_000) })).rejects.toMatchObject({ type: 'disk-full' })
     } finally {

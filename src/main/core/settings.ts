@@ -7,7 +7,13 @@ import { settings as settingsSchema, type Settings } from '../../shared/contract
 import { setAside, writeFileAtomic } from './atomic-file'
 import { savingTo } from './disk-full'
 
-export const DEFAULT_SETTINGS: Settings = { syncIntervalSeconds: 30, mediaCacheMb: 1024 }
+export const DEFAULT_SETTINGS: Settings = {
+  syncIntervalSeconds: 30,
+  mediaCacheMb: 1024,
+  notifications: true,
+  notificationSound: true,
+  sendWith: 'enter',
+}
 
 export interface LoadedSettings {
   settings: Settings

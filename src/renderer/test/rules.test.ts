@@ -5,6 +5,7 @@ import { nextIndex } from '../src/lib/list-nav'
 import { checkFile, MAX_UPLOAD_BYTES } from '../src/lib/upload-rules'
 import { commandsFor } from '../src/lib/state/campaign-detail.svelte'
 import { markOf } from '../src/lib/state/thread.svelte'
+import { accountLabel } from '../src/lib/account-label'
 import { viewsToRefresh } from '../src/lib/state/refresh-routes'
 
 describe('list keys', () => {
@@ -70,5 +71,18 @@ describe('formats and routing', () => {
     expect(viewsToRefresh(['contacts']).has('conversations')).toBe(true)
     expect([...viewsToRefresh(['groups'])].sort()).toEqual(['contact', 'contacts', 'groups'])
     expect([...viewsToRefresh([])]).toEqual([])
+  })
+})
+
+describe('account names', () => {
+  const account = (id: string, name: string, baseUrl: string, serverId: number) => ({ id, name, baseUrl, serverId })
+  it('tell apart two accounts of one name by server, else by SkyLight’s number', () => {
+    const a = account('a', 'Nakheel Trading', 'https://app.skylightchat.com/', 1)
+    const b = account('b', 'Nakheel Trading', 'https://eu.skylightchat.com/', 2)
+    const c = account('c', 'Nakheel Trading', 'https://app.skylightchat.com/', 3)
+    const d = account('d', 'Other Co', 'https://app.skylightchat.com/', 4)
+    expect(accountLabel(d, [a, b, c, d])).toBe('Other Co')
+    expect(accountLabel(a, [a, b, d])).toBe('Nakheel Trading · app.skylightchat.com')
+    expect(accountLabel(a, [a, b, c, d])).toBe('Nakheel Trading · #1')
   })
 })

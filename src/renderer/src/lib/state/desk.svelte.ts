@@ -34,7 +34,10 @@ export class DeskState {
   readonly outbox = new OutboxState(() => this.session.activeId)
   readonly conversations = new ConversationsState()
   readonly thread = new ThreadState()
-  readonly composer = new ComposerState(() => this.thread.contactId)
+  readonly composer = new ComposerState(
+    () => this.thread.contactId,
+    () => this.settings.settings?.sendWith ?? 'enter',
+  )
   readonly search = new SearchState()
   readonly contacts = new ContactsState()
   readonly contact = new ContactDetailState()

@@ -75,16 +75,25 @@ export class SettingsState {
     }
   }
 
+  /** A choice (on/off, which key sends): saved as it changes. */
+  async choose<K extends 'notifications' | 'notificationSound' | 'sendWith'>(key: K, value: Settings[K]): Promise<void> {
+    await this.#save({ [key]: value })
+  }
+
   /** Out-of-range values are refused with the range, not silently clamped. */
-  async set<K extends keyof Settings>(key: K, value: number): Promise<void> {
+  async set<K extends keyof typeof limits>(key: K, value: number): Promise<void> {
     const { min, max } = limits[key]
     if (!Number.isInteger(value) || value < min || value > max) {
       this.#error = `Enter a whole number from ${min.toLocaleString()} to ${max.toLocaleString()}.`
       this.#saved = null
       return
     }
+    await this.#save({ [key]: value })
+  }
+
+  async #save(change: Partial<Settings>): Promise<void> {
     try {
-      this.#settings = await call('settings-set', { [key]: value })
+      this.#settings = await call('settings-set', change)
       this.#error = null
       this.#saved = 'Saved.'
     } catch (error) {
