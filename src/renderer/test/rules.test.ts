@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest'
 import { channelLabel, fileSize, plural } from '../src/lib/format'
 import { nextIndex } from '../src/lib/list-nav'
 import { checkFile, MAX_UPLOAD_BYTES } from '../src/lib/upload-rules'
-import { commandsFor } from '../src/lib/state/campaign-detail.svelte'
 import { markOf } from '../src/lib/state/thread.svelte'
 import { accountLabel } from '../src/lib/account-label'
 import { viewsToRefresh } from '../src/lib/state/refresh-routes'
@@ -41,15 +40,6 @@ describe('message marks', () => {
     expect(markOf({ ...out, status: 'read' })).toBe('read')
     expect(markOf({ ...out, status: 'failed' })).toBe('failed')
     expect(markOf({ direction: 'inbound', status: 'read', pending: false, error: null })).toBe('received')
-  })
-})
-
-describe('campaign commands', () => {
-  it('offers what SkyLight allows from each status', () => {
-    expect(commandsFor('draft')).toEqual(['start'])
-    expect(commandsFor('running')).toEqual(['pause', 'cancel'])
-    expect(commandsFor('paused')).toEqual(['resume', 'cancel'])
-    expect(commandsFor('completed')).toEqual([])
   })
 })
 

@@ -40,6 +40,12 @@ export const campaignDetail = campaignItem.extend({
   campaignDay: z.number().nullable(),
   isNewNumber: z.boolean(),
   deliveryByStatus: z.record(z.string(), z.number()),
+  /** What its status allows now (the core decides; the interface offers only these). */
+  commands: z.array(z.enum(['start', 'pause', 'resume', 'cancel'])),
+  /** Contacts it would reach now, once each, blacklisted left out. */
+  recipients: z.number(),
+  /** Why a draft cannot be started yet; empty when it can. */
+  startBlockers: z.array(z.string()),
 })
 export type CampaignDetail = z.output<typeof campaignDetail>
 

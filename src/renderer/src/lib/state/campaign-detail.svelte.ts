@@ -8,26 +8,13 @@ export type Command = 'start' | 'pause' | 'resume' | 'cancel'
 
 export const commandLabels: Record<Command, string> = { start: 'Start', pause: 'Pause', resume: 'Resume', cancel: 'Cancel campaign' }
 
-/** What SkyLight allows from each status (a draft is deleted rather than cancelled). */
-export function commandsFor(status: string): Command[] {
-  switch (status) {
-    case 'draft':
-      return ['start']
-    case 'running':
-      return ['pause', 'cancel']
-    case 'paused':
-      return ['resume', 'cancel']
-    default:
-      return []
-  }
-}
-
 export class CampaignDetailState {
   #campaign = $state.raw<CampaignDetail | null>(null)
   #deliveries = $state.raw<DeliveryItem[]>([])
   #status = $state<string | undefined>()
   #error = $state<string | null>(null)
   #busy = $state(false)
+  #confirming = $state<Command | null>(null)
 
   get campaign(): CampaignDetail | null {
     return this.#campaign
@@ -44,7 +31,27 @@ export class CampaignDetailState {
   get busy(): boolean {
     return this.#busy
   }
-  readonly commands: Command[] = $derived(this.#campaign ? commandsFor(this.#campaign.status) : [])
+  /** The core's word on what the campaign's status allows. */
+  readonly commands: Command[] = $derived(this.#campaign?.commands ?? [])
+  /** Start and cancel cannot be undone: they wait for the user's confirmation. */
+  get confirming(): Command | null {
+    return this.#confirming
+  }
+
+  /** Asks first for what cannot be undone (start, cancel); runs the rest at once. */
+  async request(command: Command | null): Promise<void> {
+    if (command === 'start' || command === 'cancel') this.#confirming = command
+    else if (command === null) this.#confirming = null
+    else await this.run(command)
+  }
+
+  async confirm(): Promise<void> {
+    const command = this.#confirming
+    this.#confirming = null
+    // A start the core says is blocked is not sent (the dialog showed why).
+    if (command === 'start' && (this.#campaign?.startBlockers.length ?? 0) > 0) return
+    if (command) await this.run(command)
+  }
 
   async load(id: number | null): Promise<void> {
     if (id === null) {
