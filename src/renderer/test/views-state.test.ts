@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { AddAccountState } from '../src/lib/state/add-account.svelte'
 import { CampaignEditorState } from '../src/lib/state/campaign-editor.svelte'
+import { ContactDetailState } from '../src/lib/state/contact-detail.svelte'
 import { ContactsState } from '../src/lib/state/contacts.svelte'
 import { MediaState } from '../src/lib/state/media.svelte'
 import { OutboxState } from '../src/lib/state/outbox.svelte'
@@ -240,5 +241,40 @@ describe('OutboxState and SyncStatusState', () => {
     expect(sync.waiting).toBe(3)
     expect(sync.progress).toEqual([])
     disconnect()
+  })
+})
+
+describe('ContactDetailState', () => {
+  const contact = { id: 7, name: 'Noura', phone: '+966500000001', email: null, type: 'whatsapp', status: 'active', blacklisted: false, createdAt: null, tags: [], lists: [], segments: [], notes: [], pending: false }
+
+  it('asks before blacklisting or deleting, and only then queues it', async () => {
+    desk.handle('contact-get', () => contact)
+    desk.handle('contact-blacklist', () => ({ actionId: '1' }))
+    desk.handle('contact-delete', () => ({ actionId: '2' }))
+    const detail = new ContactDetailState()
+    await detail.load(7)
+    await detail.setBlacklisted(true)
+    expect(detail.confirming).toBe('blacklist')
+    expect(desk.calls.map((c) => c.method)).toEqual(['contact-get'])
+    expect(await detail.confirm()).toBe(true)
+    expect(desk.calls.filter((c) => c.method !== 'contact-get')).toEqual([{ method: 'contact-blacklist', input: { id: 7, blacklisted: true } }])
+
+    detail.ask('delete')
+    detail.ask(null) // cancelled: nothing sent
+    expect(desk.calls.some((c) => c.method === 'contact-delete')).toBe(false)
+    detail.ask('delete')
+    expect(await detail.confirm()).toBe(true)
+    expect(desk.calls.at(-1)).toEqual({ method: 'contact-delete', input: { id: 7 } })
+    expect(detail.contact).toBeNull()
+  })
+
+  it('takes a contact off the blacklist without asking', async () => {
+    desk.handle('contact-get', () => ({ ...contact, blacklisted: true }))
+    desk.handle('contact-blacklist', () => ({ actionId: '1' }))
+    const detail = new ContactDetailState()
+    await detail.load(7)
+    await detail.setBlacklisted(false)
+    expect(detail.confirming).toBeNull()
+    expect(desk.calls.find((c) => c.method === 'contact-blacklist')).toEqual({ method: 'contact-blacklist', input: { id: 7, blacklisted: false } })
   })
 })
