@@ -4,6 +4,7 @@
 // the outbox panel and the status strip.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { AddAccountState } from '../src/lib/state/add-account.svelte'
+import { CampaignDetailState } from '../src/lib/state/campaign-detail.svelte'
 import { CampaignEditorState } from '../src/lib/state/campaign-editor.svelte'
 import { ContactDetailState } from '../src/lib/state/contact-detail.svelte'
 import { ContactsState } from '../src/lib/state/contacts.svelte'
@@ -276,5 +277,45 @@ describe('ContactDetailState', () => {
     await detail.setBlacklisted(false)
     expect(detail.confirming).toBeNull()
     expect(desk.calls.find((c) => c.method === 'contact-blacklist')).toEqual({ method: 'contact-blacklist', input: { id: 7, blacklisted: false } })
+  })
+})
+
+describe('CampaignDetailState', () => {
+  const campaign = (over: object) => ({
+    id: 5, name: 'Spring', status: 'draft', channelType: 'whatsapp', channelName: null, createdAt: null, startedAt: null, completedAt: null,
+    progress: { total: 0, succeeded: 0, failed: 0, pending: 0, percent: 0 }, pending: false, message: 'Hi', contactIds: [], listIds: [], segmentIds: [],
+    dailyLimit: null, remainingToday: null, messagesSentToday: null, campaignDay: null, isNewNumber: false, deliveryByStatus: {},
+    commands: ['start'], recipients: 3, startBlockers: [], ...over,
+  })
+
+  it('offers the core’s commands, asks before start, cancel and delete, and never sends a blocked start', async () => {
+    let current = campaign({ startBlockers: ['It has no recipients: choose contacts, lists or segments.'] })
+    desk.handle('campaign-get', () => current)
+    desk.handle('campaign-deliveries', () => ({ items: [] }))
+    desk.handle('campaign-command', () => ({ actionId: '1' }))
+    desk.handle('campaign-delete', () => ({ actionId: '2' }))
+    const detail = new CampaignDetailState()
+    await detail.load(5)
+    expect(detail.commands).toEqual(['start'])
+    await detail.request('start')
+    expect(detail.confirming).toBe('start')
+    await detail.confirm()
+    expect(desk.calls.some((c) => c.method === 'campaign-command')).toBe(false)
+
+    current = campaign({})
+    await detail.load(5)
+    await detail.request('start')
+    await detail.confirm()
+    expect(desk.calls.filter((c) => c.method === 'campaign-command')).toEqual([{ method: 'campaign-command', input: { id: 5, command: 'start' } }])
+
+    await detail.request('delete')
+    expect(detail.confirming).toBe('delete')
+    await detail.confirm()
+    expect(desk.calls.at(-1)).toEqual({ method: 'campaign-delete', input: { id: 5 } })
+    expect(detail.campaign).toBeNull()
+    // The refresh that follows finds it gone: nothing to show, and no error either.
+    desk.fail('campaign-get', { type: 'not-found', message: 'Campaign 5 is not in the local copy of this account.' })
+    await detail.load(5)
+    expect([detail.campaign, detail.error]).toEqual([null, null])
   })
 })
