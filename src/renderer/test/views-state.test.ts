@@ -111,6 +111,7 @@ describe('CampaignEditorState', () => {
     editor.name = 'Spring'
     editor.message = 'Sale'
     editor.toggle('list', 7, true)
+    editor.isNewNumber = true
     expect(editor.audience).toBeNull()
     await settle()
     expect(editor.audience).toBe(5)
@@ -122,6 +123,7 @@ describe('CampaignEditorState', () => {
       contactIds: [],
       listIds: [7],
       segmentIds: [],
+      isNewNumber: true,
     })
   })
 })

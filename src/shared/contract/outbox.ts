@@ -44,6 +44,8 @@ const campaignFields = {
   contactIds: z.array(id).max(100_000),
   listIds: z.array(id).max(1000),
   segmentIds: z.array(id).max(1000),
+  /** SkyLight's conservative warm-up pace for a new phone number. */
+  isNewNumber: z.boolean(),
 }
 
 export const campaignInput = z.object({
@@ -51,6 +53,7 @@ export const campaignInput = z.object({
   contactIds: campaignFields.contactIds.default([]),
   listIds: campaignFields.listIds.default([]),
   segmentIds: campaignFields.segmentIds.default([]),
+  isNewNumber: campaignFields.isNewNumber.default(false),
 })
 
 /** Only what the user changed: no defaults, or an edit of the contacts would empty the lists. */

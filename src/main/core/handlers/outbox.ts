@@ -96,6 +96,7 @@ export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {
         contact_ids: input.contactIds,
         list_ids: input.listIds,
         segment_ids: input.segmentIds,
+        is_new_number: input.isNewNumber,
       })
       return { actionId: String(id), localId: localCampaignId }
     },
@@ -108,6 +109,7 @@ export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {
           ...(changes.contactIds !== undefined ? { contact_ids: changes.contactIds } : {}),
           ...(changes.listIds !== undefined ? { list_ids: changes.listIds } : {}),
           ...(changes.segmentIds !== undefined ? { segment_ids: changes.segmentIds } : {}),
+          ...(changes.isNewNumber !== undefined ? { is_new_number: changes.isNewNumber } : {}),
         }),
       ),
     'campaign-delete': async ({ id }) => queued(outbox().deleteCampaign(id)),
