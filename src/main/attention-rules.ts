@@ -15,17 +15,28 @@ export interface InboundMessage {
 export interface NotificationText {
   title: string
   body: string
+  /** No sound (the user turned it off in Settings). */
+  silent: boolean
+}
+
+/** The user's choices in Settings. */
+export interface NotificationPrefs {
+  notifications: boolean
+  notificationSound: boolean
 }
 
 const MAX_TITLE = 64
 const MAX_BODY = 140
 
-/** Nothing when the user is already looking at the app: the inbox shows the message. */
-export function notificationFor(message: InboundMessage, context: { windowFocused: boolean }): NotificationText | undefined {
-  if (context.windowFocused) return undefined
+/** Nothing when the user is already looking at the app (the inbox shows it) or turned them off. */
+export function notificationFor(
+  message: InboundMessage,
+  context: { windowFocused: boolean; prefs: NotificationPrefs },
+): NotificationText | undefined {
+  if (context.windowFocused || !context.prefs.notifications) return undefined
   const title = shorten(oneLine(message.contactName), MAX_TITLE) || 'New message'
   const body = shorten(oneLine(message.preview), MAX_BODY) || 'Sent you a message'
-  return { title, body }
+  return { title, body, silent: !context.prefs.notificationSound }
 }
 
 export interface BadgeState {

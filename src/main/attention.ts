@@ -1,10 +1,10 @@
 // Native notifications and the unread badge, following attention-rules.ts. The core's
 // events are wired to notifyInbound/setUnread by the composition root.
 import { app, nativeImage, Notification, type BrowserWindow } from 'electron'
-import { badgeFor, dotBitmap, notificationFor, windowTitleFor, type InboundMessage } from './attention-rules'
+import { badgeFor, dotBitmap, notificationFor, windowTitleFor, type InboundMessage, type NotificationPrefs } from './attention-rules'
 
 export interface Attention {
-  notifyInbound(message: InboundMessage): void
+  notifyInbound(message: InboundMessage, prefs: NotificationPrefs): void
   setUnread(count: number): void
 }
 
@@ -23,12 +23,12 @@ export function createAttention(options: AttentionOptions): Attention {
   const dot = nativeImage.createFromBitmap(dotBitmap(16), { width: 16, height: 16 })
 
   return {
-    notifyInbound(message) {
+    notifyInbound(message, prefs) {
       const window = options.window()
-      const text = notificationFor(message, { windowFocused: window?.isFocused() === true })
+      const text = notificationFor(message, { windowFocused: window?.isFocused() === true, prefs })
       if (!text || !Notification.isSupported()) return
       shown.get(message.contactId)?.close()
-      const notification = new Notification({ title: text.title, body: text.body, silent: false })
+      const notification = new Notification({ title: text.title, body: text.body, silent: text.silent })
       shown.set(message.contactId, notification)
       const forget = (): void => {
         if (shown.get(message.contactId) === notification) shown.delete(message.contactId)

@@ -10,8 +10,10 @@ import { createLogger } from './core/log'
 import { createAttention } from './attention'
 import { KeychainSecretStore } from './core/secrets/keychain-store'
 import { emitEvent, registerContract } from './ipc'
+import { APP_ENTRY_URL } from './app-files'
+import { declareSchemes, serveAppFrom } from './app-protocol'
 import { mediaUrl } from './media-files'
-import { declareMediaScheme, serveMediaFrom } from './media-protocol'
+import { serveMediaFrom } from './media-protocol'
 import { appUrlMatcher, guardWebContents } from './navigation'
 import { hardenSession } from './session-hardening'
 import type { EventPayload } from '../shared/contract'
@@ -19,11 +21,12 @@ import type { EventPayload } from '../shared/contract'
 const APP_NAME = 'SkyLight Desk'
 const development = !app.isPackaged
 const devServerUrl = development ? process.env['ELECTRON_RENDERER_URL'] : undefined
-const rendererFile = join(import.meta.dirname, '../renderer/index.html')
-const isAppUrl = appUrlMatcher({ rendererFile, devServerUrl })
+// The built interface, served to the window as app://desk/… (never file://).
+const rendererDir = join(import.meta.dirname, '../renderer')
+const isAppUrl = appUrlMatcher({ devServerUrl })
 
 // Scheme privileges are accepted only before 'ready'.
-declareMediaScheme()
+declareSchemes()
 
 const log = createLogger({
   dir: app.getPath('logs'),
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
   await app.whenReady()
 
   hardenSession(session.defaultSession)
+  serveAppFrom(session.defaultSession, rendererDir)
   serveMediaFrom(session.defaultSession, join(app.getPath('userData'), 'media-cache'))
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -69,6 +73,8 @@ async function main(): Promise<void> {
     // Its own entry in electron.vite.config.ts, built beside this file.
     syncThreadEntry: new URL('./sync-thread.js', import.meta.url),
     onInternalError: (error) => log.error('Core error', error),
+    // Every key the core holds is redacted from the log, whatever shape it is logged in.
+    redactor: log,
   })
   registerContract(core.dispatch, isAppUrl)
   core.on((event, payload) => emitEvent(window.webContents, event, payload))
@@ -83,7 +89,10 @@ async function main(): Promise<void> {
     },
   })
   core.on((event, payload) => {
-    if (event === 'inbound-message') attention.notifyInbound(payload as EventPayload<'inbound-message'>)
+    if (event === 'inbound-message') {
+      // The user's current choice, read when the message comes (Settings may have changed it).
+      void core.handlers['settings-get']({}).then((prefs) => attention.notifyInbound(payload as EventPayload<'inbound-message'>, prefs))
+    }
     if (event === 'unread-total') attention.setUnread((payload as EventPayload<'unread-total'>).count)
   })
   // After sleep every account catches up at once instead of waiting for its next poll.
@@ -92,7 +101,7 @@ async function main(): Promise<void> {
   const openWindow = (): BrowserWindow =>
     createMainWindow({
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-      load: devServerUrl ? { url: devServerUrl } : { file: rendererFile },
+      load: { url: devServerUrl ?? APP_ENTRY_URL },
       stateFile: join(app.getPath('userData'), 'window-state.json'),
       onStateError: (error) => log.warn('Could not save the window position', error),
     })

@@ -7,8 +7,8 @@ import { readWindowState, writeWindowState } from './window-state-file'
 
 export interface MainWindowOptions {
   preloadPath: string
-  /** The dev server's URL in development, else the built index.html. */
-  load: { url: string } | { file: string }
+  /** The dev server's URL in development, else the app scheme's index.html (app-files.ts). */
+  load: { url: string }
   /** JSON file holding the window's last bounds. */
   stateFile: string
   onStateError?: (error: unknown) => void
@@ -50,7 +50,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.on('unmaximize', saveSoon)
   window.on('close', save)
 
-  if ('url' in options.load) void window.loadURL(options.load.url)
-  else void window.loadFile(options.load.file)
+  void window.loadURL(options.load.url)
   return window
 }

@@ -1,27 +1,30 @@
 // What the app's web contents may load. The page is the app and nothing else: it never
 // navigates away, never opens windows, never embeds webviews; an http(s) link the user
 // clicks opens in their browser instead. Decisions are pure; guardWebContents applies them.
-import { fileURLToPath } from 'node:url'
 import type { WebContents } from 'electron'
+import { APP_ENTRY_URL } from './app-files'
 
 export type UrlCheck = (url: string) => boolean
 
 /**
- * Recognizes the app's own page: the renderer's index.html on disk, or in development the
- * Vite dev server's origin. Anything else (another file, a look-alike host) is foreign.
+ * Recognizes the app's own page: app://desk/index.html (app-files.ts), or in development
+ * the Vite dev server's origin. Anything else (a file, another page, a look-alike host) is
+ * foreign.
  */
-export function appUrlMatcher(options: { rendererFile: string; devServerUrl?: string | undefined }): UrlCheck {
+export function appUrlMatcher(options: { devServerUrl?: string | undefined } = {}): UrlCheck {
   const devOrigin = options.devServerUrl ? parse(options.devServerUrl)?.origin : undefined
+  const entry = parse(APP_ENTRY_URL)!
   return (url) => {
     const parsed = parse(url)
     if (!parsed) return false
     if (devOrigin !== undefined) return parsed.origin === devOrigin
-    if (parsed.protocol !== 'file:' || parsed.host !== '') return false
-    try {
-      return fileURLToPath(parsed) === options.rendererFile
-    } catch {
-      return false
-    }
+    return (
+      parsed.protocol === entry.protocol &&
+      parsed.host === entry.host &&
+      parsed.pathname === entry.pathname &&
+      !parsed.username &&
+      !parsed.password
+    )
   }
 }
 

@@ -1,8 +1,8 @@
-// `npm run sandbox [-- --port 4010 --seed 1 --size demo --host 127.0.0.1]`:
+// `npm run sandbox [-- --port 4010 --seed 1 --size demo --host 127.0.0.1 --control open]`:
 // a sandbox for trying the app by hand, with statuses and campaigns moving on their own.
 import { parseArgs } from 'node:util'
 import { startSandbox } from './index'
-import { SIZE_PRESETS, type SizePreset } from './options'
+import { CONTROL_ROUTES, type ControlRoutes, SIZE_PRESETS, type SizePreset } from './options'
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     'rate-limit': { type: 'string', default: '120/60000' },
     // Statuses and campaigns stay where they are unless driven through /__sandbox.
     still: { type: 'boolean', default: false },
+    // open | api-key | off: who may use /__sandbox (api-key: any of the printed keys as a Bearer token).
+    control: { type: 'string', default: 'open' },
   },
 })
 
@@ -33,6 +35,9 @@ if (!Number.isInteger(accounts) || accounts < 1 || accounts > 20) fail(`--accoun
 const [limit, windowMs] = values['rate-limit'].split('/').map(Number)
 if (!(limit! >= 1 && windowMs! >= 1)) fail(`--rate-limit must look like 120/60000 (requests/milliseconds), got ${values['rate-limit']}`)
 
+if (!(CONTROL_ROUTES as readonly string[]).includes(values.control)) fail(`--control must be one of ${CONTROL_ROUTES.join(', ')}, got ${values.control}`)
+const controlRoutes = values.control as ControlRoutes
+
 const sandbox = await startSandbox({
   port,
   seed,
@@ -41,11 +46,17 @@ const sandbox = await startSandbox({
   accounts,
   rateLimit: { limit: limit!, windowMs: windowMs! },
   autoAdvance: values.still ? false : {},
+  controlRoutes,
 })
 console.log(`SkyLight sandbox listening on ${sandbox.url}`)
 console.log(`API base URL: ${sandbox.apiUrl}`)
 for (const account of sandbox.accounts) console.log(`  account ${account.id} (${account.name}): ${account.apiKey}`)
-console.log('Control routes under /__sandbox/ (e.g. GET /__sandbox/accounts). Press Ctrl+C to stop.')
+const controlNote = {
+  open: 'Control routes under /__sandbox/ (e.g. GET /__sandbox/accounts).',
+  'api-key': 'Control routes under /__sandbox/ need one of the keys above as a Bearer token.',
+  off: 'No control routes.',
+}[controlRoutes]
+console.log(`${controlNote} Press Ctrl+C to stop.`)
 
 let stopping = false
 const stop = (signal: string) => {

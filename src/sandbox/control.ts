@@ -6,7 +6,7 @@ import type { ChannelType } from './data/model'
 import { channelJson, messageJson } from './data/serialize'
 import type { World } from './data/world'
 import type { FaultInjector, FaultSettings } from './http/faults'
-import type { SlidingWindowLimiter } from './http/rate-limit'
+import type { FixedWindowLimiter } from './http/rate-limit'
 import type { RequestLog, RequestLogEntry } from './http/request-log'
 import type { ListeningServer } from './http/server'
 import { DEFAULT_AUTO_ADVANCE, type AutoAdvanceOptions, type RateLimitOptions } from './options'
@@ -36,7 +36,7 @@ export interface ControlDeps {
   world: World
   faults: FaultInjector
   log: RequestLog
-  limiter: SlidingWindowLimiter
+  limiter: FixedWindowLimiter
   server: ListeningServer
   autoAdvance: AutoAdvance
 }

@@ -8,11 +8,11 @@ import { generateWorld } from './data/generate'
 import { World } from './data/world'
 import { FaultInjector } from './http/faults'
 import { requestHandler } from './http/pipeline'
-import { SlidingWindowLimiter } from './http/rate-limit'
+import { FixedWindowLimiter } from './http/rate-limit'
 import { RequestLog } from './http/request-log'
 import { ListeningServer } from './http/server'
 import { DEFAULT_AUTO_ADVANCE, resolveSize, type SandboxOptions } from './options'
-import { controlHandler } from './routes/control'
+import { controlHandler, guardedControlHandler } from './routes/control'
 import { apiRouter } from './routes/index'
 import { AutoAdvance } from './simulation'
 import { TimerSet } from './timers'
@@ -52,7 +52,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   world.storageDir = options.storageDir ?? (await mkdtemp(join(tmpdir(), 'skylight-sandbox-')))
 
   const timers = new TimerSet()
-  const limiter = new SlidingWindowLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 })
+  const limiter = new FixedWindowLimiter(options.rateLimit ?? { limit: 120, windowMs: 60_000 })
   const faults = new FaultInjector(seed)
   const log = new RequestLog()
   const autoAdvance = new AutoAdvance(world, timers)
@@ -66,7 +66,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     host,
   )
   const control = createControl({ world, faults, log, limiter, server, autoAdvance })
-  serveControl = controlHandler(control, world, timers)
+  serveControl = guardedControlHandler(options.controlRoutes ?? 'open', world, controlHandler(control, world, timers))
 
   const port = await server.listen(options.port ?? 0)
   world.origin = `http://${urlHost(host)}:${port}`
@@ -94,5 +94,5 @@ export type { SandboxControl, InjectInboundInput, AdvanceInput, FaultPatch } fro
 export type { AccountDump } from './data/dump'
 export type { FaultRule, FaultSettings, FaultKind } from './http/faults'
 export type { RequestLogEntry, Outcome } from './http/request-log'
-export type { SandboxOptions, DataSize, SizePreset, RateLimitOptions, AutoAdvanceOptions } from './options'
+export type { SandboxOptions, DataSize, SizePreset, RateLimitOptions, AutoAdvanceOptions, ControlRoutes } from './options'
 export { SIZE_PRESETS } from './options'

@@ -46,7 +46,17 @@ export interface SandboxOptions {
   storageDir?: string
   /** The sandbox clock for new events (not for rate limiting, which uses real time). */
   now?: () => number
+  /**
+   * The /__sandbox/… control routes (they can read every account's key and change any
+   * data): 'open' for tests and the CLI on loopback (default), 'api-key' to require one of
+   * the sandbox's API keys (Authorization: Bearer or X-Api-Key), 'off' to not mount them
+   * (the app's demo account; the process drives its sandbox through `control` directly).
+   */
+  controlRoutes?: ControlRoutes
 }
+
+export type ControlRoutes = 'open' | 'api-key' | 'off'
+export const CONTROL_ROUTES: readonly ControlRoutes[] = ['open', 'api-key', 'off']
 
 export const DEFAULT_AUTO_ADVANCE: AutoAdvanceOptions = { messageMs: 3_000, campaignMs: 2_000 }
 

@@ -160,11 +160,12 @@ describe('the core', () => {
   })
 
   it('saves settings and applies them', async () => {
-    expect(await call('settings-get', {})).toEqual({ syncIntervalSeconds: 30, mediaCacheMb: 1024 })
-    await call('settings-set', { syncIntervalSeconds: 120 })
+    const defaults = { syncIntervalSeconds: 30, mediaCacheMb: 1024, notifications: true, notificationSound: true, sendWith: 'enter' }
+    expect(await call('settings-get', {})).toEqual(defaults)
+    await call('settings-set', { syncIntervalSeconds: 120, notificationSound: false, sendWith: 'ctrl-enter' })
     await core.close()
     core = await open()
-    expect(await call('settings-get', {})).toEqual({ syncIntervalSeconds: 120, mediaCacheMb: 1024 })
+    expect(await call('settings-get', {})).toEqual({ ...defaults, syncIntervalSeconds: 120, notificationSound: false, sendWith: 'ctrl-enter' })
   })
 
   it('opens a demo account on a built-in server, again after a restart', async () => {

@@ -6,7 +6,7 @@ import { openCore, type Core } from '../../src/main/core'
 import { createDispatcher } from '../../src/main/core/contract/dispatch'
 import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
 import { ValidationError } from '../../src/main/core/skylight/errors'
-import type { Handlers } from '../../src/shared/contract'
+import { methods, type Handlers } from '../../src/shared/contract'
 
 let dataDir: string
 let core: Core
@@ -54,8 +54,35 @@ describe('the contract dispatcher', () => {
     expect(seen).toHaveLength(1)
   })
 
+  it('takes ids only as integers: no string read with Number() ("" → 0, "0x10" → 16)', async () => {
+    for (const id of ['', '0x10', '16', '1e3', 1.5, Number.MAX_SAFE_INTEGER + 2]) {
+      for (const [method, input] of [
+        ['campaign-command', { id, command: 'start' }],
+        ['campaign-delete', { id }],
+        ['campaign-update', { id, changes: { name: 'x' } }],
+        ['contact-get', { id }],
+        ['media-get', { id }],
+      ] as const) {
+        const result = await core.dispatch(method, input)
+        expect(result, `${method} ${JSON.stringify(id)}`).toMatchObject({ ok: false, error: { type: 'invalid-input', message: expect.stringMatching(/id/) } })
+      }
+    }
+    for (const actionId of ['', '0x10', '1e3', '01', '-1', ' 7', '1.0']) {
+      const result = await core.dispatch('outbox-retry', { actionId })
+      expect(result, JSON.stringify(actionId)).toMatchObject({ ok: false, error: { type: 'invalid-input', message: expect.stringMatching(/actionId/) } })
+    }
+  })
+
   it('registers a handler for every method of the contract', async () => {
     const { methods } = await import('../../src/shared/contract')
     expect(Object.keys(core.handlers).sort()).toEqual(Object.keys(methods).sort())
+  })
+})
+
+describe('the contract’s campaign edit', () => {
+  it('passes on only the fields the user changed (no defaults that would empty the audience)', () => {
+    const parsed = methods['campaign-update'].input.parse({ id: 7, changes: { contactIds: [3] } })
+    expect(parsed.changes).toEqual({ contactIds: [3] })
+    expect(methods['campaign-create'].input.parse({ name: 'A', channelId: 1, message: 'Hi' })).toMatchObject({ contactIds: [], listIds: [], segmentIds: [] })
   })
 })

@@ -132,6 +132,11 @@ describe.skipIf(!chromiumAvailable)('working offline', { timeout: 90_000 }, () =
     const list = page.getByRole('listbox', { name: 'Campaigns, newest first' })
     await list.getByRole('option', { name: new RegExp(campaignName) }).click()
     await page.getByRole('button', { name: 'Publish and start' }).click()
+    // Starting cannot be undone: the app asks first, with how many it reaches and where.
+    const confirm = page.getByRole('dialog', { name: new RegExp(`Start “${campaignName}”`) })
+    await expect.poll(() => confirm.textContent()).toMatch(/sends its message to [1-9][\d,]* contacts? on (WhatsApp|Telegram)\b/)
+    expect(await checkView(page, '23a-campaign-start-confirm')).toEqual([])
+    await confirm.getByRole('button', { name: 'Start campaign' }).click()
     await expect.poll(() => acted((e) => e.method === 'POST' && /\/campaigns\/\d+\/start$/.test(e.path)).length, { timeout: 20_000 }).toBe(1)
     env.sandbox.control.advanceCampaigns(5)
     await env.core.dispatch('sync-now', { kind: 'refresh' })

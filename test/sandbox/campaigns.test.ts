@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { client, useSandbox } from './helpers'
 
 const sandbox = useSandbox({ seed: 7 })
-type Contact = { id: number; blacklisted: boolean }
+type Contact = { id: number; name: string; blacklisted: boolean }
 type Campaign = { id: number; status: string; total_contacts: number; pending_contacts_count: number; sent_contacts_count: number; failed_contacts_count: number; progress_percentage: number }
 
 async function setup() {
@@ -71,7 +71,10 @@ describe('campaign objects', () => {
     expect(campaign.total_contacts).toBe(4)
     const recipients = (await api.get(`/campaigns/${campaign.id}/contacts`)).body.data
     expect(recipients.map((r: { contact_id: number }) => r.contact_id).sort()).toEqual([clean[0]!.id, clean[1]!.id, clean[2]!.id, clean[3]!.id].sort())
-    expect(Object.keys(recipients[0]).sort()).toEqual(['contact_id', 'contact_name', 'error', 'id', 'phone', 'sent_at', 'status'])
+    // The contact's name is `name` on a delivery row, as the campaigns docs call it.
+    expect(Object.keys(recipients[0]).sort()).toEqual(['contact_id', 'error', 'id', 'name', 'phone', 'sent_at', 'status'])
+    const names = new Map([...clean, blacklisted].map((c) => [c.id, c.name]))
+    for (const r of recipients) expect(r.name).toBe(names.get(r.contact_id))
     expect(recipients.every((r: { status: string }) => r.status === 'pending')).toBe(true)
     expect((await create({ contact_ids: [blacklisted.id] })).status).toBe(422)
   })

@@ -24,6 +24,23 @@ describe('contacts', () => {
     expect((await api.get(`/contacts/${id}`)).status).toBe(404)
   })
 
+  it('accepts a phone as people type it and stores it in E.164, as the Contact object documents', async () => {
+    const api = client(sandbox())
+    const created = await api.post('/contacts', { name: 'Noura Al-Otaibi', phone: '+966 55 777 1234', type: 'whatsapp' })
+    expect(created.status).toBe(201)
+    expect(created.body.data.phone).toBe('+966557771234')
+    expect((await api.get(`/contacts/${created.body.data.id}`)).body.data.phone).toBe('+966557771234')
+    // The same number written differently is the same number.
+    for (const phone of ['+966-55-777-1234', '00966 (55) 777.1234', '966557771234']) {
+      expect((await api.post('/contacts', { name: 'Copy', phone })).body.errors, phone).toEqual({ phone: ['The phone has already been taken.'] })
+    }
+    const updated = await api.put(`/contacts/${created.body.data.id}`, { phone: '+966 50 123 4567' })
+    expect(updated.body.data.phone).toBe('+966501234567')
+    for (const phone of ['12', 'call me', '+966 55 777 1234 ext 9']) {
+      expect((await api.post('/contacts', { name: 'Bad', phone })).body.errors, phone).toEqual({ phone: ['The phone must be a valid phone number.'] })
+    }
+  })
+
   it('searches by name, email and phone; filters by type, blacklisted and tag', async () => {
     const api = client(sandbox())
     const all: Contact[] = (await api.get('/contacts?per_page=100')).body.data

@@ -158,3 +158,42 @@ describe('generated data', () => {
     }
   })
 })
+
+describe('who may use the control routes', () => {
+  const get = (sb: Sandbox, path: string, headers: Record<string, string> = {}) => fetch(`${sb.url}/__sandbox${path}`, { headers })
+
+  it('"api-key" asks for one of the sandbox’s keys, as a Bearer token or X-Api-Key', async () => {
+    const sb = await startSandbox({ port: 0, seed: 9, accounts: 1, controlRoutes: 'api-key' })
+    try {
+      const key = sb.accounts[0]!.apiKey
+      for (const headers of [{}, { Authorization: 'Bearer sk_test_nope' }, { Authorization: `Basic ${key}` }] as Record<string, string>[]) {
+        const refused = await get(sb, '/accounts', headers)
+        expect(refused.status).toBe(401)
+        expect(await refused.json()).toEqual({ success: false, message: 'Unauthenticated. Please provide a valid API key.' })
+      }
+      const posted = await fetch(`${sb.url}/__sandbox/advance`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"messages":1}' })
+      expect(posted.status).toBe(401)
+      expect((await get(sb, '/accounts', { Authorization: `Bearer ${key}` })).status).toBe(200)
+      expect((await get(sb, '/log', { 'X-Api-Key': key })).status).toBe(200)
+    } finally {
+      await sb.close()
+    }
+  })
+
+  it('"off" does not mount them; the API and the in-process control still work', async () => {
+    const sb = await startSandbox({ port: 0, seed: 9, accounts: 1, controlRoutes: 'off' })
+    try {
+      const key = sb.accounts[0]!.apiKey
+      for (const path of ['/accounts', '/log', '/faults', `/dump/${sb.accounts[0]!.id}`]) {
+        const res = await get(sb, path, { Authorization: `Bearer ${key}` })
+        expect(res.status, path).toBe(404)
+        expect(JSON.stringify(await res.json())).not.toContain(key)
+      }
+      expect((await fetch(`${sb.url}/__sandbox/faults`, { method: 'POST', body: '{"errorRate":1}' })).status).toBe(404)
+      expect((await client(sb).get('/account')).status).toBe(200)
+      expect(sb.control.requestLog()).toHaveLength(1)
+    } finally {
+      await sb.close()
+    }
+  })
+})

@@ -48,6 +48,44 @@ describe('envelope and pagination', () => {
   })
 })
 
+describe('timestamps', () => {
+  const DOCS_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000000Z$/
+  function timesIn(value: unknown, out: string[] = []): string[] {
+    if (Array.isArray(value)) for (const v of value) timesIn(v, out)
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (/(^|_)at$/.test(k) && v !== null) out.push(String(v))
+        else timesIn(v, out)
+      }
+    }
+    return out
+  }
+
+  it('are in the docs\' form, whole seconds, everywhere the sandbox emits one', async () => {
+    const sb = sandbox()
+    const api = client(sb)
+    sb.control.setChannelConnected(api.id, 'whatsapp', true)
+    const contact = (await api.get('/contacts?type=whatsapp&per_page=1')).body.data[0]
+    const campaign = (await api.get('/campaigns')).body.data[0]
+    const bodies = [
+      (await api.post('/messages/send', { contact_id: contact.id, message: 'What time is it?' })).body,
+      (await api.post(`/contacts/${contact.id}/notes`, { note: 'Called back' })).body,
+      ...await Promise.all([
+        '/account', '/account/subscription', '/account/channels', '/contacts?per_page=100', `/contacts/${contact.id}`,
+        `/contacts/${contact.id}/notes`, `/contacts/${contact.id}/messages?per_page=100`, '/conversations?per_page=100',
+        '/tags', '/contacts/lists', '/contacts/segments', '/media?per_page=100', '/campaigns?per_page=100',
+        `/campaigns/${campaign.id}/contacts?per_page=100`,
+      ].map(async (path) => (await api.get(path)).body)),
+      sb.control.dump(api.id),
+      sb.control.requestLog(),
+      sb.control.injectInbound({ accountId: api.id }),
+    ]
+    const times = timesIn(bodies)
+    expect(times.length).toBeGreaterThan(500)
+    expect(times.filter((t) => !DOCS_TIME.test(t))).toEqual([])
+  })
+})
+
 describe('authentication', () => {
   it('accepts X-Api-Key and Authorization: Bearer alike', async () => {
     const sb = sandbox()
@@ -141,35 +179,51 @@ describe('isolation between accounts', () => {
 })
 
 describe('rate limit', () => {
-  it('refuses the request over the limit in a sliding window, then lets the client back in', async () => {
-    const sb = await startSandbox({ port: 0, rateLimit: { limit: 5, windowMs: 1000 } })
+  it('counts a fixed window per key, with the docs\' headers, and gives a whole window back after a 429', async () => {
+    const sb = await startSandbox({ port: 0, rateLimit: { limit: 5, windowMs: 60_000 } })
     try {
       const api = client(sb)
-      const remaining: string[] = []
-      for (let i = 0; i < 5; i++) {
-        const reply = await api.get('/tags')
-        expect(reply.status).toBe(200)
-        remaining.push(reply.headers.get('x-ratelimit-remaining')!)
-        expect(reply.headers.get('x-ratelimit-limit')).toBe('5')
-      }
-      expect(remaining).toEqual(['4', '3', '2', '1', '0'])
+      const before = Date.now()
+      const replies = []
+      for (let i = 0; i < 5; i++) replies.push(await api.get('/tags'))
+      expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200])
+      expect(replies.map((r) => r.headers.get('x-ratelimit-limit'))).toEqual(['5', '5', '5', '5', '5'])
+      expect(replies.map((r) => r.headers.get('x-ratelimit-remaining'))).toEqual(['4', '3', '2', '1', '0'])
+      // X-RateLimit-Reset: the unix time the window resets, the same for every request in it.
+      const resets = new Set(replies.map((r) => r.headers.get('x-ratelimit-reset')))
+      expect(resets.size).toBe(1)
+      const reset = Number([...resets][0])
+      expect(reset).toBeGreaterThanOrEqual(Math.floor((before + 60_000) / 1000))
+      expect(reset).toBeLessThanOrEqual(Math.ceil((Date.now() + 60_000) / 1000))
+
       const refused = await api.get('/tags')
       expect(refused.status).toBe(429)
-      expect(refused.body).toEqual({ success: false, message: 'Too many requests. Please slow down.', retry_after: 1 })
-      expect(refused.headers.get('retry-after')).toBe('1')
-      expect(Number(refused.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000))
-      // The other account has its own budget.
-      expect((await client(sb, 1).get('/tags')).status).toBe(200)
-      await new Promise((r) => setTimeout(r, 1050))
-      expect((await api.get('/tags')).status).toBe(200)
+      const retryAfter = Number(refused.headers.get('retry-after'))
+      expect(refused.body).toEqual({ success: false, message: 'Too many requests. Please slow down.', retry_after: retryAfter })
+      expect(retryAfter).toBeGreaterThan(50)
+      expect(retryAfter).toBeLessThanOrEqual(60)
+      expect(refused.headers.get('x-ratelimit-remaining')).toBe('0')
+      expect(refused.headers.get('x-ratelimit-reset')).toBe(String(reset))
+      // The other account has its own window.
+      expect((await client(sb, 1).get('/tags')).headers.get('x-ratelimit-remaining')).toBe('4')
       expect(sb.control.requestLog().filter((e) => e.outcome === 'rate-limited')).toHaveLength(1)
+    } finally {
+      await sb.close()
+    }
+  })
 
-      sb.control.setRateLimit({ limit: 2, windowMs: 60_000 })
-      await api.get('/tags')
-      await api.get('/tags')
-      const long = await api.get('/tags')
-      expect(long.status).toBe(429)
-      expect(Number(long.headers.get('retry-after'))).toBeGreaterThan(50)
+  it('keeps the --rate-limit window length: a short window opens again whole once it has passed', async () => {
+    const sb = await startSandbox({ port: 0, rateLimit: { limit: 3, windowMs: 300 } })
+    try {
+      const api = client(sb)
+      let reply = await api.get('/tags')
+      while (reply.status === 200) reply = await api.get('/tags')
+      expect(reply.status).toBe(429)
+      const reset = Number(reply.headers.get('x-ratelimit-reset')) * 1000
+      await new Promise((r) => setTimeout(r, Math.max(0, reset - Date.now()) + 20))
+      const again = [await api.get('/tags'), await api.get('/tags'), await api.get('/tags')]
+      expect(again.map((r) => r.status)).toEqual([200, 200, 200])
+      expect(again.map((r) => r.headers.get('x-ratelimit-remaining'))).toEqual(['2', '1', '0'])
     } finally {
       await sb.close()
     }

@@ -5,6 +5,8 @@ import { client, useSandbox } from './helpers'
 
 const sandbox = useSandbox({ seed: 5 })
 type Message = { id: number; contact_id: number; direction: string; status: string; content: string; created_at: string }
+/** The docs' timestamp form: whole seconds, a zero microsecond part. */
+const DOCS_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000000Z$/
 
 async function connectedContact(sb: Sandbox, type = 'whatsapp') {
   const api = client(sb)
@@ -67,7 +69,8 @@ describe('message history', () => {
     const history = await api.get(`/contacts/${conversation.contact_id}/messages?per_page=100`)
     const messages: Message[] = history.body.data
     expect(messages.length).toBeGreaterThan(0)
-    expect(Object.keys(messages[0]!)).toEqual(expect.arrayContaining(['id', 'contact_id', 'direction', 'channel', 'content', 'status', 'sent_at', 'created_at']))
+    const documented = ['channel', 'contact_id', 'content', 'created_at', 'direction', 'id', 'sent_at', 'status']
+    for (const m of messages) expect(Object.keys(m).sort()).toEqual(documented)
     const times = messages.map((m) => Date.parse(m.created_at))
     expect([...times].sort((a, b) => b - a)).toEqual(times)
     const inbound: Message[] = (await api.get(`/contacts/${conversation.contact_id}/messages?direction=inbound&per_page=100`)).body.data
@@ -100,13 +103,17 @@ describe('sending', () => {
     sb.control.setChannelConnected(api.id, 'whatsapp', true)
     const sent = await api.post('/messages/send', { contact_id: contact.id, message: 'Your appointment is confirmed! ✅' })
     expect(sent.status).toBe(201)
-    expect(sent.body).toMatchObject({
+    // Exactly the keys of messages.txt's example: no direction, no created_at, no error.
+    expect(sent.body).toEqual({
       success: true,
       message: 'Message sent successfully.',
-      data: { id: expect.any(Number), contact_id: contact.id, channel: 'whatsapp', content: 'Your appointment is confirmed! ✅', status: 'sent', sent_at: expect.any(String) },
+      data: { id: expect.any(Number), contact_id: contact.id, channel: 'whatsapp', content: 'Your appointment is confirmed! ✅', status: 'sent', sent_at: expect.stringMatching(DOCS_TIME) },
     })
     const history: Message[] = (await api.get(`/contacts/${contact.id}/messages`)).body.data
-    expect(history[0]).toMatchObject({ id: sent.body.data.id, direction: 'outbound' })
+    expect(history[0]).toEqual({
+      id: sent.body.data.id, contact_id: contact.id, direction: 'outbound', channel: 'whatsapp', content: 'Your appointment is confirmed! ✅',
+      status: 'sent', sent_at: sent.body.data.sent_at, created_at: expect.stringMatching(DOCS_TIME),
+    })
   })
 
   it('saves a failed message and answers the documented failure body when the channel is not connected', async () => {
@@ -118,13 +125,18 @@ describe('sending', () => {
     expect((await api.get('/account/channels')).body.data.find((c: { type: string }) => c.type === 'whatsapp').is_connected).toBe(false)
     const failed = await api.post('/messages/send', { contact_id: contact.id, message: 'Will not arrive' })
     expect(failed.status).toBe(422)
-    expect(failed.body).toMatchObject({
+    // The docs' failure body to the key: the record's id, status and reason, nothing more.
+    expect(failed.body).toEqual({
       success: false,
       data: { id: expect.any(Number), status: 'failed', error: 'No whatsapp channel connected.' },
       message: 'Message could not be delivered.',
     })
+    // In the history the saved record is a plain Message object: the documented fields, no `error`.
     const history: Message[] = (await api.get(`/contacts/${contact.id}/messages`)).body.data
-    expect(history[0]).toMatchObject({ id: failed.body.data.id, status: 'failed' })
+    expect(history[0]).toEqual({
+      id: failed.body.data.id, contact_id: contact.id, direction: 'outbound', channel: 'whatsapp', content: 'Will not arrive',
+      status: 'failed', sent_at: null, created_at: expect.stringMatching(DOCS_TIME),
+    })
     const log = sb.control.requestLog().at(-2)!
     expect(log).toMatchObject({ path: '/api/v1/messages/send', status: 422, acted: true, createdId: failed.body.data.id })
     sb.control.setChannelConnected(api.id, 'whatsapp', true)

@@ -2,22 +2,30 @@ import { describe, expect, it } from 'vitest'
 import { badgeFor, dotBitmap, notificationFor, windowTitleFor } from '../../src/main/attention-rules'
 
 const message = { accountId: 'a1', contactId: 42, contactName: 'Ada Lovelace', preview: 'Is my order\n  on its way?' }
+const prefs = { notifications: true, notificationSound: true }
 
 describe('notifications for inbound messages', () => {
   it('notifies only when the window is not focused', () => {
-    expect(notificationFor(message, { windowFocused: true })).toBeUndefined()
-    expect(notificationFor(message, { windowFocused: false })).toEqual({
+    expect(notificationFor(message, { windowFocused: true, prefs })).toBeUndefined()
+    expect(notificationFor(message, { windowFocused: false, prefs })).toEqual({
       title: 'Ada Lovelace',
       body: 'Is my order on its way?',
+      silent: false,
     })
   })
 
+  it('follows the user’s choices: none when turned off, silent when the sound is', () => {
+    expect(notificationFor(message, { windowFocused: false, prefs: { notifications: false, notificationSound: true } })).toBeUndefined()
+    expect(notificationFor(message, { windowFocused: false, prefs: { notifications: true, notificationSound: false } })).toMatchObject({ silent: true })
+  })
+
   it('has sensible text for unnamed contacts, empty and long messages', () => {
-    expect(notificationFor({ accountId: 'a1', contactId: 1, contactName: '  ', preview: '' }, { windowFocused: false })).toEqual({
+    expect(notificationFor({ accountId: 'a1', contactId: 1, contactName: '  ', preview: '' }, { windowFocused: false, prefs })).toEqual({
       title: 'New message',
       body: 'Sent you a message',
+      silent: false,
     })
-    const long = notificationFor({ ...message, preview: '😀'.repeat(500) }, { windowFocused: false })!
+    const long = notificationFor({ ...message, preview: '😀'.repeat(500) }, { windowFocused: false, prefs })!
     expect([...long.body]).toHaveLength(140)
     expect(long.body.endsWith('…')).toBe(true)
   })

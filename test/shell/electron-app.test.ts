@@ -102,6 +102,8 @@ describe.skipIf(!electronBinary)('the app in Electron', () => {
     expect(await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
     const shown = await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isVisible())
     expect(shown).toBe(true)
+    // Served from the app's own scheme, never from file:// (the fuse for its privileges is off).
+    expect(page.url()).toBe('app://desk/index.html')
   })
 
   it('gives the page the bridge and nothing of Node', async () => {

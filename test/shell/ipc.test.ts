@@ -13,7 +13,7 @@ vi.mock('electron', () => ({
 const { registerContract } = await import('../../src/main/ipc')
 const { IPC_INVOKE } = await import('../../src/shared/bridge')
 
-const appUrl = 'file:///app/out/renderer/index.html'
+const appUrl = 'app://desk/index.html'
 const isAppUrl = (url: string) => url === appUrl
 const topFrame = { parent: null, url: appUrl }
 

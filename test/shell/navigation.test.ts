@@ -1,27 +1,33 @@
 import { describe, expect, it, vi } from 'vitest'
 import { appUrlMatcher, externalLink, guardWebContents, type GuardedContents } from '../../src/main/navigation'
 
-const rendererFile = '/opt/SkyLight Desk/resources/app.asar/out/renderer/index.html'
+const builtPage = 'file:///opt/SkyLight%20Desk/resources/app.asar/out/renderer/index.html'
 
 describe('recognizing the app page', () => {
-  it('accepts the built index.html and nothing else on disk', () => {
-    const isApp = appUrlMatcher({ rendererFile })
-    expect(isApp('file:///opt/SkyLight%20Desk/resources/app.asar/out/renderer/index.html')).toBe(true)
-    expect(isApp('file:///opt/SkyLight%20Desk/resources/app.asar/out/renderer/index.html#/inbox')).toBe(true)
-    expect(isApp('file:///opt/SkyLight%20Desk/resources/app.asar/out/renderer/other.html')).toBe(false)
+  // The page is served from the app:// scheme now (checklist item 18), so the built
+  // index.html on disk is as foreign as any other file.
+  it('accepts app://desk/index.html and nothing else', () => {
+    const isApp = appUrlMatcher()
+    expect(isApp('app://desk/index.html')).toBe(true)
+    expect(isApp('app://desk/index.html#/inbox')).toBe(true)
+    expect(isApp('app://desk/other.html')).toBe(false)
+    expect(isApp('app://desk.evil/index.html')).toBe(false)
+    expect(isApp('app://user:pw@desk/index.html')).toBe(false)
+    expect(isApp('app://desk:8080/index.html')).toBe(false)
+    expect(isApp(builtPage)).toBe(false)
     expect(isApp('file:///tmp/evil/index.html')).toBe(false)
-    expect(isApp('file://host/opt/SkyLight%20Desk/resources/app.asar/out/renderer/index.html')).toBe(false)
     expect(isApp('https://example.com/')).toBe(false)
     expect(isApp('not a url')).toBe(false)
   })
 
   it('accepts the dev server by origin, not by prefix', () => {
-    const isApp = appUrlMatcher({ rendererFile, devServerUrl: 'http://localhost:5173' })
+    const isApp = appUrlMatcher({ devServerUrl: 'http://localhost:5173' })
     expect(isApp('http://localhost:5173/')).toBe(true)
     expect(isApp('http://localhost:5173/src/main.ts')).toBe(true)
     expect(isApp('http://localhost:5173.evil.com/')).toBe(false)
     expect(isApp('http://localhost:51730/')).toBe(false)
-    expect(isApp('file:///opt/SkyLight%20Desk/resources/app.asar/out/renderer/index.html')).toBe(false)
+    expect(isApp(builtPage)).toBe(false)
+    expect(isApp('app://desk/index.html')).toBe(false)
   })
 })
 
@@ -56,8 +62,9 @@ describe('guarding a web contents', () => {
   it('blocks navigation away from the app, sending web links to the browser', () => {
     const { contents, fire } = fakeContents()
     const openExternal = vi.fn()
-    guardWebContents(contents, appUrlMatcher({ rendererFile }), openExternal)
-    expect(fire('will-navigate', 'file:///opt/SkyLight%20Desk/resources/app.asar/out/renderer/index.html')).toBe(false)
+    guardWebContents(contents, appUrlMatcher(), openExternal)
+    expect(fire('will-navigate', 'app://desk/index.html')).toBe(false)
+    expect(fire('will-navigate', builtPage)).toBe(true)
     expect(fire('will-navigate', 'https://skylight.chat/')).toBe(true)
     expect(fire('will-navigate', 'file:///etc/passwd')).toBe(true)
     expect(fire('will-redirect', 'https://elsewhere.example/')).toBe(true)
@@ -68,7 +75,7 @@ describe('guarding a web contents', () => {
   it('never opens a new window', () => {
     const { contents, open } = fakeContents()
     const openExternal = vi.fn()
-    guardWebContents(contents, appUrlMatcher({ rendererFile }), openExternal)
+    guardWebContents(contents, appUrlMatcher(), openExternal)
     expect(open('https://skylight.chat/pricing')).toEqual({ action: 'deny' })
     expect(open('file:///etc/passwd')).toEqual({ action: 'deny' })
     expect(openExternal.mock.calls).toEqual([['https://skylight.chat/pricing']])

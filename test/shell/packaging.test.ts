@@ -33,6 +33,8 @@ describe('the installers', () => {
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // The page comes from app://, so file:// needs no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     })
     expect(config['asar']).toBe(true)
   })

@@ -60,6 +60,9 @@ describe('the Content-Security-Policy', () => {
     const page = directives(meta!)
     expect(page.get('default-src')).toEqual(["'none'"])
     expect(page.get('script-src')).toEqual(["'self'"])
+    // Nothing for the browser test host (its WebSocket source is added by the host itself).
+    expect(page.get('connect-src')).toEqual(["'self'"])
+    expect(meta).not.toMatch(/ws:|wss:|127\.0\.0\.1|localhost|\*/)
     const allowedImages = new Set(["'self'", 'skylight-media:', 'data:', 'blob:'])
     for (const source of [...(page.get('img-src') ?? []), ...(page.get('media-src') ?? [])]) {
       expect(allowedImages).toContain(source)

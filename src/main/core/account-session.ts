@@ -16,6 +16,8 @@ export interface AccountSessionOptions {
   outboxTimings?: Partial<OutboxTimings>
   onSyncEvent: (event: SyncEvent) => void
   onOutboxEvent: (event: OutboxEvent) => void
+  /** Failures for the log (the core's redacting logger). */
+  onError?: (error: unknown) => void
   /** The outbox's clock (sync keeps time on its own thread). */
   now?: () => number
   /** The sync thread's built module (the app's bundle); from source, thread.ts. */
@@ -29,6 +31,7 @@ export class AccountSession {
   readonly api: SkyLightApi
   readonly sync: SyncThread
   readonly outbox: Outbox
+  readonly #stopPauseNews: () => void
 
   private constructor(options: AccountSessionOptions, store: Store) {
     this.accountId = options.accountId
@@ -53,9 +56,13 @@ export class AccountSession {
       db: store.db,
       stagingDir: join(options.folder, 'staging'),
       onEvent: options.onOutboxEvent,
+      ...(options.onError ? { onError: options.onError } : {}),
       ...(options.outboxTimings ? { timings: options.outboxTimings } : {}),
       ...now,
     })
+    // A 429 pauses the key for sync and outbox alike: the status carries the countdown.
+    this.#stopPauseNews =
+      options.api.client.budget.onPause?.(() => options.onSyncEvent({ type: 'status', status: this.sync.status })) ?? (() => {})
   }
 
   static open(options: AccountSessionOptions): AccountSession {
@@ -81,6 +88,7 @@ export class AccountSession {
   async close(): Promise<void> {
     // The sync thread closes its connection before the file may be deleted (Windows
     // refuses to delete an open file).
+    this.#stopPauseNews()
     await Promise.all([this.sync.stop(), this.outbox.stop()])
     this.api.client.budget.dispose()
     this.store.close()

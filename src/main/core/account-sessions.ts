@@ -1,6 +1,8 @@
 // The open sessions of all accounts: each account with a usable key has its store open and
 // its sync running, so every account stays current and switching is instant. Sync events
-// are forwarded as contract events, tagged with the account.
+// are forwarded as contract events, tagged with the account. An account whose local file
+// cannot be opened (damaged, in use, disk full) is listed with that state — never as a
+// missing key — and a damaged one can be rebuilt from SkyLight (account-rebuild.ts).
 import type { AccountManager } from './accounts/account-manager'
 import type { AccountRecord } from './accounts/registry'
 import { AccountSession } from './account-session'
@@ -9,7 +11,8 @@ import type { AccountSummary, SyncStatusView } from '../../shared/contract'
 import type { SyncStatus, SyncTimings } from './sync/account-sync'
 import type { OutboxEvent } from './outbox'
 import { actionView, outboxCounts } from './outbox-view'
-import { contactName, unreadTotal } from './store'
+import { contactName, StoreError, unreadTotal } from './store'
+import { pendingRequeue, rebuildAccountFile, requeueAfterFirstSync } from './account-rebuild'
 
 export interface AccountSessionsOptions {
   accounts: AccountManager
@@ -28,6 +31,8 @@ export class AccountSessions {
   readonly #open = new Map<string, AccountSession>()
   /** Accounts whose key could not be read (a session-only key after a restart, a locked keychain). */
   readonly #keyMissing = new Set<string>()
+  /** Accounts whose local file could not be opened, with the reason. */
+  readonly #unavailable = new Map<string, StoreError>()
 
   constructor(options: AccountSessionsOptions) {
     this.#o = options
@@ -39,6 +44,11 @@ export class AccountSessions {
 
   isKeyMissing(accountId: string): boolean {
     return this.#keyMissing.has(accountId)
+  }
+
+  /** Why the account's local file cannot be used, if it cannot. */
+  unavailable(accountId: string): StoreError | undefined {
+    return this.#unavailable.get(accountId)
   }
 
   async openAll(): Promise<void> {
@@ -61,9 +71,39 @@ export class AccountSessions {
       return undefined
     }
     this.#keyMissing.delete(account.id)
-    const session = AccountSession.open({
+    const folder = this.#o.accounts.folder(account.id)
+    const requeue = await pendingRequeue(folder)
+    let session: AccountSession
+    try {
+      session = this.#openSession(account, folder, api, requeue)
+    } catch (error) {
+      // The account stays listed, with what is wrong with its copy; its key is not blamed.
+      if (!(error instanceof StoreError)) throw error
+      this.#unavailable.set(account.id, error)
+      return undefined
+    }
+    this.#unavailable.delete(account.id)
+    this.#open.set(account.id, session)
+    session.start(account.keyRejectedAt !== null)
+    return session
+  }
+
+  /**
+   * Moves the damaged file aside, keeps the unsent actions it can read, and opens a fresh
+   * copy, which syncs from SkyLight; the actions are queued again after the first sync.
+   */
+  async rebuild(account: AccountRecord): Promise<AccountSession | undefined> {
+    await this.close(account.id)
+    await rebuildAccountFile(this.#o.accounts.folder(account.id), (this.#o.now ?? Date.now)())
+    this.#unavailable.delete(account.id)
+    return this.open(account)
+  }
+
+  #openSession(account: AccountRecord, folder: string, api: NonNullable<Awaited<ReturnType<AccountManager['api']>>>, requeue: readonly number[] | null): AccountSession {
+    let waiting = requeue
+    const session: AccountSession = AccountSession.open({
       accountId: account.id,
-      folder: this.#o.accounts.folder(account.id),
+      folder,
       api,
       timings: this.#o.timings(),
       ...(this.#o.now ? { now: this.#o.now } : {}),
@@ -81,15 +121,29 @@ export class AccountSessions {
             preview: event.preview,
           })
         } else {
-          this.#o.events.emit('sync-status', statusView(account.id, event.status))
+          this.#o.events.emit('sync-status', statusView(account.id, event.status, api.client.budget.pausedUntil))
           if (event.status.state === 'key-rejected') this.#keyRejected(account.id)
+          if (waiting && event.status.state === 'idle' && event.status.firstSyncDone) {
+            void this.#requeue(account.id, session, folder, waiting)
+            waiting = null
+          }
         }
       },
       onOutboxEvent: (event) => this.#outboxEvent(account.id, event),
+      ...(this.#o.onError ? { onError: this.#o.onError } : {}),
     })
-    this.#open.set(account.id, session)
-    session.start(account.keyRejectedAt !== null)
     return session
+  }
+
+  /** The fresh copy's first sync is done: the actions kept by a rebuild make their change again and go. */
+  async #requeue(accountId: string, session: AccountSession, folder: string, ids: readonly number[]): Promise<void> {
+    try {
+      await requeueAfterFirstSync(session, folder, ids, (this.#o.now ?? Date.now)())
+      this.#o.events.emit('outbox-changed', { accountId, counts: outboxCounts(session.outbox.counts()) })
+      this.#o.events.emit('data-changed', { accountId, resources: ['conversations', 'messages', 'contacts', 'media', 'campaigns'], contactIds: [] })
+    } catch (error) {
+      this.#o.onError?.(error)
+    }
   }
 
   async close(accountId: string): Promise<void> {
@@ -150,11 +204,12 @@ export class AccountSessions {
   }
 }
 
-export function statusView(accountId: string, status: SyncStatus): SyncStatusView {
-  return { accountId, ...status }
+/** `pausedUntil`: when SkyLight's 429 lets this key send again (the status strip counts down). */
+export function statusView(accountId: string, status: SyncStatus, pausedUntil?: number | null): SyncStatusView {
+  return { accountId, ...status, retryAt: pausedUntil ? new Date(pausedUntil).toISOString() : null }
 }
 
-export function summary(account: AccountRecord, keyMissing: boolean): AccountSummary {
+export function summary(account: AccountRecord, keyMissing: boolean, unavailable?: StoreError): AccountSummary {
   return {
     id: account.id,
     serverId: account.serverId,
@@ -164,5 +219,7 @@ export function summary(account: AccountRecord, keyMissing: boolean): AccountSum
     keyRejected: account.keyRejectedAt !== null,
     keyMissing,
     isDemo: account.keyStorage === 'demo',
+    localData: unavailable ? (unavailable.code === 'corrupt' ? 'damaged' : 'unavailable') : 'ok',
+    localDataMessage: unavailable?.message ?? null,
   }
 }

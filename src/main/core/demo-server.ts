@@ -4,16 +4,25 @@
 // working across restarts (changes made in the demo do not survive a restart).
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox'
 
-const DEMO: SandboxOptions = { seed: 7, size: 'demo', accounts: 1, autoAdvance: {} }
+// No /__sandbox control routes: one of them lists the demo key, and nothing in the app
+// drives the demo over HTTP (statuses and campaigns move on their own).
+const DEMO: SandboxOptions = { seed: 7, size: 'demo', accounts: 1, autoAdvance: {}, controlRoutes: 'off' }
 
 export class DemoServer {
   #sandbox: Promise<Sandbox> | undefined
+  readonly #onKey: ((apiKey: string) => void) | undefined
+
+  /** `onKey` is told of every key of the demo's accounts (so the log redacts them too). */
+  constructor(options: { onKey?: (apiKey: string) => void } = {}) {
+    this.#onKey = options.onKey
+  }
 
   /** Starts it once (on `port` if given and free, else on any), and says where it listens. */
   async start(port = 0): Promise<{ url: string; apiKey: string }> {
     this.#sandbox ??= launch(port)
     try {
       const sandbox = await this.#sandbox
+      for (const account of sandbox.accounts) for (const key of account.apiKeys) this.#onKey?.(key)
       return { url: sandbox.url, apiKey: sandbox.accounts[0]!.apiKey }
     } catch (error) {
       this.#sandbox = undefined

@@ -7,6 +7,7 @@ import { AccountSessions, summary } from './account-sessions'
 import { createDispatcher, type Dispatch } from './contract/dispatch'
 import { CoreEvents, type CoreListener } from './core-events'
 import { DemoServer } from './demo-server'
+import type { SecretRedactor } from './log'
 import { accountHandlers } from './handlers/accounts'
 import { appHandlers } from './handlers/app'
 import { campaignHandlers } from './handlers/campaigns'
@@ -19,6 +20,7 @@ import { syncHandlers } from './handlers/sync'
 import { SessionSecretStore, type SecretStore } from './secrets/secret-store'
 import type { SkyLightClientOptions } from './skylight/client'
 import { RateBudgets, type RateLimitSettings } from './skylight/rate-budgets'
+import { setAsideDamagedRegistry } from './accounts/registry'
 import { loadSettings, saveSettings } from './settings'
 import type { SyncTimings } from './sync/account-sync'
 
@@ -38,6 +40,8 @@ export interface CoreOptions {
   syncTimings?: Partial<SyncTimings>
   /** Errors the core did not expect, for the log. */
   onInternalError?: (error: unknown) => void
+  /** The log's redactor: told of every API key the core comes to hold (added, read, demo). */
+  redactor?: SecretRedactor
   /** Where the shell serves dataDir/media-cache itself: the URL of a file there. */
   mediaUrl?: (relativePath: string) => string
   /**
@@ -59,7 +63,11 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const { dataDir } = options
   const events = new CoreEvents()
-  let settings = await loadSettings(dataDir)
+  const now = options.now ?? Date.now
+  // Damaged small files are set aside with a message for the user, never fatal.
+  const loaded = await loadSettings(dataDir, now())
+  let settings = loaded.settings
+  const notices = [loaded.notice, await setAsideDamagedRegistry(dataDir, now())].filter((n): n is string => n !== null)
   const budgets = new RateBudgets(options.rateLimit)
   const demoKeys = new SessionSecretStore()
   const accounts = await AccountManager.open({
@@ -70,10 +78,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     budgets,
     ...(options.client ? { client: options.client } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.redactor ? { redactor: options.redactor } : {}),
   })
-  const demo = new DemoServer()
+  const demo = new DemoServer({ onKey: (key) => options.redactor?.addSecret(key) })
   const accountList = () => ({
-    accounts: accounts.list().map((a) => summary(a, sessions.isKeyMissing(a.id))),
+    accounts: accounts.list().map((a) => summary(a, sessions.isKeyMissing(a.id), sessions.unavailable(a.id))),
     activeId: accounts.activeId,
   })
   const sessions = new AccountSessions({
@@ -114,11 +123,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       settings = next
     },
     accountList,
-    summary: (id) => summary(accounts.get(id), sessions.isKeyMissing(id)),
+    summary: (id) => summary(accounts.get(id), sessions.isKeyMissing(id), sessions.unavailable(id)),
+    notices: () => [...notices],
     session: (accountId) => {
       const id = accountId ?? accounts.activeId
       const session = id ? sessions.get(id) : undefined
-      if (!session) throw id ? new KeyNeededError() : new AccountNotFoundError()
+      // A copy that cannot be opened says so (damaged, in use, disk full); only then is it the key.
+      if (!session) throw id ? (sessions.unavailable(id) ?? new KeyNeededError()) : new AccountNotFoundError()
       return session
     },
   }

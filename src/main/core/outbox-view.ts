@@ -7,7 +7,9 @@ export function actionView(action: OutboxAction): ActionView {
   return {
     id: String(action.id),
     kind: action.kind,
+    resources: [...action.resources],
     summary: action.summary,
+    editable: action.editable,
     state: action.state,
     attempts: action.attempts,
     nextAttemptAt: action.state === 'queued' && action.nextAttemptAt > 0 ? new Date(action.nextAttemptAt).toISOString() : null,

@@ -1,23 +1,52 @@
 // The user's settings, one small JSON file in the data folder; defaults where it is
-// missing or damaged (a bad settings file must never stop the app from opening).
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+// missing. A damaged one (not JSON, or values out of range) is set aside as
+// settings.json.damaged-<time> and the user is told — it never stops the app from opening.
+import { readFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { settings as settingsSchema, type Settings } from '../../shared/contract/app'
+import { setAside, writeFileAtomic } from './atomic-file'
+import { savingTo } from './disk-full'
 
-export const DEFAULT_SETTINGS: Settings = { syncIntervalSeconds: 30, mediaCacheMb: 1024 }
+export const DEFAULT_SETTINGS: Settings = {
+  syncIntervalSeconds: 30,
+  mediaCacheMb: 1024,
+  notifications: true,
+  notificationSound: true,
+  sendWith: 'enter',
+}
 
-export async function loadSettings(dataDir: string): Promise<Settings> {
+export interface LoadedSettings {
+  settings: Settings
+  /** For the user, when the file was damaged and set aside. */
+  notice: string | null
+}
+
+export async function loadSettings(dataDir: string, now = Date.now()): Promise<LoadedSettings> {
+  const path = join(dataDir, 'settings.json')
+  let text: string
   try {
-    const parsed = settingsSchema.partial().safeParse(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')))
-    return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) }
+    text = await readFile(path, 'utf8')
   } catch {
-    return { ...DEFAULT_SETTINGS }
+    // Missing (first start) or unreadable: defaults; the next save writes a good one.
+    return { settings: { ...DEFAULT_SETTINGS }, notice: null }
+  }
+  const parsed = settingsSchema.partial().safeParse(parseJson(text))
+  if (parsed.success) return { settings: { ...DEFAULT_SETTINGS, ...parsed.data }, notice: null }
+  const aside = await setAside(path, now).catch(() => null)
+  return {
+    settings: { ...DEFAULT_SETTINGS },
+    notice: `Your settings file was damaged, so SkyLight Desk is using its default settings${aside ? ` (the damaged file was kept as ${basename(aside)})` : ''}. Check them in Settings.`,
   }
 }
 
 export async function saveSettings(dataDir: string, value: Settings): Promise<void> {
-  await mkdir(dataDir, { recursive: true })
-  const path = join(dataDir, 'settings.json')
-  await writeFile(`${path}.tmp`, `${JSON.stringify(value, null, 2)}\n`)
-  await rename(`${path}.tmp`, path)
+  await savingTo('your settings', () => writeFileAtomic(join(dataDir, 'settings.json'), `${JSON.stringify(value, null, 2)}\n`))
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
 }

@@ -41,6 +41,19 @@ describe('StatusStrip', () => {
     expect(screen.getByRole('button', { name: /1 action failed — review/ })).toBeTruthy()
     expect(screen.getByRole('status').textContent).toMatch(/Last synced just now/)
   })
+
+  it('counts down to when SkyLight lets requests through again after a 429, and hides once it has', async () => {
+    render(StatusStrip, { context: context() })
+    const base = { accountId: 'acc', state: 'syncing', kind: 'refresh', firstSyncDone: true, lastSyncedAt: null, progress: {}, message: null }
+    fake.emit('sync-status', { ...base, retryAt: new Date(Date.now() + 42_000).toISOString() })
+    await settle()
+    const seconds = Number(/trying again in (\d+) s/.exec(screen.getByRole('status').textContent ?? '')?.[1])
+    expect(seconds).toBeGreaterThan(30)
+    expect(seconds).toBeLessThanOrEqual(42)
+    fake.emit('sync-status', { ...base, retryAt: null })
+    await settle()
+    expect(screen.getByRole('status').textContent).not.toMatch(/trying again/)
+  })
 })
 
 describe('Composer', () => {

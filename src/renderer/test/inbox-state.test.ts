@@ -75,9 +75,17 @@ describe('ComposerState', () => {
     desk.handle('message-send', () => ({ actionId: 'a1', localId: 'l1' }))
     let contactId: number | null = 1
     const composer = new ComposerState(() => contactId)
-    expect(composer.isSendKey({ key: 'Enter', shiftKey: false, isComposing: false })).toBe(true)
-    expect(composer.isSendKey({ key: 'Enter', shiftKey: true, isComposing: false })).toBe(false)
-    expect(composer.isSendKey({ key: 'Enter', shiftKey: false, isComposing: true })).toBe(false)
+    const key = (mods: { shiftKey?: boolean; ctrlKey?: boolean; metaKey?: boolean; isComposing?: boolean } = {}) => ({
+      key: 'Enter',
+      shiftKey: false,
+      ctrlKey: false,
+      metaKey: false,
+      isComposing: false,
+      ...mods,
+    })
+    expect(composer.isSendKey(key())).toBe(true)
+    expect(composer.isSendKey(key({ shiftKey: true }))).toBe(false)
+    expect(composer.isSendKey(key({ isComposing: true }))).toBe(false)
     composer.text = '  hello  '
     contactId = 2
     expect(composer.text).toBe('')
@@ -86,6 +94,19 @@ describe('ComposerState', () => {
     expect(await composer.send()).toBe(true)
     expect(desk.calls.at(-1)).toEqual({ method: 'message-send', input: { contactId: 1, text: 'hello' } })
     expect(composer.text).toBe('')
+  })
+
+  it('sends with Ctrl+Enter (or Cmd+Enter) when the user chose it, and Enter then starts a new line', () => {
+    let sendWith: 'enter' | 'ctrl-enter' = 'ctrl-enter'
+    const composer = new ComposerState(() => 1, () => sendWith)
+    const key = (mods: { ctrlKey?: boolean; metaKey?: boolean }) => ({ key: 'Enter', shiftKey: false, ctrlKey: false, metaKey: false, isComposing: false, ...mods })
+    expect(composer.isSendKey(key({}))).toBe(false)
+    expect(composer.isSendKey(key({ ctrlKey: true }))).toBe(true)
+    expect(composer.isSendKey(key({ metaKey: true }))).toBe(true)
+    expect(composer.hint).toBe('Ctrl+Enter sends, Enter starts a new line.')
+    sendWith = 'enter'
+    expect(composer.isSendKey(key({ ctrlKey: true }))).toBe(false)
+    expect(composer.hint).toBe('Enter sends, Shift+Enter starts a new line.')
   })
 
   it('keeps the text and shows why when the message cannot be queued', async () => {

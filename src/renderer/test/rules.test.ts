@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { channelLabel, fileSize, plural } from '../src/lib/format'
 import { nextIndex } from '../src/lib/list-nav'
 import { checkFile, MAX_UPLOAD_BYTES } from '../src/lib/upload-rules'
-import { commandsFor } from '../src/lib/state/campaign-detail.svelte'
 import { markOf } from '../src/lib/state/thread.svelte'
-import { resourcesOf } from '../src/lib/state/desk.svelte'
+import { accountLabel } from '../src/lib/account-label'
+import { viewsToRefresh } from '../src/lib/state/refresh-routes'
 
 describe('list keys', () => {
   it('moves within bounds and ignores other keys', () => {
@@ -43,15 +43,6 @@ describe('message marks', () => {
   })
 })
 
-describe('campaign commands', () => {
-  it('offers what SkyLight allows from each status', () => {
-    expect(commandsFor('draft')).toEqual(['start'])
-    expect(commandsFor('running')).toEqual(['pause', 'cancel'])
-    expect(commandsFor('paused')).toEqual(['resume', 'cancel'])
-    expect(commandsFor('completed')).toEqual([])
-  })
-})
-
 describe('formats and routing', () => {
   it('reads sizes, counts and channels', () => {
     expect(fileSize(512)).toBe('512 B')
@@ -62,10 +53,26 @@ describe('formats and routing', () => {
     expect(channelLabel(null)).toBe('Unknown channel')
   })
 
-  it('refreshes the views an outbox action shows in', () => {
-    expect(resourcesOf('send-message')).toEqual(['messages', 'conversations'])
-    expect(resourcesOf('upload-media')).toEqual(['media'])
-    expect(resourcesOf('update-campaign')).toEqual(['campaigns'])
-    expect(resourcesOf('add-contact-note')).toEqual(['contacts'])
+  it('refreshes the views that show a changed resource, and only those', () => {
+    expect([...viewsToRefresh(['messages', 'conversations'])].sort()).toEqual(['conversations', 'search', 'thread'])
+    expect([...viewsToRefresh(['media'])]).toEqual(['media'])
+    expect([...viewsToRefresh(['campaigns'])].sort()).toEqual(['campaign', 'campaigns'])
+    // A renamed contact shows in the inbox too.
+    expect(viewsToRefresh(['contacts']).has('conversations')).toBe(true)
+    expect([...viewsToRefresh(['groups'])].sort()).toEqual(['contact', 'contacts', 'groups'])
+    expect([...viewsToRefresh([])]).toEqual([])
+  })
+})
+
+describe('account names', () => {
+  const account = (id: string, name: string, baseUrl: string, serverId: number) => ({ id, name, baseUrl, serverId })
+  it('tell apart two accounts of one name by server, else by SkyLight’s number', () => {
+    const a = account('a', 'Nakheel Trading', 'https://app.skylightchat.com/', 1)
+    const b = account('b', 'Nakheel Trading', 'https://eu.skylightchat.com/', 2)
+    const c = account('c', 'Nakheel Trading', 'https://app.skylightchat.com/', 3)
+    const d = account('d', 'Other Co', 'https://app.skylightchat.com/', 4)
+    expect(accountLabel(d, [a, b, c, d])).toBe('Other Co')
+    expect(accountLabel(a, [a, b, d])).toBe('Nakheel Trading · app.skylightchat.com')
+    expect(accountLabel(a, [a, b, c, d])).toBe('Nakheel Trading · #1')
   })
 })

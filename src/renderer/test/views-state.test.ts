@@ -4,7 +4,9 @@
 // the outbox panel and the status strip.
 import { beforeEach, describe, expect, it } from 'vitest'
 import { AddAccountState } from '../src/lib/state/add-account.svelte'
+import { CampaignDetailState } from '../src/lib/state/campaign-detail.svelte'
 import { CampaignEditorState } from '../src/lib/state/campaign-editor.svelte'
+import { ContactDetailState } from '../src/lib/state/contact-detail.svelte'
 import { ContactsState } from '../src/lib/state/contacts.svelte'
 import { MediaState } from '../src/lib/state/media.svelte'
 import { OutboxState } from '../src/lib/state/outbox.svelte'
@@ -109,6 +111,7 @@ describe('CampaignEditorState', () => {
     editor.name = 'Spring'
     editor.message = 'Sale'
     editor.toggle('list', 7, true)
+    editor.isNewNumber = true
     expect(editor.audience).toBeNull()
     await settle()
     expect(editor.audience).toBe(5)
@@ -120,6 +123,7 @@ describe('CampaignEditorState', () => {
       contactIds: [],
       listIds: [7],
       segmentIds: [],
+      isNewNumber: true,
     })
   })
 })
@@ -134,6 +138,21 @@ describe('SettingsState', () => {
     await settings.set('mediaCacheMb', 2048)
     expect(settings.settings?.mediaCacheMb).toBe(2048)
     expect(settings.error).toBeNull()
+  })
+
+  it('gives an account whose key was rejected a new key, with the core’s reason when it is refused', async () => {
+    const settings = new SettingsState()
+    settings.startRekey('acc-1')
+    expect(await settings.saveKey('   ')).toBe(false)
+    expect(settings.rekeying?.error).toMatch(/Paste the API key/)
+    desk.fail('account-replace-key', { type: 'validation', message: 'This key opens “Other Co”, not “Nakheel Trading”.' })
+    expect(await settings.saveKey('sk_live_other')).toBe(false)
+    expect(settings.rekeying).toEqual({ accountId: 'acc-1', busy: false, error: 'This key opens “Other Co”, not “Nakheel Trading”.' })
+    const fresh = installFakeDesk({ 'account-replace-key': (input: object) => ({ ...input }) })
+    expect(await settings.saveKey(' sk_live_right ')).toBe(true)
+    expect(fresh.calls).toEqual([{ method: 'account-replace-key', input: { id: 'acc-1', apiKey: 'sk_live_right' } }])
+    expect(settings.rekeying).toBeNull()
+    expect(settings.saved).toMatch(/New key saved/)
   })
 })
 
@@ -170,26 +189,42 @@ describe('PaletteState', () => {
 })
 
 describe('OutboxState and SyncStatusState', () => {
-  it('lists waiting and failed actions, retries, and edits a failed message', async () => {
-    const action = (id: string, state: string) => ({ id, kind: 'send-message', summary: 'Message to Noura: hi', state, attempts: 1, nextAttemptAt: null, lastError: null, progress: null, createdAt: '2026-01-01T00:00:00Z' })
-    desk.handle('outbox-list', () => ({ actions: [action('a', 'queued'), action('b', 'failed')], counts: { queued: 1, inFlight: 0, failed: 1 } }))
-    desk.handle('outbox-retry', () => ({}))
+  it('lists waiting and failed actions, and edits a failed message with its own text, not its summary', async () => {
+    // Shaped as the core makes them (the browser journey checks the real ones): the summary
+    // cuts the text, and the text to edit comes whole in `editable`.
+    const view = (id: number, state: string, text: string) => ({
+      id: String(id),
+      kind: 'send-message',
+      resources: ['messages', 'conversations'],
+      summary: `Send “${text.length > 40 ? `${text.slice(0, 39)}…` : text}” to “Noura”`,
+      editable: state === 'done' ? null : { text },
+      state,
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: null,
+      progress: null,
+      createdAt: '2026-01-01T00:00:00Z',
+    })
+    const long = 'Hello, this is a long enough message to be cut in the summary'
+    desk.handle('outbox-list', () => ({ actions: [view(1, 'queued', 'hi'), view(2, 'failed', long)], counts: { queued: 1, inFlight: 0, failed: 1 } }))
     desk.handle('outbox-edit', () => ({}))
     const outbox = new OutboxState(() => 'acc')
     const disconnect = outbox.connect()
     outbox.toggle(true)
     await settle()
-    expect(outbox.waiting.map((a) => a.id)).toEqual(['a'])
-    expect(outbox.failed.map((a) => a.id)).toEqual(['b'])
-    outbox.startEdit(outbox.failed[0]!, 'hi')
+    expect(outbox.waiting.map((a) => a.id)).toEqual(['1'])
+    expect(outbox.failed.map((a) => a.id)).toEqual(['2'])
+    expect(outbox.failed[0]!.summary).toBe('Send “Hello, this is a long enough message to…” to “Noura”')
+    outbox.startEdit(outbox.failed[0]!)
+    expect(outbox.editing).toEqual({ actionId: '2', field: 'text', text: long })
     outbox.setEditText('hello again')
     await outbox.saveEdit()
+    // The edit queues the action again by itself: no retry after it (it would be refused).
     expect(desk.calls.filter((c) => c.method !== 'outbox-list').map((c) => [c.method, c.input])).toEqual([
-      ['outbox-edit', { actionId: 'b', changes: { text: 'hello again' } }],
-      ['outbox-retry', { actionId: 'b' }],
+      ['outbox-edit', { actionId: '2', changes: { text: 'hello again' } }],
     ])
-    desk.emit('outbox-action', { accountId: 'acc', action: action('b', 'done') })
-    expect(outbox.actions.map((a) => a.id)).toEqual(['a'])
+    desk.emit('outbox-action', { accountId: 'acc', action: view(2, 'done', 'hello again') })
+    expect(outbox.actions.map((a) => a.id)).toEqual(['1'])
     disconnect()
   })
 
@@ -209,5 +244,80 @@ describe('OutboxState and SyncStatusState', () => {
     expect(sync.waiting).toBe(3)
     expect(sync.progress).toEqual([])
     disconnect()
+  })
+})
+
+describe('ContactDetailState', () => {
+  const contact = { id: 7, name: 'Noura', phone: '+966500000001', email: null, type: 'whatsapp', status: 'active', blacklisted: false, createdAt: null, tags: [], lists: [], segments: [], notes: [], pending: false }
+
+  it('asks before blacklisting or deleting, and only then queues it', async () => {
+    desk.handle('contact-get', () => contact)
+    desk.handle('contact-blacklist', () => ({ actionId: '1' }))
+    desk.handle('contact-delete', () => ({ actionId: '2' }))
+    const detail = new ContactDetailState()
+    await detail.load(7)
+    await detail.setBlacklisted(true)
+    expect(detail.confirming).toBe('blacklist')
+    expect(desk.calls.map((c) => c.method)).toEqual(['contact-get'])
+    expect(await detail.confirm()).toBe(true)
+    expect(desk.calls.filter((c) => c.method !== 'contact-get')).toEqual([{ method: 'contact-blacklist', input: { id: 7, blacklisted: true } }])
+
+    detail.ask('delete')
+    detail.ask(null) // cancelled: nothing sent
+    expect(desk.calls.some((c) => c.method === 'contact-delete')).toBe(false)
+    detail.ask('delete')
+    expect(await detail.confirm()).toBe(true)
+    expect(desk.calls.at(-1)).toEqual({ method: 'contact-delete', input: { id: 7 } })
+    expect(detail.contact).toBeNull()
+  })
+
+  it('takes a contact off the blacklist without asking', async () => {
+    desk.handle('contact-get', () => ({ ...contact, blacklisted: true }))
+    desk.handle('contact-blacklist', () => ({ actionId: '1' }))
+    const detail = new ContactDetailState()
+    await detail.load(7)
+    await detail.setBlacklisted(false)
+    expect(detail.confirming).toBeNull()
+    expect(desk.calls.find((c) => c.method === 'contact-blacklist')).toEqual({ method: 'contact-blacklist', input: { id: 7, blacklisted: false } })
+  })
+})
+
+describe('CampaignDetailState', () => {
+  const campaign = (over: object) => ({
+    id: 5, name: 'Spring', status: 'draft', channelType: 'whatsapp', channelName: null, createdAt: null, startedAt: null, completedAt: null,
+    progress: { total: 0, succeeded: 0, failed: 0, pending: 0, percent: 0 }, pending: false, message: 'Hi', contactIds: [], listIds: [], segmentIds: [],
+    dailyLimit: null, remainingToday: null, messagesSentToday: null, campaignDay: null, isNewNumber: false, deliveryByStatus: {},
+    commands: ['start'], recipients: 3, startBlockers: [], ...over,
+  })
+
+  it('offers the core’s commands, asks before start, cancel and delete, and never sends a blocked start', async () => {
+    let current = campaign({ startBlockers: ['It has no recipients: choose contacts, lists or segments.'] })
+    desk.handle('campaign-get', () => current)
+    desk.handle('campaign-deliveries', () => ({ items: [] }))
+    desk.handle('campaign-command', () => ({ actionId: '1' }))
+    desk.handle('campaign-delete', () => ({ actionId: '2' }))
+    const detail = new CampaignDetailState()
+    await detail.load(5)
+    expect(detail.commands).toEqual(['start'])
+    await detail.request('start')
+    expect(detail.confirming).toBe('start')
+    await detail.confirm()
+    expect(desk.calls.some((c) => c.method === 'campaign-command')).toBe(false)
+
+    current = campaign({})
+    await detail.load(5)
+    await detail.request('start')
+    await detail.confirm()
+    expect(desk.calls.filter((c) => c.method === 'campaign-command')).toEqual([{ method: 'campaign-command', input: { id: 5, command: 'start' } }])
+
+    await detail.request('delete')
+    expect(detail.confirming).toBe('delete')
+    await detail.confirm()
+    expect(desk.calls.at(-1)).toEqual({ method: 'campaign-delete', input: { id: 5 } })
+    expect(detail.campaign).toBeNull()
+    // The refresh that follows finds it gone: nothing to show, and no error either.
+    desk.fail('campaign-get', { type: 'not-found', message: 'Campaign 5 is not in the local copy of this account.' })
+    await detail.load(5)
+    expect([detail.campaign, detail.error]).toEqual([null, null])
   })
 })

@@ -129,9 +129,12 @@ export function memberJson(c: ContactRec) {
   return { id: c.id, name: c.name, phone: c.phone, type: c.type }
 }
 
-/** The Message object; a failed message also says why in `error`. */
+/**
+ * The Message object, exactly the documented fields: a failed message's reason is kept on
+ * the record but only the send's failure answer carries it (sendFailureJson).
+ */
 export function messageJson(m: MessageRec) {
-  const json = {
+  return {
     id: m.id,
     contact_id: m.contactId,
     direction: m.direction,
@@ -141,7 +144,23 @@ export function messageJson(m: MessageRec) {
     sent_at: isoOrNull(m.sentAt),
     created_at: iso(m.createdAt),
   }
-  return m.status === 'failed' ? { ...json, error: m.error } : json
+}
+
+/** POST /messages/send's 201 `data`: the keys of the docs' example, no more (no direction, no created_at). */
+export function sentMessageJson(m: MessageRec) {
+  return {
+    id: m.id,
+    contact_id: m.contactId,
+    channel: m.channel,
+    content: m.content,
+    status: m.status,
+    sent_at: isoOrNull(m.sentAt),
+  }
+}
+
+/** POST /messages/send's failure `data`: the saved record's id, its status and why. */
+export function sendFailureJson(m: MessageRec) {
+  return { id: m.id, status: 'failed' as const, error: m.error }
 }
 
 /** unread_count: inbound messages after the contact's last outbound one. */
@@ -213,11 +232,12 @@ export function campaignJson(store: AccountStore, c: CampaignRec, now: number) {
   }
 }
 
+/** A delivery row of GET /campaigns/{id}/contacts; the contact's name is `name`, as the docs call it. */
 export function campaignContactJson(r: CampaignContactRec) {
   return {
     id: r.id,
     contact_id: r.contactId,
-    contact_name: r.contactName,
+    name: r.contactName,
     phone: r.phone,
     status: r.status,
     sent_at: isoOrNull(r.sentAt),

@@ -1,7 +1,8 @@
-// Timestamps in the docs' form: ISO 8601 UTC with microseconds, e.g. 2026-03-04T12:00:00.000000Z.
+// Timestamps in the docs' form: ISO 8601 UTC in whole seconds with a zero microsecond part,
+// e.g. 2026-03-04T12:00:00.000000Z (Laravel's default serialisation of a seconds column).
 
 export function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z')
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, '.000000Z')
 }
 
 export function isoOrNull(ms: number | null): string | null {

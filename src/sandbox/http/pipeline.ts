@@ -8,7 +8,7 @@ import { authenticate, UNAUTHENTICATED_MESSAGE } from './auth'
 import { readJsonBody } from './body'
 import type { FaultAction, FaultInjector } from './faults'
 import { serveFile } from './files'
-import { TOO_MANY_REQUESTS_MESSAGE, type SlidingWindowLimiter } from './rate-limit'
+import { TOO_MANY_REQUESTS_MESSAGE, type FixedWindowLimiter } from './rate-limit'
 import type { RequestLog, RequestLogEntry } from './request-log'
 import { HttpError, json, type Result, SERVER_ERROR_MESSAGE } from './respond'
 import type { Router } from './router'
@@ -17,7 +17,7 @@ import { writeResult, writeTruncated } from './write'
 export interface PipelineDeps {
   world: World
   router: Router
-  limiter: SlidingWindowLimiter
+  limiter: FixedWindowLimiter
   faults: FaultInjector
   log: RequestLog
   timers: TimerSet

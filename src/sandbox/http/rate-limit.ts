@@ -1,19 +1,27 @@
-// Per-key sliding window: a request is allowed only if fewer than `limit` requests were
-// allowed in the `windowMs` before it (the strictest reading of "120 per minute").
-// Refused requests are not counted, so a client that waits as told always gets through.
+// Per-key fixed window, as the rate-limits docs page describes it ("120 requests per minute
+// per API key", X-RateLimit-Reset = the unix time the window resets) and as Laravel's
+// throttle counts: a key's window opens at its first request, allows `limit` requests, and
+// resets whole `windowMs` later. A client that waits out a 429 gets a full window back.
+// Refused requests are not counted.
 import type { RateLimitOptions } from '../options'
 
 export interface RateDecision {
   allowed: boolean
   headers: Record<string, string>
-  /** Whole seconds until a slot frees (≥ 1); only meaningful when refused. */
+  /** Whole seconds until the window resets (≥ 1); only meaningful when refused. */
   retryAfter: number
 }
 
 export const TOO_MANY_REQUESTS_MESSAGE = 'Too many requests. Please slow down.'
 
-export class SlidingWindowLimiter {
-  private readonly hits = new Map<string, number[]>()
+interface Window {
+  /** When the window ends (epoch ms). */
+  resetsAt: number
+  used: number
+}
+
+export class FixedWindowLimiter {
+  private readonly windows = new Map<string, Window>()
 
   constructor(
     private config: RateLimitOptions,
@@ -26,31 +34,25 @@ export class SlidingWindowLimiter {
 
   configure(config: RateLimitOptions): void {
     this.config = { ...config }
-    this.hits.clear()
+    this.windows.clear()
   }
 
   check(key: string): RateDecision {
     const now = this.clock()
     const { limit, windowMs } = this.config
-    let times = this.hits.get(key)
-    if (!times) {
-      times = []
-      this.hits.set(key, times)
+    let window = this.windows.get(key)
+    if (!window || now >= window.resetsAt) {
+      window = { resetsAt: now + windowMs, used: 0 }
+      this.windows.set(key, window)
     }
-    // Forget hits that left the window (times are ascending).
-    let expired = 0
-    while (expired < times.length && (times[expired] as number) <= now - windowMs) expired++
-    if (expired > 0) times.splice(0, expired)
-    const allowed = times.length < limit
-    if (allowed) times.push(now)
-    const oldest = times[0] ?? now
-    const freesAt = oldest + windowMs
+    const allowed = window.used < limit
+    if (allowed) window.used++
     const headers: Record<string, string> = {
       'X-RateLimit-Limit': String(limit),
-      'X-RateLimit-Remaining': String(Math.max(0, limit - times.length)),
-      'X-RateLimit-Reset': String(Math.ceil(freesAt / 1000)),
+      'X-RateLimit-Remaining': String(limit - window.used),
+      'X-RateLimit-Reset': String(Math.ceil(window.resetsAt / 1000)),
     }
-    const retryAfter = Math.max(1, Math.ceil((freesAt - now) / 1000))
+    const retryAfter = Math.max(1, Math.ceil((window.resetsAt - now) / 1000))
     if (!allowed) headers['Retry-After'] = String(retryAfter)
     return { allowed, headers, retryAfter }
   }

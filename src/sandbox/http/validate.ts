@@ -34,9 +34,21 @@ export function nullableEmail(field: string) {
   )
 }
 
+/**
+ * A phone as people type it, in E.164 as the docs store it: spaces, dashes, dots and
+ * brackets are dropped and a leading 00 (or no prefix at all) becomes +, so
+ * "+966 55 777 1234" and "00966-55-777-1234" are both stored as "+966557771234".
+ */
+export function normalisePhone(value: string): string {
+  const compact = value.trim().replace(/[\s\-.()\u00a0]/g, '')
+  if (compact.startsWith('+')) return compact
+  if (compact.startsWith('00')) return `+${compact.slice(2)}`
+  return /^\d+$/.test(compact) ? `+${compact}` : compact
+}
+
 export function nullablePhone(field: string) {
   return z.preprocess(
-    (v) => (v === '' ? null : v),
+    (v) => (v === '' ? null : typeof v === 'string' ? normalisePhone(v) : v),
     z.string({ error: `The ${label(field)} must be a valid phone number.` })
       .regex(/^\+[1-9]\d{6,14}$/, { error: `The ${label(field)} must be a valid phone number.` })
       .nullable()

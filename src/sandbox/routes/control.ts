@@ -5,10 +5,12 @@ import { z } from 'zod'
 import type { SandboxControl } from '../control'
 import { CHANNEL_TYPES } from '../data/model'
 import type { World } from '../data/world'
+import { authenticate, UNAUTHENTICATED_MESSAGE } from '../http/auth'
 import { readJsonBody } from '../http/body'
 import type { FaultRule } from '../http/faults'
 import { HttpError, json, type Result, validationFailed } from '../http/respond'
 import { writeResult } from '../http/write'
+import type { ControlRoutes } from '../options'
 import type { TimerSet } from '../timers'
 
 const int = z.number().int()
@@ -61,7 +63,26 @@ function toRule(r: z.output<typeof rule>): FaultRule {
 
 const done = (data: unknown = null): Result => json(200, { success: true, data })
 
-export function controlHandler(control: SandboxControl, world: World, timers: TimerSet) {
+type ControlHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>
+
+/** The control routes as `mode` exposes them: open, behind an API key of the sandbox, or absent. */
+export function guardedControlHandler(mode: ControlRoutes, world: World, handler: ControlHandler): ControlHandler {
+  if (mode === 'open') return handler
+  return async (req, res, url) => {
+    const method = (req.method ?? 'GET').toUpperCase()
+    if (mode === 'off') {
+      req.resume()
+      return writeResult(res, method, json(404, { success: false, message: 'Not found.' }))
+    }
+    if (!authenticate(world, req)) {
+      req.resume()
+      return writeResult(res, method, json(401, { success: false, message: UNAUTHENTICATED_MESSAGE }))
+    }
+    return handler(req, res, url)
+  }
+}
+
+export function controlHandler(control: SandboxControl, world: World, timers: TimerSet): ControlHandler {
   const routes: Record<string, (body: unknown, arg: number) => Result | Promise<Result>> = {
     'GET /__sandbox/accounts': () =>
       done(world.accounts.map((a) => ({ id: a.id, name: a.profile.companyName, apiKey: a.apiKeys[0], apiKeys: a.apiKeys }))),

@@ -3,12 +3,12 @@
 // lists no GET for a single segment, so that route does not exist.
 import { z } from 'zod'
 import type { GroupKind } from '../data/account-store'
-import type { ContactRec, GroupRec } from '../data/model'
+import type { ContactRec } from '../data/model'
 import { groupJson, memberJson } from '../data/serialize'
 import { pageRequest, paginateArray } from '../http/pagination'
-import { created, noContent, ok } from '../http/respond'
 import type { Router } from '../http/router'
 import { optionalString, requiredString, validate } from '../http/validate'
+import { crudRoutes } from './crud'
 import { findGroup, param } from './lookup'
 
 const status = z.preprocess(
@@ -20,33 +20,28 @@ const updateGroup = z.object({ name: optionalString('name').refine((v) => v !== 
 
 export function groupRoutes(router: Router, kind: GroupKind): void {
   const base = kind === 'list' ? '/contacts/lists' : '/contacts/segments'
-  const label = kind === 'list' ? 'List' : 'Segment'
 
-  router.get(base, ({ store }) => ok([...store.groups(kind).values()].sort((a, b) => a.id - b.id).map(groupJson)))
-
-  router.post(base, ({ world, store, body, now }) => {
-    const input = validate(createGroup, body)
-    const group: GroupRec = { id: world.ids.next(kind), name: input.name, status: input.status ?? 1, memberIds: new Set(), createdAt: now, updatedAt: now }
-    store.groups(kind).set(group.id, group)
-    return created(groupJson(group), `${label} created successfully.`)
-  })
-
-  if (kind === 'list') {
-    router.get(`${base}/{id}`, ({ store, params }) => ok(groupJson(findGroup(store, kind, param(params, 'id')))))
-  }
-
-  router.put(`${base}/{id}`, ({ store, params, body, now }) => {
-    const group = findGroup(store, kind, param(params, 'id'))
-    const input = validate(updateGroup, body)
-    if (input.name !== undefined) group.name = input.name
-    if (input.status !== undefined) group.status = input.status
-    group.updatedAt = now
-    return ok(groupJson(group), `${label} updated successfully.`)
-  })
-
-  router.delete(`${base}/{id}`, ({ store, params }) => {
-    store.removeGroup(kind, findGroup(store, kind, param(params, 'id')))
-    return noContent()
+  crudRoutes(router, {
+    path: base,
+    label: kind === 'list' ? 'List' : 'Segment',
+    idKind: kind,
+    records: (store) => store.groups(kind),
+    json: groupJson,
+    list: { pages: 'whole' },
+    get: kind === 'list',
+    create: {
+      schema: createGroup,
+      build: (input, ids) => ({ ...ids, name: input.name, status: input.status ?? 1, memberIds: new Set<number>() }),
+    },
+    update: {
+      schema: updateGroup,
+      apply: (group, input) => {
+        if (input.name !== undefined) group.name = input.name
+        if (input.status !== undefined) group.status = input.status
+      },
+    },
+    // Deleting a list or segment ends its memberships.
+    remove: (group, store) => store.removeGroup(kind, group),
   })
 
   // Members in contact id order; the docs' example shows per_page 25.

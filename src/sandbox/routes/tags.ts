@@ -1,12 +1,11 @@
 // Tags CRUD. The label field is `title`; GET /tags is not paginated (per the docs' example).
 import { z } from 'zod'
 import type { AccountStore } from '../data/account-store'
-import type { TagRec } from '../data/model'
 import { tagJson } from '../data/serialize'
-import { created, noContent, ok, validationFailed } from '../http/respond'
+import { validationFailed } from '../http/respond'
 import type { Router } from '../http/router'
-import { requiredString, validate } from '../http/validate'
-import { findTag, param } from './lookup'
+import { requiredString } from '../http/validate'
+import { crudRoutes } from './crud'
 
 const tagBody = z.object({ title: requiredString('title', 100) })
 
@@ -20,29 +19,24 @@ function assertTitleFree(store: AccountStore, title: string, self?: number): voi
 }
 
 export function tagRoutes(router: Router): void {
-  router.get('/tags', ({ store }) => ok([...store.tags.values()].sort((a, b) => a.id - b.id).map(tagJson)))
-
-  router.post('/tags', ({ world, store, body, now }) => {
-    const { title } = validate(tagBody, body)
-    assertTitleFree(store, title)
-    const tag: TagRec = { id: world.ids.next('tag'), title, contactIds: new Set(), createdAt: now, updatedAt: now }
-    store.tags.set(tag.id, tag)
-    return created(tagJson(tag), 'Tag created successfully.')
-  })
-
-  router.get('/tags/{id}', ({ store, params }) => ok(tagJson(findTag(store, param(params, 'id')))))
-
-  router.put('/tags/{id}', ({ store, params, body, now }) => {
-    const tag = findTag(store, param(params, 'id'))
-    const { title } = validate(tagBody, body)
-    assertTitleFree(store, title, tag.id)
-    tag.title = title
-    tag.updatedAt = now
-    return ok(tagJson(tag), 'Tag updated successfully.')
-  })
-
-  router.delete('/tags/{id}', ({ store, params }) => {
-    store.removeTag(findTag(store, param(params, 'id')))
-    return noContent()
+  crudRoutes(router, {
+    path: '/tags',
+    label: 'Tag',
+    idKind: 'tag',
+    records: (store) => store.tags,
+    json: tagJson,
+    list: { pages: 'whole' },
+    create: {
+      schema: tagBody,
+      check: ({ title }, { store }) => assertTitleFree(store, title),
+      build: ({ title }, base) => ({ ...base, title, contactIds: new Set<number>() }),
+    },
+    update: {
+      schema: tagBody,
+      check: ({ title }, tag, { store }) => assertTitleFree(store, title, tag.id),
+      apply: (tag, { title }) => void (tag.title = title),
+    },
+    // Deleting a tag takes it off every contact.
+    remove: (tag, store) => store.removeTag(tag),
   })
 }

@@ -6,6 +6,12 @@ export const settings = z.object({
   syncIntervalSeconds: z.number().int().min(15).max(3600),
   /** Disk space for cached media files. */
   mediaCacheMb: z.number().int().min(100).max(100_000),
+  /** A desktop notification for a message that arrives while the window is in the background. */
+  notifications: z.boolean(),
+  /** Whether that notification plays the system's sound. */
+  notificationSound: z.boolean(),
+  /** Which key sends a reply (the other way round starts a new line). */
+  sendWith: z.enum(['enter', 'ctrl-enter']),
 })
 export type Settings = z.output<typeof settings>
 
@@ -16,4 +22,6 @@ export const appMethods = {
   ),
   'settings-get': method(z.object({}).strict(), settings),
   'settings-set': method(settings.partial().strict(), settings),
+  /** What the user must hear about this start: a damaged settings file or account list set aside. */
+  'app-notices': method(z.object({}).strict(), z.object({ notices: z.array(z.string()) })),
 }

@@ -1,9 +1,9 @@
 // What the campaigns view reads: the list with progress, one campaign, its per-contact
 // delivery, and the live local count of an audience.
 import { z } from 'zod'
-import { method } from './define'
+import { entityId, method } from './define'
 
-const id = z.number().int()
+const id = entityId
 const ids = (max: number) => z.array(id).max(max).optional()
 
 export const campaignProgress = z.object({
@@ -40,6 +40,12 @@ export const campaignDetail = campaignItem.extend({
   campaignDay: z.number().nullable(),
   isNewNumber: z.boolean(),
   deliveryByStatus: z.record(z.string(), z.number()),
+  /** What its status allows now (the core decides; the interface offers only these). */
+  commands: z.array(z.enum(['start', 'pause', 'resume', 'cancel'])),
+  /** Contacts it would reach now, once each, blacklisted left out. */
+  recipients: z.number(),
+  /** Why a draft cannot be started yet; empty when it can. */
+  startBlockers: z.array(z.string()),
 })
 export type CampaignDetail = z.output<typeof campaignDetail>
 

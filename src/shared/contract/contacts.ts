@@ -1,9 +1,9 @@
 // What the contacts view reads: a filtered page, one contact in full, and the groups
 // (tags, lists, segments) the filters and the detail offer.
 import { z } from 'zod'
-import { method } from './define'
+import { entityId, method } from './define'
 
-const id = z.number().int()
+const id = entityId
 
 export const contactFilter = z
   .object({

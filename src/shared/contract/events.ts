@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { accountList } from './accounts'
 import { outboxEvents } from './outbox'
+import { resourceName } from './resources'
 import { syncStatus } from './sync'
 
 export const events = {
@@ -10,7 +11,7 @@ export const events = {
   /** Data the views show changed in an account's store: re-ask for what is on screen. */
   'data-changed': z.object({
     accountId: z.string(),
-    resources: z.array(z.string()),
+    resources: z.array(resourceName),
     contactIds: z.array(z.number()),
   }),
   'core-error': z.object({ type: z.string(), message: z.string() }),

@@ -1,9 +1,9 @@
 // What the inbox reads: conversations, a thread, search across messages and contacts, and
 // the account's channels (for the channel filter and the campaign editor).
 import { z } from 'zod'
-import { method } from './define'
+import { entityId, method } from './define'
 
-const id = z.number().int()
+const id = entityId
 const limit = z.number().int().min(1).max(500).optional()
 
 export const conversationItem = z.object({
@@ -16,7 +16,7 @@ export const conversationItem = z.object({
   pending: z.boolean(),
 })
 export type ConversationItem = z.output<typeof conversationItem>
-const conversationCursor = z.object({ at: z.number(), contactId: z.number() }).strict()
+const conversationCursor = z.object({ at: z.number().int(), contactId: id }).strict()
 export type ConversationCursor = z.output<typeof conversationCursor>
 
 export const messageItem = z.object({
@@ -34,7 +34,7 @@ export const messageItem = z.object({
   pending: z.boolean(),
 })
 export type MessageItem = z.output<typeof messageItem>
-const threadCursor = z.object({ at: z.number(), rowId: z.number() }).strict()
+const threadCursor = z.object({ at: z.number().int(), rowId: id }).strict()
 export type ThreadCursor = z.output<typeof threadCursor>
 
 export const snippetPart = z.object({ text: z.string(), match: z.boolean() })

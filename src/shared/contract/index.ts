@@ -15,6 +15,7 @@ import { outboxMethods } from './outbox'
 import { syncMethods } from './sync'
 
 export { events }
+export { resourceName, resourceNames, type ResourceName } from './resources'
 export type { AccountList, AccountSummary } from './accounts'
 export type { Settings } from './app'
 export type { SyncStatusView } from './sync'
@@ -61,6 +62,10 @@ export const errorTypes = [
   'cancelled',
   /** No usable OS keychain: the user may keep the key for this session only. */
   'keychain-unavailable',
+  /** The disk (or the user's quota) is full: nothing was saved; freeing space fixes it. */
+  'disk-full',
+  /** An account's local files cannot be used (damaged, read-only, in use): the message says which and what to do. */
+  'local-data',
   'internal',
 ] as const
 export type ErrorType = (typeof errorTypes)[number]

@@ -1,9 +1,9 @@
 // What the media view reads: pages of the library, one file, and its bytes from the local
 // cache (fetched once while online, kept within the media cache size).
 import { z } from 'zod'
-import { method } from './define'
+import { entityId, method } from './define'
 
-const id = z.number().int()
+const id = entityId
 
 export const mediaItem = z.object({
   id: z.number(),
@@ -26,7 +26,7 @@ export const mediaItem = z.object({
   pending: z.boolean(),
 })
 export type MediaItem = z.output<typeof mediaItem>
-const mediaCursor = z.object({ at: z.number(), id: z.number() }).strict()
+const mediaCursor = z.object({ at: z.number().int(), id }).strict()
 export type MediaCursor = z.output<typeof mediaCursor>
 
 export const mediaMethods = {

@@ -1,9 +1,10 @@
 // What the user does that goes through the outbox (carried out when online, exactly once),
 // and the outbox itself: what is waiting, what failed and why, with retry / edit / discard.
 import { z } from 'zod'
-import { method } from './define'
+import { actionId, entityId, method } from './define'
+import { resourceName } from './resources'
 
-const id = z.number().int()
+const id = entityId
 const text = (max: number) => z.string().trim().min(1).max(max)
 
 export const actionStates = ['queued', 'in-flight', 'done', 'failed', 'cancelled'] as const
@@ -12,8 +13,12 @@ export const outboxAction = z.object({
   id: z.string(),
   /** e.g. send-message, upload-media, update-campaign. */
   kind: z.string(),
+  /** What the views show of it: they re-read these when the action is carried out or fails. */
+  resources: z.array(resourceName),
   /** A short description for the outbox panel: "Message to Noura: Your order…". */
   summary: z.string(),
+  /** The fields the user may correct (outbox-edit) with their current values; null when none. */
+  editable: z.record(z.string(), z.string()).nullable(),
   state: z.enum(actionStates),
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
@@ -32,14 +37,27 @@ const queued = z.object({ actionId: z.string() })
 const queuedWithLocalId = queued.extend({ localId: z.union([z.number(), z.string()]) })
 const upload = z.object({ fileName: z.string(), ok: z.boolean(), actionId: z.string().optional(), message: z.string().optional() })
 
-export const campaignInput = z.object({
+const campaignFields = {
   name: text(255),
   channelId: id,
   message: text(4096),
-  contactIds: z.array(id).max(100_000).default([]),
-  listIds: z.array(id).max(1000).default([]),
-  segmentIds: z.array(id).max(1000).default([]),
+  contactIds: z.array(id).max(100_000),
+  listIds: z.array(id).max(1000),
+  segmentIds: z.array(id).max(1000),
+  /** SkyLight's conservative warm-up pace for a new phone number. */
+  isNewNumber: z.boolean(),
+}
+
+export const campaignInput = z.object({
+  ...campaignFields,
+  contactIds: campaignFields.contactIds.default([]),
+  listIds: campaignFields.listIds.default([]),
+  segmentIds: campaignFields.segmentIds.default([]),
+  isNewNumber: campaignFields.isNewNumber.default(false),
 })
+
+/** Only what the user changed: no defaults, or an edit of the contacts would empty the lists. */
+const campaignChanges = z.object(campaignFields).partial()
 
 export const contactInput = z.object({
   name: text(255),
@@ -53,11 +71,11 @@ export const outboxMethods = {
     z.object({ states: z.array(z.enum(actionStates)).optional() }).strict(),
     z.object({ actions: z.array(outboxAction), counts: outboxCounts }),
   ),
-  'outbox-retry': method(z.object({ actionId: z.string() }).strict(), z.object({})),
+  'outbox-retry': method(z.object({ actionId }).strict(), z.object({})),
   /** Drops the action and rolls back what it showed (a pending message disappears). */
-  'outbox-discard': method(z.object({ actionId: z.string() }).strict(), z.object({})),
+  'outbox-discard': method(z.object({ actionId }).strict(), z.object({})),
   /** New values for a queued or failed action (e.g. the text of a message that failed). */
-  'outbox-edit': method(z.object({ actionId: z.string(), changes: z.record(z.string(), z.unknown()) }).strict(), z.object({})),
+  'outbox-edit': method(z.object({ actionId, changes: z.record(z.string(), z.unknown()) }).strict(), z.object({})),
 
   'message-send': method(z.object({ contactId: id, text: text(4096) }).strict(), queuedWithLocalId),
   /** Files by path (from a drop or a dialog); each is checked (type, ≤ 50 MB) before it is queued. */
@@ -71,10 +89,10 @@ export const outboxMethods = {
   'media-delete': method(z.object({ id }).strict(), queued),
 
   'campaign-create': method(campaignInput.strict(), queuedWithLocalId),
-  'campaign-update': method(z.object({ id: z.union([id, z.string()]), changes: campaignInput.partial().strict() }).strict(), queued),
-  'campaign-delete': method(z.object({ id: z.union([id, z.string()]) }).strict(), queued),
+  'campaign-update': method(z.object({ id, changes: campaignChanges.strict() }).strict(), queued),
+  'campaign-delete': method(z.object({ id }).strict(), queued),
   'campaign-command': method(
-    z.object({ id: z.union([id, z.string()]), command: z.enum(['start', 'pause', 'resume', 'cancel']) }).strict(),
+    z.object({ id, command: z.enum(['start', 'pause', 'resume', 'cancel']) }).strict(),
     queued,
   ),
 

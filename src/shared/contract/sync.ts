@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-
-export const syncResources = ['account', 'conversations', 'messages', 'contacts', 'groups', 'media', 'campaigns'] as const
+import { resourceName } from './resources'
 
 export const syncStatus = z.object({
   accountId: z.string(),
@@ -9,8 +8,13 @@ export const syncStatus = z.object({
   kind: z.enum(['first', 'poll', 'refresh', 'full']).nullable(),
   firstSyncDone: z.boolean(),
   lastSyncedAt: z.string().nullable(),
-  progress: z.record(z.string(), z.object({ done: z.number(), total: z.number().nullable() })),
+  progress: z.partialRecord(resourceName, z.object({ done: z.number(), total: z.number().nullable() })),
   message: z.string().nullable(),
+  /**
+   * SkyLight asked this key to wait (429): when requests resume (ISO time), for a visible
+   * countdown; null or absent when not waiting.
+   */
+  retryAt: z.string().nullable().optional(),
 })
 export type SyncStatusView = z.output<typeof syncStatus>
 

@@ -68,7 +68,8 @@ describe('outbox exactly once', () => {
   it('an upload whose answer was lost is found among the newest files, not uploaded again', async () => {
     const h = await harness()
     const file = join(h.dir, 'clip.mp4')
-    await writeFile(file, Buffer.alloc(4096, 1))
+    // Starts like an MP4 ('ftyp' box): uploads are checked by content.
+    await writeFile(file, Buffer.concat([Buffer.from('0000001866747970', 'hex'), Buffer.alloc(4088, 1)]))
     await h.sandbox.control.setFaults({ rules: [{ method: 'POST', path: '/media', kind: 'drop-after' }] })
     const { outbox } = h.outbox()
     await outbox.uploadMedia({ path: file, name: 'Clip' })

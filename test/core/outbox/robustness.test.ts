@@ -70,6 +70,8 @@ describe('outbox robustness', () => {
     const file = join(h.dir, 'big.mp4')
     const handle = await open(file, 'w')
     await handle.truncate(MAX_UPLOAD_BYTES)
+    // Uploads are checked by content: the file starts like an MP4 ('ftyp' box).
+    await handle.write(Buffer.from('0000001866747970', 'hex'), 0, 8, 0)
     await handle.close()
     const { outbox, events } = h.outbox({ timings: { progressEveryMs: 20 } })
     const { actionId } = await outbox.uploadMedia({ path: file, name: 'Big video' })

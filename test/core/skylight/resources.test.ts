@@ -169,6 +169,9 @@ describe('campaigns', () => {
     await api.campaigns.command(draft.id, 'resume')
     const delivery = await api.campaigns.contacts(draft.id)
     expect(delivery.items.map((d) => d.contact_id).sort()).toEqual(contacts.map((c) => c.id).sort())
+    // The docs' `name` on a delivery row arrives as the contact's name.
+    const names = new Map(contacts.map((c) => [c.id, c.name]))
+    for (const d of delivery.items) expect(d.contact_name).toBe(names.get(d.contact_id))
     await api.campaigns.command(draft.id, 'cancel')
     expect((await api.campaigns.get(draft.id)).status).toBe('cancelled')
     await api.campaigns.delete(draft.id)

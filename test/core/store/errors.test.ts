@@ -23,7 +23,7 @@ describe('store errors', () => {
     const error = openFails(() => openStore({ path }))
     expect(error.code).toBe('corrupt')
     expect(error.message).toContain('damaged')
-    expect(error.message).toContain('add it again')
+    expect(error.message).toContain('Rebuild it from SkyLight')
   })
 
   it('says the file is in use when another connection holds it', () => {

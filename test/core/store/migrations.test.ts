@@ -140,7 +140,8 @@ describe('migrations', () => {
     const store = openTempStore()
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
-    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(1) // NORMAL
+    // FULL on the core's connection, which writes the outbox (issue 11 item 8: NORMAL could lose an in-flight mark).
+    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2)
     expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000)
     expect(store.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(250)
   })

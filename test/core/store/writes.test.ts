@@ -226,12 +226,31 @@ describe('outgoing messages written offline', () => {
     expect(searchMessages(store.db, { query: 'اهلا' }).map((h) => h.rowId)).toEqual([rowId])
 
     // A sync that runs before the outbox records the answer sees the server's copy first.
-    const sent = apiMessage({ id: 500, content: 'أهلاً وسهلاً', direction: 'outbound', status: 'sent', sent_at: at(6) })
+    // A full Message object (created_at is a documented, non-null field).
+    const sent = apiMessage({ id: 500, content: 'أهلاً وسهلاً', direction: 'outbound', status: 'sent', sent_at: at(6), created_at: at(6) })
     upsertMessages(store.db, 1, [sent])
     confirmLocalMessage(store.db, 'local-1', sent)
     expect(threadPage(store.db, { contactId: 1 }).items).toMatchObject([{ rowId, serverId: 500, localId: 'local-1', status: 'sent', pending: false }])
     expect(searchMessages(store.db, { query: 'اهلا' }).map((h) => h.rowId)).toEqual([rowId])
     expect(upsertMessages(store.db, 1, [sent]).unchanged).toEqual([500])
+  })
+
+  it('keep their place and the server’s reason when confirmed from the docs’ short answers', () => {
+    const store = openTempStore()
+    upsertMessages(store.db, 1, [apiMessage({ id: 1, content: 'Earlier', direction: 'inbound', status: 'read', sent_at: at(1), created_at: at(1) })])
+    insertLocalMessage(store.db, { localId: 'refused', contactId: 1, content: 'Hello?', createdAt: at(5) })
+    // The send's failure answer: {id, status, error} and nothing else.
+    confirmLocalMessage(store.db, 'refused', apiMessage({ id: 7, status: 'failed', error: 'No instagram channel connected.' }))
+    const refused = { serverId: 7, content: 'Hello?', direction: 'outbound', status: 'failed', error: 'No instagram channel connected.', createdAt: at(5), pending: false }
+    expect(threadPage(store.db, { contactId: 1 }).items).toMatchObject([refused, { serverId: 1 }])
+    // The history's Message object has no `error`: the reason stays; the server's time is taken.
+    const fromHistory = apiMessage({ id: 7, contact_id: 1, content: 'Hello?', direction: 'outbound', channel: 'instagram', status: 'failed', sent_at: null, created_at: at(4) })
+    expect(upsertMessages(store.db, 1, [fromHistory]).updated).toEqual([7])
+    expect(threadPage(store.db, { contactId: 1 }).items).toMatchObject([{ ...refused, createdAt: at(4), channel: 'instagram' }, { serverId: 1 }])
+    expect(upsertMessages(store.db, 1, [fromHistory]).unchanged).toEqual([7])
+    // A record that does carry an error (null included) is taken as it is.
+    upsertMessages(store.db, 1, [apiMessage({ ...fromHistory, status: 'sent', error: null })])
+    expect(threadPage(store.db, { contactId: 1 }).items[0]).toMatchObject({ serverId: 7, status: 'sent', error: null })
   })
 })
 

@@ -1,8 +1,10 @@
 // window.desk for a page in a plain browser: the same { invoke, on } the Electron preload
-// gives, carried over a WebSocket to the test host, which serves the core's contract.
+// gives, carried over a WebSocket to the browser host, which serves the core's contract.
 // No pathForFile: a plain page has no file paths, so dropped files travel as bytes.
 ;(() => {
-  const socket = new WebSocket(`ws://${location.host}/desk`)
+  // The host serves the page only with its token, and takes the socket only with it too.
+  const token = new URLSearchParams(location.search).get('token') ?? ''
+  const socket = new WebSocket(`ws://${location.host}/desk?token=${encodeURIComponent(token)}`)
   const opened = new Promise((resolve, reject) => {
     socket.addEventListener('open', () => resolve(undefined), { once: true })
     socket.addEventListener('error', () => reject(new Error('The test host could not be reached')), { once: true })

@@ -1,8 +1,12 @@
-// The browser test host: the core in Node behind the same contract the Electron preload
-// uses, carried over a WebSocket, plus the built renderer (out/renderer) with a small
-// bridge script injected before the app bundle. One host per journey; close() releases all.
+// The browser host: the core in Node behind the same contract the Electron preload uses,
+// carried over a WebSocket, plus the built renderer (out/renderer) with a small bridge
+// script injected before the app bundle. The browser journeys and `npm run web` use it.
+// It listens on 127.0.0.1 only, and the page and the socket both need the random token in
+// the URL it prints: another local program (or a web page in another tab) that finds the
+// port cannot drive the core. One host per journey; close() releases all.
 import { readFile, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,6 +25,7 @@ const types: Record<string, string> = {
 }
 
 export interface DeskHost {
+  /** The page's address, with its token. */
   url: string
   /** Every contract call the page made, in order (method names), for assertions. */
   calls: string[]
@@ -40,14 +45,23 @@ export async function startDeskHost(core: Core, options: DeskHostOptions = {}): 
     throw new Error(`No built renderer in ${root}: run \`npx electron-vite build\` first.`)
   })
   // The bridge must exist before the app bundle runs; it is 'self', so the CSP allows it.
-  const page = indexHtml.replace('<script type="module"', `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`)
+  const withBridge = indexHtml.replace('<script type="module"', `<script src="${BRIDGE_PATH}"></script>\n    <script type="module"`)
+  // The shipped CSP has no test-only sources: the host adds its own WebSocket here, once its
+  // port is known, and nothing else.
+  let page = withBridge
   const bridge = await readFile(bridgeFile, 'utf8')
   const calls: string[] = []
+
+  const token = randomBytes(24).toString('base64url')
+  const hasToken = (url: string | undefined) => new URL(url ?? '/', 'http://host').searchParams.get('token') === token
 
   const server = createServer((req, res) => void serve(req, res))
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname)
-    if (path === '/' || path === '/index.html') return send(res, 200, types['.html']!, page)
+    if (path === '/' || path === '/index.html') {
+      if (!hasToken(req.url)) return send(res, 403, 'text/plain; charset=utf-8', 'Open the address SkyLight Desk printed (it carries a token).')
+      return send(res, 200, types['.html']!, page)
+    }
     // Chromium asks for one; the app has none (its icon is the window's).
     if (path === '/favicon.ico') return send(res, 204, 'text/plain', '')
     if (path === BRIDGE_PATH) return send(res, 200, types['.js']!, bridge)
@@ -60,7 +74,14 @@ export async function startDeskHost(core: Core, options: DeskHostOptions = {}): 
     send(res, 200, types[extname(file)] ?? 'application/octet-stream', await readFile(file))
   }
 
-  const sockets = new WebSocketServer({ server, path: '/desk', maxPayload: 80 * 1024 * 1024 })
+  let origin = ''
+  const sockets = new WebSocketServer({
+    server,
+    path: '/desk',
+    maxPayload: 80 * 1024 * 1024,
+    // The page's own origin and token only.
+    verifyClient: ({ req }: { req: IncomingMessage }) => hasToken(req.url) && req.headers.origin === origin,
+  })
   const unsubscribe = core.on((event, payload) => {
     const message = JSON.stringify({ kind: 'event', event, payload })
     for (const socket of sockets.clients) if (socket.readyState === socket.OPEN) socket.send(message)
@@ -81,8 +102,12 @@ export async function startDeskHost(core: Core, options: DeskHostOptions = {}): 
 
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
   const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
+  const socketSource = `ws://127.0.0.1:${port}`
+  page = withBridge.replace(/connect-src 'self'/, `connect-src 'self' ${socketSource}`)
+  if (!page.includes(socketSource)) throw new Error('The built page has no connect-src to extend: its CSP changed shape.')
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
     calls,
     close: async () => {
       unsubscribe()

@@ -9,6 +9,8 @@ import { createSkyLightApi, type SkyLightApi } from '../skylight'
 import { parseBaseUrl, type SkyLightClientOptions } from '../skylight/client'
 import { UnauthorizedError, ValidationError } from '../skylight/errors'
 import type { RateBudgets } from '../skylight/rate-budgets'
+import { isLoopbackHost } from '../../../shared/contract/server-address'
+import type { SecretRedactor } from '../log'
 import type { SecretStore } from '../secrets/secret-store'
 import { loadRegistry, saveRegistry, type AccountRecord, type Registry } from './registry'
 
@@ -23,6 +25,8 @@ export interface AccountManagerOptions {
   budgets: RateBudgets
   /** Client settings for every account (tests shorten timeouts and retries). */
   client?: Partial<Omit<SkyLightClientOptions, 'baseUrl' | 'apiKey' | 'budget'>>
+  /** Told of every key this install holds (given, read from a store, replaced), for the log. */
+  redactor?: SecretRedactor
   now?: () => number
 }
 
@@ -33,6 +37,20 @@ export interface NewAccount {
   sessionOnly?: boolean
   /** An account of the built-in demo server, whose key lives in the `demo` store. */
   demo?: boolean
+}
+
+/** The stored address with credentials removed and http:// upgraded, except on this computer. */
+function securedAddress(baseUrl: string): string {
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    return baseUrl
+  }
+  url.username = ''
+  url.password = ''
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) url.protocol = 'https:'
+  return url.href
 }
 
 export class AccountNotFoundError extends Error {
@@ -53,7 +71,24 @@ export class AccountManager {
   static async open(options: AccountManagerOptions): Promise<AccountManager> {
     const manager = new AccountManager(options)
     manager.#registry = await loadRegistry(options.dataDir)
+    await manager.#secureStoredAddresses()
     return manager
+  }
+
+  /**
+   * Addresses saved before http:// and credentials were refused: the credentials are
+   * dropped from the file, and a remote http:// server is reached over https:// from now on
+   * (if it has no https, its account shows it cannot connect; the key never goes in clear).
+   */
+  async #secureStoredAddresses(): Promise<void> {
+    let changed = false
+    this.#registry.accounts = this.#registry.accounts.map((account) => {
+      const secured = securedAddress(account.baseUrl)
+      if (secured === account.baseUrl) return account
+      changed = true
+      return { ...account, baseUrl: secured }
+    })
+    if (changed) await this.#save()
   }
 
   list(): AccountRecord[] {
@@ -78,6 +113,8 @@ export class AccountManager {
   async add(input: NewAccount): Promise<AccountRecord> {
     const apiKey = input.apiKey.trim()
     if (!apiKey) throw new ValidationError('Enter the API key from your SkyLight dashboard.', 0, { apiKey: ['Required'] })
+    // Known to the log before its first use: a failed check may log the request.
+    this.#hold(apiKey)
     const baseUrl = parseBaseUrl(input.baseUrl?.trim() || DEFAULT_BASE_URL).href
     const api = this.#api(baseUrl, apiKey)
     let profile
@@ -94,7 +131,12 @@ export class AccountManager {
       throw error
     }
     if (this.#registry.accounts.some((a) => a.baseUrl === baseUrl && a.serverId === profile.id)) {
-      throw new ValidationError(`“${profile.display_name}” is already in SkyLight Desk.`, 0, { apiKey: ['Already added'] })
+      // Adding it again is what a user tries when its key was rejected or lost: point to the fix.
+      throw new ValidationError(
+        `“${profile.display_name}” is already in SkyLight Desk. To give it a new key, choose “Enter a new key” beside it under Accounts.`,
+        0,
+        { apiKey: ['Already added'] },
+      )
     }
 
     const record: AccountRecord = {
@@ -124,6 +166,7 @@ export class AccountManager {
   async replaceKey(id: string, newKey: string, sessionOnly = false): Promise<AccountRecord> {
     const account = this.get(id)
     const apiKey = newKey.trim()
+    this.#hold(apiKey)
     const profile = await this.#api(account.baseUrl, apiKey)
       .account.get({ priority: 'user' })
       .catch((error: unknown) => {
@@ -163,7 +206,9 @@ export class AccountManager {
   async remove(id: string): Promise<void> {
     const account = this.get(id)
     const folder = this.folder(id)
+    const key = await this.#secrets(account).get(id).catch(() => null)
     await this.#secrets(account).delete(id)
+    if (key) this.#o.redactor?.removeSecret(key)
     this.#registry.accounts = this.#registry.accounts.filter((a) => a.id !== id)
     if (this.#registry.activeId === id) this.#registry.activeId = this.#registry.accounts[0]?.id ?? null
     await this.#save()
@@ -174,7 +219,14 @@ export class AccountManager {
   async api(id: string): Promise<SkyLightApi | null> {
     const account = this.get(id)
     const apiKey = await this.#secrets(account).get(id)
-    return apiKey ? this.#api(account.baseUrl, apiKey) : null
+    if (!apiKey) return null
+    this.#hold(apiKey)
+    return this.#api(account.baseUrl, apiKey)
+  }
+
+  /** A key this install now holds: the log redacts it from here on. */
+  #hold(apiKey: string): void {
+    this.#o.redactor?.addSecret(apiKey)
   }
 
   #api(baseUrl: string, apiKey: string): SkyLightApi {

@@ -1,9 +1,13 @@
 // The list of accounts added to this install: ids, names, server addresses — never keys.
-// Kept as a small JSON file beside the per-account folders, written atomically so a crash
-// mid-write leaves the previous version.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+// Kept as a small JSON file beside the per-account folders, written atomically (temp file,
+// fsync, rename) so a crash or power cut mid-write leaves the previous version. A damaged
+// one is set aside as accounts.json.damaged-<time> and the app starts with no accounts and
+// a message, instead of quitting before it has a window.
+import { readFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { z } from 'zod'
+import { setAside, writeFileAtomic } from '../atomic-file'
+import { savingTo } from '../disk-full'
 
 export const accountRecord = z.object({
   /** Local id: names the account's folder and its keychain entry. */
@@ -31,25 +35,48 @@ export function registryPath(dataDir: string): string {
   return join(dataDir, 'accounts.json')
 }
 
-export async function loadRegistry(dataDir: string): Promise<Registry> {
+const empty = (): Registry => ({ version: 1, activeId: null, accounts: [] })
+
+async function readRegistry(dataDir: string): Promise<{ registry: Registry } | { damaged: string } | null> {
   let text: string
   try {
     text = await readFile(registryPath(dataDir), 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, activeId: null, accounts: [] }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
   }
-  const parsed = registryFile.safeParse(JSON.parse(text))
-  if (!parsed.success) {
-    throw new Error(`The account list at ${registryPath(dataDir)} is damaged: ${parsed.error.issues[0]?.message}`)
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    return { damaged: (error as Error).message }
   }
-  return parsed.data
+  const parsed = registryFile.safeParse(json)
+  return parsed.success ? { registry: parsed.data } : { damaged: parsed.error.issues[0]?.message ?? 'invalid' }
+}
+
+export async function loadRegistry(dataDir: string): Promise<Registry> {
+  const read = await readRegistry(dataDir)
+  if (read === null) return empty()
+  if ('damaged' in read) throw new Error(`The account list at ${registryPath(dataDir)} is damaged: ${read.damaged}`)
+  return read.registry
+}
+
+/**
+ * Run before the registry is loaded: a damaged accounts.json is renamed
+ * accounts.json.damaged-<time>, so the app starts with no accounts instead of not at all;
+ * returns what to tell the user (null when the file is sound or missing).
+ */
+export async function setAsideDamagedRegistry(dataDir: string, now: number): Promise<string | null> {
+  const read = await readRegistry(dataDir)
+  if (read === null || !('damaged' in read)) return null
+  const aside = await setAside(registryPath(dataDir), now)
+  return (
+    `The list of your accounts was damaged, so SkyLight Desk started without it (the damaged file was kept as ${basename(aside)}). ` +
+    'Add your accounts again: SkyLight keeps their data, and a new copy is downloaded.'
+  )
 }
 
 export async function saveRegistry(dataDir: string, registry: Registry): Promise<void> {
-  const path = registryPath(dataDir)
-  await mkdir(dirname(path), { recursive: true })
-  const temp = `${path}.${process.pid}.tmp`
-  await writeFile(temp, `${JSON.stringify(registry, null, 2)}\n`, { mode: 0o600 })
-  await rename(temp, path)
+  await savingTo('the list of your accounts', () => writeFileAtomic(registryPath(dataDir), `${JSON.stringify(registry, null, 2)}\n`))
 }

@@ -5,7 +5,7 @@ import type { HandlerContext } from './context'
 
 type AccountHandlers = Pick<
   Handlers,
-  'accounts-list' | 'account-add' | 'account-add-demo' | 'account-switch' | 'account-remove' | 'account-replace-key'
+  'accounts-list' | 'account-add' | 'account-add-demo' | 'account-switch' | 'account-remove' | 'account-replace-key' | 'account-rebuild'
 >
 
 export function accountHandlers(ctx: HandlerContext): AccountHandlers {
@@ -49,6 +49,11 @@ export function accountHandlers(ctx: HandlerContext): AccountHandlers {
       await rm(mediaCacheFolder(ctx.dataDir, id), { recursive: true, force: true })
       if (account.keyStorage === 'demo') await ctx.demo.stop()
       return changed()
+    },
+    'account-rebuild': async ({ id }) => {
+      await ctx.sessions.rebuild(ctx.accounts.get(id))
+      changed()
+      return ctx.summary(id)
     },
     'account-replace-key': async ({ id, apiKey, sessionOnly }) => {
       const account = await ctx.accounts.replaceKey(id, apiKey, sessionOnly)

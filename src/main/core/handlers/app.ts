@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/contract'
 import type { HandlerContext } from './context'
 
-export function appHandlers(ctx: HandlerContext): Pick<Handlers, 'app-info' | 'settings-get' | 'settings-set'> {
+export function appHandlers(ctx: HandlerContext): Pick<Handlers, 'app-info' | 'settings-get' | 'settings-set' | 'app-notices'> {
   return {
     'app-info': async () => ({ name: 'SkyLight Desk', version: ctx.appVersion, platform: process.platform, dataFolder: ctx.dataDir }),
     'settings-get': async () => ctx.settings(),
@@ -11,5 +11,6 @@ export function appHandlers(ctx: HandlerContext): Pick<Handlers, 'app-info' | 's
       ctx.sessions.setTimings({ pollMs: next.syncIntervalSeconds * 1000 })
       return next
     },
+    'app-notices': async () => ({ notices: ctx.notices() }),
   }
 }

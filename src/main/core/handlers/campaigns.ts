@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/contract'
 import { audienceCount, campaignContactsPage, campaignList, getCampaign } from '../store'
+import { campaignActions } from '../campaigns/commands'
 import type { HandlerContext } from './context'
-import { readView } from './view-errors'
 
 type CampaignHandlers = Pick<Handlers, 'campaigns-list' | 'campaign-get' | 'campaign-deliveries' | 'audience-count'>
 
@@ -9,7 +9,10 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
   const db = () => ctx.session().store.db
   return {
     'campaigns-list': async (input) => ({ items: campaignList(db(), input) }),
-    'campaign-get': async ({ id }) => readView(() => getCampaign(db(), id)),
+    'campaign-get': async ({ id }) => {
+      const detail = getCampaign(db(), id)
+      return { ...detail, ...campaignActions(db(), detail) }
+    },
     'campaign-deliveries': async ({ id, ...page }) => ({ items: campaignContactsPage(db(), id, page) }),
     'audience-count': async (audience) => ({ count: audienceCount(db(), audience) }),
   }

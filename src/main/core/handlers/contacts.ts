@@ -2,7 +2,6 @@ import type { Handlers } from '../../../shared/contract'
 import { contactPage, getContact } from '../store'
 import { groupsList } from '../store/queries/groups-list'
 import type { HandlerContext } from './context'
-import { readView } from './view-errors'
 
 type ContactHandlers = Pick<Handlers, 'contacts-page' | 'contact-get' | 'groups-list'>
 
@@ -11,7 +10,7 @@ export function contactHandlers(ctx: HandlerContext): ContactHandlers {
   return {
     'contacts-page': async (input) => contactPage(db(), input),
     'contact-get': async ({ id }) => {
-      const contact = readView(() => getContact(db(), id))
+      const contact = getContact(db(), id)
       // Notes are read from SkyLight when a contact is opened (sync does not read them for
       // every contact); they arrive with a change event for this contact.
       void ctx.session().sync.fetchNotes(id)

@@ -18,6 +18,8 @@ export interface HandlerContext {
   demo: DemoServer
   settings(): Settings
   saveSettings(next: Settings): Promise<void>
+  /** Messages for the user about this start (damaged files set aside). */
+  notices(): string[]
   accountList(): AccountList
   summary(accountId: string): AccountSummary
   /** The session of the given account, else of the active one; a clear error when there is none. */

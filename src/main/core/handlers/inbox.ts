@@ -2,7 +2,6 @@ import type { Handlers } from '../../../shared/contract'
 import { conversationPage, getAccount, searchContacts, searchMessages, threadPage } from '../store'
 import { threadThrough } from '../store/queries/thread-through'
 import type { HandlerContext } from './context'
-import { readView } from './view-errors'
 
 type InboxHandlers = Pick<Handlers, 'conversations-page' | 'thread-page' | 'search' | 'channels-list'>
 
@@ -11,11 +10,9 @@ export function inboxHandlers(ctx: HandlerContext): InboxHandlers {
   return {
     'conversations-page': async (input) => conversationPage(db(), input),
     'thread-page': async ({ contactId, limit, before, throughRowId }) =>
-      readView(() =>
-        throughRowId === undefined
-          ? threadPage(db(), { contactId, ...(limit ? { limit } : {}), ...(before ? { before } : {}) })
-          : threadThrough(db(), contactId, throughRowId, limit),
-      ),
+      throughRowId === undefined
+        ? threadPage(db(), { contactId, ...(limit ? { limit } : {}), ...(before ? { before } : {}) })
+        : threadThrough(db(), contactId, throughRowId, limit),
     search: async ({ query, contactId, limit, offset }) => {
       const store = db()
       return {

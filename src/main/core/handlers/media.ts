@@ -1,9 +1,8 @@
-import { mediaCacheFolder } from '../media-cache'
+import { readFile } from 'node:fs/promises'
 import type { Handlers } from '../../../shared/contract'
-import { MediaCache } from '../media-cache'
+import { MediaCache, mediaCacheFolder, MediaTooLargeError, type CachedFile } from '../media-cache'
 import { getMedia, mediaPage, setMediaCachePath, type MediaItem } from '../store'
 import type { HandlerContext } from './context'
-import { readView } from './view-errors'
 
 type MediaHandlers = Pick<Handlers, 'media-page' | 'media-get' | 'media-thumbnail' | 'media-open'>
 
@@ -43,40 +42,52 @@ export function mediaHandlers(ctx: HandlerContext): MediaHandlers {
     return ctx.mediaUrl ? ctx.mediaUrl(`${session.accountId}/${cacheFor(session.accountId).fileName(item)}`) : null
   }
 
-  async function bytesOf(item: MediaItem): Promise<Buffer | null> {
+  /** The file in the cache (downloaded to disk first if needed), null when it cannot be had. */
+  async function cachedFile(item: MediaItem): Promise<CachedFile | null> {
     // A file uploaded offline has a local id and no public URL yet.
     if (item.id < 0 || !item.url) return null
     const session = ctx.session()
     const cache = cacheFor(session.accountId)
-    const bytes = await cache.read(item)
-    if (bytes && !item.localPath) {
+    const file = await cache.file(item)
+    if (file && !item.localPath) {
       try {
         setMediaCachePath(session.store.db, item.id, `media-cache/${cache.fileName(item)}`)
       } catch {
         // Deleted while downloading.
       }
     }
-    return bytes
+    return file
   }
+
+  /** The bytes, read only where the page cannot be given the app's own URL (the browser test host). */
+  const bytesOf = (file: CachedFile): Promise<Buffer | null> => readFile(file.path).catch(() => null)
 
   return {
     'media-page': async (input) => mediaPage(db(), input),
-    'media-get': async ({ id }) => readView(() => getMedia(db(), id)),
+    'media-get': async ({ id }) => getMedia(db(), id),
     'media-thumbnail': async ({ id }) => {
-      const item = readView(() => getMedia(db(), id))
+      const item = getMedia(db(), id)
       if (item.fileType !== 'image' || (item.fileSize ?? 0) > MAX_THUMBNAIL_BYTES) return { src: null }
-      const bytes = await bytesOf(item)
-      if (!bytes || bytes.length > MAX_THUMBNAIL_BYTES) return { src: null }
+      const file = await cachedFile(item).catch((error: unknown) => {
+        if (error instanceof MediaTooLargeError) return null
+        throw error
+      })
+      if (!file || file.size > MAX_THUMBNAIL_BYTES) return { src: null }
       const served = servedUrl(item)
-      return { src: served ?? `data:${item.mimeType ?? 'image/png'};base64,${bytes.toString('base64')}` }
+      if (served) return { src: served }
+      const bytes = await bytesOf(file)
+      return { src: bytes ? `data:${item.mimeType ?? 'image/png'};base64,${bytes.toString('base64')}` : null }
     },
     'media-open': async ({ id }) => {
-      const item = readView(() => getMedia(db(), id))
-      const bytes = await bytesOf(item)
-      if (!bytes) throw new MediaUnavailableError()
+      const item = getMedia(db(), id)
+      const file = await cachedFile(item)
+      if (!file) throw new MediaUnavailableError()
       const mimeType = item.mimeType ?? 'application/octet-stream'
       const served = servedUrl(item)
-      return served ? { mimeType, src: served } : { mimeType, base64: bytes.toString('base64') }
+      if (served) return { mimeType, src: served }
+      const bytes = await bytesOf(file)
+      if (!bytes) throw new MediaUnavailableError()
+      return { mimeType, base64: bytes.toString('base64') }
     },
   }
 }

@@ -36,9 +36,6 @@ type OutboxHandlers = Pick<
 
 const queued = (id: number) => ({ actionId: String(id) })
 
-/** A campaign made offline has a local (negative) id until the server gives it one. */
-const entityId = (id: number | string) => Number(id)
-
 export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {
   const outbox = () => ctx.session().outbox
 
@@ -99,22 +96,24 @@ export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {
         contact_ids: input.contactIds,
         list_ids: input.listIds,
         segment_ids: input.segmentIds,
+        is_new_number: input.isNewNumber,
       })
       return { actionId: String(id), localId: localCampaignId }
     },
     'campaign-update': async ({ id, changes }) =>
       queued(
-        outbox().updateCampaign(entityId(id), {
+        outbox().updateCampaign(id, {
           ...(changes.name !== undefined ? { name: changes.name } : {}),
           ...(changes.message !== undefined ? { message: changes.message } : {}),
           ...(changes.channelId !== undefined ? { channel_id: changes.channelId } : {}),
           ...(changes.contactIds !== undefined ? { contact_ids: changes.contactIds } : {}),
           ...(changes.listIds !== undefined ? { list_ids: changes.listIds } : {}),
           ...(changes.segmentIds !== undefined ? { segment_ids: changes.segmentIds } : {}),
+          ...(changes.isNewNumber !== undefined ? { is_new_number: changes.isNewNumber } : {}),
         }),
       ),
-    'campaign-delete': async ({ id }) => queued(outbox().deleteCampaign(entityId(id))),
-    'campaign-command': async ({ id, command }) => queued(outbox().campaignCommand(entityId(id), command)),
+    'campaign-delete': async ({ id }) => queued(outbox().deleteCampaign(id)),
+    'campaign-command': async ({ id, command }) => queued(outbox().campaignCommand(id, command)),
 
     'contact-create': async (input) => {
       const { actionId: id, localContactId } = outbox().createContact({

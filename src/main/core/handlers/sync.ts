@@ -7,7 +7,7 @@ export function syncHandlers(ctx: HandlerContext): Pick<Handlers, 'sync-status' 
     'sync-status': async ({ accountId }) => {
       const id = accountId ?? ctx.accounts.activeId
       const session = id ? ctx.sessions.get(id) : undefined
-      return session ? statusView(session.accountId, session.sync.status) : null
+      return session ? statusView(session.accountId, session.sync.status, session.api.client.budget.pausedUntil) : null
     },
     'sync-now': async ({ accountId, kind }) => {
       // Answers at once; progress and the outcome arrive as sync-status events.

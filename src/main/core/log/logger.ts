@@ -1,6 +1,7 @@
 // The app's log: one line per entry (multi-line for stacks) in a size-capped rotating file,
 // with every secret removed before it is written. Plain Node, so the core can use it too.
 import { formatValue } from './format'
+import { KnownSecrets } from './known-secrets'
 import { redactText } from './redact'
 import { RotatingFile } from './rotating-file'
 
@@ -41,7 +42,7 @@ export function createLogger(options: LoggerOptions): Logger {
     maxBytes: options.maxBytes ?? 1_000_000,
     generations: options.generations ?? 3,
   })
-  const secrets = new Set<string>()
+  const secrets = new KnownSecrets()
   const maxEntryChars = options.maxEntryChars ?? 32_000
   const now = options.now ?? (() => new Date())
 

@@ -1,6 +1,13 @@
 import { join } from 'node:path'
 
-export { MediaCache, type CachedFileSource, type MediaCacheOptions } from './media-cache'
+export {
+  MAX_MEDIA_FILE_BYTES,
+  MediaCache,
+  MediaTooLargeError,
+  type CachedFile,
+  type CachedFileSource,
+  type MediaCacheOptions,
+} from './media-cache'
 
 /**
  * Cached files live apart from the account's database (dataDir/media-cache/<account>/), so

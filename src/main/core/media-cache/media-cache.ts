@@ -1,8 +1,15 @@
 // Media files kept on this machine so the library shows real images offline: each file is
 // fetched once from its public URL into the account's media-cache/ folder, and the folder
 // is kept under the user's size budget by removing the files used longest ago.
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+// Downloads stream to disk (a partial file beside, renamed when whole), so a file's size
+// costs disk, never memory; a file over the size cap is refused and its download stopped.
+import { randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Readable, Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 
 export interface CachedFileSource {
   id: number
@@ -15,17 +22,41 @@ export interface MediaCacheOptions {
   folder: string
   /** Read at each write, so a new setting applies at once. */
   maxBytes: () => number
+  /** Largest single file downloaded (default MAX_MEDIA_FILE_BYTES). */
+  maxFileBytes?: number
   fetchFile?: typeof fetch
-  /** A download that takes longer is given up (the view shows the file's icon instead). */
+  /** A download silent for longer is given up (the view shows the file's icon instead). */
   timeoutMs?: number
   /** Told when files were removed to stay within the budget, so the store forgets them. */
   onEvicted?: (mediaIds: number[]) => void
 }
 
+/** SkyLight takes uploads up to 50 MB; anything bigger is not a file we should keep. */
+export const MAX_MEDIA_FILE_BYTES = 50 * 1024 * 1024
+
+/** The file is bigger than SkyLight Desk downloads. */
+export class MediaTooLargeError extends Error {
+  readonly type = 'bad-response'
+  constructor(limitBytes: number) {
+    super(
+      `This file is larger than ${formatMb(limitBytes)}, more than SkyLight Desk downloads. Open it from your SkyLight dashboard instead.`,
+    )
+  }
+}
+
+export interface CachedFile {
+  path: string
+  size: number
+}
+
+const PARTIAL = '.part'
+
 export class MediaCache {
   readonly #o: MediaCacheOptions
   /** One download per file at a time, however many tiles ask for it. */
-  readonly #inFlight = new Map<number, Promise<Buffer | null>>()
+  readonly #inFlight = new Map<number, Promise<CachedFile | null>>()
+  /** Partial files being written now (others are leftovers of a crash, removed on trim). */
+  readonly #writing = new Set<string>()
 
   constructor(options: MediaCacheOptions) {
     this.#o = options
@@ -37,15 +68,18 @@ export class MediaCache {
     return extension ? `${source.id}.${extension}` : String(source.id)
   }
 
-  /** The file's bytes from the cache, downloading them first if needed; null when neither works (offline). */
-  async read(source: CachedFileSource): Promise<Buffer | null> {
+  /**
+   * The cached file, downloading it first if needed; null when neither works (offline, or
+   * the server has no such file). Rejects with MediaTooLargeError for a file over the cap.
+   */
+  async file(source: CachedFileSource): Promise<CachedFile | null> {
     const path = join(this.#o.folder, this.fileName(source))
-    const cached = await readFile(path).catch(() => null)
-    if (cached) {
+    const cached = await stat(path).catch(() => null)
+    if (cached?.isFile()) {
       // The access time decides what is evicted first; mtime is set explicitly because atime is often off.
       const now = new Date()
       await utimes(path, now, now).catch(() => undefined)
-      return cached
+      return { path, size: cached.size }
     }
     let pending = this.#inFlight.get(source.id)
     if (!pending) {
@@ -55,27 +89,14 @@ export class MediaCache {
     return pending
   }
 
-  async #download(source: CachedFileSource, path: string): Promise<Buffer | null> {
-    let bytes: Buffer
-    try {
-      const response = await (this.#o.fetchFile ?? fetch)(source.url, { signal: AbortSignal.timeout(this.#o.timeoutMs ?? 30_000) })
-      if (!response.ok) return null
-      bytes = Buffer.from(await response.arrayBuffer())
-    } catch {
-      return null
-    }
-    if (bytes.length > this.#o.maxBytes()) return bytes
-    await mkdir(this.#o.folder, { recursive: true })
-    // Written beside and renamed, so a crash never leaves half a file that looks cached.
-    const partial = `${path}.part`
-    await writeFile(partial, bytes)
-    await rename(partial, path)
-    await this.#trim(this.fileName(source))
-    return bytes
+  /** The file's bytes (for views that take them inline); see file(). */
+  async read(source: CachedFileSource): Promise<Buffer | null> {
+    const file = await this.file(source)
+    return file ? readFile(file.path).catch(() => null) : null
   }
 
-  /** Removes the least recently used files until the folder fits the budget (never the one just written). */
-  async #trim(keep: string): Promise<void> {
+  /** Removes the least recently used files until the folder fits the budget (never `keep`). */
+  async trim(keep?: string): Promise<void> {
     const names = await readdir(this.#o.folder).catch(() => [] as string[])
     const files = await Promise.all(
       names.map(async (name) => {
@@ -83,7 +104,12 @@ export class MediaCache {
         return info?.isFile() ? { name, size: info.size, usedAt: info.mtimeMs } : null
       }),
     )
-    const present = files.filter((f) => f !== null)
+    const present: { name: string; size: number; usedAt: number }[] = []
+    for (const file of files) {
+      if (!file) continue
+      if (!file.name.endsWith(PARTIAL)) present.push(file)
+      else if (!this.#writing.has(file.name)) await rm(join(this.#o.folder, file.name), { force: true })
+    }
     let total = present.reduce((sum, f) => sum + f.size, 0)
     const evicted: number[] = []
     for (const file of present.sort((a, b) => a.usedAt - b.usedAt)) {
@@ -96,4 +122,62 @@ export class MediaCache {
     }
     if (evicted.length > 0) this.#o.onEvicted?.(evicted)
   }
+
+  async #download(source: CachedFileSource, path: string): Promise<CachedFile | null> {
+    // A file bigger than the whole budget could not be kept either.
+    const limit = Math.min(this.#o.maxFileBytes ?? MAX_MEDIA_FILE_BYTES, this.#o.maxBytes())
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), this.#o.timeoutMs ?? 30_000)
+    const partialName = `${this.fileName(source)}.${randomBytes(4).toString('hex')}${PARTIAL}`
+    const partial = join(this.#o.folder, partialName)
+    let size = 0
+    try {
+      let response: Response
+      try {
+        response = await (this.#o.fetchFile ?? fetch)(source.url, { signal: controller.signal })
+      } catch {
+        return null
+      }
+      if (!response.ok || !response.body) {
+        await response.body?.cancel().catch(() => undefined)
+        return null
+      }
+      const announced = Number(response.headers.get('content-length'))
+      if (Number.isFinite(announced) && announced > limit) {
+        controller.abort()
+        throw new MediaTooLargeError(limit)
+      }
+      await mkdir(this.#o.folder, { recursive: true })
+      this.#writing.add(partialName)
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          // A big file on a slow line keeps going as long as bytes keep coming.
+          timer.refresh()
+          size += chunk.length
+          // Stops reading at once: the rest of the answer is never downloaded.
+          callback(size > limit ? new MediaTooLargeError(limit) : null, chunk)
+        },
+      })
+      try {
+        await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), counter, createWriteStream(partial))
+      } catch (error) {
+        controller.abort()
+        await rm(partial, { force: true })
+        if (error instanceof MediaTooLargeError) throw error
+        // Cut off or timed out: nothing is kept, the view shows the file's icon.
+        return null
+      }
+      // Written beside and renamed, so a crash never leaves half a file that looks cached.
+      await rename(partial, path)
+    } finally {
+      clearTimeout(timer)
+      this.#writing.delete(partialName)
+    }
+    await this.trim(this.fileName(source))
+    return { path, size }
+  }
+}
+
+function formatMb(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`
 }

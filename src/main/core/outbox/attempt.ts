@@ -2,6 +2,7 @@
 // leaves evidence), look for the effect of an earlier attempt that may have reached the
 // server, send if there is none, and record the outcome with its local consequence in one
 // transaction.
+import type { ResourceName } from '../../../shared/contract/resources'
 import type { SkyLightApi, SkyLightError } from '../skylight'
 import { backoffDelay } from '../skylight/retry-policy'
 import { inTransaction, type StoreDb } from '../store'
@@ -23,7 +24,9 @@ export interface AttemptDeps {
   signal: AbortSignal
   onProgress(actionId: number, sent: number, total: number): void
   /** The action's row changed; `changed` names the local data that changed with it. */
-  onUpdate(actionId: number, changed?: { resources: readonly string[]; contactIds: number[] }): void
+  /** What went wrong that the user cannot act on, for the (redacting) log. */
+  onError(error: unknown): void
+  onUpdate(actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }): void
 }
 
 export type AttemptOutcome = 'done' | 'retry' | 'failed' | 'key-rejected' | 'stopped'
@@ -139,7 +142,7 @@ function settleFailure(
         }
         updateAction(tx, row.id, { state: 'failed', needsReconcile: false, lastError: describe(error) }, now)
       })
-      if (rollbackError) console.error(`[outbox] rolling back action ${row.id} (${row.kind}) failed`, rollbackError)
+      if (rollbackError) deps.onError(new Error(`Rolling back outbox action ${row.id} (${row.kind}) failed`, { cause: rollbackError }))
       deps.onUpdate(row.id, { resources: def.resources, contactIds: def.contactIds?.(p) ?? [] })
       return 'failed'
     }

@@ -1,12 +1,14 @@
 // Queueing an action: its payload checked, its local change and its row written in one
 // transaction — or, for consecutive edits of an entity whose last action has not gone out
-// yet, merged into that action instead (one request instead of several).
+// yet, merged into that action instead (one request instead of several). An action naming
+// a local (negative) id is accepted only while the entity is being created here: anything
+// else would wait forever for an id that never comes.
 import { inTransaction, type StoreDb } from '../store'
 import type { ActionDef, AnyActionDef } from './actions/define'
 import { readPayload } from './attempt'
 import { OutboxActionError } from './manage'
-import { parsePayload } from './payload'
-import { insertAction, lastActiveInLane, updateAction } from './queue-store'
+import { parsePayload, refsOf, rewriteRefs, type RefEntity } from './payload'
+import { insertAction, lastActiveInLane, listActions, updateAction, type ActionRow } from './queue-store'
 
 export function enqueue<P>(db: StoreDb, defs: ReadonlyMap<string, AnyActionDef>, def: ActionDef<P>, input: unknown, now: number) {
   let payload: P
@@ -17,6 +19,7 @@ export function enqueue<P>(db: StoreDb, defs: ReadonlyMap<string, AnyActionDef>,
     throw new OutboxActionError((error as Error).message.replace(/^This queued action \([^)]*\) is damaged: /, ''))
   }
   const id = inTransaction(db, (tx) => {
+    payload = resolveLocalIds(tx, defs, payload)
     const merged = coalesce(tx, defs, def, payload, now)
     if (merged !== undefined) return merged
     const applied = def.apply(tx, payload, { hold: true })
@@ -43,4 +46,42 @@ function coalesce<P>(tx: StoreDb, defs: ReadonlyMap<string, AnyActionDef>, def: 
   const checked = parsePayload(last.kind, target.def.payload, target.def.payload.current, merged)
   updateAction(tx, last.id, { payload: checked, version: target.def.payload.current }, now)
   return last.id
+}
+
+const ENTITY_NAMES: Record<RefEntity, string> = { contact: 'contact', media: 'media file', campaign: 'campaign' }
+
+/**
+ * Each local id the payload names must be an entity whose creation is still queued (or
+ * failed, awaiting retry or discard); one created meanwhile is named by its server id
+ * instead. Any other local id fails here, at once, with a message.
+ */
+function resolveLocalIds<P>(tx: StoreDb, defs: ReadonlyMap<string, AnyActionDef>, payload: P): P {
+  const local = refsOf(payload).filter((ref) => ref.id < 0)
+  if (local.length === 0) return payload
+  const creators = listActions(tx, ['queued', 'in-flight', 'failed', 'done']).flatMap((row) => creation(defs, row))
+  let resolved: unknown = payload
+  for (const ref of local) {
+    const creator = creators.find((c) => c.entity === ref.entity && c.localId === ref.id)
+    if (creator && creator.state !== 'done') continue
+    if (creator?.serverId !== undefined) {
+      resolved = rewriteRefs(resolved, ref.entity, ref.id, creator.serverId)
+      continue
+    }
+    throw new OutboxActionError(
+      `This ${ENTITY_NAMES[ref.entity]} (${ref.id}) was never created in SkyLight Desk, or its creation was discarded, so nothing can be done with it. Refresh the view and try again.`,
+    )
+  }
+  return resolved as P
+}
+
+function creation(defs: ReadonlyMap<string, AnyActionDef>, row: ActionRow): { entity: RefEntity; localId: number; state: string; serverId?: number }[] {
+  const def = defs.get(row.kind)
+  if (!def?.creates) return []
+  try {
+    const localId = def.creates.localId(readPayload(defs, row).payload)
+    const serverId = (row.result as { serverId?: unknown } | null)?.serverId
+    return [{ entity: def.creates.entity, localId, state: row.state, ...(typeof serverId === 'number' ? { serverId } : {}) }]
+  } catch {
+    return []
+  }
 }

@@ -6,8 +6,14 @@ import type { AnyActionDef } from './actions/define'
 import { asError, dependents, getAction, updateAction, type ActionRow } from './queue-store'
 import type { ActionState } from './types'
 
+/** What the user asked of an action cannot be done: it is gone (`not-found`) or not in a state for it. */
 export class OutboxActionError extends Error {
-  readonly type = 'invalid-input'
+  constructor(
+    message: string,
+    readonly type: 'invalid-input' | 'not-found' = 'invalid-input',
+  ) {
+    super(message)
+  }
 }
 
 type Defs = ReadonlyMap<string, AnyActionDef>
@@ -18,7 +24,7 @@ function applied(row: ActionRow): boolean {
 }
 
 function editable(row: ActionRow | undefined, id: number, states: readonly ActionState[]): ActionRow {
-  if (!row) throw new OutboxActionError(`Action ${id} is not in the outbox.`)
+  if (!row) throw new OutboxActionError('That action is no longer in the outbox.', 'not-found')
   if (!states.includes(row.state as ActionState)) {
     throw new OutboxActionError(
       row.state === 'in-flight' ? 'This action is being sent right now; try again in a moment.' : `This action is ${row.state} and cannot be changed.`,

@@ -2,6 +2,7 @@
 // its optimistic local change in one transaction, then carried out exactly once when
 // SkyLight can be reached. See runner.ts (what runs when), attempt.ts (one attempt),
 // actions/ (one file per kind) and manage.ts (retry, edit, discard).
+import type { ResourceName } from '../../../shared/contract/resources'
 import type { SkyLightApi } from '../skylight'
 import { getContact, nextLocalId, tagTitle, type StoreDb } from '../store'
 import { actionDefs } from './actions'
@@ -15,6 +16,7 @@ import { countActions, getAction, listActions, pruneFinished, updateAction } fro
 import { Runner } from './runner'
 import { stageUpload, sweepStaging, unstage } from './staging'
 import { DEFAULT_OUTBOX_TIMINGS, type ActionState, type OutboxAction, type OutboxCounts, type OutboxEvent, type OutboxTimings } from './types'
+import { namesIn } from './names'
 import { toView } from './view'
 
 export interface OutboxOptions {
@@ -23,6 +25,8 @@ export interface OutboxOptions {
   /** Where files queued for upload are copied (inside the app's data folder). */
   stagingDir: string
   onEvent: (event: OutboxEvent) => void
+  /** Failures no user can act on (a rollback that threw), for the app's redacting log. */
+  onError?: (error: unknown) => void
   timings?: Partial<OutboxTimings>
   now?: () => number
   random?: () => number
@@ -32,6 +36,7 @@ export class Outbox {
   readonly #db: StoreDb
   readonly #stagingDir: string
   readonly #emit: (event: OutboxEvent) => void
+  readonly #onError: (error: unknown) => void
   readonly #timings: OutboxTimings
   readonly #now: () => number
   readonly #random: () => number
@@ -46,6 +51,7 @@ export class Outbox {
     this.#db = options.db
     this.#stagingDir = options.stagingDir
     this.#emit = options.onEvent
+    this.#onError = options.onError ?? (() => {})
     this.#timings = { ...DEFAULT_OUTBOX_TIMINGS, ...options.timings }
     this.#now = options.now ?? Date.now
     this.#random = options.random ?? Math.random
@@ -55,6 +61,7 @@ export class Outbox {
       now: this.#now,
       run: (row) => attempt(this.#attemptDeps(), row),
       onKeyRejected: () => this.#emit({ type: 'key-rejected' }),
+      onError: this.#onError,
     })
   }
 
@@ -96,6 +103,18 @@ export class Outbox {
 
   get keyRejected(): boolean {
     return this.#runner.paused
+  }
+
+  /**
+   * Queues an action of any registered kind (resources/registry.ts) from the user's input; an
+   * action that creates a row gets its local id here. The way in for a resource's actions.
+   */
+  queue(kind: string, input: Record<string, unknown>): { actionId: number; localId?: number } {
+    const def = this.#defs.get(kind)
+    if (!def) throw new OutboxActionError(`SkyLight Desk has no action named “${kind}”.`)
+    const localId = def.creates ? nextLocalId(this.#db, def.creates.entity) : undefined
+    const actionId = this.#enqueue(def, localId === undefined ? input : { ...input, localId })
+    return { actionId, ...(localId === undefined ? {} : { localId }) }
   }
 
   // ── messages and media ──
@@ -175,7 +194,7 @@ export class Outbox {
   /** By tag id (known locally) or by title. */
   removeTag(contactId: number, tag: number | string): number {
     const title = typeof tag === 'number' ? tagTitle(this.#db, tag) : tag
-    if (title === null) throw new OutboxActionError(`Tag ${tag} is not in the local copy of this account.`)
+    if (title === null) throw new OutboxActionError(`Tag ${tag} is not in the local copy of this account.`, 'not-found')
     return this.#enqueue(this.#def('remove-tag'), { contactId, title, ...(typeof tag === 'number' ? { tagId: tag } : {}) })
   }
 
@@ -204,7 +223,8 @@ export class Outbox {
   // ── for the UI ──
 
   list(options: { states?: readonly ActionState[] } = {}): OutboxAction[] {
-    return listActions(this.#db, options.states).map((row) => toView(this.#defs, row, this.#progress.get(row.id)))
+    const names = namesIn(this.#db)
+    return listActions(this.#db, options.states).map((row) => toView(this.#defs, row, names, this.#progress.get(row.id)))
   }
 
   counts(): OutboxCounts {
@@ -259,8 +279,9 @@ export class Outbox {
       now: this.#now,
       random: this.#random,
       signal: this.#controller.signal,
+      onError: this.#onError,
       onProgress: (actionId: number, sent: number, total: number) => this.#onProgress(actionId, sent, total),
-      onUpdate: (actionId: number, changed?: { resources: readonly string[]; contactIds: number[] }) => {
+      onUpdate: (actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }) => {
         if (getAction(this.#db, actionId)?.state !== 'in-flight') this.#progress.delete(actionId)
         this.#changed(actionId, changed)
       },
@@ -276,9 +297,9 @@ export class Outbox {
     this.#emit({ type: 'progress', actionId, sent, total })
   }
 
-  #changed(actionId: number, changed?: { resources: readonly string[]; contactIds: number[] }): void {
+  #changed(actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }): void {
     const row = getAction(this.#db, actionId)
-    if (row) this.#emit({ type: 'action', action: toView(this.#defs, row, this.#progress.get(actionId)) })
+    if (row) this.#emit({ type: 'action', action: toView(this.#defs, row, namesIn(this.#db), this.#progress.get(actionId)) })
     if (changed) {
       this.#emit({ type: 'changed', resources: [...changed.resources], ...(changed.contactIds.length ? { contactIds: changed.contactIds } : {}) })
     }

@@ -43,7 +43,9 @@ export async function findUpload(ctx: RunContext, originalName: string, size: nu
 const digits = (phone: string | null | undefined) => (phone ?? '').replace(/\D/g, '')
 
 export async function findCreatedContact(ctx: RunContext, input: { name: string; phone?: string | null; email?: string | null }) {
-  const search = input.phone || input.email || input.name
+  // By the phone's digits: the server stores `+966 55 777 1234` as +966557771234, so the
+  // string as typed would find nothing and the contact would be created a second time.
+  const search = (input.phone && digits(input.phone)) || input.email || input.name
   const page = await ctx.api.contacts.list({ search, per_page: 100 }, ctx.call)
   return candidate(ctx, page.items, (c) =>
     input.phone ? digits(c.phone) === digits(input.phone) : c.name === input.name && (c.email ?? null) === (input.email ?? null),

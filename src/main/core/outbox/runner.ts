@@ -13,6 +13,7 @@ export interface RunnerOptions {
   now: () => number
   run(row: ActionRow): Promise<AttemptOutcome>
   onKeyRejected(): void
+  onError(error: unknown): void
 }
 
 export class Runner {
@@ -91,7 +92,7 @@ export class Runner {
           this.#o.onKeyRejected()
         }
       })
-      .catch((error: unknown) => console.error(`[outbox] action ${row.id} crashed the runner`, error))
+      .catch((error: unknown) => this.#o.onError(new Error(`Outbox action ${row.id} crashed the runner`, { cause: error })))
       .finally(() => {
         this.#running.delete(row.id)
         this.pump()

@@ -1,11 +1,16 @@
 // The staging folder: a file queued for upload is checked and copied here first, so the
 // user may move or delete the original before the upload runs (possibly days later).
+// Checked are what the path is (a regular file, not a link, a folder or a device), its
+// name and size, and its first bytes (the format its extension names); then it is copied
+// from the very handle that was checked, so it cannot be swapped in between.
 import { randomUUID } from 'node:crypto'
-import { readdirSync } from 'node:fs'
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises'
+import { constants, createWriteStream, readdirSync } from 'node:fs'
+import { lstat, mkdir, open, realpath, rm, type FileHandle } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { DiskFullError, isDiskFull } from '../disk-full'
 import { LocalFileError } from '../skylight'
-import { checkUpload } from '../skylight/media-rules'
+import { checkContent, checkUpload, SIGNATURE_BYTES } from '../skylight/media-rules'
 
 export interface StagedFile {
   stagingPath: string
@@ -16,28 +21,48 @@ export interface StagedFile {
   extension: string
 }
 
+// No following a link swapped in after the check; no waiting on a FIFO. (0 where the OS has no such flag.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+
 export async function stageUpload(stagingDir: string, path: string): Promise<StagedFile> {
   const originalName = basename(path)
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+  const unreadable = (error: NodeJS.ErrnoException): never => {
     throw new LocalFileError(`“${originalName}” cannot be read (${error.code ?? 'unknown error'}).`, { cause: error })
-  })
-  if (!info.isFile()) throw new LocalFileError(`“${originalName}” is not a file.`)
-  const check = checkUpload(originalName, info.size)
-  if (!check.ok) throw new LocalFileError(check.reason)
-  await mkdir(stagingDir, { recursive: true })
-  const extension = extname(originalName).slice(1).toLowerCase()
+  }
+  const link = await lstat(path).catch(unreadable)
+  if (link.isSymbolicLink()) throw new LocalFileError(`“${originalName}” is a link to another file; choose the file itself.`)
+  if (!link.isFile()) throw new LocalFileError(`“${originalName}” is ${link.isDirectory() ? 'a folder' : 'not a regular file'}; only files can be uploaded.`)
+  const resolved = await realpath(path).catch(unreadable)
+  const handle = await open(resolved, OPEN_FLAGS).catch(unreadable)
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) throw new LocalFileError(`“${originalName}” is not a regular file; only files can be uploaded.`)
+    const byName = checkUpload(originalName, info.size)
+    if (!byName.ok) throw new LocalFileError(byName.reason)
+    const head = Buffer.alloc(SIGNATURE_BYTES)
+    const { bytesRead } = await handle.read(head, 0, SIGNATURE_BYTES, 0)
+    const check = checkContent(originalName, head.subarray(0, bytesRead))
+    if (!check.ok) throw new LocalFileError(check.reason)
+    const extension = extname(originalName).slice(1).toLowerCase()
+    const stagingPath = await copyToStaging(handle, stagingDir, extension, originalName)
+    return { stagingPath, originalName, size: info.size, mimeType: check.mime, fileType: check.kind, extension }
+  } finally {
+    await handle.close()
+  }
+}
+
+async function copyToStaging(handle: FileHandle, stagingDir: string, extension: string, originalName: string): Promise<string> {
   const stagingPath = join(stagingDir, `${randomUUID()}.${extension}`)
   try {
-    await copyFile(path, stagingPath)
+    await mkdir(stagingDir, { recursive: true })
+    await pipeline(handle.createReadStream({ start: 0, autoClose: false }), createWriteStream(stagingPath, { flags: 'wx' }))
+    return stagingPath
   } catch (error) {
     await rm(stagingPath, { force: true })
+    if (isDiskFull(error)) throw new DiskFullError(`a copy of “${originalName}” for upload`, { cause: error })
     const code = (error as NodeJS.ErrnoException).code
-    throw new LocalFileError(
-      code === 'ENOSPC' ? `There is not enough disk space to queue “${originalName}” for upload.` : `“${originalName}” could not be copied for upload (${code ?? 'error'}).`,
-      { cause: error },
-    )
+    throw new LocalFileError(`“${originalName}” could not be copied for upload (${code ?? 'error'}).`, { cause: error })
   }
-  return { stagingPath, originalName, size: info.size, mimeType: check.mime, fileType: check.kind, extension }
 }
 
 /** The upload is done or discarded: its staged copy is no longer needed. */

@@ -1,3 +1,5 @@
+import type { ResourceName } from '../../../shared/contract/resources'
+
 // What the outbox tells the rest of the app: actions as the UI lists them, and events.
 
 export const actionStates = ['queued', 'in-flight', 'done', 'failed', 'cancelled'] as const
@@ -14,6 +16,8 @@ export interface ActionError {
 export interface OutboxAction {
   id: number
   kind: string
+  /** What the views show of it (from its kind's definition; none when it cannot be read). */
+  resources: readonly ResourceName[]
   /** The lane: the entity whose actions run one at a time, e.g. 'contact:42'. */
   entity: string
   state: ActionState
@@ -22,8 +26,10 @@ export interface OutboxAction {
   lastError: ActionError | null
   progress?: { sent: number; total: number }
   createdAt: number
-  /** A short description for the user, e.g. “Send “Hello” to contact 42”. */
+  /** A short description for the user, e.g. “Send “Hello” to “Noura””. */
   summary: string
+  /** What the user may correct, with its current values (the message text, a file name). */
+  editable: Record<string, string> | null
 }
 
 export interface OutboxCounts {
@@ -38,7 +44,7 @@ export type OutboxEvent =
   | { type: 'outbox'; counts: OutboxCounts }
   | { type: 'action'; action: OutboxAction }
   | { type: 'progress'; actionId: number; sent: number; total: number }
-  | { type: 'changed'; resources: string[]; contactIds?: number[] }
+  | { type: 'changed'; resources: ResourceName[]; contactIds?: number[] }
   | { type: 'key-rejected' }
 
 export interface OutboxTimings {

@@ -18,7 +18,8 @@ import {
   ValidationError,
 } from './errors'
 import type { Budget, Priority } from './rate-budget'
-import { backoffDelay, rateLimitRemaining, rateLimitReset, retryAfterMs } from './retry-policy'
+import { backoffDelay, honouredWait, rateLimitRemaining, rateLimitReset, RETRY_AFTER_CAP_MS, retryAfterMs } from './retry-policy'
+import { serverAddressProblem, withScheme } from '../../../shared/contract/server-address'
 import { envelope, type Page } from './schema'
 import { sendHttp, type BodySource, type HttpAnswer } from './transport'
 
@@ -53,6 +54,8 @@ export interface SkyLightClientOptions {
   retryMaxMs?: number
   /** Longest total wait on 429s before giving up with RateLimitedError. */
   maxRateLimitWaitMs?: number
+  /** Longest one 429 keeps the key silent, whatever Retry-After says; then a request probes. */
+  maxRetryAfterMs?: number
   random?: () => number
   userAgent?: string
   /** Told of list items that failed validation and were skipped. */
@@ -63,7 +66,15 @@ export interface SkyLightClientOptions {
 /** The options another thread can be given to make the same client (no functions, no budget). */
 export type PortableClientOptions = Pick<
   SkyLightClientOptions,
-  'baseUrl' | 'apiKey' | 'timeoutMs' | 'maxAttempts' | 'retryBaseMs' | 'retryMaxMs' | 'maxRateLimitWaitMs' | 'userAgent'
+  | 'baseUrl'
+  | 'apiKey'
+  | 'timeoutMs'
+  | 'maxAttempts'
+  | 'retryBaseMs'
+  | 'retryMaxMs'
+  | 'maxRateLimitWaitMs'
+  | 'maxRetryAfterMs'
+  | 'userAgent'
 >
 
 export class SkyLightClient {
@@ -83,6 +94,7 @@ export class SkyLightClient {
       retryBaseMs: 500,
       retryMaxMs: 30_000,
       maxRateLimitWaitMs: 5 * 60_000,
+      maxRetryAfterMs: RETRY_AFTER_CAP_MS,
       random: Math.random,
       userAgent: 'SkyLightDesk',
       now: Date.now,
@@ -92,8 +104,18 @@ export class SkyLightClient {
 
   /** What a thread needs to make a client like this one (sync runs on its own thread). */
   portableOptions(): PortableClientOptions {
-    const { timeoutMs, maxAttempts, retryBaseMs, retryMaxMs, maxRateLimitWaitMs, userAgent } = this.#options
-    return { baseUrl: this.baseUrl.href, apiKey: this.#apiKey, timeoutMs, maxAttempts, retryBaseMs, retryMaxMs, maxRateLimitWaitMs, userAgent }
+    const { timeoutMs, maxAttempts, retryBaseMs, retryMaxMs, maxRateLimitWaitMs, maxRetryAfterMs, userAgent } = this.#options
+    return {
+      baseUrl: this.baseUrl.href,
+      apiKey: this.#apiKey,
+      timeoutMs,
+      maxAttempts,
+      retryBaseMs,
+      retryMaxMs,
+      maxRateLimitWaitMs,
+      maxRetryAfterMs,
+      userAgent,
+    }
   }
 
   /** The `data` of a JSON answer, validated. */
@@ -207,7 +229,9 @@ export class SkyLightClient {
     const message = body.message ?? undefined
 
     if (status === 429) {
-      const wait = retryAfterMs(answer.headers, json, this.#options.now()) ?? this.budget.windowMs / this.budget.limit
+      const asked = retryAfterMs(answer.headers, json, this.#options.now()) ?? this.budget.windowMs / this.budget.limit
+      // Honoured up to the cap, then one request probes (the budget lets one through first).
+      const wait = honouredWait(asked, this.#options.maxRetryAfterMs)
       this.budget.pauseFor(wait)
       throw new RateLimitedError(wait)
     }
@@ -251,19 +275,14 @@ function firstFieldError(errors: Record<string, string[]> | undefined): string |
   return undefined
 }
 
-/** Accepts "dashboard.example.com", "https://host/" or "https://host/api/v1" alike. */
+/**
+ * Accepts "dashboard.example.com", "https://host/" or "https://host/api/v1" alike; refuses
+ * http:// except for this computer, and an address with a user name or password in it.
+ */
 export function parseBaseUrl(input: string): URL {
-  const trimmed = input.trim()
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`
-  let url: URL
-  try {
-    url = new URL(withScheme)
-  } catch {
-    throw new ValidationError(`“${input}” is not a valid server address.`, 0, { baseUrl: ['Enter an address like https://dashboard.skylightchat.com'] })
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ValidationError('The server address must start with https://', 0, { baseUrl: ['Use an https:// address'] })
-  }
+  const problem = serverAddressProblem(input)
+  if (problem) throw new ValidationError(problem, 0, { baseUrl: [problem] })
+  const url = new URL(withScheme(input))
   url.pathname = url.pathname.replace(/\/api\/v1\/?$/, '/').replace(/\/?$/, '/')
   url.search = ''
   url.hash = ''

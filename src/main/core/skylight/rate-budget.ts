@@ -5,7 +5,10 @@
 // window on the server's clock, every request it received there held a slot at the same
 // instant on ours, so there were never more than `limit` of them.
 // Waiting callers are served by priority (user actions first), then in arrival order.
+// A 429 pauses the key for what the server asked, up to a cap; after a pause one request
+// probes before the rest follow, and whoever shows the user a countdown is told of pauses.
 import { CancelledError } from './errors'
+import { RETRY_AFTER_CAP_MS } from './retry-policy'
 
 export type Priority = 'user' | 'sync' | 'background'
 const RANK: Record<Priority, number> = { user: 0, sync: 1, background: 2 }
@@ -13,6 +16,8 @@ const RANK: Record<Priority, number> = { user: 0, sync: 1, background: 2 }
 export interface RateBudgetOptions {
   limit: number
   windowMs: number
+  /** Longest one pause (or a server's far-off reset) keeps the key silent before a probe. */
+  maxPauseMs?: number
   now?: () => number
 }
 
@@ -33,6 +38,13 @@ export interface Budget {
   observe(remaining: number | undefined, resetAt: number | undefined): void
   /** Rejects every waiter and stops timers (account removed, app quitting). */
   dispose(): void
+  /**
+   * Told when a 429 pauses the key (with when sending resumes, epoch ms) and when the pause
+   * is over (null). Only the core's own budget has it; a thread's link relays to that one.
+   */
+  onPause?(listener: (until: number | null) => void): () => void
+  /** When sending resumes after a 429 (epoch ms), null when not paused (the core's budget only). */
+  readonly pausedUntil?: number | null
 }
 
 interface Held {
@@ -51,6 +63,9 @@ export class RateBudget implements Budget {
   readonly limit: number
   readonly windowMs: number
   readonly #now: () => number
+  readonly #maxPauseMs: number
+  readonly #pauseListeners = new Set<(until: number | null) => void>()
+  #pauseEndTimer: NodeJS.Timeout | undefined
   #held = new Set<Held>()
   #waiters: Waiter[] = []
   #seq = 0
@@ -62,10 +77,11 @@ export class RateBudget implements Budget {
   /** Until the first answer tells us the server's count, send one request at a time. */
   #calibrated = false
 
-  constructor({ limit, windowMs, now = Date.now }: RateBudgetOptions) {
+  constructor({ limit, windowMs, maxPauseMs = RETRY_AFTER_CAP_MS, now = Date.now }: RateBudgetOptions) {
     if (!(limit >= 1) || !(windowMs > 0)) throw new RangeError('A rate budget needs limit ≥ 1 and windowMs > 0')
     this.limit = limit
     this.windowMs = windowMs
+    this.#maxPauseMs = maxPauseMs
     this.#now = now
   }
 
@@ -92,11 +108,38 @@ export class RateBudget implements Budget {
     })
   }
 
-  /** The server asked us to wait (429): nobody sends on this key until then. */
+  /** The server asked us to wait (429): nobody sends on this key until then (at most the cap). */
   pauseFor(ms: number): void {
-    this.#pausedUntil = Math.max(this.#pausedUntil, this.#now() + ms)
+    const now = this.#now()
+    const wait = Math.min(Math.max(0, Number.isFinite(ms) ? ms : this.#maxPauseMs), this.#maxPauseMs)
+    this.#pausedUntil = Math.max(this.#pausedUntil, now + wait)
     this.#serverRemaining = undefined
+    // After the pause one request probes; the others follow once its answer is in.
+    this.#calibrated = false
+    this.#announcePause(now)
     this.#pump()
+  }
+
+  /** When sending resumes after a 429 (epoch ms), or null when the key is not paused. */
+  get pausedUntil(): number | null {
+    return this.#pausedUntil > this.#now() ? this.#pausedUntil : null
+  }
+
+  onPause(listener: (until: number | null) => void): () => void {
+    this.#pauseListeners.add(listener)
+    return () => this.#pauseListeners.delete(listener)
+  }
+
+  #announcePause(now: number): void {
+    clearTimeout(this.#pauseEndTimer)
+    const until = this.#pausedUntil
+    for (const listener of this.#pauseListeners) listener(until)
+    // Told again when it is over, so a countdown does not linger at zero.
+    this.#pauseEndTimer = setTimeout(() => {
+      this.#pauseEndTimer = undefined
+      for (const listener of this.#pauseListeners) listener(null)
+    }, until - now)
+    this.#pauseEndTimer.unref?.()
   }
 
   /** Takes in the rate-limit headers of an answer: how many requests the server still allows. */
@@ -106,7 +149,8 @@ export class RateBudget implements Budget {
       // Requests still in flight were sent after this answer's count was taken.
       const inFlight = [...this.#held].filter((h) => h.doneAt === undefined).length
       this.#serverRemaining = Math.max(0, remaining - inFlight)
-      this.#serverResetAt = resetAt
+      // A reset announced far off is waited for up to the cap, then probed like a 429.
+      this.#serverResetAt = resetAt === undefined ? undefined : Math.min(resetAt, this.#now() + this.#maxPauseMs)
     }
     this.#pump()
   }
@@ -124,6 +168,8 @@ export class RateBudget implements Budget {
   /** Rejects every waiter and stops timers (account removed, app quitting). */
   dispose(): void {
     clearTimeout(this.#timer)
+    clearTimeout(this.#pauseEndTimer)
+    this.#pauseListeners.clear()
     const waiters = this.#waiters
     this.#waiters = []
     for (const w of waiters) {

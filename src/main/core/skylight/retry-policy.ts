@@ -2,6 +2,14 @@
 // server says in a 429 (body `retry_after`, the Retry-After header, or X-RateLimit-Reset).
 import type { IncomingHttpHeaders } from 'node:http'
 
+/**
+ * The longest a 429 keeps this key silent before one request probes again. A server may
+ * ask for an hour (`Retry-After: 3600`) and then recover in seconds; obeying it whole froze
+ * sync and outbox for that hour. Past the cap a single probe finds out (a 429 again simply
+ * waits another round), so a recovered server is used again within this time.
+ */
+export const RETRY_AFTER_CAP_MS = 60_000
+
 export interface BackoffOptions {
   baseMs: number
   maxMs: number
@@ -34,6 +42,12 @@ export function retryAfterMs(headers: IncomingHttpHeaders, body: unknown, now: n
 
   const reset = rateLimitReset(headers)
   return reset === undefined ? undefined : Math.max(0, reset - now)
+}
+
+/** What we honour of the server's wait: all of it up to the cap (never negative). */
+export function honouredWait(askedMs: number, capMs: number = RETRY_AFTER_CAP_MS): number {
+  if (!Number.isFinite(askedMs) || askedMs < 0) return 0
+  return Math.min(askedMs, capMs)
 }
 
 /** X-RateLimit-Reset as epoch milliseconds (the docs give unix seconds). */

@@ -1,5 +1,6 @@
 // Coded errors of the local store. `code` is for the program (what to do next), `message`
-// is for the user (what happened and what they can do about it).
+// is for the user (what happened and what they can do about it); the dispatcher gives
+// each code its word in the contract's error vocabulary.
 
 export const storeErrorCodes = [
   'not-found',
@@ -23,6 +24,34 @@ export class StoreError extends Error {
   }
 }
 
+/** The one message for a damaged account file: what happened, and that a rebuild fixes it. */
+export function damaged(path: string, cause: unknown): StoreError {
+  return new StoreError(
+    'corrupt',
+    `The local copy of this account (${path}) is damaged. Rebuild it from SkyLight in Settings → Accounts: queued actions that can still be read are kept.`,
+    { cause },
+  )
+}
+
+/**
+ * What SQLite threw during use (not at open) that the user can act on: a full disk, or a
+ * file found damaged after it opened. Other errors: undefined.
+ */
+export function runtimeError(error: unknown): StoreError | undefined {
+  const code = errorCode(error)
+  if (code === 'SQLITE_FULL') {
+    return new StoreError('disk-full', 'Your disk is full, so SkyLight Desk could not save your change. Free some space on it and try again.', { cause: error })
+  }
+  if (code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new StoreError(
+      'corrupt',
+      'The local copy of this account turned out to be damaged. Restart SkyLight Desk: it checks the copy as it starts and offers to rebuild it from SkyLight.',
+      { cause: error },
+    )
+  }
+  return undefined
+}
+
 export function notFound(what: string): StoreError {
   return new StoreError('not-found', `${what} is not in the local copy of this account. It may have been deleted; syncing again will bring back anything that still exists.`)
 }
@@ -41,11 +70,7 @@ export function openError(error: unknown, path: string): unknown {
   switch (base) {
     case 'SQLITE_NOTADB':
     case 'SQLITE_CORRUPT':
-      return new StoreError(
-        'corrupt',
-        `The local data file ${path} is damaged. Remove this account from SkyLight Desk and add it again to download a fresh copy.`,
-        options,
-      )
+      return damaged(path, error)
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
       return new StoreError(
@@ -61,7 +86,7 @@ export function openError(error: unknown, path: string): unknown {
         options,
       )
     case 'SQLITE_FULL':
-      return new StoreError('disk-full', `The disk holding ${path} is full. Free some space and try again.`, options)
+      return new StoreError('disk-full', `Your disk is full, so SkyLight Desk cannot open ${path}. Free some space on it and try again.`, options)
     case 'SQLITE_CANTOPEN':
     case 'SQLITE_IOERR':
       return new StoreError(
@@ -79,6 +104,7 @@ const nodeCodes: Record<string, string> = {
   EPERM: 'SQLITE_PERM',
   EROFS: 'SQLITE_READONLY',
   ENOSPC: 'SQLITE_FULL',
+  EDQUOT: 'SQLITE_FULL',
   ENOENT: 'SQLITE_CANTOPEN',
   ENOTDIR: 'SQLITE_CANTOPEN',
   EEXIST: 'SQLITE_CANTOPEN', // a file stands where the folder should be

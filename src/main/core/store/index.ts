@@ -3,7 +3,7 @@
 export { openStore, type OpenStoreOptions, type Store } from './open'
 export { defaultMigrationsFolder, type JournalEntry } from './migrate'
 export { inTransaction, type StoreDb } from './db'
-export { StoreError, storeErrorCodes, type StoreErrorCode } from './errors'
+export { StoreError, storeErrorCodes, notFound, type StoreErrorCode } from './errors'
 export { normalizeForSearch } from './search/normalize'
 export type { SnippetPart } from './search/snippet'
 
@@ -16,6 +16,7 @@ export { replaceContactNotes } from './writes/notes'
 export { replaceTags, replaceLists, replaceSegments } from './writes/groups'
 export { upsertListMembers, upsertSegmentMembers } from './writes/members'
 export { upsertConversations, markMessagesSynced } from './writes/conversations'
+export { showReplyInConversation, undoReplyInConversation, type PreviewBefore } from './writes/local-conversations'
 export { upsertMessages } from './writes/messages'
 export {
   insertLocalMessage,
@@ -31,6 +32,8 @@ export {
   patchRow,
   removeRow,
   restoreRow,
+  takeRow,
+  putBackRow,
   insertLocalContact,
   rekeyContact,
   insertLocalMedia,
@@ -51,8 +54,9 @@ export { epochMs } from './time'
 export { pendingDeletes, withoutPendingDeletes, type DeletableEntity } from './queries/pending-deletes'
 export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
 export { markAll, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
-export { holdForLocalChange, releaseLocalChange, type LocalEntity } from './writes/local-changes'
+export { holdForLocalChange, releaseLocalChange, requireLocal, type LocalEntity } from './writes/local-changes'
 export { saveSyncState, type SyncStatePatch } from './writes/sync-state'
+export type { ChildRows } from './writes/row-children'
 
 // Queries (the views)
 export type { Page } from './queries/page'

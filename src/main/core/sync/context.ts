@@ -1,10 +1,12 @@
 // What every sync step works with: the account's API client and store, a way to report
 // progress and what changed (so views refresh), and the run's cancellation signal.
+import type { ResourceName } from '../../../shared/contract/resources'
 import type { SkyLightApi } from '../skylight'
 import type { CallOptions, Page, Priority } from '../skylight'
 import type { StoreDb } from '../store'
 
-export type SyncResource = 'account' | 'conversations' | 'messages' | 'contacts' | 'groups' | 'media' | 'campaigns'
+/** What a step wrote, in the views' vocabulary (the contract's resource names). */
+export type SyncResource = ResourceName
 
 export interface SyncContext {
   api: SkyLightApi

@@ -1,7 +1,7 @@
 // Add a note to a contact. POST without idempotency key: an unknown outcome is settled by
 // looking for the text among the contact's notes.
 import { z } from 'zod'
-import { confirmLocalNote, deleteLocalNote, insertLocalNote, nextLocalId } from '../../store'
+import { confirmLocalNote, deleteLocalNote, insertLocalNote, nextLocalId, requireLocal } from '../../store'
 import { findNote } from '../reconcile'
 import { quote, type ActionDef } from './define'
 
@@ -16,11 +16,13 @@ export const addNoteAction: ActionDef<AddNotePayload> = {
   kind: 'add-note',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p) => `Add note ${quote(p.text)} to contact ${p.contactId}`,
+  summary: (p, names) => `Add note ${quote(p.text)} to ${names.contact(p.contactId)}`,
+  editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['contacts'],
   contactIds: (p) => [p.contactId],
   apply(db, p) {
+    requireLocal(db, { kind: 'contact', id: p.contactId })
     const noteLocalId = p.noteLocalId ?? nextLocalId(db, 'note')
     insertLocalNote(db, { id: noteLocalId, contactId: p.contactId, content: p.text, createdAt: new Date().toISOString() })
     return { ...p, noteLocalId }

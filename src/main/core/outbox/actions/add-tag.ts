@@ -17,13 +17,13 @@ export const addTagAction: ActionDef<AddTagPayload> = {
   kind: 'add-tag',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p) => `Tag contact ${p.contactId} ${quote(p.title)}`,
+  summary: (p, names) => `Tag ${names.contact(p.contactId)} ${quote(p.title)}`,
   repeatable: true,
-  resources: ['contacts', 'tags'],
+  resources: ['contacts', 'groups'],
   contactIds: (p) => [p.contactId],
   apply(db, p) {
-    const added = setContactTag(db, p.contactId, p.title, true)
     hold(db, { kind: 'contact', id: p.contactId })
+    const added = setContactTag(db, p.contactId, p.title, true)
     return { ...p, added }
   },
   rollback(db, p) {

@@ -46,7 +46,7 @@ export const createContactAction: ActionDef<CreateContactPayload> = {
   confirm(db, p, result) {
     const created = contact.safeParse(result.record)
     if (!created.success) return
-    rekeyContact(db, p.localId, created.data.id)
+    rekeyContact(db, p.localId, created.data)
     release(db, { kind: 'contact', id: created.data.id })
   },
   edit: (p, changes) => ({ ...p, ...contactChanges.parse(changes) }),

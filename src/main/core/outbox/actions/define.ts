@@ -1,6 +1,7 @@
 // The shape of one kind of action (one file each under actions/): how its payload is read,
 // which lane it runs in, its local phase and the undo of it, its remote phase, and how to
 // tell whether an earlier attempt already took effect on the server.
+import type { ResourceName } from '../../../../shared/contract/resources'
 import type { CallOptions, SkyLightApi, SkyLightError } from '../../skylight'
 import type { StoreDb } from '../../store'
 import type { RefEntity, VersionedSchema } from '../payload'
@@ -26,11 +27,14 @@ export interface ActionDef<P> {
   kind: string
   payload: VersionedSchema<P>
   lane(p: P): string
-  summary(p: P): string
+  /** A short description for the user; rows are named as the local copy names them now. */
+  summary(p: P, names: Names): string
+  /** The fields the user may correct (outbox-edit), with their current values. */
+  editable?(p: P): Record<string, string>
   /** Sending it twice has the same effect as once, so an unknown outcome needs no reconciling. */
   repeatable: boolean
-  /** For the 'changed' event. */
-  resources: readonly string[]
+  /** What the views show of it: named in the 'changed' event and on the action. */
+  resources: readonly ResourceName[]
   contactIds?(p: P): number[]
   /** Local phase: the optimistic change, in the transaction that queues the action. */
   apply(db: StoreDb, p: P, options: { hold: boolean }): P
@@ -44,6 +48,8 @@ export interface ActionDef<P> {
   reconcile?(ctx: RunContext, p: P): Promise<RemoteResult | null>
   /** The server did it: bring the local copy in line (and release the hold). */
   confirm(db: StoreDb, p: P, result: RemoteResult): void
+  /** The row kind this action deletes (made by deleteRowAction), and its payload for an id. */
+  deletes?: { entity: string; payload(id: number): unknown }
   /** An entity this action creates, re-keyed from its local id once the server answers. */
   creates?: { entity: RefEntity; localId(p: P): number }
   /** Merges this (later) payload into a queued action of the same lane; null if it cannot. */
@@ -55,5 +61,14 @@ export interface ActionDef<P> {
 // Definitions are stored side by side, so the payload type is erased at the registry.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyActionDef = ActionDef<any>
+
+/** How a summary names a row: its name in quotes, or its kind and id when it has none here. */
+export interface Names {
+  contact(id: number): string
+  campaign(id: number): string
+  media(id: number): string
+  list(id: number): string
+  segment(id: number): string
+}
 
 export const quote = (text: string, max = 40) => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`

@@ -13,9 +13,9 @@ export function membershipAction(group: 'list' | 'segment', member: boolean): Ac
     kind: `${member ? 'add-to' : 'remove-from'}-${group}`,
     payload: { current: 1, schema },
     lane: (p) => `contact:${p.contactId}`,
-    summary: (p) => `${member ? 'Add' : 'Remove'} contact ${p.contactId} ${member ? 'to' : 'from'} ${group} ${p.groupId}`,
+    summary: (p, names) => `${member ? 'Add' : 'Remove'} ${names.contact(p.contactId)} ${member ? 'to' : 'from'} ${names[group](p.groupId)}`,
     repeatable: true,
-    resources: ['contacts', group === 'list' ? 'lists' : 'segments'],
+    resources: ['contacts', 'groups'],
     contactIds: (p) => [p.contactId],
     apply(db, p) {
       const changed = setMembership(db, group, p.groupId, p.contactId, member)

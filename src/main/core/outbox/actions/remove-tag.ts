@@ -17,9 +17,9 @@ export const removeTagAction: ActionDef<RemoveTagPayload> = {
   kind: 'remove-tag',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p) => `Remove tag ${quote(p.title)} from contact ${p.contactId}`,
+  summary: (p, names) => `Remove tag ${quote(p.title)} from ${names.contact(p.contactId)}`,
   repeatable: true,
-  resources: ['contacts', 'tags'],
+  resources: ['contacts', 'groups'],
   contactIds: (p) => [p.contactId],
   apply(db, p) {
     const removed = setContactTag(db, p.contactId, p.title, false)

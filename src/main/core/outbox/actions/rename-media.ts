@@ -17,7 +17,8 @@ export const renameMediaAction: ActionDef<RenameMediaPayload> = {
   kind: 'rename-media',
   payload: { current: 1, schema },
   lane: (p) => `media:${p.mediaId}`,
-  summary: (p) => `Rename media file ${p.mediaId} to ${quote(p.name)}`,
+  summary: (p) => `Rename ${p.previous !== undefined ? quote(p.previous) : `media file ${p.mediaId}`} to ${quote(p.name)}`,
+  editable: (p) => ({ name: p.name }),
   repeatable: true,
   resources: ['media'],
   apply(db, p, { hold: holding }) {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { ValidationError } from '../../skylight'
 import { message } from '../../skylight/resources/messages'
-import { confirmLocalMessage, deleteLocalMessage, failLocalMessage, findLocalMessage, insertLocalMessage, type StoreDb } from '../../store'
+import { confirmLocalMessage, deleteLocalMessage, failLocalMessage, findLocalMessage, insertLocalMessage, requireLocal, showReplyInConversation, undoReplyInConversation, type StoreDb } from '../../store'
 import { findSentMessage } from '../reconcile'
 import { quote, type ActionDef } from './define'
 
@@ -13,39 +13,50 @@ const schema = z.object({
   text: z.string().trim().min(1, 'Write a message first.').max(4096, 'A message can be at most 4096 characters.'),
   /** The local message row's id; a new one each time the local phase is applied. */
   localId: z.string().optional(),
+  /** When the local phase showed it, and the conversation's preview before (null: it had none). */
+  shownAt: z.string().optional(),
+  previewBefore: z.object({ lastMessage: z.string().nullable(), lastMessageAt: z.string().nullable(), lastMessageAtMs: z.number() }).nullish(),
 })
 export type SendMessagePayload = z.output<typeof schema>
 
 /** A failed attempt leaves its row on screen (marked failed); a retry replaces it. */
-function dropUnsent(db: StoreDb, localId: string | undefined): void {
-  if (!localId) return
-  const row = findLocalMessage(db, localId)
-  if (row && row.serverId === null) deleteLocalMessage(db, localId)
+function dropUnsent(db: StoreDb, p: SendMessagePayload): void {
+  if (!p.localId) return
+  const row = findLocalMessage(db, p.localId)
+  if (row && row.serverId === null) {
+    deleteLocalMessage(db, p.localId)
+    if (p.shownAt && p.previewBefore !== undefined) undoReplyInConversation(db, p.contactId, p.text, p.shownAt, p.previewBefore)
+  }
 }
 
 export const sendMessageAction: ActionDef<SendMessagePayload> = {
   kind: 'send-message',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p) => `Send ${quote(p.text)} to contact ${p.contactId}`,
+  summary: (p, names) => `Send ${quote(p.text)} to ${names.contact(p.contactId)}`,
+  editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['messages', 'conversations'],
   contactIds: (p) => [p.contactId],
   apply(db, p) {
-    dropUnsent(db, p.localId)
+    requireLocal(db, { kind: 'contact', id: p.contactId })
+    dropUnsent(db, p)
     const localId = randomUUID()
-    insertLocalMessage(db, { localId, contactId: p.contactId, content: p.text, createdAt: new Date().toISOString() })
-    return { ...p, localId }
+    const shownAt = new Date().toISOString()
+    insertLocalMessage(db, { localId, contactId: p.contactId, content: p.text, createdAt: shownAt })
+    // The conversation moves up with the reply as its preview now, not at the next poll.
+    const previewBefore = showReplyInConversation(db, p.contactId, p.text, shownAt)
+    return { ...p, localId, shownAt, previewBefore }
   },
   rollback(db, p, error) {
     if (!p.localId) return
-    if (!error) return dropUnsent(db, p.localId)
+    if (!error) return dropUnsent(db, p)
     // Some refusals are saved by the server as a failed message: show exactly that record.
     const saved = error instanceof ValidationError ? message.safeParse(error.data) : null
     if (saved?.success) confirmLocalMessage(db, p.localId, { ...saved.data, error: saved.data.error ?? error.message })
     else failLocalMessage(db, p.localId, error.message)
   },
-  discardFailed: (db, p) => dropUnsent(db, p.localId),
+  discardFailed: (db, p) => dropUnsent(db, p),
   async send(ctx, p) {
     const sent = await ctx.api.messages.send(p.contactId, p.text, ctx.call)
     return { serverId: sent.id, record: sent }

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { ValidationError } from '../../skylight'
 import { patchRow, saveCampaignIfUnheld } from '../../store'
 import { campaignChanges, campaignRowFields, notInState } from './campaign-fields'
-import type { ActionDef } from './define'
+import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
 
 const schema = z.object({
@@ -20,7 +20,7 @@ export const updateCampaignAction: ActionDef<UpdateCampaignPayload> = {
   kind: 'update-campaign',
   payload: { current: 1, schema },
   lane: (p) => `campaign:${p.campaignId}`,
-  summary: (p) => `Edit campaign ${p.changes.name ? `“${p.changes.name}”` : p.campaignId}`,
+  summary: (p, names) => `Edit ${p.changes.name ? `campaign ${quote(p.changes.name)}` : names.campaign(p.campaignId)}`,
   repeatable: true,
   resources: ['campaigns'],
   apply(db, p, { hold: holding }) {

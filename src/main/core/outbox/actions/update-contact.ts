@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { patchRow } from '../../store'
 import { contactChanges } from './contact-fields'
-import type { ActionDef } from './define'
+import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
 
 const schema = z.object({
@@ -17,7 +17,7 @@ export const updateContactAction: ActionDef<UpdateContactPayload> = {
   kind: 'update-contact',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p) => `Edit contact ${p.changes.name ? `“${p.changes.name}”` : p.contactId}`,
+  summary: (p, names) => `Edit ${p.changes.name ? `contact ${quote(p.changes.name)}` : names.contact(p.contactId)}`,
   repeatable: true,
   resources: ['contacts'],
   contactIds: (p) => [p.contactId],

@@ -28,6 +28,7 @@ export const uploadMediaAction: ActionDef<UploadMediaPayload> = {
   payload: { current: 1, schema },
   lane: (p) => `media:${p.localId}`,
   summary: (p) => `Upload ${quote(p.name || p.originalName)}`,
+  editable: (p) => ({ name: p.name || p.originalName }),
   repeatable: false,
   resources: ['media'],
   creates: { entity: 'media', localId: (p) => p.localId },

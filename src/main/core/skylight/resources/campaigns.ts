@@ -44,15 +44,19 @@ export const campaign = z.object({
 })
 export type Campaign = z.output<typeof campaign>
 
-export const campaignContact = z.object({
-  id: nullable(id),
-  contact_id: id,
-  contact_name: nullable(z.string()),
-  phone: nullable(z.string()),
-  status: looseEnum(deliveryStatuses),
-  sent_at: nullable(timestamp),
-  error: nullable(z.string()),
-})
+/** A delivery row. The docs name the contact's name `name`; `contact_name` (as conversations say it) is read too. */
+export const campaignContact = z
+  .object({
+    id: nullable(id),
+    contact_id: id,
+    name: nullable(z.string()),
+    contact_name: nullable(z.string()),
+    phone: nullable(z.string()),
+    status: looseEnum(deliveryStatuses),
+    sent_at: nullable(timestamp),
+    error: nullable(z.string()),
+  })
+  .transform(({ name, contact_name, ...row }) => ({ ...row, contact_name: name ?? contact_name }))
 export type CampaignContact = z.output<typeof campaignContact>
 
 export interface CampaignInput {

@@ -25,7 +25,9 @@ export const message = z.object({
   status: nullable(looseEnum(messageStatuses)),
   sent_at: nullable(timestamp),
   created_at: nullable(timestamp),
-  error: nullable(z.string()),
+  // Not a field of the docs' Message object: only a send's failure answer carries it. Absent
+  // stays undefined (not null), so a history record does not erase a reason we were told.
+  error: z.string().nullish(),
 })
 export type Message = z.output<typeof message>
 

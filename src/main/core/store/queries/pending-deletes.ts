@@ -1,23 +1,20 @@
 // Rows the user deleted whose delete still waits in the outbox: gone from the local copy,
 // still on the server. Sync writes leave them out, so a poll cannot bring them back before
-// the delete is carried out (or rolled back, which restores the row itself).
+// the delete is carried out (or rolled back, which restores the row itself). Every delete
+// is a `delete-<entity>` action on lane `<entity>:<id>` (outbox/actions/delete-row.ts), so
+// one query serves every kind of row, present and future.
 import { sql } from 'drizzle-orm'
 import type { StoreDb } from '../db'
+import type { LocalTable } from '../writes/local-entities'
 
-const DELETES = {
-  media: { kind: 'delete-media', id: '$.mediaId' },
-  campaign: { kind: 'delete-campaign', id: '$.campaignId' },
-  contact: { kind: 'delete-contact', id: '$.contactId' },
-} as const
-
-export type DeletableEntity = keyof typeof DELETES
+export type DeletableEntity = Exclude<LocalTable, 'note'>
 
 export function pendingDeletes(db: StoreDb, entity: DeletableEntity): Set<number> {
-  const { kind, id } = DELETES[entity]
+  const prefix = `${entity}:`
   // A failed delete that may still be retried keeps the row hidden too; a refused one was rolled back.
   const rows = db.all<{ id: number | null }>(sql`
-    SELECT json_extract(payload, ${id}) AS id FROM outbox_actions
-    WHERE kind = ${kind}
+    SELECT CAST(substr(lane, ${prefix.length + 1}) AS INTEGER) AS id FROM outbox_actions
+    WHERE kind = ${`delete-${entity}`} AND substr(lane, 1, ${prefix.length}) = ${prefix}
       AND (state IN ('queued', 'in-flight') OR (state = 'failed' AND json_extract(last_error, '$.retryable') = 1))`)
   return new Set(rows.flatMap((r) => (r.id === null ? [] : [r.id])))
 }

@@ -13,7 +13,7 @@ import { inIds, insertRows, upsertRows } from './upsert-rows'
 
 type ContactRow = typeof contacts.$inferInsert & { id: number; tags: string[] }
 
-function toRow(contact: Contact): ContactRow {
+export function contactRow(contact: Contact): ContactRow {
   return {
     id: contact.id,
     name: contact.name,
@@ -42,7 +42,7 @@ function storedContacts(db: StoreDb, ids: number[]) {
 /** One page of /contacts, in one transaction; contacts with local changes are left alone. */
 export function upsertContacts(db: StoreDb, page: readonly Contact[]): PageWrite<number> {
   return inTransaction(db, (tx) => {
-    const incoming = withoutPendingDeletes(tx, 'contact', page, (c) => c.id).map(toRow)
+    const incoming = withoutPendingDeletes(tx, 'contact', page, (c) => c.id).map(contactRow)
     const { insert, update, result } = partition(incoming, (row) => row.id, storedContacts(tx, incoming.map((r) => r.id)))
     const changed = [...insert, ...update]
     upsertRows(tx, contacts, changed.map(({ tags: _tags, ...values }) => ({ ...values, unseen: false })), contacts.id)

@@ -1,5 +1,5 @@
 // Writes of the conversation list as sync receives it.
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Conversation } from '../../skylight/resources/messages'
 import { inTransaction, type StoreDb } from '../db'
 import { conversations } from '../schema/messages'
@@ -22,6 +22,16 @@ function toRow(c: Conversation) {
 }
 
 /**
+ * Timestamps come in whole seconds, so a message that arrives in the same second as the
+ * previous last one leaves last_message_at as it was: a new last message or unread count
+ * then marks the conversation's messages due all the same (any value other than
+ * last_message_at_ms does).
+ */
+function movedWithinItsSecond(values: ReturnType<typeof toRow>, old: typeof conversations.$inferSelect): boolean {
+  return old.lastMessageAtMs === values.lastMessageAtMs && (old.lastMessage !== values.lastMessage || old.unreadCount !== values.unreadCount)
+}
+
+/**
  * One page of /conversations, in one transaction. `inserted` and `updated` (contact ids)
  * are the conversations whose messages sync should fetch; a page with neither means the
  * rest is already known.
@@ -41,6 +51,13 @@ export function upsertConversations(db: StoreDb, page: readonly Conversation[]):
     )
     const { insert, update, result } = partition(incoming, (r) => r.contactId, stored)
     upsertRows(tx, conversations, [...insert, ...update].map((values) => ({ ...values, unseen: false })), conversations.contactId)
+    const due = update.filter((values) => movedWithinItsSecond(values, stored.get(values.contactId)!)).map((v) => v.contactId)
+    if (due.length > 0) {
+      tx.update(conversations)
+        .set({ messagesSyncedMs: sql`${conversations.lastMessageAtMs} - 1` })
+        .where(inIds(conversations.contactId, due))
+        .run()
+    }
     if (result.unchanged.length > 0) {
       tx.update(conversations).set({ unseen: false }).where(inIds(conversations.contactId, result.unchanged)).run()
     }

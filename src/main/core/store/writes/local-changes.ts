@@ -73,6 +73,12 @@ function shift(db: StoreDb, entity: LocalEntity, next: (revision: SQLiteColumn) 
   return row.revision
 }
 
+/** Throws `not-found` (with the row's name) unless the local copy has this row. */
+export function requireLocal(db: StoreDb, entity: LocalEntity): void {
+  const t = target(entity)
+  if (!db.get(sql`SELECT 1 AS found FROM ${t.table} WHERE ${eq(t.key, t.value)}`)) throw notFound(t.label)
+}
+
 /** A change to this row was queued; returns the row's new revision. */
 export function holdForLocalChange(db: StoreDb, entity: LocalEntity): number {
   return shift(db, entity, (column) => sql`${column} + 1`)

@@ -4,6 +4,7 @@
 // inside the transaction that also writes the queued action.
 import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Campaign } from '../../skylight/resources/campaigns'
+import type { Contact } from '../../skylight/resources/contacts'
 import type { MediaFile } from '../../skylight/resources/media'
 import type { StoreDb } from '../db'
 import { notFound } from '../errors'
@@ -16,7 +17,9 @@ import { indexContact, unindexContact } from '../search/contact-index'
 import { unindexMessage } from '../search/message-index'
 import { foldForComparison } from '../search/normalize'
 import { campaignRow } from './campaigns'
+import { contactRow } from './contacts'
 import { mediaRow } from './media'
+import { readChildren, restoreChildren, type ChildRows } from './row-children'
 
 export type LocalTable = 'contact' | 'media' | 'campaign' | 'note'
 
@@ -91,6 +94,19 @@ export function restoreRow<K extends Patchable>(db: StoreDb, kind: K, row: RowSn
   if (kind === 'contact') reindexContact(db, (row as RowOf<'contact'>).id)
 }
 
+/** Removes a row and every row that hangs on it (row-children.ts), returning both to put back. */
+export function takeRow<K extends Patchable>(db: StoreDb, kind: K, id: number): { row: RowSnapshot<K>; children: ChildRows } | null {
+  const children = readChildren(db, tables[kind], id)
+  const row = removeRow(db, kind, id)
+  return row ? { row, children } : null
+}
+
+/** Undoes takeRow: the row, then its children (older payloads may have none). */
+export function putBackRow<K extends Patchable>(db: StoreDb, kind: K, row: RowSnapshot<K>, children: ChildRows = {}): void {
+  restoreRow(db, kind, row)
+  restoreChildren(db, tables[kind], children)
+}
+
 export interface LocalContactInput {
   id: number
   name: string
@@ -120,13 +136,17 @@ export function insertLocalContact(db: StoreDb, input: LocalContactInput): void 
  * The server created the contact: its row and everything pointing at it (messages, notes,
  * tags, memberships — foreign keys cascade on update) take the server's id. A copy sync
  * stored meanwhile (after a crash, say) gives way to the row the outbox has been holding.
+ * Unless later queued edits still hold it, the row takes the server's fields too: the phone
+ * as the server normalised it, its status and dates (they showed as typed, or empty).
  */
-export function rekeyContact(db: StoreDb, localId: number, serverId: number): void {
-  if (localId === serverId) return
-  removeRow(db, 'contact', serverId)
+export function rekeyContact(db: StoreDb, localId: number, server: Contact): void {
+  const local = db.select({ rev: contacts.localRevision }).from(contacts).where(eq(contacts.id, localId)).get()
+  if (!local) return
+  if (localId !== server.id) removeRow(db, 'contact', server.id)
   unindexContact(db, localId)
-  db.update(contacts).set({ id: serverId }).where(eq(contacts.id, localId)).run()
-  reindexContact(db, serverId)
+  const { tags: _tags, ...fields } = contactRow(server)
+  db.update(contacts).set(local.rev <= 1 ? fields : { id: server.id }).where(eq(contacts.id, localId)).run()
+  reindexContact(db, server.id)
 }
 
 export interface LocalMediaInput {

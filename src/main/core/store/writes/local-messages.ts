@@ -44,9 +44,13 @@ export function insertLocalMessage(db: StoreDb, input: LocalMessageInput): numbe
 }
 
 /**
- * The server accepted the message: the local row takes the server's id and fields and is
- * released to sync. If sync already stored the server's copy, that duplicate is dropped
- * so the thread shows the message once.
+ * The server answered with its record of the message (sent, or saved as failed): the local
+ * row takes the server's id and fields and is released to sync. If sync already stored the
+ * server's copy, that duplicate is dropped so the thread shows the message once. The
+ * answers carry fewer fields than the Message object (the docs' send answer has no
+ * direction or created_at; its failure answer only id, status and error): what the answer
+ * leaves out keeps the local value, so the row keeps its place in the thread (the time it
+ * was queued) until sync brings the server's own.
  */
 export function confirmLocalMessage(db: StoreDb, localId: string, sent: Message): void {
   inTransaction(db, (tx) => {
@@ -58,11 +62,18 @@ export function confirmLocalMessage(db: StoreDb, localId: string, sent: Message)
       tx.delete(messages).where(eq(messages.rowId, duplicate.rowId)).run()
     }
     unindexMessage(tx, local)
-    // Exactly what sync would store, so its next pass finds nothing changed.
-    const row = messageRow(local.contactId, sent)
-    const content = row.content ?? local.content
+    const server = messageRow(local.contactId, sent)
+    const row = {
+      ...server,
+      direction: server.direction ?? local.direction,
+      channel: server.channel ?? local.channel,
+      content: server.content ?? local.content,
+      error: sent.error === undefined ? local.error : server.error,
+      createdAt: server.createdAt ?? local.createdAt,
+    }
+    const content = row.content
     tx.update(messages)
-      .set({ ...row, content, localRevision: 0, unseen: false })
+      .set({ ...row, sortAtMs: epochMs(row.sentAt, row.createdAt), localRevision: 0, unseen: false })
       .where(eq(messages.rowId, local.rowId))
       .run()
     indexMessage(tx, { rowId: local.rowId, content })

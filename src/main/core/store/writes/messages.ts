@@ -20,11 +20,20 @@ export function messageRow(contactId: number, m: Message) {
     channel: m.channel,
     content: m.content,
     status: m.status,
-    error: m.error,
+    error: m.error ?? null,
     sentAt: m.sent_at,
     createdAt: m.created_at,
     sortAtMs: epochMs(m.sent_at, m.created_at),
   } satisfies typeof messages.$inferInsert
+}
+
+/**
+ * The fields a history record speaks for. The docs' Message object has no `error`, so a
+ * record without one leaves a stored reason (from the send's failure answer) as it is.
+ */
+function incomingRow(contactId: number, m: Message): Omit<ReturnType<typeof messageRow>, 'error'> & { error?: string | null } {
+  const { error, ...row } = messageRow(contactId, m)
+  return m.error === undefined ? row : { ...row, error }
 }
 
 /**
@@ -37,7 +46,7 @@ export function upsertMessages(db: StoreDb, contactId: number, page: readonly Me
       return { inserted: [], updated: [], unchanged: [], skipped: page.map((m) => m.id) }
     }
     ensureContacts(tx, [{ id: contactId }])
-    const incoming = page.map((m) => messageRow(contactId, m))
+    const incoming = page.map((m) => incomingRow(contactId, m))
     const stored = new Map(
       tx
         .select()
@@ -47,7 +56,8 @@ export function upsertMessages(db: StoreDb, contactId: number, page: readonly Me
         .map((r) => [r.serverId!, r]),
     )
     const { insert, update, result } = partition(incoming, (r) => r.serverId, stored)
-    const rowIds = insertRowsReturningIds(tx, messages, insert.map((values) => ({ ...values, unseen: false })))
+    // Every inserted row has the same columns (the statement is built from the first).
+    const rowIds = insertRowsReturningIds(tx, messages, insert.map((values) => ({ ...values, error: values.error ?? null, unseen: false })))
     indexMessages(tx, insert.map((values, i) => ({ rowId: rowIds[i]!, content: values.content })))
     for (const values of update) {
       const old = stored.get(values.serverId)!

@@ -14,8 +14,9 @@ const data = workerData as SyncThreadData
 const send = (message: FromThread): void => port.postMessage(message)
 
 const budget = new RemoteBudget({ limit: data.limit, windowMs: data.windowMs, send })
-// The core's connection created and migrated the file before starting this thread.
-const store = openStore({ path: data.path, prepareSchema: false })
+// The core's connection created and migrated the file before starting this thread. A
+// commit of sync lost to a power cut is fetched again, so it need not wait for the disk.
+const store = openStore({ path: data.path, prepareSchema: false, durability: 'normal' })
 const sync = new AccountSync({
   api: createSkyLightApi({ ...data.client, budget }),
   db: store.db,

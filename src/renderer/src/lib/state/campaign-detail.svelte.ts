@@ -2,25 +2,11 @@
 // per-contact delivery table, filtered by delivery status.
 import type { CampaignDetail, DeliveryItem } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
-import { call } from '../desk'
+import { call, DeskError } from '../desk'
 
 export type Command = 'start' | 'pause' | 'resume' | 'cancel'
 
 export const commandLabels: Record<Command, string> = { start: 'Start', pause: 'Pause', resume: 'Resume', cancel: 'Cancel campaign' }
-
-/** What SkyLight allows from each status (a draft is deleted rather than cancelled). */
-export function commandsFor(status: string): Command[] {
-  switch (status) {
-    case 'draft':
-      return ['start']
-    case 'running':
-      return ['pause', 'cancel']
-    case 'paused':
-      return ['resume', 'cancel']
-    default:
-      return []
-  }
-}
 
 export class CampaignDetailState {
   #campaign = $state.raw<CampaignDetail | null>(null)
@@ -28,6 +14,7 @@ export class CampaignDetailState {
   #status = $state<string | undefined>()
   #error = $state<string | null>(null)
   #busy = $state(false)
+  #confirming = $state<Command | 'delete' | null>(null)
 
   get campaign(): CampaignDetail | null {
     return this.#campaign
@@ -44,7 +31,28 @@ export class CampaignDetailState {
   get busy(): boolean {
     return this.#busy
   }
-  readonly commands: Command[] = $derived(this.#campaign ? commandsFor(this.#campaign.status) : [])
+  /** The core's word on what the campaign's status allows. */
+  readonly commands: Command[] = $derived(this.#campaign?.commands ?? [])
+  /** Start and cancel cannot be undone: they wait for the user's confirmation. */
+  get confirming(): Command | 'delete' | null {
+    return this.#confirming
+  }
+
+  /** Asks first for what cannot be undone (start, cancel); runs the rest at once. */
+  async request(command: Command | 'delete' | null): Promise<void> {
+    if (command === 'start' || command === 'cancel' || command === 'delete') this.#confirming = command
+    else if (command === null) this.#confirming = null
+    else await this.run(command)
+  }
+
+  async confirm(): Promise<void> {
+    const command = this.#confirming
+    this.#confirming = null
+    // A start the core says is blocked is not sent (the dialog showed why).
+    if (command === 'start' && (this.#campaign?.startBlockers.length ?? 0) > 0) return
+    if (command === 'delete') await this.remove()
+    else if (command) await this.run(command)
+  }
 
   async load(id: number | null): Promise<void> {
     if (id === null) {
@@ -61,6 +69,13 @@ export class CampaignDetailState {
       this.#deliveries = deliveries.items
       this.#error = null
     } catch (error) {
+      // Deleted (here or elsewhere) since it was shown: there is nothing to show, not an error.
+      if (error instanceof DeskError && error.type === 'not-found') {
+        this.#campaign = null
+        this.#deliveries = []
+        this.#error = null
+        return
+      }
       this.#error = messageOf(error, 'This campaign could not be read.')
     }
   }
@@ -90,6 +105,8 @@ export class CampaignDetailState {
     if (!campaign) return false
     try {
       await act('campaign-delete', { id: campaign.id })
+      this.#campaign = null
+      this.#deliveries = []
       return true
     } catch (error) {
       this.#error = messageOf(error)

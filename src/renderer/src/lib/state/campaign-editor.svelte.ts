@@ -10,6 +10,8 @@ export class CampaignEditorState {
   name = $state('')
   channelId = $state<number | null>(null)
   message = $state('')
+  /** SkyLight's conservative warm-up pace for a new phone number. */
+  isNewNumber = $state(false)
   #contactIds = $state.raw<number[]>([])
   #listIds = $state.raw<number[]>([])
   #segmentIds = $state.raw<number[]>([])
@@ -97,6 +99,7 @@ export class CampaignEditorState {
     this.#editingId = campaign?.id ?? null
     this.name = campaign?.name ?? ''
     this.message = campaign?.message ?? ''
+    this.isNewNumber = campaign?.isNewNumber ?? false
     const channel = campaign ? this.#channels.find((c) => c.type === campaign.channelType) : undefined
     this.channelId = channel?.serverId ?? this.#defaultChannel()
     this.#contactIds = campaign?.contactIds ?? []
@@ -147,6 +150,7 @@ export class CampaignEditorState {
       contactIds: this.#contactIds,
       listIds: this.#listIds,
       segmentIds: this.#segmentIds,
+      isNewNumber: this.isNewNumber,
     }
     try {
       if (this.#editingId === null) {

@@ -1,15 +1,26 @@
-// The reply box: a draft per conversation, sent with Enter (Shift+Enter for a new line).
+// The reply box: a draft per conversation, sent with Enter or Ctrl+Enter as the user chose
+// in Settings (the other starts a new line).
 // A message is queued in the outbox and appears in the thread at once, pending.
+import type { Settings } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
+
+type SendWith = Settings['sendWith']
 
 export class ComposerState {
   #drafts = $state<Record<number, string>>({})
   #sending = $state(false)
   #error = $state<string | null>(null)
   #contactId: () => number | null
+  #sendWith: () => SendWith
 
-  constructor(contactId: () => number | null) {
+  constructor(contactId: () => number | null, sendWith: () => SendWith = () => 'enter') {
     this.#contactId = contactId
+    this.#sendWith = sendWith
+  }
+
+  /** What the hint under the box says. */
+  get hint(): string {
+    return this.#sendWith() === 'enter' ? 'Enter sends, Shift+Enter starts a new line.' : 'Ctrl+Enter sends, Enter starts a new line.'
   }
 
   get text(): string {
@@ -30,9 +41,12 @@ export class ComposerState {
     return this.#contactId() !== null && this.text.trim() !== '' && !this.#sending
   }
 
-  /** Enter sends; Shift+Enter (or Enter while an IME is composing) is left to the text box. */
-  isSendKey(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'isComposing'>): boolean {
-    return event.key === 'Enter' && !event.shiftKey && !event.isComposing
+  /** The chosen send key; anything else (and Enter while an IME is composing) is left to the text box. */
+  isSendKey(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'isComposing'>): boolean {
+    if (event.key !== 'Enter' || event.isComposing) return false
+    // Cmd+Enter on macOS is the same as Ctrl+Enter.
+    const withCtrl = event.ctrlKey || event.metaKey
+    return this.#sendWith() === 'enter' ? !event.shiftKey && !withCtrl : withCtrl
   }
 
   async send(): Promise<boolean> {

@@ -51,8 +51,44 @@ export class ContactDetailState {
     if (this.#contact) await this.load(this.#contact.id)
   }
 
+  #confirming = $state<'blacklist' | 'delete' | null>(null)
+
+  /** Blacklisting and deleting wait for the user's confirmation (what they mean is said first). */
+  get confirming(): 'blacklist' | 'delete' | null {
+    return this.#confirming
+  }
+
+  ask(what: 'blacklist' | 'delete' | null): void {
+    this.#confirming = what
+  }
+
+  /** Taking a contact off the blacklist needs no confirmation; putting one on does. */
   async setBlacklisted(blacklisted: boolean): Promise<void> {
-    await this.#change((id) => act('contact-blacklist', { id, blacklisted }))
+    if (blacklisted) {
+      this.#confirming = 'blacklist'
+      return
+    }
+    await this.#change((id) => act('contact-blacklist', { id, blacklisted: false }))
+  }
+
+  async confirm(): Promise<boolean> {
+    const what = this.#confirming
+    this.#confirming = null
+    if (what === 'blacklist') return this.#change((id) => act('contact-blacklist', { id, blacklisted: true }))
+    if (what === 'delete') {
+      const contact = this.#contact
+      if (!contact) return false
+      try {
+        await act('contact-delete', { id: contact.id })
+        this.#contact = null
+        this.#error = null
+        return true
+      } catch (error) {
+        this.#error = messageOf(error)
+        return false
+      }
+    }
+    return false
   }
 
   async addNote(): Promise<void> {

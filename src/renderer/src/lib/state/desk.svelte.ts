@@ -2,8 +2,10 @@
 // together — switching accounts reloads the views, a data-changed event refreshes only
 // what shows that data, a search hit opens its conversation in place.
 import { getContext, setContext } from 'svelte'
+import type { ResourceName } from '../../../../shared/contract'
 import { all, onEvent } from '../events'
-import { onOutboxEvent } from '../actions'
+import { messageOf, onOutboxEvent } from '../actions'
+import { call } from '../desk'
 import { AddAccountState } from './add-account.svelte'
 import { CampaignDetailState } from './campaign-detail.svelte'
 import { CampaignEditorState } from './campaign-editor.svelte'
@@ -17,6 +19,7 @@ import { MediaPreviewState } from './media-preview.svelte'
 import { MediaState } from './media.svelte'
 import { OutboxState } from './outbox.svelte'
 import { PaletteState } from './palette.svelte'
+import { viewsToRefresh } from './refresh-routes'
 import { SearchState } from './search.svelte'
 import { SessionState, type View } from './session.svelte'
 import { SettingsState } from './settings.svelte'
@@ -31,7 +34,10 @@ export class DeskState {
   readonly outbox = new OutboxState(() => this.session.activeId)
   readonly conversations = new ConversationsState()
   readonly thread = new ThreadState()
-  readonly composer = new ComposerState(() => this.thread.contactId)
+  readonly composer = new ComposerState(
+    () => this.thread.contactId,
+    () => this.settings.settings?.sendWith ?? 'enter',
+  )
   readonly search = new SearchState()
   readonly contacts = new ContactsState()
   readonly contact = new ContactDetailState()
@@ -64,7 +70,8 @@ export class DeskState {
     this.contacts.select(null)
     this.campaigns.select(null)
     this.search.clear()
-    if (!id || !this.session.active || this.session.active.keyMissing) return
+    // A copy that cannot be opened has nothing to show; its notice stands in for the views.
+    if (!id || !this.session.active || this.session.active.keyMissing || this.session.active.localData !== 'ok') return
     await Promise.all([
       this.sync.load(),
       this.conversations.restart(),
@@ -74,6 +81,33 @@ export class DeskState {
       this.campaigns.reload(),
       this.editor.loadChannels(),
     ])
+  }
+
+  #rebuilding = $state<string | null>(null)
+  #rebuildError = $state<string | null>(null)
+
+  /** The account whose local copy is being rebuilt. */
+  get rebuilding(): string | null {
+    return this.#rebuilding
+  }
+  get rebuildError(): string | null {
+    return this.#rebuildError
+  }
+
+  /** Rebuilds a damaged local copy from SkyLight, then shows the account's views again. */
+  async rebuild(accountId: string): Promise<void> {
+    this.#rebuilding = accountId
+    this.#rebuildError = null
+    try {
+      await call('account-rebuild', { id: accountId })
+      await this.session.load()
+      this.#loadedFor = null
+      await this.accountChanged()
+    } catch (error) {
+      this.#rebuildError = messageOf(error, 'The local copy could not be rebuilt.')
+    } finally {
+      this.#rebuilding = null
+    }
   }
 
   async openConversation(contactId: number, throughRowId?: number): Promise<void> {
@@ -110,19 +144,21 @@ export class DeskState {
     this.session.show(view)
   }
 
-  /** Which views re-read after the store changed, by the resources the core names. */
-  async dataChanged(resources: readonly string[], contactIds: readonly number[]): Promise<void> {
-    const touches = (...names: string[]) => names.some((n) => resources.includes(n))
+  /** Re-reads the views that show what changed (see refresh-routes.ts). */
+  async dataChanged(resources: readonly ResourceName[], contactIds: readonly number[]): Promise<void> {
+    const parts = viewsToRefresh(resources)
     const work: Promise<unknown>[] = []
-    if (touches('conversations', 'messages', 'contacts')) work.push(this.conversations.reload())
+    if (parts.has('conversations')) work.push(this.conversations.reload())
     const open = this.thread.contactId
-    if (open !== null && touches('messages', 'conversations') && (contactIds.length === 0 || contactIds.includes(open))) work.push(this.thread.refresh())
-    if (touches('contacts', 'groups', 'notes', 'tags')) work.push(this.contacts.reload(), this.contact.reload())
-    if (touches('groups', 'tags', 'lists', 'segments')) work.push(this.contacts.loadGroups())
-    if (touches('media')) work.push(this.media.reload())
-    if (touches('campaigns')) work.push(this.campaigns.reload(), this.campaign.load(this.campaigns.selectedId))
-    if (touches('account', 'channels')) work.push(this.editor.loadChannels())
-    if (this.search.active && touches('messages', 'contacts')) work.push(this.search.run())
+    if (open !== null && parts.has('thread') && (contactIds.length === 0 || contactIds.includes(open))) work.push(this.thread.refresh())
+    if (parts.has('contacts')) work.push(this.contacts.reload())
+    if (parts.has('contact')) work.push(this.contact.reload())
+    if (parts.has('groups')) work.push(this.contacts.loadGroups())
+    if (parts.has('media')) work.push(this.media.reload())
+    if (parts.has('campaigns')) work.push(this.campaigns.reload())
+    if (parts.has('campaign')) work.push(this.campaign.load(this.campaigns.selectedId))
+    if (parts.has('channels')) work.push(this.editor.loadChannels())
+    if (this.search.active && parts.has('search')) work.push(this.search.run())
     await Promise.all(work)
   }
 
@@ -144,19 +180,10 @@ export class DeskState {
       }),
       // An action carried out or failed changes marks in the views (sent, failed…).
       onOutboxEvent('outbox-action', ({ accountId, action }) => {
-        if (accountId === this.session.activeId) void this.dataChanged(resourcesOf(action.kind), [])
+        if (accountId === this.session.activeId) void this.dataChanged(action.resources, [])
       }),
     )
   }
-}
-
-/** The views an outbox action's kind (send-message, upload-media, update-campaign…) shows in. */
-export function resourcesOf(kind: string): string[] {
-  if (kind.includes('message')) return ['messages', 'conversations']
-  if (kind.includes('media')) return ['media']
-  if (kind.includes('campaign')) return ['campaigns']
-  if (kind.includes('contact') || kind.includes('note') || kind.includes('tag')) return ['contacts']
-  return ['conversations', 'contacts', 'media', 'campaigns']
 }
 
 /** Exported for component tests, which provide a DeskState through render's context. */

@@ -8,7 +8,7 @@ export class OutboxState {
   #actions = $state.raw<OutboxAction[]>([])
   #open = $state(false)
   #error = $state<string | null>(null)
-  #editing = $state<{ actionId: string; text: string } | null>(null)
+  #editing = $state<{ actionId: string; field: string; text: string } | null>(null)
   #accountId: () => string | null
 
   constructor(accountId: () => string | null) {
@@ -24,7 +24,7 @@ export class OutboxState {
   get error(): string | null {
     return this.#error
   }
-  get editing(): { actionId: string; text: string } | null {
+  get editing(): { actionId: string; field: string; text: string } | null {
     return this.#editing
   }
   readonly failed: OutboxAction[] = $derived(this.#actions.filter((a) => a.state === 'failed'))
@@ -53,9 +53,10 @@ export class OutboxState {
     await this.#run(() => act('outbox-discard', { actionId }))
   }
 
-  /** Only a message's text is edited here; other actions are changed in their own views. */
-  startEdit(action: OutboxAction, text: string): void {
-    this.#editing = { actionId: action.id, text }
+  /** The first field the core says the action takes corrections to (a message's text, a file's name). */
+  startEdit(action: OutboxAction): void {
+    const [field, value] = Object.entries(action.editable ?? {})[0] ?? []
+    if (field !== undefined) this.#editing = { actionId: action.id, field, text: value ?? '' }
   }
   setEditText(text: string): void {
     if (this.#editing) this.#editing = { ...this.#editing, text }
@@ -67,8 +68,8 @@ export class OutboxState {
     const editing = this.#editing
     if (!editing || editing.text.trim() === '') return
     await this.#run(async () => {
-      await act('outbox-edit', { actionId: editing.actionId, changes: { text: editing.text.trim() } })
-      await act('outbox-retry', { actionId: editing.actionId })
+      // An edit queues the action again by itself; a retry after it would be refused.
+      await act('outbox-edit', { actionId: editing.actionId, changes: { [editing.field]: editing.text.trim() } })
       this.#editing = null
     })
   }

@@ -13,6 +13,7 @@ export class SettingsState {
   #saved = $state<string | null>(null)
   #error = $state<string | null>(null)
   #removing = $state<string | null>(null)
+  #rekeying = $state<{ accountId: string; error: string | null; busy: boolean } | null>(null)
 
   get settings(): Settings | null {
     return this.#settings
@@ -34,6 +35,35 @@ export class SettingsState {
     return this.#removing
   }
 
+  /** The account whose new key is being entered (its key was rejected or lost), and how that went. */
+  get rekeying(): { accountId: string; error: string | null; busy: boolean } | null {
+    return this.#rekeying
+  }
+
+  startRekey(accountId: string | null): void {
+    this.#rekeying = accountId ? { accountId, error: null, busy: false } : null
+  }
+
+  /** Gives the account a new key; its local copy and unsent actions stay, and sync resumes. */
+  async saveKey(apiKey: string, sessionOnly = false): Promise<boolean> {
+    const rekeying = this.#rekeying
+    if (!rekeying) return false
+    if (apiKey.trim() === '') {
+      this.#rekeying = { ...rekeying, error: 'Paste the API key from your SkyLight dashboard.' }
+      return false
+    }
+    this.#rekeying = { ...rekeying, busy: true, error: null }
+    try {
+      await call('account-replace-key', { id: rekeying.accountId, apiKey: apiKey.trim(), ...(sessionOnly ? { sessionOnly } : {}) })
+      this.#rekeying = null
+      this.#saved = 'New key saved. Syncing again.'
+      return true
+    } catch (error) {
+      this.#rekeying = { ...rekeying, busy: false, error: messageOf(error, 'The key could not be saved.') }
+      return false
+    }
+  }
+
   async load(): Promise<void> {
     try {
       const [settings, info] = await Promise.all([call('settings-get', {}), call('app-info', {})])
@@ -45,16 +75,25 @@ export class SettingsState {
     }
   }
 
+  /** A choice (on/off, which key sends): saved as it changes. */
+  async choose<K extends 'notifications' | 'notificationSound' | 'sendWith'>(key: K, value: Settings[K]): Promise<void> {
+    await this.#save({ [key]: value })
+  }
+
   /** Out-of-range values are refused with the range, not silently clamped. */
-  async set<K extends keyof Settings>(key: K, value: number): Promise<void> {
+  async set<K extends keyof typeof limits>(key: K, value: number): Promise<void> {
     const { min, max } = limits[key]
     if (!Number.isInteger(value) || value < min || value > max) {
       this.#error = `Enter a whole number from ${min.toLocaleString()} to ${max.toLocaleString()}.`
       this.#saved = null
       return
     }
+    await this.#save({ [key]: value })
+  }
+
+  async #save(change: Partial<Settings>): Promise<void> {
     try {
-      this.#settings = await call('settings-set', { [key]: value })
+      this.#settings = await call('settings-set', change)
       this.#error = null
       this.#saved = 'Saved.'
     } catch (error) {

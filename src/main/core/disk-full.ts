@@ -1,0 +1,28 @@
+// A full disk (or a spent quota) is something the user can fix, so it is told as such
+// wherever the app writes — the account's store, settings, the account list, the staging of
+// uploads — instead of "something went wrong, see the log" (the log is on the same disk).
+export class DiskFullError extends Error {
+  readonly type = 'disk-full'
+  constructor(what: string, options?: ErrorOptions) {
+    super(`Your disk is full, so SkyLight Desk could not save ${what}. Free some space on it and try again.`, options)
+    this.name = 'DiskFullError'
+  }
+}
+
+/** ENOSPC / EDQUOT from Node, SQLITE_FULL from SQLite (and SQLite's I/O errors caused by either). */
+export function isDiskFull(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const code = (error as { code?: unknown }).code
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return true
+  const cause = (error as { cause?: unknown }).cause
+  return cause !== undefined && cause !== error && isDiskFull(cause)
+}
+
+/** Runs `work`; a full disk comes out as a DiskFullError naming `what` could not be saved. */
+export async function savingTo<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    throw isDiskFull(error) ? new DiskFullError(what, { cause: error }) : error
+  }
+}

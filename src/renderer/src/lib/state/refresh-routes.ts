@@ -1,0 +1,30 @@
+// Which views re-read when the core says a resource changed. Typed over the contract's
+// resource names: a resource added to the core does not compile here until it is routed.
+import type { ResourceName } from '../../../../shared/contract'
+
+export type ViewPart =
+  | 'conversations'
+  | 'thread'
+  | 'search'
+  | 'contacts'
+  | 'contact'
+  | 'groups'
+  | 'media'
+  | 'campaigns'
+  | 'campaign'
+  | 'channels'
+
+const routes: Record<ResourceName, readonly ViewPart[]> = {
+  account: ['channels'],
+  conversations: ['conversations', 'thread'],
+  messages: ['conversations', 'thread', 'search'],
+  // The inbox shows contacts' names; search finds contacts.
+  contacts: ['conversations', 'contacts', 'contact', 'search'],
+  groups: ['contacts', 'contact', 'groups'],
+  media: ['media'],
+  campaigns: ['campaigns', 'campaign'],
+}
+
+export function viewsToRefresh(resources: readonly ResourceName[]): Set<ViewPart> {
+  return new Set(resources.flatMap((name) => routes[name]))
+}

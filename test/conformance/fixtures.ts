@@ -1,0 +1,235 @@
+// What the conformance suite needs to know of each registered resource that it cannot read
+// from the descriptor: which part of the comparable snapshot it is, rows it may delete on
+// the server, a payload for each action kind, how to count a non-repeatable action's effect
+// on the server, and contract calls that name a missing id. The suite fails for a registered
+// resource or action kind that has no entry here, so nothing registered goes untested.
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { sql } from 'drizzle-orm'
+import type { Outbox } from '../../src/main/core/outbox'
+import type { MethodName, ResourceName } from '../../src/shared/contract'
+import type { serverSnapshot } from '../core/sync/snapshot'
+import type { World } from './world'
+
+type SnapshotKey = keyof ReturnType<typeof serverSnapshot>
+
+export interface Rows {
+  /** Ids of rows the server holds that may be deleted (several, so tests need not share one). */
+  candidates(w: World): number[]
+  present(w: World, id: number): boolean
+  /** Deletes it on the server, as another device would. */
+  removeOnServer(w: World, id: number): Promise<void>
+}
+
+export interface LostAnswer {
+  /** The request whose answer is lost after the server acted. */
+  method: string
+  path: RegExp | string
+  queue(w: World, outbox: Outbox): Promise<unknown> | unknown
+  /** How many times the action took effect on the server (1 is right). */
+  effects(w: World): Promise<number>
+}
+
+export interface Fixture {
+  /** Server data the checks need beyond what the seed makes (run once, then synced). */
+  prepare?(w: World): Promise<void>
+  snapshot: SnapshotKey[]
+  /** null where the API deletes no single row of it; the reason is in a comment. */
+  rows: Rows | null
+  samples: Record<string, (w: World) => Record<string, unknown>>
+  lostAnswer: Record<string, LostAnswer>
+  /** Contract calls naming an id that does not exist: each must answer not-found. */
+  missing: { method: MethodName; input: Record<string, unknown> }[]
+}
+
+const MISSING = 987_654
+const has = (w: World, table: string, key: string, id: number) =>
+  w.store.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(table)} WHERE ${sql.identifier(key)} = ${id}`).n > 0
+
+/** Contacts on the connected WhatsApp channel, not blacklisted: they can be messaged. */
+const reachable = (w: World) =>
+  w.dump().contacts.filter((c) => c.type === 'whatsapp' && !c.blacklisted).map((c) => c.id)
+const contactWithTag = (w: World) => w.dump().contacts.find((c) => c.tags.length > 0)!
+const firstList = (w: World) => w.dump().lists[0]!
+const firstSegment = (w: World) => w.dump().segments[0]!
+const connectedChannel = (w: World) => w.dump().channels.find((c) => c.is_connected)!.id
+const draft = (w: World) => w.dump().campaigns.find((c) => c.status === 'draft')!.id
+let unique = 0
+const fresh = (label: string) => `${label} ${process.pid}-${++unique}`
+
+export const fixtures: Record<ResourceName, Fixture> = {
+  account: {
+    snapshot: ['account', 'channels'],
+    // One profile per account: nothing to delete.
+    rows: null,
+    samples: {},
+    lostAnswer: {},
+    missing: [],
+  },
+  conversations: {
+    snapshot: ['conversations'],
+    rows: {
+      candidates: (w) => w.dump().conversations.map((c) => c.contact_id).slice(-3),
+      present: (w, id) => has(w, 'conversations', 'contact_id', id),
+      // A conversation goes with its contact.
+      removeOnServer: async (w, id) => void (await w.api.contacts.delete(id)),
+    },
+    samples: {},
+    lostAnswer: {},
+    missing: [],
+  },
+  messages: {
+    snapshot: ['messages'],
+    // The API deletes no single message; a contact's messages go with it (see contacts).
+    rows: null,
+    samples: { 'send-message': (w) => ({ contactId: reachable(w)[0]!, text: 'conformance: hello' }) },
+    lostAnswer: {
+      'send-message': {
+        method: 'POST',
+        path: '/messages/send',
+        queue: (w, outbox) => outbox.queue('send-message', { contactId: reachable(w)[1]!, text: 'conformance: sent once' }),
+        effects: async (w) => {
+          const history = w.dump().messages[String(reachable(w)[1]!)] ?? []
+          return history.filter((m) => m.content === 'conformance: sent once').length
+        },
+      },
+    },
+    missing: [{ method: 'message-send', input: { contactId: MISSING, text: 'hello' } }],
+  },
+  contacts: {
+    snapshot: ['contacts'],
+    rows: {
+      candidates: (w) => reachable(w).slice(-4),
+      present: (w, id) => has(w, 'contacts', 'id', id),
+      removeOnServer: async (w, id) => void (await w.api.contacts.delete(id)),
+    },
+    samples: {
+      'create-contact': () => ({ name: 'Conformance Contact', phone: '+966 55 000 1111', type: 'whatsapp' }),
+      'update-contact': (w) => ({ contactId: reachable(w)[0]!, changes: { name: 'Renamed by conformance', email: 'c@example.com' } }),
+      'add-note': (w) => ({ contactId: reachable(w)[0]!, text: 'A note' }),
+      'add-tag': (w) => ({ contactId: reachable(w)[0]!, title: 'conformance-tag' }),
+      'remove-tag': (w) => ({ contactId: contactWithTag(w).id, title: contactWithTag(w).tags[0]! }),
+      'add-to-list': (w) => ({ contactId: reachable(w).find((id) => !firstList(w).member_ids.includes(id))!, groupId: firstList(w).id }),
+      'remove-from-list': (w) => ({ contactId: firstList(w).member_ids[0]!, groupId: firstList(w).id }),
+      'add-to-segment': (w) => ({ contactId: reachable(w).find((id) => !firstSegment(w).member_ids.includes(id))!, groupId: firstSegment(w).id }),
+      'remove-from-segment': (w) => ({ contactId: firstSegment(w).member_ids[0]!, groupId: firstSegment(w).id }),
+      'toggle-blacklist': (w) => ({ contactId: reachable(w)[0]!, blacklisted: true }),
+    },
+    lostAnswer: {
+      'create-contact': {
+        method: 'POST',
+        path: '/contacts',
+        queue: (_w, outbox) => outbox.queue('create-contact', { name: 'Made once', phone: '+966 55 777 1234', type: 'whatsapp' }),
+        effects: async (w) => w.dump().contacts.filter((c) => c.name === 'Made once').length,
+      },
+      'add-note': {
+        method: 'POST',
+        path: /\/contacts\/\d+\/notes$/,
+        queue: (w, outbox) => outbox.queue('add-note', { contactId: reachable(w)[2]!, text: 'noted once' }),
+        effects: async (w) => w.dump().contacts.flatMap((c) => c.notes).filter((n) => n.note === 'noted once').length,
+      },
+    },
+    missing: [
+      { method: 'contact-get', input: { id: MISSING } },
+      { method: 'contact-update', input: { id: MISSING, changes: { name: 'Nobody' } } },
+      { method: 'contact-delete', input: { id: MISSING } },
+      { method: 'contact-blacklist', input: { id: MISSING, blacklisted: true } },
+      { method: 'contact-add-note', input: { id: MISSING, text: 'hello' } },
+      { method: 'contact-tag', input: { id: MISSING, title: 'vip', add: true } },
+    ],
+  },
+  groups: {
+    snapshot: ['tags', 'lists', 'segments'],
+    rows: {
+      candidates: (w) => w.dump().lists.map((l) => l.id).slice(-2),
+      present: (w, id) => has(w, 'lists', 'id', id),
+      removeOnServer: async (w, id) => void (await w.api.lists.delete(id)),
+    },
+    samples: {},
+    lostAnswer: {},
+    missing: [
+      { method: 'contact-list', input: { id: MISSING, listId: MISSING, add: true } },
+      { method: 'contact-segment', input: { id: MISSING, segmentId: MISSING, add: true } },
+    ],
+  },
+  media: {
+    snapshot: ['media'],
+    rows: {
+      candidates: (w) => w.dump().media.filter((m) => m.uploaded_by !== 'admin').map((m) => m.id).slice(-4),
+      present: (w, id) => has(w, 'media', 'id', id),
+      removeOnServer: async (w, id) => void (await w.api.media.delete(id)),
+    },
+    samples: {
+      'upload-media': (w) => ({
+        stagingPath: join(w.dir, 'staged.png'),
+        originalName: 'staged.png',
+        size: 8,
+        mimeType: 'image/png',
+        fileType: 'image',
+        extension: 'png',
+      }),
+      'rename-media': (w) => ({ mediaId: w.dump().media[0]!.id, name: 'Renamed file' }),
+    },
+    lostAnswer: {
+      'upload-media': {
+        method: 'POST',
+        path: '/media',
+        queue: async (w, outbox) => {
+          const path = join(w.dir, 'once.png')
+          await writeFile(path, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5b1a8f20000000049454e44ae426082', 'hex'))
+          return outbox.uploadMedia({ path })
+        },
+        effects: async (w) => w.dump().media.filter((m) => m.original_name === 'once.png').length,
+      },
+    },
+    missing: [
+      { method: 'media-get', input: { id: MISSING } },
+      { method: 'media-rename', input: { id: MISSING, name: 'Nothing' } },
+      { method: 'media-delete', input: { id: MISSING } },
+    ],
+  },
+  campaigns: {
+    // Drafts to delete, edit and start: the seed makes few.
+    prepare: async (w) => {
+      for (let i = 0; i < 4; i++) {
+        await w.api.campaigns.create({ name: `Draft ${i}`, message: 'Draft text', channel_id: connectedChannel(w), contact_ids: reachable(w).slice(0, 2) })
+      }
+    },
+    snapshot: ['campaigns'],
+    rows: {
+      candidates: (w) => w.dump().campaigns.filter((c) => c.status === 'draft' || c.status === 'cancelled').map((c) => c.id),
+      present: (w, id) => has(w, 'campaigns', 'id', id),
+      removeOnServer: async (w, id) => void (await w.api.campaigns.delete(id)),
+    },
+    samples: {
+      'create-campaign': (w) => ({ name: 'Conformance campaign', message: 'Hello all', channel_id: connectedChannel(w), contact_ids: reachable(w).slice(0, 2) }),
+      'update-campaign': (w) => ({ campaignId: draft(w), changes: { name: 'Renamed campaign', message: 'New text' } }),
+      'campaign-command': (w) => ({ campaignId: draft(w), command: 'start' }),
+    },
+    lostAnswer: {
+      'create-campaign': {
+        method: 'POST',
+        path: '/campaigns',
+        queue: (w, outbox) =>
+          outbox.queue('create-campaign', { name: fresh('Created once'), message: 'Once', channel_id: connectedChannel(w), contact_ids: reachable(w).slice(0, 1) }),
+        effects: async (w) => w.dump().campaigns.filter((c) => c.name.startsWith('Created once')).length,
+      },
+      'campaign-command': (() => {
+        let started = 0
+        return {
+          method: 'POST',
+          path: /\/campaigns\/\d+\/start$/,
+          queue: (w: World, outbox: Outbox) => outbox.queue('campaign-command', { campaignId: (started = draft(w)), command: 'start' }),
+          // Started (a second start would be refused, and the suite checks the action ended done).
+          effects: async (w: World) => w.dump().campaigns.filter((c) => c.id === started && c.status !== 'draft').length,
+        }
+      })(),
+    },
+    missing: [
+      { method: 'campaign-get', input: { id: MISSING } },
+      { method: 'campaign-update', input: { id: MISSING, changes: { name: 'Nothing' } } },
+      { method: 'campaign-delete', input: { id: MISSING } },
+      { method: 'campaign-command', input: { id: MISSING, command: 'start' } },
+    ],
+  },
+}

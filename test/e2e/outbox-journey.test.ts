@@ -1,0 +1,70 @@
+// A refused reply, as a user meets it in real Chromium with the real core: it stays where it
+// was written with SkyLight's reason (through the next poll), the outbox names the contact,
+// Edit offers the message's own text, and the corrected reply is sent once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { buildRenderer, chromiumAvailable, startEnvironment, untilEvent, type Environment } from './helpers/environment'
+import { checkView, screenshot } from './helpers/page-checks'
+
+let env: Environment
+let page: Page
+let accountId: string
+const refused = 'Hello, this is a long enough message to be cut in the summary — مرحبا'
+const corrected = 'Corrected reply, sent once — تم التصحيح'
+
+beforeAll(async () => {
+  if (!chromiumAvailable) return
+  buildRenderer()
+  env = await startEnvironment()
+  page = env.page
+  await page.goto(env.host.url)
+  const added = await env.core.dispatch('account-add', { apiKey: env.sandbox.accounts[0]!.apiKey, baseUrl: env.sandbox.url })
+  if (!added.ok) throw new Error(added.error.message)
+  accountId = (added.value as { id: string }).id
+  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 30_000)
+}, 60_000)
+afterAll(async () => env?.close())
+
+const sends = (text: string) =>
+  env.sandbox.control.requestLog().filter((e) => e.acted && e.method === 'POST' && e.path.endsWith('/messages/send') && JSON.stringify(e.body ?? '').includes(text.slice(0, 20)))
+
+describe.skipIf(!chromiumAvailable)('a refused reply', { timeout: 90_000 }, () => {
+  it('stays at the end of the thread with SkyLight’s reason, through the next poll', async () => {
+    // Instagram starts disconnected in the sandbox: a reply there is refused.
+    await page.getByRole('group', { name: 'Channel' }).getByRole('button', { name: 'Instagram' }).click()
+    const list = page.getByRole('listbox', { name: 'Conversations, newest first' })
+    await expect.poll(() => list.getByRole('option').count()).toBeGreaterThan(0)
+    await list.getByRole('option').first().click()
+    const composer = page.getByRole('textbox', { name: 'Reply' })
+    await composer.fill(refused)
+    await page.keyboard.press('Enter')
+    const last = page.locator('.bubble').last()
+    await expect.poll(() => last.locator('.mark').getAttribute('data-mark'), { timeout: 15_000 }).toBe('failed')
+    expect(await last.locator('.text').textContent()).toBe(refused)
+    await expect.poll(() => last.locator('.error').textContent()).toMatch(/No instagram channel connected/i)
+
+    await page.getByRole('button', { name: 'Sync now' }).click()
+    await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.state === 'idle' && s.kind === null, 30_000)
+    await expect.poll(() => page.locator('.bubble').last().locator('.error').textContent()).toMatch(/No instagram channel connected/i)
+    await screenshot(page, '30-refused-reply')
+  })
+
+  it('is named by contact in the outbox, edited with its own text, and sent once', async () => {
+    await page.getByRole('button', { name: /Outbox/ }).click()
+    const outbox = page.getByRole('complementary', { name: 'Outbox' })
+    const item = outbox.locator('.outbox-item.failed').first()
+    await expect.poll(() => item.locator('.summary').textContent()).toMatch(/^Send “Hello, this is a long enough message to…” to “.+”$/)
+    expect(await item.locator('.summary').textContent()).not.toMatch(/contact \d+/)
+    await item.getByRole('button', { name: 'Edit' }).click()
+    const editor = item.getByRole('textbox')
+    expect(await editor.inputValue()).toBe(refused)
+    expect(await checkView(page, '31-outbox-edit')).toEqual([])
+
+    env.sandbox.control.setChannelConnected(env.sandbox.accounts[0]!.id, 'instagram', true)
+    await editor.fill(corrected)
+    await item.getByRole('button', { name: 'Save and send' }).click()
+    await expect.poll(() => sends(corrected).length, { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => outbox.locator('.error[role="alert"]').count()).toBe(0)
+    await expect.poll(() => outbox.locator('.outbox-item.failed').count(), { timeout: 15_000 }).toBe(0)
+  })
+})
