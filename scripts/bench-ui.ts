@@ -2,13 +2,15 @@
 // test host, the core in this process) on a bench-size account (10k contacts, 2k
 // conversations, 110k messages, 1,200 media), timing from the action to the first frame
 // that shows its outcome. Prints p50/p95 wall time and the renderer's CPU per step beside
-// the targets, and the long tasks (> 50 ms) seen while scrolling. Needs /usr/bin/chromium
+// the targets, the long tasks (> 50 ms) seen while scrolling, and the size of the built
+// interface's JavaScript. Needs /usr/bin/chromium
 // (or CHROMIUM_PATH). Run: npm run bench:ui  (BENCH_UI_REPS=n for more or fewer repetitions)
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
 import { openCore, type Core } from '../src/main/core'
 import { SessionSecretStore } from '../src/main/core/secrets/secret-store'
@@ -205,6 +207,10 @@ async function steps(page: Page, cdp: CDPSession, host: DeskHost): Promise<void>
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`)
   execFileSync(resolve('node_modules/.bin/electron-vite'), ['build'], { stdio: 'pipe' })
+  const assets = resolve('out/renderer/assets')
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'))
+  const gzipKb = js.reduce((n, f) => n + gzipSync(readFileSync(join(assets, f))).length, 0) / 1000
+  console.log(`renderer JavaScript: ${gzipKb.toFixed(1)} kB gzip in ${js.length} file(s) (target ≤ 70 kB — ${verdict(gzipKb <= 70)})`)
   const dir = await mkdtemp(join(tmpdir(), 'bench-ui-'))
   let sandbox: SandboxProcess | undefined
   let core: Core | undefined
