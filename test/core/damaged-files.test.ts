@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../src/main/core'
 import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
+import { DEFAULT_SETTINGS } from '../../src/main/core/settings'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
 
@@ -67,7 +68,7 @@ describe('a damaged accounts.json or settings.json', () => {
     await writeFile(join(dataDir, 'settings.json'), '{"syncIntervalSeconds": "often"')
     await open()
     expect(await call('accounts-list', {})).toEqual({ accounts: [], activeId: null })
-    expect(await call('settings-get', {})).toEqual({ syncIntervalSeconds: 30, mediaCacheMb: 1024 })
+    expect(await call('settings-get', {})).toEqual(DEFAULT_SETTINGS)
     const { notices } = await call('app-notices', {})
     expect(notices).toHaveLength(2)
     expect(notices.join('\n')).toMatch(/settings file was damaged/)

@@ -32,7 +32,7 @@ beforeEach(async () => {
       return { ...account, localData: 'ok', localDataMessage: null }
     },
     'app-notices': () => ({ notices: ['Your settings file was damaged, so SkyLight Desk is using its default settings.'] }),
-    'settings-get': () => ({ syncIntervalSeconds: 30, mediaCacheMb: 1024 }),
+    'settings-get': () => ({ syncIntervalSeconds: 30, mediaCacheMb: 1024, notifications: true, notificationSound: true, sendWith: 'enter' }),
     'app-info': () => ({ name: 'SkyLight Desk', version: 't', platform: 'linux', dataFolder: '/data' }),
   })
   desk = new DeskState()
