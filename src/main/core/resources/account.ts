@@ -7,5 +7,6 @@ export const accountResource = defineResource({
   pattern: 'singleton',
   endpoints: ['GET /account', 'GET /account/subscription', 'GET /account/channels'],
   fullPass: syncAccount,
+  fullPassStep: 0,
   actions: [],
 })

@@ -21,5 +21,6 @@ export const campaignsResource = defineResource({
     'GET /campaigns/{id}/contacts',
   ],
   fullPass: (ctx) => syncCampaigns(ctx, true),
+  fullPassStep: 4,
   actions: [createCampaignAction, updateCampaignAction, deleteCampaignAction, campaignCommandAction],
 })

@@ -33,6 +33,7 @@ export const contactsResource = defineResource({
     'DELETE /contacts/{id}/segments/{segment_id}',
   ],
   fullPass: contactsPass,
+  fullPassStep: 1,
   actions: [
     createContactAction,
     updateContactAction,

@@ -7,5 +7,6 @@ export const conversationsResource = defineResource({
   pattern: 'newest-first',
   endpoints: ['GET /conversations'],
   fullPass: async (ctx) => void (await syncConversationList(ctx, 'full')),
+  fullPassStep: 0,
   actions: [],
 })

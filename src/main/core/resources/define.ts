@@ -30,6 +30,11 @@ export interface ResourceDescriptor {
   /** Its phase of a first sync and of a full pass (read whole, deletions swept). */
   fullPass: SyncStep
   /**
+   * When that phase runs: phases of one step run side by side (sharing the rate budget),
+   * steps one after another, lowest first. Left out, the phase runs alone after the others.
+   */
+  fullPassStep?: number
+  /**
    * Every kind of action the user can queue on it. A delete is made with deleteRowAction
    * (outbox/actions/delete-row.ts): while it waits, sync does not bring the row back.
    */

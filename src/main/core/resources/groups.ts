@@ -8,5 +8,6 @@ export const groupsResource = defineResource({
   pattern: 'whole',
   endpoints: ['GET /tags', 'GET /contacts/lists', 'GET /contacts/lists/{id}/members', 'GET /contacts/segments', 'GET /contacts/segments/{id}/members'],
   fullPass: (ctx) => syncGroups(ctx, true),
+  fullPassStep: 2,
   actions: [],
 })

@@ -10,5 +10,6 @@ export const mediaResource = defineResource({
   pattern: 'newest-first',
   endpoints: ['GET /media', 'GET /media/{id}', 'POST /media', 'PUT /media/{id}', 'DELETE /media/{id}'],
   fullPass: mediaPass,
+  fullPassStep: 3,
   actions: [uploadMediaAction, renameMediaAction, deleteMediaAction],
 })

@@ -8,5 +8,6 @@ export const messagesResource = defineResource({
   pattern: 'children',
   endpoints: ['GET /contacts/{id}/messages', 'POST /messages/send'],
   fullPass: syncDueMessages,
+  fullPassStep: 1,
   actions: [sendMessageAction],
 })

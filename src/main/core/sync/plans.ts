@@ -5,42 +5,40 @@
 //   refresh — poll plus the small collections re-read whole and recent message statuses.
 //   full    — every list read whole with deletions swept.
 // A poll also runs beside a longer run (pollBeside), so new messages never wait for one.
+import type { ResourceName } from '../../../shared/contract/resources'
+import type { ResourceDescriptor } from '../resources/define'
+import { resources } from '../resources/registry'
 import { contactsWithUnsettledMessages, getSyncState, saveSyncState, type StoreDb } from '../store'
 import type { SyncContext } from './context'
 import { inParallel } from './in-parallel'
 import { syncAccount } from './steps/account'
 import { syncCampaigns } from './steps/campaigns'
-import { contactsPass } from './steps/contacts'
 import { syncConversationList } from './steps/conversations'
 import { syncGroups } from './steps/groups'
-import { mediaPass, syncNewMedia } from './steps/media'
+import { syncNewMedia } from './steps/media'
 import { refreshRecentStatuses, syncDueMessages, syncMessagesFor } from './steps/messages'
 
 export type SyncKind = 'first' | 'poll' | 'refresh' | 'full'
 
 const FIRST_SYNC = 'first-sync'
 const FULL_SYNC = 'full-sync'
-const fullPhases = {
-  account: syncAccount,
-  conversations: async (ctx: SyncContext) => void (await syncConversationList(ctx, 'full')),
-  messages: syncDueMessages,
-  contacts: contactsPass,
-  groups: (ctx: SyncContext) => syncGroups(ctx, true),
-  media: mediaPass,
-  campaigns: (ctx: SyncContext) => syncCampaigns(ctx, true),
-} as const
-type Phase = keyof typeof fullPhases
+type Phase = ResourceName
 
-// In order; the phases of one step run side by side (sharing the rate budget). Contacts go
-// beside the messages, so the contact list fills with the inbox instead of after every
-// conversation's history (18 minutes at the real limit for a 2k-conversation account).
-const STEPS: readonly (readonly Phase[])[] = [
-  ['conversations', 'account'],
-  ['messages', 'contacts'],
-  ['groups'],
-  ['media'],
-  ['campaigns'],
-]
+// A full pass is every registered resource's phase (resources/registry.ts). Phases of one
+// step run side by side: contacts go beside the messages, so the contact list fills with the
+// inbox instead of after every conversation's history (18 minutes at the real limit for a
+// 2k-conversation account).
+const fullPhases = new Map<Phase, (ctx: SyncContext) => Promise<void>>(resources.map((r) => [r.name, r.fullPass]))
+const STEPS: readonly (readonly Phase[])[] = stepsOf(resources)
+
+function stepsOf(all: readonly ResourceDescriptor[]): Phase[][] {
+  const byStep = new Map<number, Phase[]>()
+  all.forEach((r, index) => {
+    const step = r.fullPassStep ?? 1_000 + index
+    byStep.set(step, [...(byStep.get(step) ?? []), r.name])
+  })
+  return [...byStep].sort(([a], [b]) => a - b).map(([, phases]) => phases)
+}
 
 export function firstSyncDone(ctx: Pick<SyncContext, 'db'>): boolean {
   return getSyncState(ctx.db, FIRST_SYNC)?.lastFullPassAt != null
@@ -68,7 +66,7 @@ async function runPhases(ctx: SyncContext, state: string): Promise<void> {
     const phases = step.filter((phase) => !done.has(phase))
     // Each phase records itself when done; one failing lets the other finish first.
     await inParallel(phases, phases.length, async (phase) => {
-      await fullPhases[phase](ctx)
+      await fullPhases.get(phase)!(ctx)
       done.add(phase)
       saveSyncState(ctx.db, state, { cursor: [...done] })
     })
