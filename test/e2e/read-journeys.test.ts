@@ -93,6 +93,16 @@ describe.skipIf(!chromiumAvailable)('first run and reading', { timeout: 60_000 }
     )
     const anyArabic = await page.evaluate(() => /[\u0600-\u06FF]/.test(document.body.textContent ?? ''))
     if (anyArabic) expect(arabic).toBe(true)
+    // …but an Arabic name in the English list starts where the English ones do, at the left.
+    const offsets = await page.evaluate(() =>
+      [...document.querySelectorAll('.conversation .name')].map((el) => {
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        return { arabic: /[\u0600-\u06FF]/.test(el.textContent ?? ''), gap: range.getBoundingClientRect().left - el.getBoundingClientRect().left }
+      }),
+    )
+    expect(offsets.some((o) => o.arabic)).toBe(true)
+    for (const o of offsets) expect(o.gap).toBeLessThan(2)
     await noSeriousA11y('05-inbox')
   })
 
