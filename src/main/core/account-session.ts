@@ -55,7 +55,15 @@ export class AccountSession {
       api: options.api,
       db: store.db,
       stagingDir: join(options.folder, 'staging'),
-      onEvent: options.onOutboxEvent,
+      onEvent: (event) => {
+        // An action that met a network error while sync still thinks all is well: sync
+        // checks now, so the status says "offline" in a second, not at its next poll.
+        if (event.type === 'action' && event.action.state === 'queued' && event.action.lastError?.type === 'network') {
+          const state = this.sync.status.state
+          if (state === 'idle') void this.sync.syncNow('poll')
+        }
+        options.onOutboxEvent(event)
+      },
       ...(options.onError ? { onError: options.onError } : {}),
       ...(options.outboxTimings ? { timings: options.outboxTimings } : {}),
       ...now,

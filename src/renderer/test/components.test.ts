@@ -42,6 +42,15 @@ describe('StatusStrip', () => {
     expect(screen.getByRole('status').textContent).toMatch(/Last synced just now/)
   })
 
+  it('says SkyLight is having trouble, not that the user is offline, while it answers errors', async () => {
+    render(StatusStrip, { context: context() })
+    fake.emit('sync-status', { accountId: 'acc', state: 'server-error', kind: null, firstSyncDone: true, lastSyncedAt: new Date().toISOString(), progress: {}, message: 'SkyLight had a problem (500). It will be tried again.' })
+    fake.emit('outbox-changed', { accountId: 'acc', counts: { queued: 1, inFlight: 0, failed: 0 } })
+    await settle()
+    expect(screen.getByRole('status').textContent).toMatch(/SkyLight is having trouble — 1 action waiting/)
+    expect(screen.getByRole('status').textContent).not.toMatch(/Offline/)
+  })
+
   it('counts down to when SkyLight lets requests through again after a 429, and hides once it has', async () => {
     render(StatusStrip, { context: context() })
     const base = { accountId: 'acc', state: 'syncing', kind: 'refresh', firstSyncDone: true, lastSyncedAt: null, progress: {}, message: null }

@@ -4,7 +4,7 @@ import { resourceName } from './resources'
 
 export const syncStatus = z.object({
   accountId: z.string(),
-  state: z.enum(['idle', 'syncing', 'offline', 'key-rejected', 'error', 'stopped']),
+  state: z.enum(['idle', 'syncing', 'offline', 'server-error', 'key-rejected', 'error', 'stopped']),
   kind: z.enum(['first', 'poll', 'refresh', 'full']).nullable(),
   firstSyncDone: z.boolean(),
   lastSyncedAt: z.string().nullable(),

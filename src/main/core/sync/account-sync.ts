@@ -6,13 +6,14 @@
 // when it answers; a wake from sleep (or a timer that fired far too late) catches up too.
 // One run at a time; a 401 stops it until the key is replaced.
 import type { Priority, SkyLightApi } from '../skylight'
-import { CancelledError, SkyLightError, UnauthorizedError } from '../skylight'
+import { CancelledError, NetworkError, SkyLightError, UnauthorizedError } from '../skylight'
 import { getSyncState, saveSyncState, type StoreDb } from '../store'
 import type { SyncContext, SyncResource } from './context'
 import { canPollBeside, firstSyncDone, lastFullPassAt, pollBeside, runSync, type SyncKind } from './plans'
 import { syncNotes } from './steps/notes'
 
-export type SyncState = 'idle' | 'syncing' | 'offline' | 'key-rejected' | 'error' | 'stopped'
+/** offline: SkyLight cannot be reached; server-error: it answers, but with errors (5xx, 429, garbage). */
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'server-error' | 'key-rejected' | 'error' | 'stopped'
 
 export interface SyncStatus {
   state: SyncState
@@ -259,7 +260,9 @@ export class AccountSync {
     }
     this.#failures++
     if (error instanceof SkyLightError && error.transient) {
-      this.#setStatus({ state: 'offline', kind: null, message: error.message })
+      // Reached or not is what the user needs to know: "offline" is for a network that is
+      // down, not for a SkyLight answering 500s.
+      this.#setStatus({ state: error instanceof NetworkError ? 'offline' : 'server-error', kind: null, message: error.message })
     } else {
       const message = error instanceof Error ? error.message : String(error)
       this.#setStatus({ state: 'error', kind: null, message: `Sync stopped: ${message}` })

@@ -33,6 +33,10 @@ export class SyncStatusState {
   get offline(): boolean {
     return this.#status?.state === 'offline'
   }
+  /** SkyLight answers, but with errors: not "offline", and the user should know it is not them. */
+  get serverTrouble(): boolean {
+    return this.#status?.state === 'server-error'
+  }
   get waiting(): number {
     return this.#counts.queued + this.#counts.inFlight
   }
