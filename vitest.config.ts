@@ -7,8 +7,10 @@ export default defineConfig({
     // Tests start real servers and open real files; two cores make wider pools slower.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Bounds that only stop a hang: every test waits on events and states, and a shared,
+    // busy machine may take several times a quiet one's time.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     projects: [
       // The core, the sandbox, the shell and the browser journeys: plain Node.
       { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], environment: 'node' } },

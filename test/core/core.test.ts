@@ -49,7 +49,7 @@ async function call<M extends MethodName>(method: M, input: MethodInput<M>): Pro
   return result.value as MethodOutput<M>
 }
 
-async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean, ms = 15_000): Promise<EventPayload<E>> {
+async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean, ms = 60_000): Promise<EventPayload<E>> {
   const started = Date.now()
   for (;;) {
     const hit = events.find((e) => e.event === event && test(e.payload as EventPayload<E>))

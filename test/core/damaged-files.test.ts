@@ -44,7 +44,7 @@ async function call<M extends MethodName>(method: M, input: MethodInput<M>): Pro
   return result.value as MethodOutput<M>
 }
 
-async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean, ms = 20_000): Promise<EventPayload<E>> {
+async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean, ms = 60_000): Promise<EventPayload<E>> {
   const started = Date.now()
   for (;;) {
     const hit = events.find((e) => e.event === event && test(e.payload as EventPayload<E>))
@@ -54,7 +54,7 @@ async function until<E extends EventName>(event: E, test: (payload: EventPayload
   }
 }
 
-async function eventually(check: () => Promise<boolean> | boolean, ms = 20_000): Promise<void> {
+async function eventually(check: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
   const started = Date.now()
   while (!(await check())) {
     if (Date.now() - started > ms) throw new Error('condition not met in time')

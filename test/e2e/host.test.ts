@@ -19,7 +19,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'skylight-host-'))
   core = await openCore({ dataDir, appVersion: 'host-test', keychain: new SessionSecretStore() })
   host = await startDeskHost(core)
-}, 60_000)
+}, 180_000)
 afterAll(async () => {
   await host?.close()
   await core?.close()

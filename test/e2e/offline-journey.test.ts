@@ -34,14 +34,14 @@ beforeAll(async () => {
   const added = await env.core.dispatch('account-add', { apiKey: env.sandbox.accounts[0]!.apiKey, baseUrl: env.sandbox.url })
   if (!added.ok) throw new Error(added.error.message)
   accountId = (added.value as { id: string }).id
-  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 30_000)
-}, 60_000)
+  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 60_000)
+}, 180_000)
 afterAll(async () => env?.close())
 
 const acted = (test: (e: RequestLogEntry) => boolean) => env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
 const waiting = () => page.locator('.status-strip').textContent()
 
-describe.skipIf(!chromiumAvailable)('working offline', { timeout: 90_000 }, () => {
+describe.skipIf(!chromiumAvailable)('working offline', { timeout: 180_000 }, () => {
   it('replies online: Enter sends, the message shows at once and is sent once', async () => {
     const list = page.getByRole('listbox', { name: 'Conversations, newest first' })
     await expect.poll(() => list.getByRole('option').count()).toBeGreaterThan(3)
@@ -55,14 +55,14 @@ describe.skipIf(!chromiumAvailable)('working offline', { timeout: 90_000 }, () =
     expect(await composer.inputValue()).toBe(`${reply}\n`)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.locator('.bubble .text', { hasText: reply }).count()).toBe(1)
-    await expect.poll(() => acted((e) => e.method === 'POST' && e.path.endsWith('/messages/send')).length, { timeout: 15_000 }).toBe(1)
-    await expect.poll(() => page.locator('.bubble', { hasText: reply }).locator('.mark').getAttribute('data-mark'), { timeout: 15_000 }).not.toBe('pending')
+    await expect.poll(() => acted((e) => e.method === 'POST' && e.path.endsWith('/messages/send')).length, { timeout: 60_000 }).toBe(1)
+    await expect.poll(() => page.locator('.bubble', { hasText: reply }).locator('.mark').getAttribute('data-mark'), { timeout: 60_000 }).not.toBe('pending')
   })
 
   it('goes offline and says so, with the number of actions waiting', async () => {
     await env.sandbox.control.setOffline(true)
     await page.getByRole('button', { name: 'Sync now' }).click()
-    await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.state === 'offline', 30_000)
+    await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.state === 'offline', 60_000)
     await expect.poll(waiting).toMatch(/Offline — 0 actions waiting/)
   })
 
@@ -87,7 +87,7 @@ describe.skipIf(!chromiumAvailable)('working offline', { timeout: 90_000 }, () =
     ])
     const uploads = page.getByRole('region', { name: 'Uploads' })
     await expect.poll(() => uploads.locator('[data-phase="refused"]').textContent()).toMatch(/too-big\.mp4.*51\.0 MB.*up to 50 MB/)
-    await expect.poll(() => uploads.locator('[data-phase="queued"]').count(), { timeout: 10_000 }).toBe(2)
+    await expect.poll(() => uploads.locator('[data-phase="queued"]').count(), { timeout: 60_000 }).toBe(2)
     await expect.poll(waiting).toMatch(/Offline — 3 actions waiting/)
     const findings = await checkView(page, '21-offline-media')
     expect(findings).toEqual([])
@@ -124,7 +124,7 @@ describe.skipIf(!chromiumAvailable)('working offline', { timeout: 90_000 }, () =
     expect(acted((e) => e.method === 'POST' && e.path.endsWith('/media'))).toHaveLength(2)
     expect(acted((e) => e.method === 'POST' && /\/campaigns$/.test(e.path))).toHaveLength(1)
     await page.keyboard.press('Control+1')
-    await expect.poll(() => page.locator('.bubble', { hasText: offlineReply }).locator('.mark').getAttribute('data-mark'), { timeout: 15_000 }).not.toBe('pending')
+    await expect.poll(() => page.locator('.bubble', { hasText: offlineReply }).locator('.mark').getAttribute('data-mark'), { timeout: 60_000 }).not.toBe('pending')
   })
 
   it('starts the campaign and shows its delivery progress', async () => {

@@ -21,14 +21,14 @@ beforeAll(async () => {
   const added = await env.core.dispatch('account-add', { apiKey: env.sandbox.accounts[0]!.apiKey, baseUrl: env.sandbox.url })
   if (!added.ok) throw new Error(added.error.message)
   accountId = (added.value as { id: string }).id
-  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 30_000)
-}, 60_000)
+  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 60_000)
+}, 180_000)
 afterAll(async () => env?.close())
 
 const sends = (text: string) =>
   env.sandbox.control.requestLog().filter((e) => e.acted && e.method === 'POST' && e.path.endsWith('/messages/send') && JSON.stringify(e.body ?? '').includes(text.slice(0, 20)))
 
-describe.skipIf(!chromiumAvailable)('a refused reply', { timeout: 90_000 }, () => {
+describe.skipIf(!chromiumAvailable)('a refused reply', { timeout: 180_000 }, () => {
   it('stays at the end of the thread with SkyLight’s reason, through the next poll', async () => {
     // Instagram starts disconnected in the sandbox: a reply there is refused.
     await page.getByRole('group', { name: 'Channel' }).getByRole('button', { name: 'Instagram' }).click()
@@ -39,12 +39,12 @@ describe.skipIf(!chromiumAvailable)('a refused reply', { timeout: 90_000 }, () =
     await composer.fill(refused)
     await page.keyboard.press('Enter')
     const last = page.locator('.bubble').last()
-    await expect.poll(() => last.locator('.mark').getAttribute('data-mark'), { timeout: 15_000 }).toBe('failed')
+    await expect.poll(() => last.locator('.mark').getAttribute('data-mark'), { timeout: 60_000 }).toBe('failed')
     expect(await last.locator('.text').textContent()).toBe(refused)
     await expect.poll(() => last.locator('.error').textContent()).toMatch(/No instagram channel connected/i)
 
     await page.getByRole('button', { name: 'Sync now' }).click()
-    await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.state === 'idle' && s.kind === null, 30_000)
+    await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.state === 'idle' && s.kind === null, 60_000)
     await expect.poll(() => page.locator('.bubble').last().locator('.error').textContent()).toMatch(/No instagram channel connected/i)
     await screenshot(page, '30-refused-reply')
   })
@@ -63,8 +63,8 @@ describe.skipIf(!chromiumAvailable)('a refused reply', { timeout: 90_000 }, () =
     env.sandbox.control.setChannelConnected(env.sandbox.accounts[0]!.id, 'instagram', true)
     await editor.fill(corrected)
     await item.getByRole('button', { name: 'Save and send' }).click()
-    await expect.poll(() => sends(corrected).length, { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => sends(corrected).length, { timeout: 60_000 }).toBe(1)
     await expect.poll(() => outbox.locator('.error[role="alert"]').count()).toBe(0)
-    await expect.poll(() => outbox.locator('.outbox-item.failed').count(), { timeout: 15_000 }).toBe(0)
+    await expect.poll(() => outbox.locator('.outbox-item.failed').count(), { timeout: 60_000 }).toBe(0)
   })
 })

@@ -24,7 +24,7 @@ beforeAll(async () => {
   buildRenderer()
   env = await startEnvironment()
   page = env.page
-}, 60_000)
+}, 180_000)
 afterAll(async () => env?.close())
 
 /** The element is inside its scrolling container's visible part. */
@@ -49,11 +49,11 @@ describe.skipIf(!chromiumAvailable)('first run and reading', { timeout: 60_000 }
 
     await page.getByRole('button', { name: 'Try a demo account' }).click()
     // The first sync's progress per resource shows in the status strip while it runs.
-    await page.getByRole('list', { name: 'First sync progress' }).waitFor({ timeout: 15_000 })
+    await page.getByRole('list', { name: 'First sync progress' }).waitFor({ timeout: 60_000 })
     await screenshot(page, '02-first-sync')
     const demo = (await untilEvent(env, 'accounts-changed', (l) => l.accounts.some((a) => a.isDemo))).accounts.find((a) => a.isDemo)!
     await untilEvent(env, 'sync-status', (s) => s.accountId === demo.id && s.firstSyncDone, 60_000)
-    await expect.poll(() => page.locator('.conversation').count(), { timeout: 10_000 }).toBeGreaterThan(5)
+    await expect.poll(() => page.locator('.conversation').count(), { timeout: 60_000 }).toBeGreaterThan(5)
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Last synced' }).textContent()).toMatch(/just now|min ago/)
     await screenshot(page, '03-inbox-demo')
   })
@@ -70,7 +70,7 @@ describe.skipIf(!chromiumAvailable)('first run and reading', { timeout: 60_000 }
     await page.getByRole('button', { name: 'Add account' }).click()
     const added = await untilEvent(env, 'accounts-changed', (l) => l.accounts.some((a) => !a.isDemo && a.baseUrl.startsWith(env.sandbox.url)))
     const account = added.accounts.find((a) => !a.isDemo)!
-    await untilEvent(env, 'sync-status', (s) => s.accountId === account.id && s.firstSyncDone, 30_000)
+    await untilEvent(env, 'sync-status', (s) => s.accountId === account.id && s.firstSyncDone, 60_000)
     await expect.poll(() => page.getByLabel('Account', { exact: true }).inputValue()).toBe(account.id)
     await noSeriousA11y('04-settings')
   })

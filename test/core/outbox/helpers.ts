@@ -68,7 +68,7 @@ export async function harness(): Promise<Harness> {
       outboxes.push(outbox)
       return { outbox, events }
     },
-    async drained(outbox, timeoutMs = 15_000) {
+    async drained(outbox, timeoutMs = 60_000) {
       const until = Date.now() + timeoutMs
       for (;;) {
         const c = outbox.counts()

@@ -161,12 +161,12 @@ describe('a poll', () => {
     sandbox.control.setFaults({ rules: [{ method: 'GET', path: '/campaigns', kind: 'latency', ms: 60_000 }] })
     let finished = false
     void sync.syncNow(kind).then(() => (finished = true))
-    await expect.poll(() => apiRequests().some((e) => e.path === justBeforeCampaigns[kind]), { timeout: 10_000 }).toBe(true)
+    await expect.poll(() => apiRequests().some((e) => e.path === justBeforeCampaigns[kind]), { timeout: 60_000 }).toBe(true)
 
     const contactId = localSnapshot(store.sqlite).conversations.at(-1)!.contact_id as number
     sandbox.control.injectInbound({ accountId: account().id, contactId, content: `while the ${kind} runs` })
     sync.setTimings({ pollMs: 10 })
-    await expect.poll(storedContents, { timeout: 10_000 }).toContain(`while the ${kind} runs`)
+    await expect.poll(storedContents, { timeout: 60_000 }).toContain(`while the ${kind} runs`)
     expect(finished).toBe(false)
     expect(sync.status).toMatchObject({ state: 'syncing', kind })
     // A new message is news, but not the histories a first sync brings.
@@ -180,10 +180,10 @@ describe('a poll', () => {
     sandbox.control.clearLog()
     sandbox.control.setFaults({ rules: [{ method: 'GET', path: '/campaigns', kind: 'latency', ms: 500 }] })
     const full = sync.syncNow('full')
-    await expect.poll(() => apiRequests().some((e) => e.path === '/api/v1/media'), { timeout: 10_000 }).toBe(true)
+    await expect.poll(() => apiRequests().some((e) => e.path === '/api/v1/media'), { timeout: 60_000 }).toBe(true)
     sandbox.control.injectInbound({ accountId: account().id, content: 'beside the pass' })
     sync.setTimings({ pollMs: 10 })
-    await expect.poll(storedContents, { timeout: 10_000 }).toContain('beside the pass')
+    await expect.poll(storedContents, { timeout: 60_000 }).toContain('beside the pass')
     await full
     expect(sync.status.state).toBe('idle')
     expect(localSnapshot(store.sqlite)).toEqual(serverSnapshot(sandbox.control.dump(account().id)))

@@ -306,7 +306,7 @@ describe('deletes waiting in the outbox', () => {
     expect(local.conversations.map((c) => c.contact_id)).not.toContain(contactId)
     // Once carried out, the server agrees.
     outbox.start()
-    await expect.poll(() => outbox.counts().queued + outbox.counts().inFlight, { timeout: 10_000 }).toBe(0)
+    await expect.poll(() => outbox.counts().queued + outbox.counts().inFlight, { timeout: 60_000 }).toBe(0)
     await outbox.stop()
     await sync.syncNow('full')
     expectConverged()

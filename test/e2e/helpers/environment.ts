@@ -94,7 +94,7 @@ export async function untilEvent<E extends EventName>(
   env: Pick<Environment, 'events'>,
   event: E,
   test: (payload: EventPayload<E>) => boolean,
-  ms = 20_000,
+  ms = 60_000,
 ): Promise<EventPayload<E>> {
   const started = Date.now()
   for (;;) {
