@@ -12,7 +12,9 @@ const available = await store.check().then(
   (error: Error) => {
     // CI must exercise the real keychain; elsewhere say plainly why this part did not run.
     if (process.env['CI']) throw error
-    console.warn(`keychain tests skipped: ${error.message}`)
+    console.warn(
+      `keychain tests skipped: ${error.message} — on Linux, \`SKYLIGHT_TEST_KEYRING=1 npm test\` runs them against a private, throw-away keyring (needs gnome-keyring and dbus).`,
+    )
     return false
   },
 )
