@@ -12,6 +12,8 @@ import { syncConversationList } from './steps/conversations'
 import { syncGroups } from './steps/groups'
 import { mediaPass, syncNewMedia } from './steps/media'
 import { refreshRecentStatuses, syncDueMessages } from './steps/messages'
+import { syncTeam } from './steps/team'
+import { syncWebhooks } from './steps/webhooks'
 
 export type SyncKind = 'first' | 'poll' | 'refresh' | 'full'
 
@@ -24,6 +26,8 @@ const fullPhases = {
   groups: (ctx: SyncContext) => syncGroups(ctx, true),
   media: mediaPass,
   campaigns: (ctx: SyncContext) => syncCampaigns(ctx, true),
+  team: syncTeam,
+  webhooks: syncWebhooks,
 } as const
 type Phase = keyof typeof fullPhases
 const PHASES = Object.keys(fullPhases) as Phase[]
@@ -65,6 +69,8 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       await syncAccount(ctx)
       await syncGroups(ctx, false)
       await syncCampaigns(ctx, false)
+      await syncTeam(ctx)
+      await syncWebhooks(ctx)
       await refreshRecentStatuses(ctx, contactsWithUnsettledMessages(ctx.db, ctx.now() - DAY_MS, 10))
       return
     case 'full':
