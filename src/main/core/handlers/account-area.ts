@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { Handlers } from '../../../shared/contract'
 import type { AccountChannel } from '../../../shared/contract/account-area'
 import { checkPlanLimit } from '../plan-limits'
-import { dropSecret, hasRevealedSecret, holdSecret, takeRevealedSecret } from '../outbox/held-secrets'
+import { dropSecret, hasRevealedSecret, holdSecret, redactSecret, takeRevealedSecret } from '../outbox/held-secrets'
 import { deleteTeamMemberAction } from '../outbox/actions/delete-team-member'
 import { deleteWebhookAction } from '../outbox/actions/delete-webhook'
 import { accountChanges } from '../outbox/actions/update-account'
@@ -129,6 +129,8 @@ export function accountAreaHandlers(ctx: HandlerContext): AccountAreaHandlers {
     },
     'channel-instagram-connect': async ({ username, password }) => {
       const form = parseForm(instagramLogin, { username, password })
+      // Sent once, never kept; should anything log it, it is redacted.
+      redactSecret(form.password)
       const started = await api().channels.connectInstagram(form, live)
       if (started.kind === 'connected') return { kind: 'connected', channel: keepChannel(started.channel) }
       changed('account')
@@ -198,7 +200,9 @@ export function accountAreaHandlers(ctx: HandlerContext): AccountAreaHandlers {
     'webhook-rotate-secret': async ({ id }) => {
       localWebhook(id)
       // Answered to the user who asked; not stored, not logged, not sent in any event.
-      return { secret: await api().webhooks.regenerateSecret(id, live) }
+      const secret = await api().webhooks.regenerateSecret(id, live)
+      redactSecret(secret)
+      return { secret }
     },
     'webhook-secret-reveal': async ({ id }) => {
       localWebhook(id)

@@ -46,6 +46,11 @@ export function takeRevealedSecret(webhookId: number): string | null {
   return secret
 }
 
+/** A secret answered straight to the user (a rotated webhook secret): never logged either. */
+export function redactSecret(secret: string): void {
+  redactor?.addSecret(secret)
+}
+
 export function hasRevealedSecret(webhookId: number): boolean {
   return revealed.has(webhookId)
 }
