@@ -177,6 +177,17 @@ describe('the Account area', () => {
     expect((await call('channels-list', {})).channels.find((c) => c.type === 'whatsapp')?.isConnected).toBe(true)
   })
 
+  it('tells of a channel that drops on a refresh, but not of one the user disconnected', async () => {
+    await fetch(`${sandbox.url}/api/v1/channels/telegram/disconnect`, {
+      method: 'POST',
+      headers: { 'X-Api-Key': sandbox.accounts[0]!.apiKey, Accept: 'application/json' },
+    })
+    await call('sync-now', { kind: 'refresh' })
+    expect(await until('channel-dropped', (d) => d.type === 'telegram')).toMatchObject({ syncStatus: 'STOPPED' })
+    // The WhatsApp disconnect above was the user's own: no news of it.
+    expect(events.filter((e) => e.event === 'channel-dropped' && (e.payload as { type: string }).type === 'whatsapp')).toEqual([])
+  })
+
   it('connects Instagram with a password and a 2FA code, the password kept nowhere', async () => {
     const started = await call('channel-instagram-connect', { username: 'desk.test', password: INSTAGRAM_PASSWORD })
     expect(started.kind).toBe('code-needed')

@@ -2,6 +2,7 @@
 // its sync running, so every account stays current and switching is instant. Sync events
 // are forwarded as contract events, tagged with the account.
 import type { AccountManager } from './accounts/account-manager'
+import { ChannelWatch } from './channel-watch'
 import type { AccountRecord } from './accounts/registry'
 import { AccountSession } from './account-session'
 import type { CoreEvents } from './core-events'
@@ -25,6 +26,8 @@ export interface AccountSessionsOptions {
 
 export class AccountSessions {
   readonly #o: AccountSessionsOptions
+  /** Which channels were connected, to tell of one that drops. */
+  readonly channels = new ChannelWatch()
   readonly #open = new Map<string, AccountSession>()
   /** Accounts whose key could not be read (a session-only key after a restart, a locked keychain). */
   readonly #keyMissing = new Set<string>()
@@ -39,6 +42,15 @@ export class AccountSessions {
 
   isKeyMissing(accountId: string): boolean {
     return this.#keyMissing.has(accountId)
+  }
+
+  /** The account's channels were re-read or answered live: tell of any that dropped. */
+  channelsChanged(accountId: string): void {
+    const session = this.#open.get(accountId)
+    if (!session) return
+    for (const drop of this.channels.check(accountId, session.store.db)) {
+      this.#o.events.emit('channel-dropped', { accountId, type: drop.type, syncStatus: drop.syncStatus })
+    }
   }
 
   async openAll(): Promise<void> {
@@ -71,6 +83,7 @@ export class AccountSessions {
       onSyncEvent: (event) => {
         if (event.type === 'changed') {
           this.#o.events.emit('data-changed', { accountId: account.id, resources: event.resources, contactIds: event.contactIds })
+          if (event.resources.includes('account')) this.channelsChanged(account.id)
           if (event.resources.includes('conversations') || event.resources.includes('messages')) this.#emitUnread()
         } else if (event.type === 'inbound') {
           const name = contactName(this.#open.get(account.id)!.store.db, event.contactId)
@@ -89,6 +102,8 @@ export class AccountSessions {
       ...(this.#o.onError ? { onError: this.#o.onError } : {}),
     })
     this.#open.set(account.id, session)
+    // Learn which channels are connected now, so the first re-read can tell of a drop.
+    this.channels.check(account.id, session.store.db)
     session.start(account.keyRejectedAt !== null)
     return session
   }
@@ -96,6 +111,7 @@ export class AccountSessions {
   async close(accountId: string): Promise<void> {
     const session = this.#open.get(accountId)
     this.#open.delete(accountId)
+    this.channels.forget(accountId)
     await session?.close()
   }
 

@@ -72,6 +72,7 @@ export function accountAreaHandlers(ctx: HandlerContext): AccountAreaHandlers {
   const keepChannel = (c: Channel): AccountChannel => {
     saveChannel(db(), c)
     changed('account')
+    ctx.sessions.channelsChanged(session().accountId)
     return channelView(c)
   }
 
@@ -123,6 +124,7 @@ export function accountAreaHandlers(ctx: HandlerContext): AccountAreaHandlers {
     'channel-status': async ({ type, accountId: attempt }) => keepChannel(await api().channels.status(type as ChannelType, attempt, live)),
     'channel-refresh': async ({ type }) => keepChannel(await api().channels.refresh(type as ChannelType, live)),
     'channel-disconnect': async ({ type }) => {
+      ctx.sessions.channels.expectDrop(session().accountId, type)
       const answer = await api().channels.disconnect(type as ChannelType, live)
       // Some answers carry no channel: read its status so the views agree with the server.
       return keepChannel(answer ?? (await api().channels.status(type as ChannelType, undefined, live)))

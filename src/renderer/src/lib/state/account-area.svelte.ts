@@ -1,8 +1,8 @@
 // The Account area's profile, plan and channels. The profile edit is queued (it works
 // offline); connecting a channel is live: a QR code polled at a gentle pace until it is
-// scanned, fails or times out, or Instagram's password then 2FA code. A channel that was
-// connected and is no longer after a refresh is announced.
-import type { AccountChannel, AccountOverview } from '../../../../shared/contract'
+// scanned, fails or times out, or Instagram's password then 2FA code. A channel the core
+// saw drop is shown as an alert wherever the user is.
+import type { AccountOverview } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { channelName } from '../account/channel-words'
 import { nextPollDelay, qrOutcome } from '../account/qr-poll'
@@ -46,8 +46,6 @@ export class AccountAreaState {
   #channelError = $state<string | null>(null)
   #pollTimer: ReturnType<typeof setTimeout> | undefined
   #pollGeneration = 0
-  /** Disconnects the user asked for, so the drop warning is not raised for them. */
-  #expectedDrops = new Set<string>()
 
   constructor(private readonly clock: () => number = () => Date.now()) {}
 
@@ -96,9 +94,7 @@ export class AccountAreaState {
 
   async load(): Promise<void> {
     try {
-      const next = await call('account-overview', {})
-      this.#noticeDrops(this.#overview?.channels ?? [], next.channels)
-      this.#overview = next
+      this.#overview = await call('account-overview', {})
       this.#error = null
     } catch (error) {
       this.#error = messageOf(error, 'The account could not be read.')
@@ -107,13 +103,10 @@ export class AccountAreaState {
     }
   }
 
-  #noticeDrops(before: readonly AccountChannel[], after: readonly AccountChannel[]): void {
-    for (const now of after) {
-      const was = before.find((c) => c.type === now.type)
-      if (!was?.isConnected || now.isConnected) continue
-      if (this.#expectedDrops.delete(now.type)) continue
-      this.#alert = `${channelName(now.type)} is no longer connected. Messages on it will wait until it is connected again — see Account › Channels.`
-    }
+  /** The core saw a connected channel drop (on a refresh or a live call). */
+  channelDropped(type: string, syncStatus: string | null): void {
+    const why = syncStatus === 'CREDENTIALS' ? 'It needs signing in again' : 'Messages on it wait until it is connected again'
+    this.#alert = `${channelName(type)} is no longer connected. ${why} — see Account › Channels.`
   }
 
   /** Queues the profile edit; answers the field errors (empty when queued). */
@@ -151,7 +144,6 @@ export class AccountAreaState {
   }
 
   disconnectChannel(type: 'whatsapp' | 'telegram' | 'instagram'): Promise<boolean> {
-    this.#expectedDrops.add(type)
     return this.#channelCall(type, async () => {
       await call('channel-disconnect', { type })
       this.#announcement = `${channelName(type)} disconnected.`

@@ -154,6 +154,9 @@ export class DeskState {
       onEvent('data-changed', ({ accountId, resources, contactIds }) => {
         if (accountId === this.session.activeId) void this.dataChanged(resources, contactIds)
       }),
+      onEvent('channel-dropped', ({ accountId, type, syncStatus }) => {
+        if (accountId === this.session.activeId) this.account.channelDropped(type, syncStatus)
+      }),
       onEvent('sync-status', ({ accountId, state }) => {
         // Back online: images that could not be fetched are asked for again.
         if (accountId === this.session.activeId && state === 'idle') this.thumbnails.retryMissing()
