@@ -99,6 +99,7 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
   '0005_add-team-webhooks-and-profile-address': (o, path) => {
     expect(o).toContain('table:team_members')
     expect(o).toContain('table:webhooks')
+    expect(o).toContain('table:webhook_events')
     const db = new Database(path, { readonly: true })
     try {
       const columns = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name)

@@ -15,7 +15,7 @@ import { webhookChanges, webhookFields } from '../outbox/actions/webhook-fields'
 import type { Channel } from '../skylight/resources/account'
 import type { ChannelType } from '../skylight/resources/channels'
 import type { WebhookDelivery } from '../skylight/resources/webhooks'
-import { getAccount, requireLocal, teamList, webhookList } from '../store'
+import { getAccount, replaceWebhookEvents, requireLocal, teamList, webhookEventList, webhookList } from '../store'
 import { accountId } from '../store/writes/account'
 import { saveChannel } from '../store/writes/channel'
 import { FormError, parseForm } from './form'
@@ -82,10 +82,12 @@ export function accountAreaHandlers(ctx: HandlerContext): AccountAreaHandlers {
     'account-overview': async () => {
       const account = getAccount(db())
       const sub = account?.subscription ?? null
+      // Known limits in their usual order, any the server adds later after them.
+      const rank = (key: string) => (LIMIT_ORDER.includes(key) ? LIMIT_ORDER.indexOf(key) : LIMIT_ORDER.length)
       const limits = sub
         ? Object.entries(sub.limits)
             .map(([key, l]) => ({ key, used: l.used, max: l.max }))
-            .sort((a, b) => (LIMIT_ORDER.indexOf(a.key) + 99) % 99 - (LIMIT_ORDER.indexOf(b.key) + 99) % 99)
+            .sort((a, b) => rank(a.key) - rank(b.key))
         : []
       return {
         profile: account
@@ -173,7 +175,14 @@ export function accountAreaHandlers(ctx: HandlerContext): AccountAreaHandlers {
     'webhooks-list': async () => ({
       items: webhookList(db()).map((w) => ({ ...w, secretWaiting: hasRevealedSecret(w.id) })),
     }),
-    'webhook-events': async () => ({ events: await api().webhooks.events(live) }),
+    'webhook-events': async () => {
+      // Kept by sync for offline forms; read live (and kept) when sync has not got to it yet.
+      const known = webhookEventList(db())
+      if (known.length > 0) return { events: known }
+      const events = await api().webhooks.events(live)
+      replaceWebhookEvents(db(), events)
+      return { events }
+    },
     'webhook-create': async ({ isActive, ...fields }) => {
       const form = parseForm(webhookFields, { ...fields, is_active: isActive ?? true })
       const { actionId, localId } = outbox().queue('create-webhook', form)

@@ -21,6 +21,6 @@ export const webhooksResource = defineResource({
     'POST /webhooks/{id}/regenerate-secret',
     'GET /webhooks/events',
   ],
-  fullPass: syncWebhooks,
+  fullPass: (ctx) => syncWebhooks(ctx, true),
   actions: [createWebhookAction, updateWebhookAction, deleteWebhookAction],
 })

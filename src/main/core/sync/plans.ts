@@ -27,7 +27,7 @@ const fullPhases = {
   media: mediaPass,
   campaigns: (ctx: SyncContext) => syncCampaigns(ctx, true),
   team: syncTeam,
-  webhooks: syncWebhooks,
+  webhooks: (ctx: SyncContext) => syncWebhooks(ctx, true),
 } as const
 type Phase = keyof typeof fullPhases
 const PHASES = Object.keys(fullPhases) as Phase[]

@@ -9,6 +9,13 @@ CREATE TABLE `team_members` (
 	`local_revision` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `webhook_events` (
+	`name` text PRIMARY KEY NOT NULL,
+	`group` text NOT NULL,
+	`description` text,
+	`position` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `webhooks` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,

@@ -3,7 +3,7 @@
 import { asc, eq } from 'drizzle-orm'
 import type { StoreDb } from '../db'
 import { teamMembers } from '../schema/team'
-import { webhooks } from '../schema/webhooks'
+import { webhookEvents, webhooks } from '../schema/webhooks'
 
 export function teamList(db: StoreDb, role?: string) {
   const query = db.select().from(teamMembers)
@@ -23,3 +23,7 @@ export function webhookList(db: StoreDb) {
 export type WebhookItem = ReturnType<typeof webhookList>[number]
 
 export const teamCount = (db: StoreDb) => db.$count(teamMembers)
+
+export function webhookEventList(db: StoreDb) {
+  return db.select({ name: webhookEvents.name, group: webhookEvents.group, description: webhookEvents.description }).from(webhookEvents).orderBy(asc(webhookEvents.position)).all()
+}

@@ -14,3 +14,12 @@ export const webhooks = sqliteTable('webhooks', {
   updatedAt: text('updated_at'),
   localRevision: localRevision(),
 })
+
+/** The catalogue of event names a webhook can subscribe to (GET /webhooks/events), kept for offline forms. */
+export const webhookEvents = sqliteTable('webhook_events', {
+  name: text('name').primaryKey(),
+  group: text('group').notNull(),
+  description: text('description'),
+  /** Catalogue order, so the checklist reads as the server lists it. */
+  position: integer('position').notNull(),
+})

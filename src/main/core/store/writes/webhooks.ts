@@ -1,10 +1,10 @@
 // Webhooks: replaced whole on every read; rows the outbox holds stay as the user left them.
 // Nothing here takes a secret: the wire type the writes accept has none.
 import { and, eq, inArray } from 'drizzle-orm'
-import type { Webhook } from '../../skylight/resources/webhooks'
+import type { Webhook, WebhookEvent } from '../../skylight/resources/webhooks'
 import { inTransaction, type StoreDb } from '../db'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
-import { webhooks } from '../schema/webhooks'
+import { webhookEvents, webhooks } from '../schema/webhooks'
 import { replaceCollection, type ReplaceResult } from './replace'
 import { upsertRows } from './upsert-rows'
 
@@ -47,4 +47,13 @@ export function rekeyWebhook(db: StoreDb, localId: number, server: Webhook): voi
 /** Writes the server's copy of a webhook over the local one if nothing else holds it. */
 export function saveWebhookIfUnheld(db: StoreDb, server: Webhook): void {
   db.update(webhooks).set(webhookRow(server)).where(and(eq(webhooks.id, server.id), eq(webhooks.localRevision, 0))).run()
+}
+
+/** The event catalogue, replaced whole; an empty answer keeps what was known. */
+export function replaceWebhookEvents(db: StoreDb, events: readonly WebhookEvent[]): void {
+  if (events.length === 0) return
+  inTransaction(db, (tx) => {
+    tx.delete(webhookEvents).run()
+    events.forEach((e, position) => tx.insert(webhookEvents).values({ name: e.name, group: e.group, description: e.description, position }).onConflictDoNothing().run())
+  })
 }
