@@ -3,6 +3,8 @@
 // phone scans it a few seconds later); Instagram with its 2FA code; a team member added
 // and removed; a webhook created, tested, its delivery seen and its secret rotated. Each
 // screen is photographed and checked with axe; the strict CSP must raise no error.
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { buildRenderer, chromiumAvailable, startEnvironment, untilEvent, type Environment } from './helpers/environment'
@@ -11,6 +13,7 @@ import { checkView } from './helpers/page-checks'
 let env: Environment
 let page: Page
 let accountId: string
+const typedOrShown: string[] = ['journey-password', 'journey-member-pw']
 
 beforeAll(async () => {
   if (!chromiumAvailable) return
@@ -137,8 +140,28 @@ describe.skipIf(!chromiumAvailable)('running the account', { timeout: 90_000 }, 
     await confirm.getByRole('button', { name: 'Rotate' }).click()
     const shown = page.getByRole('dialog', { name: 'The new signing secret' })
     await expect.poll(() => shown.locator('code.secret').textContent()).toMatch(/^whsec_/)
+    typedOrShown.push((await shown.locator('code.secret').textContent())!)
     await shown.getByRole('button', { name: 'Done' }).click()
     await expect.poll(() => page.locator('code.secret').count()).toBe(0)
     expect(env.pageErrors).toEqual([])
+  })
+
+  it('left no password or webhook secret in the store file, its WAL or the outbox', async () => {
+    const files: string[] = []
+    const walk = async (dir: string): Promise<void> => {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) await walk(join(dir, entry.name))
+        else files.push(join(dir, entry.name))
+      }
+    }
+    await walk(env.dataDir)
+    expect(files.some((f) => f.endsWith('account.sqlite'))).toBe(true)
+    expect(typedOrShown).toHaveLength(3)
+    for (const file of files) {
+      const bytes = await readFile(file)
+      for (const secret of typedOrShown) expect(bytes.includes(Buffer.from(secret)), `${secret.slice(0, 8)}… in ${file}`).toBe(false)
+    }
+    const outbox = await env.core.dispatch('outbox-list', { states: ['done', 'failed', 'queued', 'in-flight', 'cancelled'] })
+    expect(JSON.stringify(outbox)).not.toMatch(/journey-|whsec_/)
   })
 })
