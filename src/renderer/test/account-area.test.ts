@@ -8,6 +8,9 @@ import { accountChannel, accountOverview, teamMemberItem } from '../../shared/co
 import ChannelsPanel from '../src/components/account/ChannelsPanel.svelte'
 import QrCode from '../src/components/account/QrCode.svelte'
 import TeamPanel from '../src/components/account/TeamPanel.svelte'
+import UsageBar from '../src/components/account/UsageBar.svelte'
+import WebhooksPanel from '../src/components/account/WebhooksPanel.svelte'
+import { webhookItem } from '../../shared/contract/account-area'
 import { channelWords } from '../src/lib/account/channel-words'
 import { nextPollDelay, QR_TIMEOUT_MS } from '../src/lib/account/qr-poll'
 import { DeskState, deskContextKey } from '../src/lib/state/desk.svelte'
@@ -141,5 +144,39 @@ describe('the team tab', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Remove' }))
     await settle()
     expect(fake.calls.find((c) => c.method === 'team-delete')?.input).toEqual({ id: 5 })
+  })
+})
+
+describe('the plan', () => {
+  it('shows used of max and turns a limit red near it', () => {
+    const { container } = render(UsageBar, { label: 'Team members', used: 9, max: 10 })
+    expect(screen.getByRole('progressbar', { name: 'Team members: 9 of 10 used' })).toBeTruthy()
+    expect(container.querySelector('.usage.near')).not.toBeNull()
+    expect(screen.getByText('Near the plan\'s limit.')).toBeTruthy()
+    cleanup()
+    render(UsageBar, { label: 'Contacts', used: 40, max: 10_000 })
+    expect(screen.queryByText('Near the plan\'s limit.')).toBeNull()
+  })
+})
+
+describe('the webhooks tab', () => {
+  it('rotates a secret only after the warning, shows it once with Copy, and forgets it on Done', async () => {
+    fake.handle('webhooks-list', () => ({
+      items: [webhookItem.parse({ id: 3, name: 'CRM', url: 'https://crm.example/h', events: ['contact.created'], isActive: true, deliveryLogsCount: 2, createdAt: null, pending: false, secretWaiting: false })],
+    }))
+    fake.handle('webhook-rotate-secret', () => ({ secret: 'whsec_rotated_for_test' }))
+    await desk.webhooks.reload()
+    render(WebhooksPanel, { context: context() })
+    await fireEvent.click(screen.getByRole('button', { name: 'Rotate secret' }))
+    expect(fake.calls.some((c) => c.method === 'webhook-rotate-secret')).toBe(false)
+    expect(screen.getByRole('dialog', { name: 'Rotate the signing secret?' }).textContent).toMatch(/stops working at once/)
+    await fireEvent.click(screen.getByRole('button', { name: 'Rotate' }))
+    await settle()
+    expect(screen.getByRole('dialog', { name: 'The new signing secret' }).textContent).toContain('whsec_rotated_for_test')
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy()
+    await fireEvent.click(screen.getByRole('button', { name: 'Done' }))
+    await settle()
+    expect(desk.webhooks.secret).toBeNull()
+    expect(document.body.textContent).not.toContain('whsec_rotated_for_test')
   })
 })
