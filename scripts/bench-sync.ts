@@ -37,7 +37,9 @@ function minimumRequests(dump: any): number {
     memberPages +
     pages(dump.media.length) +
     pages(dump.campaigns.length) +
-    deliveryPages
+    deliveryPages +
+    pages(dump.team.length) +
+    2 // webhooks (one unpaginated list), the webhook event catalogue
   )
 }
 
