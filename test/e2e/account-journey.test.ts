@@ -95,6 +95,19 @@ describe.skipIf(!chromiumAvailable)('running the account', { timeout: 90_000 }, 
     await expect.poll(() => instagram.textContent()).toMatch(/Connected/)
   })
 
+  it('tells of a channel that drops, wherever the user is, with the way to reconnect it', async () => {
+    await page.getByRole('button', { name: 'Inbox' }).click()
+    env.sandbox.control.setChannelConnected(env.sandbox.accounts[0]!.id, 'telegram', false)
+    await page.getByRole('button', { name: 'Sync now' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'Telegram is no longer connected' })
+    await alert.waitFor({ timeout: 20_000 })
+    await noSeriousA11y('47-channel-dropped-alert')
+    await alert.getByRole('button', { name: 'Show channels' }).click()
+    const telegram = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Telegram' }) })
+    await expect.poll(() => telegram.textContent()).toMatch(/Not connected/)
+    expect(await page.getByRole('tab', { name: 'Channels' }).getAttribute('aria-selected')).toBe('true')
+  })
+
   it('adds a team member and removes them after a confirmation', async () => {
     await tab('Team').click()
     await page.getByRole('button', { name: 'Add member' }).click()
