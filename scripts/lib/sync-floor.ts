@@ -18,7 +18,9 @@ export function minimumRequests(dump: any): number {
     memberPages +
     pages(dump.media.length) +
     pages(dump.campaigns.length) +
-    deliveryPages
+    deliveryPages +
+    pages(dump.team.length) +
+    2 // webhooks (one unpaginated list), the webhook event catalogue
   )
 }
 

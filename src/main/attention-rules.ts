@@ -89,3 +89,12 @@ function shorten(text: string, max: number): string {
   const chars = [...text]
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`
 }
+
+const CHANNEL_NAMES: Readonly<Record<string, string>> = { whatsapp: 'WhatsApp', telegram: 'Telegram', instagram: 'Instagram' }
+
+/** A channel that dropped: always worth a notification, focused or not (the work stops). */
+export function channelDropNotification(drop: { type: string; syncStatus: string | null }): NotificationText {
+  const name = CHANNEL_NAMES[drop.type] ?? drop.type
+  const why = drop.syncStatus === 'CREDENTIALS' ? 'It needs signing in again.' : 'Messages on it wait until it is connected again.'
+  return { title: `${name} is no longer connected`, body: `${why} Open Account › Channels to reconnect.`, silent: false }
+}

@@ -1,10 +1,11 @@
 // Native notifications and the unread badge, following attention-rules.ts. The core's
 // events are wired to notifyInbound/setUnread by the composition root.
 import { app, nativeImage, Notification, type BrowserWindow } from 'electron'
-import { badgeFor, dotBitmap, notificationFor, windowTitleFor, type InboundMessage, type NotificationPrefs } from './attention-rules'
+import { badgeFor, channelDropNotification, dotBitmap, notificationFor, windowTitleFor, type InboundMessage, type NotificationPrefs } from './attention-rules'
 
 export interface Attention {
   notifyInbound(message: InboundMessage, prefs: NotificationPrefs): void
+  notifyChannelDropped(drop: { type: string; syncStatus: string | null }): void
   setUnread(count: number): void
 }
 
@@ -38,6 +39,17 @@ export function createAttention(options: AttentionOptions): Attention {
         options.openConversation(message.accountId, message.contactId)
       })
       notification.on('close', forget)
+      notification.show()
+    },
+
+    notifyChannelDropped(drop) {
+      if (!Notification.isSupported()) return
+      const text = channelDropNotification(drop)
+      const notification = new Notification({ title: text.title, body: text.body })
+      notification.on('click', () => {
+        const window = options.window()
+        if (window && !window.isDestroyed()) window.show()
+      })
       notification.show()
     },
 

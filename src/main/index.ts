@@ -94,6 +94,7 @@ async function main(): Promise<void> {
       void core.handlers['settings-get']({}).then((prefs) => attention.notifyInbound(payload as EventPayload<'inbound-message'>, prefs))
     }
     if (event === 'unread-total') attention.setUnread((payload as EventPayload<'unread-total'>).count)
+    if (event === 'channel-dropped') attention.notifyChannelDropped(payload as EventPayload<'channel-dropped'>)
   })
   // After sleep every account catches up at once instead of waiting for its next poll.
   powerMonitor.on('resume', () => core.resume())

@@ -88,6 +88,8 @@ export function createControl(deps: ControlDeps) {
       const channel = account(accountId).channel(type)
       if (!channel) throw new Error(`Account ${accountId} has no ${type} channel`)
       channel.connected = connected
+      // The status word follows the switch (OK / STOPPED), whatever a connect flow left.
+      delete channel.syncStatus
       if (connected) channel.lastSyncedAt = world.now()
       return channelJson(channel)
     },

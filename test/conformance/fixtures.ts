@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import type { Outbox } from '../../src/main/core/outbox'
+import { holdSecret } from '../../src/main/core/outbox/held-secrets'
 import type { MethodName, ResourceName } from '../../src/shared/contract'
 import type { serverSnapshot } from '../core/sync/snapshot'
 import type { World } from './world'
@@ -62,7 +63,7 @@ export const fixtures: Record<ResourceName, Fixture> = {
     snapshot: ['account', 'channels'],
     // One profile per account: nothing to delete.
     rows: null,
-    samples: {},
+    samples: { 'update-account': (w) => ({ accountId: w.accountId, changes: { company_name: 'شركة المطابقة', timezone: 'Europe/London' } }) },
     lostAnswer: {},
     missing: [],
   },
@@ -230,6 +231,66 @@ export const fixtures: Record<ResourceName, Fixture> = {
       { method: 'campaign-update', input: { id: MISSING, changes: { name: 'Nothing' } } },
       { method: 'campaign-delete', input: { id: MISSING } },
       { method: 'campaign-command', input: { id: MISSING, command: 'start' } },
+    ],
+  },
+  team: {
+    snapshot: ['team'],
+    rows: {
+      // The seed's first member is the admin; later ones may go.
+      candidates: (w) => w.dump().team.map((m) => m.id).slice(1),
+      present: (w, id) => has(w, 'team_members', 'id', id),
+      removeOnServer: async (w, id) => void (await w.api.team.delete(id)),
+    },
+    // More members than the seed makes, so a test can remove one and another be deleted on the server.
+    prepare: async (w) => {
+      for (let i = 0; i < 3; i++) await w.api.team.create({ name: `Agent ${i}`, email: `agent${i}.${process.pid}@example.com`, role: 'agent', password: 'conformance-pw' })
+    },
+    samples: {
+      'create-team-member': () => ({ name: 'Conformance Agent', email: `c.${process.pid}.${++unique}@example.com`, role: 'agent', passwordRef: holdSecret('sample-password') }),
+      'update-team-member': (w) => ({ teamMemberId: w.dump().team[0]!.id, changes: { name: 'Renamed member', role: 'admin' } }),
+    },
+    lostAnswer: {
+      'create-team-member': {
+        method: 'POST',
+        path: '/team',
+        queue: (_w, outbox) =>
+          outbox.queue('create-team-member', { name: 'Made once', email: `once.${process.pid}@example.com`, role: 'agent', passwordRef: holdSecret('once-password') }),
+        effects: async (w) => w.dump().team.filter((m) => m.email === `once.${process.pid}@example.com`).length,
+      },
+    },
+    missing: [
+      { method: 'team-update', input: { id: MISSING, changes: { name: 'Nobody' } } },
+      { method: 'team-delete', input: { id: MISSING } },
+    ],
+  },
+  webhooks: {
+    snapshot: ['webhooks'],
+    rows: {
+      candidates: (w) => w.dump().webhooks.map((h) => h.id),
+      present: (w, id) => has(w, 'webhooks', 'id', id),
+      removeOnServer: async (w, id) => void (await w.api.webhooks.delete(id)),
+    },
+    prepare: async (w) => {
+      for (let i = 0; i < 3; i++) await w.api.webhooks.create({ name: `Hook ${i}`, url: `https://hooks.example.com/${i}`, events: ['contact.created'] })
+    },
+    samples: {
+      'create-webhook': () => ({ name: 'Conformance hook', url: 'https://example.com/conformance', events: ['contact.created', 'message.received'] }),
+      'update-webhook': (w) => ({ webhookId: w.dump().webhooks[0]!.id, changes: { name: 'Renamed hook', is_active: false } }),
+    },
+    lostAnswer: {
+      'create-webhook': {
+        method: 'POST',
+        path: '/webhooks',
+        queue: (_w, outbox) => outbox.queue('create-webhook', { name: 'Created once', url: 'https://example.com/once', events: ['contact.created'] }),
+        effects: async (w) => w.dump().webhooks.filter((h) => h.name === 'Created once').length,
+      },
+    },
+    missing: [
+      { method: 'webhook-update', input: { id: MISSING, changes: { name: 'Nothing' } } },
+      { method: 'webhook-delete', input: { id: MISSING } },
+      { method: 'webhook-test', input: { id: MISSING } },
+      { method: 'webhook-deliveries', input: { id: MISSING } },
+      { method: 'webhook-rotate-secret', input: { id: MISSING } },
     ],
   },
 }

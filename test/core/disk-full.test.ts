@@ -122,10 +122,12 @@ describe('a store file found damaged in use', () => {
     for (let page = 0; page < 10; page++) {
       upsertMessages(writer.db, 1, Array.from({ length: 100 }, (_, i) => apiMessage({ id: page * 100 + i + 1, content: 'y'.repeat(300), sent_at: '2026-01-01T00:00:00Z' })))
     }
+    // A leaf page of the messages table, found by SQLite itself: which page holds what moves
+    // with the schema, so a fixed offset could hit a table nothing reads here.
+    const leaf = writer.sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]
     writer.close()
-    const pages = statSync(path).size / 4096
     const fd = openSync(path, 'r+')
-    writeSync(fd, Buffer.alloc(4096, 0xee), 0, 4096, Math.floor(pages / 2) * 4096)
+    writeSync(fd, Buffer.alloc(4096, 0xee), 0, 4096, (leaf[Math.floor(leaf.length / 2)]!.pageno - 1) * 4096)
     closeSync(fd)
     // Opened without the check at open, as if the damage happened after it.
     const store = openStore({ path, checkIntegrity: false })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { badgeFor, dotBitmap, notificationFor, windowTitleFor } from '../../src/main/attention-rules'
+import { badgeFor, dotBitmap, notificationFor, windowTitleFor, channelDropNotification } from '../../src/main/attention-rules'
 
 const message = { accountId: 'a1', contactId: 42, contactName: 'Ada Lovelace', preview: 'Is my order\n  on its way?' }
 const prefs = { notifications: true, notificationSound: true }
@@ -54,5 +54,16 @@ describe('the unread badge', () => {
     expect(alpha(8, 8)).toBe(0xff)
     expect(alpha(0, 0)).toBe(0)
     expect(pixels[(8 * size + 8) * 4 + 2]).toBe(0xd9) // red at the center
+  })
+})
+
+describe('a dropped channel', () => {
+  it('is named, says why in words, and where to reconnect', () => {
+    expect(channelDropNotification({ type: 'whatsapp', syncStatus: 'ERROR' })).toEqual({
+      title: 'WhatsApp is no longer connected',
+      body: 'Messages on it wait until it is connected again. Open Account › Channels to reconnect.',
+      silent: false,
+    })
+    expect(channelDropNotification({ type: 'instagram', syncStatus: 'CREDENTIALS' }).body).toMatch(/^It needs signing in again\./)
   })
 })

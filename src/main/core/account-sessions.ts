@@ -4,6 +4,7 @@
 // cannot be opened (damaged, in use, disk full) is listed with that state — never as a
 // missing key — and a damaged one can be rebuilt from SkyLight (account-rebuild.ts).
 import type { AccountManager } from './accounts/account-manager'
+import { ChannelWatch } from './channel-watch'
 import type { AccountRecord } from './accounts/registry'
 import { AccountSession } from './account-session'
 import type { CoreEvents } from './core-events'
@@ -28,6 +29,8 @@ export interface AccountSessionsOptions {
 
 export class AccountSessions {
   readonly #o: AccountSessionsOptions
+  /** Which channels were connected, to tell of one that drops. */
+  readonly channels = new ChannelWatch()
   readonly #open = new Map<string, AccountSession>()
   /** Accounts whose key could not be read (a session-only key after a restart, a locked keychain). */
   readonly #keyMissing = new Set<string>()
@@ -49,6 +52,15 @@ export class AccountSessions {
   /** Why the account's local file cannot be used, if it cannot. */
   unavailable(accountId: string): StoreError | undefined {
     return this.#unavailable.get(accountId)
+  }
+
+  /** The account's channels were re-read or answered live: tell of any that dropped. */
+  channelsChanged(accountId: string): void {
+    const session = this.#open.get(accountId)
+    if (!session) return
+    for (const drop of this.channels.check(accountId, session.store.db)) {
+      this.#o.events.emit('channel-dropped', { accountId, type: drop.type, syncStatus: drop.syncStatus })
+    }
   }
 
   async openAll(): Promise<void> {
@@ -111,6 +123,7 @@ export class AccountSessions {
       onSyncEvent: (event) => {
         if (event.type === 'changed') {
           this.#o.events.emit('data-changed', { accountId: account.id, resources: event.resources, contactIds: event.contactIds })
+          if (event.resources.includes('account')) this.channelsChanged(account.id)
           if (event.resources.includes('conversations') || event.resources.includes('messages')) this.#emitUnread()
         } else if (event.type === 'inbound') {
           const name = contactName(this.#open.get(account.id)!.store.db, event.contactId)
@@ -132,6 +145,8 @@ export class AccountSessions {
       onOutboxEvent: (event) => this.#outboxEvent(account.id, event),
       ...(this.#o.onError ? { onError: this.#o.onError } : {}),
     })
+    // Learn which channels are connected now, so the first re-read can tell of a drop.
+    this.channels.check(account.id, session.store.db)
     return session
   }
 
@@ -149,6 +164,7 @@ export class AccountSessions {
   async close(accountId: string): Promise<void> {
     const session = this.#open.get(accountId)
     this.#open.delete(accountId)
+    this.channels.forget(accountId)
     await session?.close()
   }
 

@@ -5,9 +5,11 @@ import type { Handlers } from '../../shared/contract'
 import { AccountManager, AccountNotFoundError } from './accounts/account-manager'
 import { AccountSessions, summary } from './account-sessions'
 import { createDispatcher, type Dispatch } from './contract/dispatch'
+import { redactHeldSecretsWith } from './outbox/held-secrets'
 import { CoreEvents, type CoreListener } from './core-events'
 import { DemoServer } from './demo-server'
 import type { SecretRedactor } from './log'
+import { accountAreaHandlers } from './handlers/account-area'
 import { accountHandlers } from './handlers/accounts'
 import { appHandlers } from './handlers/app'
 import { campaignHandlers } from './handlers/campaigns'
@@ -80,6 +82,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...(options.now ? { now: options.now } : {}),
     ...(options.redactor ? { redactor: options.redactor } : {}),
   })
+  redactHeldSecretsWith(options.redactor)
   const demo = new DemoServer({ onKey: (key) => options.redactor?.addSecret(key) })
   const accountList = () => ({
     accounts: accounts.list().map((a) => summary(a, sessions.isKeyMissing(a.id), sessions.unavailable(a.id))),
@@ -142,6 +145,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...contactHandlers(context),
     ...mediaHandlers(context),
     ...campaignHandlers(context),
+    ...accountAreaHandlers(context),
   }
   return {
     handlers,

@@ -4,6 +4,7 @@
 import type {
   AccountProfile, CampaignRec, ChannelRec, ChannelType, ContactRec, GroupRec, MediaRec, MessageRec, PlanLimits, TagRec,
 } from './model'
+import type { ChannelAttempt, TeamMemberRec, WebhookRec } from './admin-model'
 import { insertSorted, removeSorted } from './sorted'
 
 export interface ConversationEntry {
@@ -35,6 +36,10 @@ export class AccountStore {
   readonly mediaNewestFirst: MediaRec[] = []
   readonly mediaByUrlPath = new Map<string, MediaRec>()
   readonly campaigns = new Map<number, CampaignRec>()
+  readonly team = new Map<number, TeamMemberRec>()
+  readonly webhooks = new Map<number, WebhookRec>()
+  /** Pending channel connections by the account_id handed to the caller. */
+  readonly channelAttempts = new Map<string, ChannelAttempt>()
 
   constructor(
     readonly profile: AccountProfile,

@@ -5,6 +5,7 @@ import {
   accountJson, campaignContactJson, campaignJson, channelJson, contactJson, conversationJson, groupJson, mediaJson,
   messageJson, noteJson, subscriptionJson, tagJson,
 } from './serialize'
+import { teamMemberJson, webhookJson } from './admin-serialize'
 import type { World } from './world'
 
 export function dumpAccount(world: World, store: AccountStore) {
@@ -18,6 +19,8 @@ export function dumpAccount(world: World, store: AccountStore) {
   }
   return {
     account: accountJson(store),
+    team: byId(store.team.values()).map(teamMemberJson),
+    webhooks: byId(store.webhooks.values()).map(webhookJson),
     subscription: subscriptionJson(store, now),
     channels: store.channels.map(channelJson),
     /** Contact objects (id order) with their notes, newest first as GET /contacts/{id}/notes gives them. */

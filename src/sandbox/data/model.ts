@@ -28,6 +28,8 @@ export interface ChannelRec {
   username: string | null
   connected: boolean
   lastSyncedAt: number | null
+  /** The live status word (docs' sync_status); absent: OK when connected, STOPPED when not. */
+  syncStatus?: string
 }
 
 export interface NoteRec {

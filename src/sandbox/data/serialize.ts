@@ -64,7 +64,7 @@ export function subscriptionJson(store: AccountStore, now: number) {
     expires_at: iso(Date.UTC(new Date(now).getUTCFullYear() + 1, 2, 1)),
     limits: {
       contacts: { max: l.contacts, used: store.contacts.size },
-      team_members: { max: l.teamMembers, used: l.teamMembersUsed },
+      team_members: { max: l.teamMembers, used: store.team.size },
       messages_per_month: { max: l.messagesPerMonth, used: monthlyOutbound(store, now) },
       // Key names not confirmed by the docs (they only say these limits exist). max null = unlimited.
       media_files: { max: l.mediaFiles, used: store.media.size },
@@ -80,7 +80,7 @@ export function channelJson(c: ChannelRec) {
     type: c.type,
     username: c.username,
     is_connected: c.connected,
-    sync_status: c.connected ? 'OK' : 'STOPPED',
+    sync_status: c.syncStatus ?? (c.connected ? 'OK' : 'STOPPED'),
     last_synced_at: isoOrNull(c.lastSyncedAt),
   }
 }

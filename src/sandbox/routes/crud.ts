@@ -47,6 +47,8 @@ export interface CrudResource<R extends CrudRecord, C extends z.ZodType, U exten
     /** Extra checks needing the account's data (e.g. a unique name); throw validationFailed. */
     check?: (input: z.output<C>, ctx: RouteContext) => void
     build: (input: z.output<C>, base: { id: number; createdAt: number; updatedAt: number }, ctx: RouteContext) => R
+    /** Fields only the create answer shows (a webhook's secret), and its message. */
+    reveal?: (record: R) => { fields: Record<string, unknown>; message: string }
   }
   update: {
     schema: U
@@ -85,7 +87,9 @@ export function crudRoutes<R extends CrudRecord, C extends z.ZodType, U extends 
     const base = { id: ctx.world.ids.next(resource.idKind), createdAt: ctx.now, updatedAt: ctx.now }
     const record = resource.create.build(input, base, ctx)
     resource.records(ctx.store).set(record.id, record)
-    return json(201, { success: true, data: resource.json(record, ctx), message: `${label} created successfully.` }, { createdId: record.id })
+    const revealed = resource.create.reveal?.(record)
+    const data = { ...(resource.json(record, ctx) as object), ...revealed?.fields }
+    return json(201, { success: true, data, message: revealed?.message ?? `${label} created successfully.` }, { createdId: record.id })
   })
 
   if (resource.get !== false) router.get(item, (ctx) => ok(resource.json(find(ctx), ctx)))

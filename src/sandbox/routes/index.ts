@@ -3,12 +3,15 @@
 import { Router } from '../http/router'
 import { accountRoutes } from './account'
 import { campaignRoutes } from './campaigns'
+import { channelRoutes } from './channels'
 import { contactLinkRoutes } from './contact-links'
 import { contactRoutes } from './contacts'
 import { groupRoutes } from './groups'
 import { mediaRoutes } from './media'
 import { messageRoutes } from './messages'
 import { tagRoutes } from './tags'
+import { teamRoutes } from './team'
+import { webhookRoutes } from './webhooks'
 
 export function apiRouter(): Router {
   const router = new Router()
@@ -21,5 +24,8 @@ export function apiRouter(): Router {
   messageRoutes(router)
   mediaRoutes(router)
   campaignRoutes(router)
+  channelRoutes(router)
+  teamRoutes(router)
+  webhookRoutes(router)
   return router
 }

@@ -17,6 +17,8 @@ export const events = {
   'core-error': z.object({ type: z.string(), message: z.string() }),
   /** A message from a contact arrived since the last check (for a notification). */
   'inbound-message': z.object({ accountId: z.string(), contactId: z.number(), contactName: z.string(), preview: z.string() }),
+  /** A channel that was connected is not any more (seen on a refresh), for a notification. */
+  'channel-dropped': z.object({ accountId: z.string(), type: z.string(), syncStatus: z.string().nullable() }),
   /** Unread messages across all accounts (for the dock/taskbar badge). */
   'unread-total': z.object({ count: z.number() }),
   /** Show this conversation (the user clicked its notification). */

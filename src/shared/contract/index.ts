@@ -3,6 +3,7 @@
 // the renderer client are generic over it, so a new method is added in its domain file
 // here and merged below, and nowhere else.
 import type { z } from 'zod'
+import { accountAreaMethods } from './account-area'
 import { accountMethods } from './accounts'
 import { appMethods } from './app'
 import { campaignMethods } from './campaigns'
@@ -24,6 +25,7 @@ export type { ContactDetail, ContactFilter, ContactItem, GroupItem, Groups } fro
 export type { MediaCursor, MediaItem } from './media'
 export type { CampaignDetail, CampaignItem, CampaignProgress, DeliveryItem } from './campaigns'
 export type { OutboxAction, OutboxCounts } from './outbox'
+export type { AccountChannel, AccountOverview, PlanLimit, TeamMemberItem, WebhookDeliveryItem, WebhookEventItem, WebhookItem } from './account-area'
 
 export const methods = {
   ...appMethods,
@@ -34,6 +36,7 @@ export const methods = {
   ...mediaMethods,
   ...campaignMethods,
   ...outboxMethods,
+  ...accountAreaMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type MethodName = keyof typeof methods

@@ -96,6 +96,21 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
       db.close()
     }
   },
+  '0005_add-team-webhooks-and-profile-address': (o, path) => {
+    expect(o).toContain('table:team_members')
+    expect(o).toContain('table:webhooks')
+    expect(o).toContain('table:webhook_events')
+    const db = new Database(path, { readonly: true })
+    try {
+      const columns = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name)
+      expect(columns('account')).toEqual(expect.arrayContaining(['address', 'country']))
+      // A webhook's signing secret is a credential: there is nowhere to put it.
+      expect(columns('webhooks').some((c) => c.includes('secret'))).toBe(false)
+      expect(columns('team_members').some((c) => c.includes('password'))).toBe(false)
+    } finally {
+      db.close()
+    }
+  },
 }
 
 describe('migrations', () => {

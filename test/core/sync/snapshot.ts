@@ -10,6 +10,8 @@ const sorted = (values: unknown[]) => [...values].sort()
 export function serverSnapshot(dump: any) {
   return {
     account: { id: dump.account.id },
+    team: byId((dump.team ?? []).map((m: Row) => ({ id: m.id, name: m.name, email: m.email, role: m.role, status: m.status }))),
+    webhooks: byId((dump.webhooks ?? []).map((w: Row) => ({ id: w.id, name: w.name, url: w.url, events: w.events, is_active: w.is_active }))),
     channels: byId(dump.channels.map((c: Row) => ({ id: c.id, type: c.type, is_connected: c.is_connected }))),
     contacts: byId(
       dump.contacts.map((c: any) => ({
@@ -68,6 +70,8 @@ export function localSnapshot(db: Database.Database) {
   }
   return {
     account: { id: all('SELECT id FROM account')[0]?.id },
+    team: byId(all('SELECT id, name, email, role, status FROM team_members')),
+    webhooks: byId(all('SELECT id, name, url, events, is_active FROM webhooks').map((w) => ({ ...w, events: JSON.parse(w.events), is_active: Boolean(w.is_active) }))),
     channels: byId(all('SELECT server_id AS id, type, is_connected FROM channels').map((c) => ({ ...c, is_connected: Boolean(c.is_connected) }))),
     contacts: byId(
       all('SELECT id, name, email, phone, type, blacklisted FROM contacts').map((c) => ({

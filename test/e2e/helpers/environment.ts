@@ -38,6 +38,8 @@ export interface Environment {
   events: { event: EventName; payload: unknown }[]
   /** Console errors of the page (CSP violations among them). */
   pageErrors: string[]
+  /** The core's data folder (accounts' store files), for checks of what reached disk. */
+  dataDir: string
   close(): Promise<void>
 }
 
@@ -83,7 +85,7 @@ export async function startEnvironment(): Promise<Environment> {
       if (message.type() === 'error') pageErrors.push(message.text())
     })
     page.on('pageerror', (error) => pageErrors.push(error.message))
-    return { sandbox, core, host, context, page, events, pageErrors, close }
+    return { sandbox, core, host, context, page, events, pageErrors, dataDir, close }
   } catch (error) {
     await close()
     throw error

@@ -34,7 +34,7 @@ export function parsePayload<P>(kind: string, spec: VersionedSchema<P>, version:
   return parsed.data
 }
 
-export type RefEntity = 'contact' | 'media' | 'campaign'
+export type RefEntity = 'contact' | 'media' | 'campaign' | 'teamMember' | 'webhook'
 
 /**
  * Payload fields that name another entity, by a naming convention every kind and version
@@ -46,6 +46,8 @@ const REF_KEYS: Record<string, RefEntity> = {
   contact_ids: 'contact',
   mediaId: 'media',
   campaignId: 'campaign',
+  teamMemberId: 'teamMember',
+  webhookId: 'webhook',
 }
 
 /** Every referenced id, at any depth. */

@@ -12,6 +12,8 @@ import type { ResourceDescriptor } from './define'
 import { groupsResource } from './groups'
 import { mediaResource } from './media'
 import { messagesResource } from './messages'
+import { teamResource } from './team'
+import { webhooksResource } from './webhooks'
 
 export const resources: readonly ResourceDescriptor[] = [
   accountResource,
@@ -21,6 +23,8 @@ export const resources: readonly ResourceDescriptor[] = [
   groupsResource,
   mediaResource,
   campaignsResource,
+  teamResource,
+  webhooksResource,
 ]
 
 export function resource(name: ResourceName): ResourceDescriptor {

@@ -2,11 +2,14 @@
 import { SkyLightClient, type SkyLightClientOptions } from './client'
 import { accountApi } from './resources/account'
 import { campaignsApi } from './resources/campaigns'
+import { channelsApi } from './resources/channels'
 import { contactsApi } from './resources/contacts'
 import { listsApi, segmentsApi } from './resources/groups'
 import { mediaApi } from './resources/media'
 import { messagesApi } from './resources/messages'
 import { tagsApi } from './resources/tags'
+import { teamApi } from './resources/team'
+import { webhooksApi } from './resources/webhooks'
 
 export function createSkyLightApi(options: SkyLightClientOptions) {
   const client = new SkyLightClient(options)
@@ -20,6 +23,9 @@ export function createSkyLightApi(options: SkyLightClientOptions) {
     messages: messagesApi(client),
     media: mediaApi(client),
     campaigns: campaignsApi(client),
+    channels: channelsApi(client),
+    team: teamApi(client),
+    webhooks: webhooksApi(client),
   }
 }
 

@@ -17,6 +17,8 @@ import { syncConversationList } from './steps/conversations'
 import { syncGroups } from './steps/groups'
 import { syncNewMedia } from './steps/media'
 import { refreshRecentStatuses, syncDueMessages, syncMessagesFor } from './steps/messages'
+import { syncTeam } from './steps/team'
+import { syncWebhooks } from './steps/webhooks'
 
 export type SyncKind = 'first' | 'poll' | 'refresh' | 'full'
 
@@ -138,6 +140,22 @@ async function refreshStatuses(ctx: SyncContext): Promise<void> {
   saveSyncState(ctx.db, STATUS_CHECKS, { cursor: checks })
 }
 
+const ADMINISTRATION = 'administration-read'
+const ADMINISTRATION_EVERY_MS = 30 * 60_000
+
+/**
+ * The team and webhooks change only when an owner changes them, here or on the dashboard:
+ * a refresh re-reads them when their last read is half an hour old (a full pass reads them
+ * too, and the app's own edits show at once), so an idle refresh stays within ten requests.
+ */
+async function refreshAdministration(ctx: SyncContext): Promise<void> {
+  const last = Date.parse(getSyncState(ctx.db, ADMINISTRATION)?.lastFullPassAt ?? '') || lastFullPassAt(ctx.db)
+  if (ctx.now() - last < ADMINISTRATION_EVERY_MS) return
+  await syncTeam(ctx)
+  await syncWebhooks(ctx)
+  saveSyncState(ctx.db, ADMINISTRATION, { lastFullPassAt: new Date(ctx.now()).toISOString() })
+}
+
 export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
   switch (kind) {
     case 'first':
@@ -149,6 +167,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       await syncAccount(ctx)
       await syncGroups(ctx, false)
       await syncCampaigns(ctx, false)
+      await refreshAdministration(ctx)
       await refreshStatuses(ctx)
       return
     case 'full':

@@ -1,5 +1,6 @@
 // Create a campaign draft. POST without idempotency key: an unknown outcome is settled by
 // looking for a campaign of the same name and message among the newest.
+import { checkPlanLimit } from '../../plan-limits'
 import { z } from 'zod'
 import { campaign } from '../../skylight/resources/campaigns'
 import { insertLocalCampaign, rekeyCampaign, removeRow } from '../../store'
@@ -20,6 +21,7 @@ export const createCampaignAction: ActionDef<CreateCampaignPayload> = {
   resources: ['campaigns'],
   creates: { entity: 'campaign', localId: (p) => p.localId },
   apply(db, p) {
+    checkPlanLimit(db, 'campaigns')
     insertLocalCampaign(db, {
       id: p.localId,
       name: p.name,

@@ -1,6 +1,7 @@
 // Create a contact. Until SkyLight answers it has a local (negative) id; actions queued for
 // it meanwhile wait, and are rewritten with the server's id. POST without idempotency key:
 // an unknown outcome is settled by searching for the phone (or name and email).
+import { checkPlanLimit } from '../../plan-limits'
 import { z } from 'zod'
 import { contact } from '../../skylight/resources/contacts'
 import { insertLocalContact, rekeyContact, removeRow, setContactTag } from '../../store'
@@ -25,6 +26,7 @@ export const createContactAction: ActionDef<CreateContactPayload> = {
   contactIds: (p) => [p.localId],
   creates: { entity: 'contact', localId: (p) => p.localId },
   apply(db, p) {
+    checkPlanLimit(db, 'contacts')
     insertLocalContact(db, { id: p.localId, name: p.name, phone: p.phone ?? null, email: p.email ?? null, type: p.type ?? null })
     for (const title of p.tags) setContactTag(db, p.localId, title, true)
     return p

@@ -2,6 +2,7 @@
 // folder when queued (staging.ts), so the user may move or delete the original. The
 // endpoint takes no idempotency key: an unknown outcome is settled by looking for the
 // original name and size among the newest files.
+import { checkPlanLimit } from '../../plan-limits'
 import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
 import { mediaFile } from '../../skylight/resources/media'
@@ -33,6 +34,7 @@ export const uploadMediaAction: ActionDef<UploadMediaPayload> = {
   resources: ['media'],
   creates: { entity: 'media', localId: (p) => p.localId },
   apply(db, p) {
+    checkPlanLimit(db, 'media_files')
     insertLocalMedia(db, {
       id: p.localId,
       name: p.name || p.originalName,

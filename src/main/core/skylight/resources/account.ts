@@ -15,6 +15,8 @@ export const account = z
     email: nullable(z.string()),
     timezone: nullable(z.string()),
     locale: nullable(z.string()),
+    address: nullable(z.string()),
+    country: nullable(z.object({ id, name: nullable(z.string()), code: nullable(z.string()) })),
     status: nullable(z.union([z.string(), z.number()])),
     created_at: nullable(timestamp),
     primary_user: nullable(

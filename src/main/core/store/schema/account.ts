@@ -18,6 +18,9 @@ export const account = sqliteTable('account', {
   contactEmail: text('contact_email'),
   timezone: text('timezone'),
   locale: text('locale'),
+  address: text('address'),
+  /** The newer API's {id, name, code}; null when the server sends none. */
+  country: text('country', { mode: 'json' }).$type<{ id: number; name: string | null; code: string | null }>(),
   // The API sends a word or a number; kept as text so neither is lost.
   status: text('status'),
   primaryUser: text('primary_user', { mode: 'json' }).$type<PrimaryUser>(),

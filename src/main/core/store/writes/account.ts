@@ -21,6 +21,8 @@ export function saveAccount(db: StoreDb, profile: Account): boolean {
       contactEmail: profile.contact_email,
       timezone: profile.timezone,
       locale: profile.locale,
+      address: profile.address,
+      country: profile.country,
       status: profile.status === null ? null : String(profile.status),
       primaryUser: profile.primary_user,
       createdAt: profile.created_at,
@@ -54,4 +56,26 @@ export function replaceChannels(db: StoreDb, all: readonly Channel[]): void {
         .run()
     }
   })
+}
+
+export type AccountPatch = Partial<Pick<typeof account.$inferSelect, 'companyName' | 'displayName' | 'address' | 'timezone' | 'country'>>
+
+/** Sets some profile columns and returns their previous values (to put back on failure). */
+export function patchAccount(db: StoreDb, fields: AccountPatch): AccountPatch {
+  const stored = db.select().from(account).get()
+  if (!stored) throw notFound('The account profile')
+  const previous: Record<string, unknown> = {}
+  const set: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue
+    previous[key] = stored[key as keyof typeof stored]
+    set[key] = value
+  }
+  if (Object.keys(set).length > 0) db.update(account).set(set).run()
+  return previous as AccountPatch
+}
+
+/** The profile's id (one account per file), or null before the first sync. */
+export function accountId(db: StoreDb): number | null {
+  return db.select({ id: account.id }).from(account).get()?.id ?? null
 }

@@ -12,6 +12,8 @@ import { contactNotes, contacts } from '../schema/contacts'
 import { lists, segments, tags } from '../schema/groups'
 import { media } from '../schema/media'
 import { conversations, messages } from '../schema/messages'
+import { teamMembers } from '../schema/team'
+import { webhooks } from '../schema/webhooks'
 
 export type LocalEntity =
   | { kind: 'account'; id: number }
@@ -24,6 +26,8 @@ export type LocalEntity =
   | { kind: 'message'; rowId: number }
   | { kind: 'media'; id: number }
   | { kind: 'campaign'; id: number }
+  | { kind: 'teamMember'; id: number }
+  | { kind: 'webhook'; id: number }
 
 interface Target {
   table: SQLiteTable
@@ -61,6 +65,10 @@ function target(entity: LocalEntity): Target {
       return { table: media, key: media.id, revision: media.localRevision, value: entity.id, label: `Media file ${entity.id}` }
     case 'campaign':
       return { table: campaigns, key: campaigns.id, revision: campaigns.localRevision, value: entity.id, label: `Campaign ${entity.id}` }
+    case 'teamMember':
+      return { table: teamMembers, key: teamMembers.id, revision: teamMembers.localRevision, value: entity.id, label: `Team member ${entity.id}` }
+    case 'webhook':
+      return { table: webhooks, key: webhooks.id, revision: webhooks.localRevision, value: entity.id, label: `Webhook ${entity.id}` }
   }
 }
 

@@ -13,6 +13,8 @@ import { contacts } from '../schema/contacts'
 import { media } from '../schema/media'
 import { messages } from '../schema/messages'
 import { outboxLocalIds } from '../schema/outbox'
+import { teamMembers } from '../schema/team'
+import { webhooks } from '../schema/webhooks'
 import { indexContact, unindexContact } from '../search/contact-index'
 import { unindexMessage } from '../search/message-index'
 import { foldForComparison } from '../search/normalize'
@@ -21,7 +23,7 @@ import { contactRow } from './contacts'
 import { mediaRow } from './media'
 import { readChildren, restoreChildren, type ChildRows } from './row-children'
 
-export type LocalTable = 'contact' | 'media' | 'campaign' | 'note'
+export type LocalTable = 'contact' | 'media' | 'campaign' | 'note' | 'teamMember' | 'webhook'
 
 /** A fresh negative id for a row created offline; never reused, even after a discard. */
 export function nextLocalId(db: StoreDb, entity: LocalTable): number {
@@ -34,9 +36,10 @@ export function nextLocalId(db: StoreDb, entity: LocalTable): number {
   return row.last
 }
 
-const tables = { contact: contacts, media, campaign: campaigns } as const
+const tables = { contact: contacts, media, campaign: campaigns, teamMember: teamMembers, webhook: webhooks } as const
 type Patchable = keyof typeof tables
 type RowOf<K extends Patchable> = (typeof tables)[K]['$inferSelect']
+const LABELS: Record<Patchable, string> = { contact: 'Contact', media: 'Media file', campaign: 'Campaign', teamMember: 'Team member', webhook: 'Webhook' }
 
 /**
  * Sets some columns of a row and returns their previous values, so a failed or discarded
@@ -45,7 +48,7 @@ type RowOf<K extends Patchable> = (typeof tables)[K]['$inferSelect']
 export function patchRow<K extends Patchable>(db: StoreDb, kind: K, id: number, fields: Partial<RowOf<K>>): Partial<RowOf<K>> {
   const table = tables[kind]
   const current = db.select().from(table).where(eq(table.id, id)).get() as RowOf<K> | undefined
-  if (!current) throw notFound(`${kind === 'media' ? 'Media file' : kind === 'contact' ? 'Contact' : 'Campaign'} ${id}`)
+  if (!current) throw notFound(`${LABELS[kind]} ${id}`)
   const columns = getTableColumns(table) as Record<string, unknown>
   const previous: Record<string, unknown> = {}
   const set: Record<string, unknown> = {}

@@ -23,7 +23,10 @@ import { viewsToRefresh } from './refresh-routes'
 import { SearchState } from './search.svelte'
 import { SessionState, type View } from './session.svelte'
 import { SettingsState } from './settings.svelte'
+import { AccountAreaState } from './account-area.svelte'
 import { SyncStatusState } from './sync-status.svelte'
+import { TeamState } from './team.svelte'
+import { WebhooksState } from './webhooks.svelte'
 import { ThreadState } from './thread.svelte'
 import { ThumbnailsState } from './thumbnails.svelte'
 import { UploadsState } from './uploads.svelte'
@@ -52,6 +55,9 @@ export class DeskState {
   readonly settings = new SettingsState()
   readonly addAccount = new AddAccountState()
   readonly palette = new PaletteState()
+  readonly account = new AccountAreaState()
+  readonly team = new TeamState()
+  readonly webhooks = new WebhooksState()
   #loadedFor: string | null = null
 
   async start(): Promise<void> {
@@ -80,6 +86,9 @@ export class DeskState {
       this.media.restart(),
       this.campaigns.reload(),
       this.editor.loadChannels(),
+      this.account.load(),
+      this.team.reload(),
+      this.webhooks.reload(),
     ])
   }
 
@@ -158,6 +167,9 @@ export class DeskState {
     if (parts.has('campaigns')) work.push(this.campaigns.reload())
     if (parts.has('campaign')) work.push(this.campaign.load(this.campaigns.selectedId))
     if (parts.has('channels')) work.push(this.editor.loadChannels())
+    if (parts.has('account')) work.push(this.account.load())
+    if (parts.has('team')) work.push(this.team.reload())
+    if (parts.has('webhooks')) work.push(this.webhooks.reload())
     if (this.search.active && parts.has('search')) work.push(this.search.run())
     await Promise.all(work)
   }
@@ -173,6 +185,9 @@ export class DeskState {
       onEvent('open-conversation', ({ accountId, contactId }) => void this.openFromNotification(accountId, contactId)),
       onEvent('data-changed', ({ accountId, resources, contactIds }) => {
         if (accountId === this.session.activeId) void this.dataChanged(resources, contactIds)
+      }),
+      onEvent('channel-dropped', ({ accountId, type, syncStatus }) => {
+        if (accountId === this.session.activeId) this.account.channelDropped(type, syncStatus)
       }),
       onEvent('sync-status', ({ accountId, state }) => {
         // Back online: images that could not be fetched are asked for again.

@@ -13,9 +13,12 @@ export type ViewPart =
   | 'campaigns'
   | 'campaign'
   | 'channels'
+  | 'account'
+  | 'team'
+  | 'webhooks'
 
 const routes: Record<ResourceName, readonly ViewPart[]> = {
-  account: ['channels'],
+  account: ['channels', 'account'],
   conversations: ['conversations', 'thread'],
   messages: ['conversations', 'thread', 'search'],
   // The inbox shows contacts' names; search finds contacts.
@@ -23,6 +26,8 @@ const routes: Record<ResourceName, readonly ViewPart[]> = {
   groups: ['contacts', 'contact', 'groups'],
   media: ['media'],
   campaigns: ['campaigns', 'campaign'],
+  team: ['team'],
+  webhooks: ['webhooks'],
 }
 
 export function viewsToRefresh(resources: readonly ResourceName[]): Set<ViewPart> {

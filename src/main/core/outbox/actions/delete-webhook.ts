@@ -1,0 +1,12 @@
+// Delete a webhook: gone from the list at once, put back if refused.
+import { deleteRowAction, type DeleteRowPayload } from './delete-row'
+
+export type DeleteWebhookPayload = DeleteRowPayload<'webhookId'>
+
+export const deleteWebhookAction = deleteRowAction({
+  entity: 'webhook',
+  idField: 'webhookId',
+  noun: 'webhook',
+  resources: ['webhooks'],
+  remove: (api, id, call) => api.webhooks.delete(id, call),
+})

@@ -1,0 +1,15 @@
+// The account's team members, re-read whole. Passwords are never stored (they go out once
+// with a create or an edit and the server never sends them back).
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { localRevision } from './columns'
+
+export const teamMembers = sqliteTable('team_members', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email'),
+  role: text('role').notNull(),
+  status: text('status'),
+  createdAt: text('created_at'),
+  updatedAt: text('updated_at'),
+  localRevision: localRevision(),
+})
