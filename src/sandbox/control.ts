@@ -4,6 +4,7 @@ import { type AccountDump, dumpAccount } from './data/dump'
 import { receiveMessage } from './data/messaging'
 import type { ChannelType } from './data/model'
 import { channelJson, messageJson } from './data/serialize'
+import { supportReply, ticketReplyJson } from './data/tickets'
 import type { World } from './data/world'
 import type { FaultInjector, FaultSettings } from './http/faults'
 import type { FixedWindowLimiter } from './http/rate-limit'
@@ -28,6 +29,15 @@ export interface AdvanceInput {
   campaigns?: number
   /** Default: every account. */
   accountId?: number
+}
+
+export interface SupportReplyInput {
+  /** Default: the first account. */
+  accountId?: number
+  /** Default: the account's newest ticket that is not closed. */
+  ticketId?: number
+  /** Default: a short answer. */
+  message?: string
 }
 
 export type FaultPatch = Partial<FaultSettings>
@@ -62,6 +72,16 @@ export function createControl(deps: ControlDeps) {
       const store = account(input.accountId)
       const message = receiveMessage(world, store, input, world.now())
       return messageJson(message)
+    },
+
+    /** SkyLight's support answers a ticket: the reply is added and the ticket becomes `answered`. */
+    supportReply(input: SupportReplyInput = {}) {
+      const store = account(input.accountId)
+      const open = [...store.tickets.values()].filter((t) => t.status !== 'closed').sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
+      const ticket = input.ticketId === undefined ? open[0] : store.tickets.get(input.ticketId)
+      if (!ticket) throw new Error(input.ticketId === undefined ? 'The account has no open ticket.' : `No ticket ${input.ticketId} in account ${store.id}`)
+      const message = input.message ?? 'Thanks for your patience — we are looking into it.'
+      return { ticketId: ticket.id, ...ticketReplyJson(supportReply(world, ticket, message, world.now())) }
     },
 
     advanceMessages(steps = 1, accountId?: number): number {

@@ -2,7 +2,8 @@
 // contacts in id order, conversations sorted by last message, media newest first,
 // two-way membership sets for tags, lists and segments.
 import type {
-  AccountProfile, CampaignRec, ChannelRec, ChannelType, ContactRec, GroupRec, MediaRec, MessageRec, PlanLimits, TagRec,
+  AccountProfile, CampaignRec, ChannelRec, ChannelType, ContactRec, DepartmentRec, GroupRec, MediaRec, MessageRec, PlanLimits, TagRec,
+  TicketRec,
 } from './model'
 import { insertSorted, removeSorted } from './sorted'
 
@@ -35,6 +36,9 @@ export class AccountStore {
   readonly mediaNewestFirst: MediaRec[] = []
   readonly mediaByUrlPath = new Map<string, MediaRec>()
   readonly campaigns = new Map<number, CampaignRec>()
+  /** Support departments, in the order support lists them (the first is the default). */
+  readonly departments: DepartmentRec[] = []
+  readonly tickets = new Map<number, TicketRec>()
 
   constructor(
     readonly profile: AccountProfile,

@@ -5,6 +5,7 @@ import {
   accountJson, campaignContactJson, campaignJson, channelJson, contactJson, conversationJson, groupJson, mediaJson,
   messageJson, noteJson, subscriptionJson, tagJson,
 } from './serialize'
+import { departmentJson, ticketDetailJson } from './tickets'
 import type { World } from './world'
 
 export function dumpAccount(world: World, store: AccountStore) {
@@ -39,6 +40,9 @@ export function dumpAccount(world: World, store: AccountStore) {
       ...campaignJson(store, c, now),
       contacts: c.recipients.map(campaignContactJson),
     })),
+    departments: store.departments.map(departmentJson),
+    /** Id order, each with its replies (oldest first). */
+    tickets: byId(store.tickets.values()).map((t) => ticketDetailJson(store, t)),
   }
 }
 

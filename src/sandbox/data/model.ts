@@ -150,3 +150,36 @@ export interface PlanLimits {
   mediaFiles: number | null
   campaigns: number
 }
+
+export const TICKET_STATUSES = ['open', 'answered', 'closed'] as const
+export type TicketStatus = (typeof TICKET_STATUSES)[number]
+export const TICKET_PRIORITIES = ['low', 'medium', 'high'] as const
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number]
+
+export interface DepartmentRec {
+  id: number
+  title: string
+}
+
+/** One message of a ticket's thread: the account's own (the first is the ticket's body) or support's. */
+export interface TicketReplyRec {
+  id: number
+  message: string
+  /** Written by SkyLight's support staff. */
+  isAdmin: boolean
+  authorName: string
+  createdAt: number
+}
+
+export interface TicketRec {
+  id: number
+  /** The human-readable reference code, e.g. ABX9Y2KL. */
+  reference: string
+  subject: string
+  priority: TicketPriority
+  status: TicketStatus
+  departmentId: number | null
+  replies: TicketReplyRec[]
+  createdAt: number
+  updatedAt: number
+}

@@ -9,6 +9,7 @@ import { groupRoutes } from './groups'
 import { mediaRoutes } from './media'
 import { messageRoutes } from './messages'
 import { tagRoutes } from './tags'
+import { ticketRoutes } from './tickets'
 
 export function apiRouter(): Router {
   const router = new Router()
@@ -21,5 +22,6 @@ export function apiRouter(): Router {
   messageRoutes(router)
   mediaRoutes(router)
   campaignRoutes(router)
+  ticketRoutes(router)
   return router
 }
