@@ -53,6 +53,7 @@ const contactWithTag = (w: World) => w.dump().contacts.find((c) => c.tags.length
 const firstList = (w: World) => w.dump().lists[0]!
 const firstSegment = (w: World) => w.dump().segments[0]!
 const connectedChannel = (w: World) => w.dump().channels.find((c) => c.is_connected)!.id
+const openTicket = (w: World) => w.dump().tickets.find((t) => t.status !== 'closed')!.id
 const draft = (w: World) => w.dump().campaigns.find((c) => c.status === 'draft')!.id
 let unique = 0
 const fresh = (label: string) => `${label} ${process.pid}-${++unique}`
@@ -230,6 +231,39 @@ export const fixtures: Record<ResourceName, Fixture> = {
       { method: 'campaign-update', input: { id: MISSING, changes: { name: 'Nothing' } } },
       { method: 'campaign-delete', input: { id: MISSING } },
       { method: 'campaign-command', input: { id: MISSING, command: 'start' } },
+    ],
+  },
+  tickets: {
+    snapshot: ['tickets', 'departments'],
+    // The API deletes no ticket (a ticket is closed, and stays).
+    rows: null,
+    samples: {
+      'create-ticket': () => ({ subject: 'Conformance ticket', body: 'Hello support', priority: 'high' }),
+      'reply-ticket': (w) => ({ ticketId: openTicket(w), text: 'conformance: more details' }),
+      'close-ticket': (w) => ({ ticketId: openTicket(w) }),
+    },
+    lostAnswer: {
+      'create-ticket': {
+        method: 'POST',
+        path: '/tickets',
+        queue: (_w, outbox) => outbox.queue('create-ticket', { subject: fresh('Opened once'), body: 'Once' }),
+        effects: async (w) => w.dump().tickets.filter((t) => t.subject.startsWith('Opened once')).length,
+      },
+      'reply-ticket': (() => {
+        let ticketId = 0
+        return {
+          method: 'POST',
+          path: /\/tickets\/\d+\/reply$/,
+          queue: (w: World, outbox: Outbox) => outbox.queue('reply-ticket', { ticketId: (ticketId = openTicket(w)), text: 'replied once' }),
+          effects: async (w: World) =>
+            w.dump().tickets.find((t) => t.id === ticketId)!.replies.filter((r) => r.message === 'replied once').length,
+        }
+      })(),
+    },
+    missing: [
+      { method: 'ticket-get', input: { id: MISSING } },
+      { method: 'ticket-reply', input: { id: MISSING, text: 'hello' } },
+      { method: 'ticket-close', input: { id: MISSING } },
     ],
   },
 }

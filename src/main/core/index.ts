@@ -11,6 +11,7 @@ import type { SecretRedactor } from './log'
 import { accountHandlers } from './handlers/accounts'
 import { appHandlers } from './handlers/app'
 import { campaignHandlers } from './handlers/campaigns'
+import { ticketHandlers } from './handlers/tickets'
 import { contactHandlers } from './handlers/contacts'
 import type { HandlerContext } from './handlers/context'
 import { inboxHandlers } from './handlers/inbox'
@@ -135,6 +136,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...contactHandlers(context),
     ...mediaHandlers(context),
     ...campaignHandlers(context),
+    ...ticketHandlers(context),
   }
   return {
     handlers,

@@ -85,7 +85,8 @@ export function ticketRoutes(router: Router): void {
     const reply = addReply(world, ticket, input.message, false, `${owner.firstName} ${owner.lastName}`, now)
     // The account wrote last: the ticket waits for support again.
     ticket.status = 'open'
-    return created({ ...ticketReplyJson(reply), ticket: ticketJson(store, ticket) }, 'Reply added successfully.')
+    const data = { ...ticketReplyJson(reply), ticket: ticketJson(store, ticket) }
+    return created(data, 'Reply added successfully.')
   })
 
   router.post('/tickets/{id}/close', ({ store, params, now }) => {

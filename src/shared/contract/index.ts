@@ -13,6 +13,7 @@ import { inboxMethods } from './inbox'
 import { mediaMethods } from './media'
 import { outboxMethods } from './outbox'
 import { syncMethods } from './sync'
+import { ticketMethods } from './tickets'
 
 export { events }
 export { resourceName, resourceNames, type ResourceName } from './resources'
@@ -24,6 +25,7 @@ export type { ContactDetail, ContactFilter, ContactItem, GroupItem, Groups } fro
 export type { MediaCursor, MediaItem } from './media'
 export type { CampaignDetail, CampaignItem, CampaignProgress, DeliveryItem } from './campaigns'
 export type { OutboxAction, OutboxCounts } from './outbox'
+export type { DepartmentItem, TicketDetail, TicketItem, TicketReplyItem } from './tickets'
 
 export const methods = {
   ...appMethods,
@@ -33,6 +35,7 @@ export const methods = {
   ...contactMethods,
   ...mediaMethods,
   ...campaignMethods,
+  ...ticketMethods,
   ...outboxMethods,
 } as const satisfies Record<string, MethodSpec>
 

@@ -51,6 +51,18 @@ export function serverSnapshot(dump: any) {
         deliveries: byId(c.contacts.map((d: Row) => ({ contact_id: d.contact_id, status: d.status })), 'contact_id'),
       })),
     ),
+    departments: dump.departments.map((d: Row) => ({ id: d.id, title: d.title })),
+    tickets: byId(
+      dump.tickets.map((t: any) => ({
+        id: t.id,
+        reference: t.ticket_id,
+        subject: t.subject,
+        status: t.status,
+        priority: t.priority,
+        department_id: t.department?.id ?? null,
+        replies: byId(t.replies.map((r: any) => ({ id: r.id, message: r.message, from_support: r.is_admin }))),
+      })),
+    ),
   }
 }
 
@@ -90,6 +102,18 @@ export function localSnapshot(db: Database.Database) {
       all('SELECT id, name, status, success_count FROM campaigns').map((c) => ({
         ...c,
         deliveries: byId(all('SELECT contact_id, status FROM campaign_contacts WHERE campaign_id = ?', c.id), 'contact_id'),
+      })),
+    ),
+    departments: all('SELECT id, title FROM ticket_departments ORDER BY position'),
+    tickets: byId(
+      all('SELECT id, reference, subject, status, priority, department_id FROM tickets').map((t) => ({
+        ...t,
+        replies: byId(
+          all('SELECT server_id AS id, message, from_support FROM ticket_replies WHERE ticket_id = ? AND server_id IS NOT NULL', t.id).map((r) => ({
+            ...r,
+            from_support: Boolean(r.from_support),
+          })),
+        ),
       })),
     ),
   }

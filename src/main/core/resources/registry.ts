@@ -12,6 +12,7 @@ import type { ResourceDescriptor } from './define'
 import { groupsResource } from './groups'
 import { mediaResource } from './media'
 import { messagesResource } from './messages'
+import { ticketsResource } from './tickets'
 
 export const resources: readonly ResourceDescriptor[] = [
   accountResource,
@@ -21,6 +22,7 @@ export const resources: readonly ResourceDescriptor[] = [
   groupsResource,
   mediaResource,
   campaignsResource,
+  ticketsResource,
 ]
 
 export function resource(name: ResourceName): ResourceDescriptor {

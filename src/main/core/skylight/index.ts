@@ -7,6 +7,7 @@ import { listsApi, segmentsApi } from './resources/groups'
 import { mediaApi } from './resources/media'
 import { messagesApi } from './resources/messages'
 import { tagsApi } from './resources/tags'
+import { ticketsApi } from './resources/tickets'
 
 export function createSkyLightApi(options: SkyLightClientOptions) {
   const client = new SkyLightClient(options)
@@ -20,6 +21,7 @@ export function createSkyLightApi(options: SkyLightClientOptions) {
     messages: messagesApi(client),
     media: mediaApi(client),
     campaigns: campaignsApi(client),
+    tickets: ticketsApi(client),
   }
 }
 

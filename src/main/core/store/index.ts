@@ -52,6 +52,7 @@ export { upsertMedia, setMediaCachePath } from './writes/media'
 export { epochMs } from './time'
 export { pendingDeletes, withoutPendingDeletes, type DeletableEntity } from './queries/pending-deletes'
 export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
+export * from './writes/tickets'
 export { markAll, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
 export { holdForLocalChange, releaseLocalChange, requireLocal, type LocalEntity } from './writes/local-changes'
 export { saveSyncState, type SyncStatePatch } from './writes/sync-state'
@@ -80,6 +81,7 @@ export {
   type CampaignProgress,
   type CampaignContactItem,
 } from './queries/campaigns'
+export * from './queries/tickets'
 export { getSyncState, type SyncState } from './queries/sync-state'
 export {
   conversationStamps,

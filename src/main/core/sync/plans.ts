@@ -12,6 +12,7 @@ import { syncConversationList } from './steps/conversations'
 import { syncGroups } from './steps/groups'
 import { mediaPass, syncNewMedia } from './steps/media'
 import { refreshRecentStatuses, syncDueMessages } from './steps/messages'
+import { syncTickets } from './steps/tickets'
 
 export type SyncKind = 'first' | 'poll' | 'refresh' | 'full'
 
@@ -24,6 +25,7 @@ const fullPhases = {
   groups: (ctx: SyncContext) => syncGroups(ctx, true),
   media: mediaPass,
   campaigns: (ctx: SyncContext) => syncCampaigns(ctx, true),
+  tickets: (ctx: SyncContext) => syncTickets(ctx, true),
 } as const
 type Phase = keyof typeof fullPhases
 const PHASES = Object.keys(fullPhases) as Phase[]
@@ -65,6 +67,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       await syncAccount(ctx)
       await syncGroups(ctx, false)
       await syncCampaigns(ctx, false)
+      await syncTickets(ctx, false)
       await refreshRecentStatuses(ctx, contactsWithUnsettledMessages(ctx.db, ctx.now() - DAY_MS, 10))
       return
     case 'full':

@@ -13,6 +13,8 @@ export type ViewPart =
   | 'campaigns'
   | 'campaign'
   | 'channels'
+  | 'tickets'
+  | 'ticket'
 
 const routes: Record<ResourceName, readonly ViewPart[]> = {
   account: ['channels'],
@@ -23,6 +25,7 @@ const routes: Record<ResourceName, readonly ViewPart[]> = {
   groups: ['contacts', 'contact', 'groups'],
   media: ['media'],
   campaigns: ['campaigns', 'campaign'],
+  tickets: ['tickets', 'ticket'],
 }
 
 export function viewsToRefresh(resources: readonly ResourceName[]): Set<ViewPart> {

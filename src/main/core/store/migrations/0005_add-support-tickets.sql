@@ -1,0 +1,43 @@
+CREATE TABLE `ticket_departments` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`title` text NOT NULL,
+	`position` integer NOT NULL,
+	`local_revision` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `ticket_replies` (
+	`row_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`ticket_id` integer NOT NULL,
+	`server_id` integer,
+	`local_id` text,
+	`message` text NOT NULL,
+	`from_support` integer NOT NULL,
+	`author` text,
+	`created_at` text,
+	`created_at_ms` integer DEFAULT 0 NOT NULL,
+	`state` text DEFAULT 'sent' NOT NULL,
+	`error` text,
+	FOREIGN KEY (`ticket_id`) REFERENCES `tickets`(`id`) ON UPDATE cascade ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `ticket_replies_server_idx` ON `ticket_replies` (`server_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `ticket_replies_local_idx` ON `ticket_replies` (`local_id`);--> statement-breakpoint
+CREATE INDEX `ticket_replies_thread_idx` ON `ticket_replies` (`ticket_id`,`created_at_ms`,`row_id`);--> statement-breakpoint
+CREATE TABLE `tickets` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`reference` text,
+	`subject` text NOT NULL,
+	`priority` text NOT NULL,
+	`status` text NOT NULL,
+	`department_id` integer,
+	`department_title` text,
+	`last_reply_at` text,
+	`created_at` text,
+	`created_at_ms` integer DEFAULT 0 NOT NULL,
+	`updated_at` text,
+	`replies_marker` text,
+	`local_revision` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `tickets_recent_idx` ON `tickets` (`created_at_ms`,`id`);--> statement-breakpoint
+CREATE INDEX `tickets_status_idx` ON `tickets` (`status`);
