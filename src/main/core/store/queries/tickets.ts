@@ -1,6 +1,6 @@
 // The tickets view: the list with its filters, one ticket with its thread and what the user
 // may do to it now (decided here, asked by the interface), and the departments.
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { StoreDb } from '../db'
 import { notFound } from '../errors'
 import { ticketDepartments, ticketReplies, tickets } from '../schema/tickets'
@@ -91,7 +91,8 @@ export function getTicket(db: StoreDb, id: number): TicketDetail {
     .select()
     .from(ticketReplies)
     .where(eq(ticketReplies.ticketId, id))
-    .orderBy(asc(ticketReplies.createdAtMs), asc(ticketReplies.rowId))
+    // Server times are whole seconds: within one, the server's id order, then what waits here.
+    .orderBy(asc(ticketReplies.createdAtMs), sql`${ticketReplies.serverId} IS NULL`, asc(ticketReplies.serverId), asc(ticketReplies.rowId))
     .all()
     .map((r) => ({
       key: r.localId ?? `s${r.serverId}`,
