@@ -25,6 +25,7 @@ import { SettingsState } from './settings.svelte'
 import { SyncStatusState } from './sync-status.svelte'
 import { ThreadState } from './thread.svelte'
 import { ThumbnailsState } from './thumbnails.svelte'
+import { TicketsState } from './tickets.svelte'
 import { UploadsState } from './uploads.svelte'
 
 export class DeskState {
@@ -45,6 +46,7 @@ export class DeskState {
   readonly campaigns = new CampaignsState()
   readonly campaign = new CampaignDetailState()
   readonly editor = new CampaignEditorState()
+  readonly tickets = new TicketsState()
   readonly settings = new SettingsState()
   readonly addAccount = new AddAccountState()
   readonly palette = new PaletteState()
@@ -65,6 +67,7 @@ export class DeskState {
     this.conversations.select(null)
     this.contacts.select(null)
     this.campaigns.select(null)
+    this.tickets.reset()
     this.search.clear()
     if (!id || !this.session.active || this.session.active.keyMissing) return
     await Promise.all([
@@ -74,6 +77,7 @@ export class DeskState {
       this.contacts.loadGroups(),
       this.media.reload(),
       this.campaigns.reload(),
+      this.tickets.reload(),
       this.editor.loadChannels(),
     ])
   }
@@ -125,6 +129,8 @@ export class DeskState {
     if (parts.has('media')) work.push(this.media.reload())
     if (parts.has('campaigns')) work.push(this.campaigns.reload())
     if (parts.has('campaign')) work.push(this.campaign.load(this.campaigns.selectedId))
+    if (parts.has('tickets')) work.push(this.tickets.reload())
+    if (parts.has('ticket')) work.push(this.tickets.loadTicket())
     if (parts.has('channels')) work.push(this.editor.loadChannels())
     if (this.search.active && parts.has('search')) work.push(this.search.run())
     await Promise.all(work)

@@ -3,7 +3,7 @@ import type { AccountList, AccountSummary } from '../../../../shared/contract'
 import { call, DeskError } from '../desk'
 import { onEvent } from '../events'
 
-export const views = ['inbox', 'contacts', 'media', 'campaigns', 'settings'] as const
+export const views = ['inbox', 'contacts', 'media', 'campaigns', 'tickets', 'settings'] as const
 export type View = (typeof views)[number]
 
 export const viewLabels: Record<View, string> = {
@@ -11,6 +11,7 @@ export const viewLabels: Record<View, string> = {
   contacts: 'Contacts',
   media: 'Media',
   campaigns: 'Campaigns',
+  tickets: 'Support',
   settings: 'Settings',
 }
 

@@ -1,0 +1,175 @@
+// Support tickets: the list with its status and priority filters, the open ticket's thread
+// (with what the core allows on it), the new-ticket form's departments, and the actions —
+// open, reply, close — which the outbox carries out (offline they wait there).
+import type { DepartmentItem, TicketDetail, TicketItem } from '../../../../shared/contract'
+import { messageOf } from '../actions'
+import { call } from '../desk'
+
+export const ticketStatusLabels: Record<string, string> = { open: 'Waiting for support', answered: 'Answered', closed: 'Closed' }
+export const priorityLabels: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High' }
+
+export interface TicketFilter {
+  status?: 'open' | 'answered' | 'closed'
+  priority?: 'low' | 'medium' | 'high'
+}
+
+export interface NewTicket {
+  subject: string
+  body: string
+  priority: 'low' | 'medium' | 'high'
+  /** null: the server puts it in its first department. */
+  departmentId: number | null
+}
+
+export class TicketsState {
+  #items = $state.raw<TicketItem[]>([])
+  #filter = $state.raw<TicketFilter>({})
+  #selectedId = $state<number | null>(null)
+  #ticket = $state.raw<TicketDetail | null>(null)
+  #departments = $state.raw<DepartmentItem[]>([])
+  #creating = $state(false)
+  #loaded = $state(false)
+  #busy = $state(false)
+  #error = $state<string | null>(null)
+
+  get items(): TicketItem[] {
+    return this.#items
+  }
+  get filter(): TicketFilter {
+    return this.#filter
+  }
+  get selectedId(): number | null {
+    return this.#selectedId
+  }
+  get ticket(): TicketDetail | null {
+    return this.#ticket
+  }
+  get departments(): DepartmentItem[] {
+    return this.#departments
+  }
+  get creating(): boolean {
+    return this.#creating
+  }
+  get loaded(): boolean {
+    return this.#loaded
+  }
+  get busy(): boolean {
+    return this.#busy
+  }
+  get error(): string | null {
+    return this.#error
+  }
+
+  async reload(): Promise<void> {
+    try {
+      const [list, departments] = await Promise.all([call('tickets-list', { ...this.#filter, limit: 500 }), call('ticket-departments', {})])
+      this.#items = list.items
+      this.#departments = departments.items
+      this.#error = null
+    } catch (error) {
+      this.#error = messageOf(error, 'The tickets could not be read.')
+    } finally {
+      this.#loaded = true
+    }
+  }
+
+  async setFilter(filter: TicketFilter): Promise<void> {
+    this.#filter = filter
+    await this.reload()
+  }
+
+  /** Opens a ticket's thread (null closes it). */
+  async open(id: number | null): Promise<void> {
+    this.#selectedId = id
+    this.#creating = false
+    await this.loadTicket()
+  }
+
+  async loadTicket(): Promise<void> {
+    const id = this.#selectedId
+    if (id === null) {
+      this.#ticket = null
+      return
+    }
+    try {
+      this.#ticket = await call('ticket-get', { id })
+      this.#error = null
+    } catch (error) {
+      // A ticket made offline takes its server id once sent: the list shows it under that id.
+      if ((error as { type?: string }).type === 'not-found') {
+        this.#selectedId = null
+        this.#ticket = null
+        return
+      }
+      this.#error = messageOf(error, 'This ticket could not be read.')
+    }
+  }
+
+  startNew(): void {
+    this.#selectedId = null
+    this.#ticket = null
+    this.#creating = true
+  }
+
+  cancelNew(): void {
+    this.#creating = false
+  }
+
+  /** Queues the new ticket and opens it; false (with the error shown) when refused. */
+  async create(input: NewTicket): Promise<boolean> {
+    return this.#run(async () => {
+      const { localId } = await call('ticket-create', {
+        subject: input.subject,
+        body: input.body,
+        priority: input.priority,
+        ...(input.departmentId !== null ? { departmentId: input.departmentId } : {}),
+      })
+      await this.reload()
+      await this.open(localId)
+    })
+  }
+
+  async reply(text: string): Promise<boolean> {
+    const ticket = this.#ticket
+    if (!ticket?.allowed.reply) return false
+    return this.#run(async () => {
+      await call('ticket-reply', { id: ticket.id, text })
+      await this.loadTicket()
+    })
+  }
+
+  async close(): Promise<boolean> {
+    const ticket = this.#ticket
+    if (!ticket?.allowed.close) return false
+    return this.#run(async () => {
+      await call('ticket-close', { id: ticket.id })
+      await Promise.all([this.reload(), this.loadTicket()])
+    })
+  }
+
+  /** Forgets everything shown: another account became active. */
+  reset(): void {
+    this.#items = []
+    this.#departments = []
+    this.#selectedId = null
+    this.#ticket = null
+    this.#creating = false
+    this.#loaded = false
+    this.#error = null
+  }
+
+  async #run(work: () => Promise<void>): Promise<boolean> {
+    if (this.#busy) return false
+    this.#busy = true
+    try {
+      await work()
+      this.#error = null
+      return true
+    } catch (error) {
+      this.#error = messageOf(error)
+      return false
+    } finally {
+      this.#busy = false
+    }
+  }
+}
