@@ -31,6 +31,8 @@ export class TicketsState {
   #loaded = $state(false)
   #busy = $state(false)
   #error = $state<string | null>(null)
+  /** Subjects of tickets created here, by local id: how to find them once they are sent. */
+  readonly #madeHere = new Map<number, string>()
 
   get items(): TicketItem[] {
     return this.#items
@@ -95,14 +97,20 @@ export class TicketsState {
       this.#ticket = await call('ticket-get', { id })
       this.#error = null
     } catch (error) {
-      // A ticket made offline takes its server id once sent: the list shows it under that id.
-      if ((error as { type?: string }).type === 'not-found') {
-        this.#selectedId = null
-        this.#ticket = null
-        return
-      }
+      if ((error as { type?: string }).type === 'not-found') return this.#follow(id)
       this.#error = messageOf(error, 'This ticket could not be read.')
     }
+  }
+
+  /**
+   * A ticket made here takes its server id once sent, and its local id stops answering:
+   * follow it to the newest ticket of the same subject, or let go.
+   */
+  async #follow(localId: number): Promise<void> {
+    const subject = localId < 0 ? (this.#madeHere.get(localId) ?? this.#ticket?.subject) : undefined
+    const moved = subject === undefined ? undefined : (await call('tickets-list', { limit: 500 })).items.find((t) => t.id > 0 && t.subject === subject)
+    this.#selectedId = moved?.id ?? null
+    this.#ticket = moved ? await call('ticket-get', { id: moved.id }) : null
   }
 
   startNew(): void {
@@ -124,6 +132,7 @@ export class TicketsState {
         priority: input.priority,
         ...(input.departmentId !== null ? { departmentId: input.departmentId } : {}),
       })
+      this.#madeHere.set(localId, input.subject)
       await this.reload()
       await this.open(localId)
     })
