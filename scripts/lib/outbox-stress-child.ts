@@ -60,6 +60,11 @@ if (flags.includes('--enqueue')) {
         if (a.start) outbox.campaignCommand(localCampaignId, 'start')
         break
       }
+      case 'ticket': {
+        const { localId } = outbox.queue('create-ticket', { subject: a.subject, body: `${a.subject}: first message` })
+        outbox.queue('reply-ticket', { ticketId: localId!, text: a.reply })
+        break
+      }
     }
   }
   console.log(`enqueued ${plan.actions.length}`)

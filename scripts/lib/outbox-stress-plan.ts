@@ -11,6 +11,8 @@ export type Planned =
   | { kind: 'rename-contact'; contact: number; name: string }
   | { kind: 'toggle-blacklist'; contact: number }
   | { kind: 'create-campaign'; name: string; message: string; start: boolean }
+  /** A support ticket opened and replied to before it exists on the server. */
+  | { kind: 'ticket'; subject: string; reply: string }
 
 export interface RunPlan {
   run: number
@@ -57,6 +59,7 @@ export function planRun(run: number, seed: number, contacts: number[], channelId
     else if (roll < 0.9) actions.push({ kind: 'toggle-blacklist', contact })
     else actions.push({ kind: 'create-campaign', name: `${tag} campaign ${i}`, message: `${tag} campaign message ${i}`, start: random() < 0.5 })
   }
+  actions.push({ kind: 'ticket', subject: `${tag} ticket`, reply: `${tag} ticket reply` })
   return { run, contacts, channelId, actions }
 }
 
@@ -116,6 +119,13 @@ export function judge(plan: RunPlan, dump: AccountDump, log: RequestLogEntry[]):
         const found = dump.campaigns.filter((c) => c.name === a.name)
         expectOne(`campaign ${a.name}`, found.length, actedPosts(/\/campaigns$/, (b) => b.name === a.name))
         if (a.start && found[0]?.status === 'draft') lost.push(`start of ${a.name}`)
+        break
+      }
+      case 'ticket': {
+        const found = dump.tickets.filter((t) => t.subject === a.subject)
+        expectOne(`ticket ${a.subject}`, found.length, actedPosts(/\/tickets$/, (b) => b.subject === a.subject))
+        const replies = found.flatMap((t) => t.replies).filter((r) => r.message === a.reply)
+        expectOne(`ticket reply “${a.reply}”`, replies.length, actedPosts(/\/tickets\/\d+\/reply$/, (b) => b.message === a.reply))
         break
       }
     }
