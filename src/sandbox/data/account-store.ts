@@ -3,7 +3,7 @@
 // two-way membership sets for tags, lists and segments.
 import type {
   AccountProfile, CampaignRec, ChannelRec, ChannelType, ContactRec, DepartmentRec, GroupRec, MediaRec, MessageRec, PlanLimits, TagRec,
-  TicketRec,
+  TicketRec, BookingRec, BookingResourceRec, BookingTypeRec,
 } from './model'
 import { insertSorted, removeSorted } from './sorted'
 
@@ -39,6 +39,9 @@ export class AccountStore {
   /** Support departments, in the order support lists them (the first is the default). */
   readonly departments: DepartmentRec[] = []
   readonly tickets = new Map<number, TicketRec>()
+  readonly bookingTypes: BookingTypeRec[] = []
+  readonly bookingResources: BookingResourceRec[] = []
+  readonly bookings = new Map<number, BookingRec>()
 
   constructor(
     readonly profile: AccountProfile,

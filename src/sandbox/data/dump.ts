@@ -6,6 +6,7 @@ import {
   messageJson, noteJson, subscriptionJson, tagJson,
 } from './serialize'
 import { departmentJson, ticketDetailJson } from './tickets'
+import { bookingJson, bookingResourceJson, bookingTypeJson } from './bookings'
 import type { World } from './world'
 
 export function dumpAccount(world: World, store: AccountStore) {
@@ -43,6 +44,10 @@ export function dumpAccount(world: World, store: AccountStore) {
     departments: store.departments.map(departmentJson),
     /** Id order, each with its replies (oldest first). */
     tickets: byId(store.tickets.values()).map((t) => ticketDetailJson(store, t)),
+    booking_types: store.bookingTypes.map(bookingTypeJson),
+    booking_resources: store.bookingResources.map(bookingResourceJson),
+    /** Id order. */
+    bookings: byId(store.bookings.values()).map(bookingJson),
   }
 }
 

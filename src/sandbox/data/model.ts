@@ -183,3 +183,33 @@ export interface TicketRec {
   createdAt: number
   updatedAt: number
 }
+
+export const BOOKING_STATUSES = ['pending', 'confirmed', 'cancelled', 'completed'] as const
+export type BookingStatus = (typeof BOOKING_STATUSES)[number]
+
+export interface BookingTypeRec {
+  id: number
+  name: string
+  durationMinutes: number
+}
+
+/** Who or what a booking takes: a member of staff, a room. */
+export interface BookingResourceRec {
+  id: number
+  name: string
+  type: 'staff' | 'room'
+}
+
+export interface BookingRec {
+  id: number
+  contactId: number
+  typeId: number
+  resourceId: number | null
+  title: string
+  startsAt: number
+  endsAt: number
+  status: BookingStatus
+  notes: string | null
+  createdAt: number
+  updatedAt: number
+}

@@ -2,6 +2,7 @@
 // /contacts/segments come before /contacts/{id}.
 import { Router } from '../http/router'
 import { accountRoutes } from './account'
+import { bookingRoutes } from './bookings'
 import { campaignRoutes } from './campaigns'
 import { contactLinkRoutes } from './contact-links'
 import { contactRoutes } from './contacts'
@@ -23,5 +24,6 @@ export function apiRouter(): Router {
   mediaRoutes(router)
   campaignRoutes(router)
   ticketRoutes(router)
+  bookingRoutes(router)
   return router
 }
