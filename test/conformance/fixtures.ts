@@ -54,6 +54,9 @@ const firstList = (w: World) => w.dump().lists[0]!
 const firstSegment = (w: World) => w.dump().segments[0]!
 const connectedChannel = (w: World) => w.dump().channels.find((c) => c.is_connected)!.id
 const openTicket = (w: World) => w.dump().tickets.find((t) => t.status !== 'closed')!.id
+const activeBooking = (w: World) => w.dump().bookings.find((b) => b.status === 'confirmed' || b.status === 'pending')!.id
+/** A whole hour in working hours (UTC) some days ahead: free in the sandbox's seed. */
+const slotAhead = (days: number, hour: number) => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00:00.000Z`
 const draft = (w: World) => w.dump().campaigns.find((c) => c.status === 'draft')!.id
 let unique = 0
 const fresh = (label: string) => `${label} ${process.pid}-${++unique}`
@@ -264,6 +267,29 @@ export const fixtures: Record<ResourceName, Fixture> = {
       { method: 'ticket-get', input: { id: MISSING } },
       { method: 'ticket-reply', input: { id: MISSING, text: 'hello' } },
       { method: 'ticket-close', input: { id: MISSING } },
+    ],
+  },
+  bookings: {
+    snapshot: ['bookings', 'bookingTypes', 'bookingResources'],
+    // The API deletes no booking (a booking is cancelled, and stays).
+    rows: null,
+    samples: {
+      'create-booking': (w) => ({ contactId: reachable(w)[0]!, typeId: w.dump().booking_types[0]!.id, startsAt: slotAhead(3, 10) }),
+      'update-booking': (w) => ({ bookingId: activeBooking(w), startsAt: slotAhead(4, 10) }),
+      'cancel-booking': (w) => ({ bookingId: activeBooking(w) }),
+    },
+    lostAnswer: {
+      'create-booking': {
+        method: 'POST',
+        path: '/bookings',
+        queue: (w, outbox) => outbox.queue('create-booking', { contactId: reachable(w)[1]!, typeId: w.dump().booking_types[0]!.id, startsAt: slotAhead(6, 13) }),
+        effects: async (w) => w.dump().bookings.filter((b) => b.contact_id === reachable(w)[1]! && Date.parse(b.starts_at) === Date.parse(slotAhead(6, 13))).length,
+      },
+    },
+    missing: [
+      { method: 'booking-get', input: { id: MISSING } },
+      { method: 'booking-reschedule', input: { id: MISSING, startsAt: '2030-01-01T10:00:00Z' } },
+      { method: 'booking-command', input: { id: MISSING, command: 'cancel' } },
     ],
   },
 }

@@ -12,6 +12,7 @@ import { accountHandlers } from './handlers/accounts'
 import { appHandlers } from './handlers/app'
 import { campaignHandlers } from './handlers/campaigns'
 import { ticketHandlers } from './handlers/tickets'
+import { bookingHandlers } from './handlers/bookings'
 import { contactHandlers } from './handlers/contacts'
 import type { HandlerContext } from './handlers/context'
 import { inboxHandlers } from './handlers/inbox'
@@ -137,6 +138,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...mediaHandlers(context),
     ...campaignHandlers(context),
     ...ticketHandlers(context),
+    ...bookingHandlers(context),
   }
   return {
     handlers,

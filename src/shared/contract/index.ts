@@ -14,6 +14,7 @@ import { mediaMethods } from './media'
 import { outboxMethods } from './outbox'
 import { syncMethods } from './sync'
 import { ticketMethods } from './tickets'
+import { bookingMethods } from './bookings'
 
 export { events }
 export { resourceName, resourceNames, type ResourceName } from './resources'
@@ -25,6 +26,7 @@ export type { ContactDetail, ContactFilter, ContactItem, GroupItem, Groups } fro
 export type { MediaCursor, MediaItem } from './media'
 export type { CampaignDetail, CampaignItem, CampaignProgress, DeliveryItem } from './campaigns'
 export type { OutboxAction, OutboxCounts } from './outbox'
+export type { BookingItem, BookingOptions } from './bookings'
 export type { DepartmentItem, TicketDetail, TicketItem, TicketReplyItem } from './tickets'
 
 export const methods = {
@@ -36,6 +38,7 @@ export const methods = {
   ...mediaMethods,
   ...campaignMethods,
   ...ticketMethods,
+  ...bookingMethods,
   ...outboxMethods,
 } as const satisfies Record<string, MethodSpec>
 

@@ -96,8 +96,11 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
       db.close()
     }
   },
-  '0005_add-support-tickets': (o, path) => {
-    for (const table of ['tickets', 'ticket_replies', 'ticket_departments']) expect(o).toContain(`table:${table}`)
+  '0005_add-tickets-and-bookings': (o, path) => {
+    for (const table of ['tickets', 'ticket_replies', 'ticket_departments', 'bookings', 'booking_types', 'booking_resources']) {
+      expect(o).toContain(`table:${table}`)
+    }
+    expect(o).toContain('index:bookings_time_idx')
     const db = new Database(path)
     try {
       // A ticket's replies go with it, and follow it when a ticket made offline takes the server's id.

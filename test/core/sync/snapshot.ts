@@ -52,6 +52,9 @@ export function serverSnapshot(dump: any) {
       })),
     ),
     departments: dump.departments.map((d: Row) => ({ id: d.id, title: d.title })),
+    bookingTypes: byId(dump.booking_types.map((t: Row) => ({ id: t.id, name: t.name, duration: t.duration_minutes }))),
+    bookingResources: byId(dump.booking_resources.map((r: Row) => ({ id: r.id, name: r.name }))),
+    bookings: byId(dump.bookings.map((b: Row) => ({ id: b.id, contact_id: b.contact_id, starts: Date.parse(String(b.starts_at)), status: b.status }))),
     tickets: byId(
       dump.tickets.map((t: any) => ({
         id: t.id,
@@ -105,6 +108,9 @@ export function localSnapshot(db: Database.Database) {
       })),
     ),
     departments: all('SELECT id, title FROM ticket_departments ORDER BY position'),
+    bookingTypes: byId(all('SELECT id, name, duration_minutes AS duration FROM booking_types')),
+    bookingResources: byId(all('SELECT id, name FROM booking_resources')),
+    bookings: byId(all('SELECT id, contact_id, starts_at_ms AS starts, status FROM bookings')),
     tickets: byId(
       all('SELECT id, reference, subject, status, priority, department_id FROM tickets').map((t) => ({
         ...t,

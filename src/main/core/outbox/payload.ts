@@ -34,7 +34,7 @@ export function parsePayload<P>(kind: string, spec: VersionedSchema<P>, version:
   return parsed.data
 }
 
-export type RefEntity = 'contact' | 'media' | 'campaign' | 'ticket'
+export type RefEntity = 'contact' | 'media' | 'campaign' | 'ticket' | 'booking'
 
 /**
  * Payload fields that name another entity, by a naming convention every kind and version
@@ -47,6 +47,7 @@ const REF_KEYS: Record<string, RefEntity> = {
   mediaId: 'media',
   campaignId: 'campaign',
   ticketId: 'ticket',
+  bookingId: 'booking',
 }
 
 /** Every referenced id, at any depth. */

@@ -5,6 +5,7 @@
 import { resourceNames, type ResourceName } from '../../../shared/contract/resources'
 import type { AnyActionDef } from '../outbox/actions/define'
 import { accountResource } from './account'
+import { bookingsResource } from './bookings'
 import { campaignsResource } from './campaigns'
 import { contactsResource } from './contacts'
 import { conversationsResource } from './conversations'
@@ -23,6 +24,7 @@ export const resources: readonly ResourceDescriptor[] = [
   mediaResource,
   campaignsResource,
   ticketsResource,
+  bookingsResource,
 ]
 
 export function resource(name: ResourceName): ResourceDescriptor {

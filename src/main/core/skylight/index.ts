@@ -1,6 +1,7 @@
 // The SkyLight API client: one typed method per endpoint the app uses, grouped by resource.
 import { SkyLightClient, type SkyLightClientOptions } from './client'
 import { accountApi } from './resources/account'
+import { bookingsApi } from './resources/bookings'
 import { campaignsApi } from './resources/campaigns'
 import { contactsApi } from './resources/contacts'
 import { listsApi, segmentsApi } from './resources/groups'
@@ -22,6 +23,7 @@ export function createSkyLightApi(options: SkyLightClientOptions) {
     media: mediaApi(client),
     campaigns: campaignsApi(client),
     tickets: ticketsApi(client),
+    bookings: bookingsApi(client),
   }
 }
 

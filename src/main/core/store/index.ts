@@ -53,6 +53,7 @@ export { epochMs } from './time'
 export { pendingDeletes, withoutPendingDeletes, type DeletableEntity } from './queries/pending-deletes'
 export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
 export * from './writes/tickets'
+export * from './writes/bookings'
 export { markAll, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
 export { holdForLocalChange, releaseLocalChange, requireLocal, type LocalEntity } from './writes/local-changes'
 export { saveSyncState, type SyncStatePatch } from './writes/sync-state'
@@ -82,6 +83,7 @@ export {
   type CampaignContactItem,
 } from './queries/campaigns'
 export * from './queries/tickets'
+export * from './queries/bookings'
 export { getSyncState, type SyncState } from './queries/sync-state'
 export {
   conversationStamps,

@@ -13,6 +13,7 @@ import { syncGroups } from './steps/groups'
 import { mediaPass, syncNewMedia } from './steps/media'
 import { refreshRecentStatuses, syncDueMessages } from './steps/messages'
 import { syncTickets } from './steps/tickets'
+import { syncBookings } from './steps/bookings'
 
 export type SyncKind = 'first' | 'poll' | 'refresh' | 'full'
 
@@ -26,6 +27,7 @@ const fullPhases = {
   media: mediaPass,
   campaigns: (ctx: SyncContext) => syncCampaigns(ctx, true),
   tickets: (ctx: SyncContext) => syncTickets(ctx, true),
+  bookings: (ctx: SyncContext) => syncBookings(ctx, true),
 } as const
 type Phase = keyof typeof fullPhases
 const PHASES = Object.keys(fullPhases) as Phase[]
@@ -68,6 +70,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       await syncGroups(ctx, false)
       await syncCampaigns(ctx, false)
       await syncTickets(ctx, false)
+      await syncBookings(ctx, false)
       await refreshRecentStatuses(ctx, contactsWithUnsettledMessages(ctx.db, ctx.now() - DAY_MS, 10))
       return
     case 'full':

@@ -15,6 +15,7 @@ export type ViewPart =
   | 'channels'
   | 'tickets'
   | 'ticket'
+  | 'bookings'
 
 const routes: Record<ResourceName, readonly ViewPart[]> = {
   account: ['channels'],
@@ -26,6 +27,7 @@ const routes: Record<ResourceName, readonly ViewPart[]> = {
   media: ['media'],
   campaigns: ['campaigns', 'campaign'],
   tickets: ['tickets', 'ticket'],
+  bookings: ['bookings'],
 }
 
 export function viewsToRefresh(resources: readonly ResourceName[]): Set<ViewPart> {

@@ -40,4 +40,36 @@ CREATE TABLE `tickets` (
 );
 --> statement-breakpoint
 CREATE INDEX `tickets_recent_idx` ON `tickets` (`created_at_ms`,`id`);--> statement-breakpoint
-CREATE INDEX `tickets_status_idx` ON `tickets` (`status`);
+CREATE INDEX `tickets_status_idx` ON `tickets` (`status`);--> statement-breakpoint
+CREATE TABLE `booking_resources` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`type` text,
+	`local_revision` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `booking_types` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`duration_minutes` integer,
+	`local_revision` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `bookings` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`contact_id` integer NOT NULL,
+	`type_id` integer,
+	`resource_id` integer,
+	`title` text NOT NULL,
+	`starts_at` text NOT NULL,
+	`starts_at_ms` integer NOT NULL,
+	`ends_at` text,
+	`status` text NOT NULL,
+	`notes` text,
+	`created_at` text,
+	`updated_at` text,
+	`local_revision` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `bookings_time_idx` ON `bookings` (`starts_at_ms`,`id`);--> statement-breakpoint
+CREATE INDEX `bookings_contact_idx` ON `bookings` (`contact_id`);
