@@ -84,6 +84,11 @@ export function createControl(deps: ControlDeps) {
       return { ticketId: ticket.id, ...ticketReplyJson(supportReply(world, ticket, message, world.now())) }
     },
 
+    /** A booking deleted in the dashboard (the API has no delete): the next full pass must notice. */
+    removeBooking(accountId: number, bookingId: number): boolean {
+      return account(accountId).bookings.delete(bookingId)
+    },
+
     advanceMessages(steps = 1, accountId?: number): number {
       return advanceMessages(world, steps, accountId)
     },
