@@ -31,7 +31,7 @@ const ticketId = () => env.sandbox.control.dump(env.sandbox.accounts[0]!.id).tic
 
 describe.skipIf(!chromiumAvailable)('support tickets', { timeout: 90_000 }, () => {
   it('lists the synced tickets with reference, status and department', async () => {
-    await page.keyboard.press('Control+5')
+    await page.keyboard.press('Control+6')
     const list = page.getByRole('listbox', { name: 'Tickets, newest first' })
     await expect.poll(() => list.getByRole('option').count()).toBeGreaterThan(3)
     expect(await list.textContent()).toMatch(/[A-Z0-9]{8}/)

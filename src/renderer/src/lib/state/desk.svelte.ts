@@ -26,6 +26,7 @@ import { SyncStatusState } from './sync-status.svelte'
 import { ThreadState } from './thread.svelte'
 import { ThumbnailsState } from './thumbnails.svelte'
 import { TicketsState } from './tickets.svelte'
+import { BookingsState } from './bookings.svelte'
 import { UploadsState } from './uploads.svelte'
 
 export class DeskState {
@@ -47,6 +48,7 @@ export class DeskState {
   readonly campaign = new CampaignDetailState()
   readonly editor = new CampaignEditorState()
   readonly tickets = new TicketsState()
+  readonly bookings = new BookingsState()
   readonly settings = new SettingsState()
   readonly addAccount = new AddAccountState()
   readonly palette = new PaletteState()
@@ -68,6 +70,7 @@ export class DeskState {
     this.contacts.select(null)
     this.campaigns.select(null)
     this.tickets.reset()
+    this.bookings.reset()
     this.search.clear()
     if (!id || !this.session.active || this.session.active.keyMissing) return
     await Promise.all([
@@ -78,6 +81,7 @@ export class DeskState {
       this.media.reload(),
       this.campaigns.reload(),
       this.tickets.reload(),
+      this.bookings.reload(),
       this.editor.loadChannels(),
     ])
   }
@@ -131,6 +135,7 @@ export class DeskState {
     if (parts.has('campaign')) work.push(this.campaign.load(this.campaigns.selectedId))
     if (parts.has('tickets')) work.push(this.tickets.reload())
     if (parts.has('ticket')) work.push(this.tickets.loadTicket())
+    if (parts.has('bookings')) work.push(this.bookings.reload())
     if (parts.has('channels')) work.push(this.editor.loadChannels())
     if (this.search.active && parts.has('search')) work.push(this.search.run())
     await Promise.all(work)
