@@ -3,7 +3,7 @@
 // two-way membership sets for tags, lists and segments.
 import type {
   AccountProfile, CampaignRec, ChannelRec, ChannelType, ContactRec, DepartmentRec, GroupRec, MediaRec, MessageRec, PlanLimits, TagRec,
-  TicketRec, BookingRec, BookingResourceRec, BookingTypeRec,
+  TicketRec, BookingRec, BookingResourceRec, BookingTypeRec, WebChatSessionRec,
 } from './model'
 import { insertSorted, removeSorted } from './sorted'
 
@@ -42,6 +42,7 @@ export class AccountStore {
   readonly bookingTypes: BookingTypeRec[] = []
   readonly bookingResources: BookingResourceRec[] = []
   readonly bookings = new Map<number, BookingRec>()
+  readonly webChatSessions = new Map<string, WebChatSessionRec>()
 
   constructor(
     readonly profile: AccountProfile,

@@ -7,6 +7,7 @@ import {
 } from './serialize'
 import { departmentJson, ticketDetailJson } from './tickets'
 import { bookingJson, bookingResourceJson, bookingTypeJson } from './bookings'
+import { webChatDetailJson } from './web-chat'
 import type { World } from './world'
 
 export function dumpAccount(world: World, store: AccountStore) {
@@ -48,6 +49,8 @@ export function dumpAccount(world: World, store: AccountStore) {
     booking_resources: store.bookingResources.map(bookingResourceJson),
     /** Id order. */
     bookings: byId(store.bookings.values()).map(bookingJson),
+    /** By session id, each with its messages. */
+    web_chat_sessions: [...store.webChatSessions.values()].sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1)).map(webChatDetailJson),
   }
 }
 

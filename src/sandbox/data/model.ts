@@ -213,3 +213,31 @@ export interface BookingRec {
   createdAt: number
   updatedAt: number
 }
+
+export type WebChatHandler = 'ai' | 'human' | 'pending'
+export type WebChatSender = 'visitor' | 'bot' | 'agent'
+
+export interface WebChatMessageRec {
+  id: number
+  sender: WebChatSender
+  message: string
+  createdAt: number
+}
+
+/** A visitor's conversation with the website's chat widget. */
+export interface WebChatSessionRec {
+  sessionId: string
+  status: 'active' | 'ended'
+  handledBy: WebChatHandler
+  visitorName: string | null
+  visitorEmail: string | null
+  visitorPhone: string | null
+  visitorIp: string | null
+  pageUrl: string | null
+  referrer: string | null
+  humanRequestedAt: number | null
+  humanTookOverAt: number | null
+  messages: WebChatMessageRec[]
+  lastActivityAt: number
+  createdAt: number
+}

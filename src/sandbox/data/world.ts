@@ -5,7 +5,7 @@ import { Prng } from './prng'
 
 export type IdKind =
   | 'account' | 'user' | 'contact' | 'note' | 'tag' | 'list' | 'segment' | 'message'
-  | 'channel' | 'media' | 'campaign' | 'campaignContact' | 'ticket' | 'ticketReply' | 'department' | 'booking' | 'bookingType' | 'bookingResource'
+  | 'channel' | 'media' | 'campaign' | 'campaignContact' | 'ticket' | 'ticketReply' | 'department' | 'booking' | 'bookingType' | 'bookingResource' | 'webChatMessage'
 
 export class IdSequences {
   private readonly last = new Map<IdKind, number>()

@@ -10,6 +10,7 @@ import { groupRoutes } from './groups'
 import { mediaRoutes } from './media'
 import { messageRoutes } from './messages'
 import { tagRoutes } from './tags'
+import { webChatRoutes } from './web-chat'
 import { ticketRoutes } from './tickets'
 
 export function apiRouter(): Router {
@@ -25,5 +26,6 @@ export function apiRouter(): Router {
   campaignRoutes(router)
   ticketRoutes(router)
   bookingRoutes(router)
+  webChatRoutes(router)
   return router
 }
