@@ -57,6 +57,8 @@ const openTicket = (w: World) => w.dump().tickets.find((t) => t.status !== 'clos
 const activeBooking = (w: World) => w.dump().bookings.find((b) => b.status === 'confirmed' || b.status === 'pending')!.id
 /** A whole hour in working hours (UTC) some days ahead: free in the sandbox's seed. */
 const slotAhead = (days: number, hour: number) => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00:00.000Z`
+const session = (w: World, handledBy: string) =>
+  w.dump().web_chat_sessions.find((s) => s.status === 'active' && s.handled_by === handledBy)!.session_id
 const draft = (w: World) => w.dump().campaigns.find((c) => c.status === 'draft')!.id
 let unique = 0
 const fresh = (label: string) => `${label} ${process.pid}-${++unique}`
@@ -290,6 +292,37 @@ export const fixtures: Record<ResourceName, Fixture> = {
       { method: 'booking-get', input: { id: MISSING } },
       { method: 'booking-reschedule', input: { id: MISSING, startsAt: '2030-01-01T10:00:00Z' } },
       { method: 'booking-command', input: { id: MISSING, command: 'cancel' } },
+    ],
+  },
+  webChat: {
+    snapshot: ['webChat'],
+    // The API deletes no session (a session is ended, and stays).
+    rows: null,
+    samples: {
+      'web-chat-command': (w) => ({ sessionId: session(w, 'pending'), command: 'take-over' }),
+      'web-chat-reply': (w) => ({ sessionId: session(w, 'human'), text: 'conformance: hello visitor' }),
+    },
+    lostAnswer: {
+      'web-chat-command': (() => {
+        let taken = ''
+        return {
+          method: 'POST',
+          path: /\/take-over$/,
+          queue: (w: World, outbox: Outbox) => outbox.queue('web-chat-command', { sessionId: (taken = session(w, 'ai')), command: 'take-over' }),
+          effects: async (w: World) => w.dump().web_chat_sessions.filter((s) => s.session_id === taken && s.handled_by === 'human').length,
+        }
+      })(),
+      'web-chat-reply': {
+        method: 'POST',
+        path: /\/messages$/,
+        queue: (w, outbox) => outbox.queue('web-chat-reply', { sessionId: session(w, 'human'), text: 'answered once' }),
+        effects: async (w) => w.dump().web_chat_sessions.flatMap((s) => s.messages).filter((m) => m.message === 'answered once').length,
+      },
+    },
+    missing: [
+      { method: 'web-chat-session', input: { sessionId: 'sess_missing' } },
+      { method: 'web-chat-command', input: { sessionId: 'sess_missing', command: 'end' } },
+      { method: 'web-chat-reply', input: { sessionId: 'sess_missing', text: 'hello' } },
     ],
   },
 }

@@ -62,7 +62,7 @@ describe('web chat', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ accountId: sb.accounts[0]!.id, askForHuman: true }),
     })
-    const session = (await res.json()).data as Session
+    const session = ((await res.json()) as { data: Session }).data
     expect(session.handled_by).toBe('pending')
     const other = client(sb, 1)
     expect((await other.get(`/web-chat/sessions/${session.session_id}`)).body).toMatchObject({ success: false, message: 'Session not found.' })

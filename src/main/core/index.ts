@@ -13,6 +13,7 @@ import { appHandlers } from './handlers/app'
 import { campaignHandlers } from './handlers/campaigns'
 import { ticketHandlers } from './handlers/tickets'
 import { bookingHandlers } from './handlers/bookings'
+import { webChatHandlers } from './handlers/web-chat'
 import { contactHandlers } from './handlers/contacts'
 import type { HandlerContext } from './handlers/context'
 import { inboxHandlers } from './handlers/inbox'
@@ -139,6 +140,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...campaignHandlers(context),
     ...ticketHandlers(context),
     ...bookingHandlers(context),
+    ...webChatHandlers(context),
   }
   return {
     handlers,

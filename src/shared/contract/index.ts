@@ -15,6 +15,7 @@ import { outboxMethods } from './outbox'
 import { syncMethods } from './sync'
 import { ticketMethods } from './tickets'
 import { bookingMethods } from './bookings'
+import { webChatMethods } from './web-chat'
 
 export { events }
 export { resourceName, resourceNames, type ResourceName } from './resources'
@@ -27,6 +28,7 @@ export type { MediaCursor, MediaItem } from './media'
 export type { CampaignDetail, CampaignItem, CampaignProgress, DeliveryItem } from './campaigns'
 export type { OutboxAction, OutboxCounts } from './outbox'
 export type { BookingItem, BookingOptions } from './bookings'
+export type { WebChatAnalyticsView, WebChatMessageItem, WebChatSessionItem } from './web-chat'
 export type { DepartmentItem, TicketDetail, TicketItem, TicketReplyItem } from './tickets'
 
 export const methods = {
@@ -39,6 +41,7 @@ export const methods = {
   ...campaignMethods,
   ...ticketMethods,
   ...bookingMethods,
+  ...webChatMethods,
   ...outboxMethods,
 } as const satisfies Record<string, MethodSpec>
 

@@ -96,8 +96,8 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
       db.close()
     }
   },
-  '0005_add-tickets-and-bookings': (o, path) => {
-    for (const table of ['tickets', 'ticket_replies', 'ticket_departments', 'bookings', 'booking_types', 'booking_resources']) {
+  '0005_add-tickets-bookings-and-web-chat': (o, path) => {
+    for (const table of ['tickets', 'ticket_replies', 'ticket_departments', 'bookings', 'booking_types', 'booking_resources', 'web_chat_sessions', 'web_chat_messages']) {
       expect(o).toContain(`table:${table}`)
     }
     expect(o).toContain('index:bookings_time_idx')

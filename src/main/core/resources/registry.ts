@@ -14,6 +14,7 @@ import { groupsResource } from './groups'
 import { mediaResource } from './media'
 import { messagesResource } from './messages'
 import { ticketsResource } from './tickets'
+import { webChatResource } from './web-chat'
 
 export const resources: readonly ResourceDescriptor[] = [
   accountResource,
@@ -25,6 +26,7 @@ export const resources: readonly ResourceDescriptor[] = [
   campaignsResource,
   ticketsResource,
   bookingsResource,
+  webChatResource,
 ]
 
 export function resource(name: ResourceName): ResourceDescriptor {

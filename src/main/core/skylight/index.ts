@@ -9,6 +9,7 @@ import { mediaApi } from './resources/media'
 import { messagesApi } from './resources/messages'
 import { tagsApi } from './resources/tags'
 import { ticketsApi } from './resources/tickets'
+import { webChatApi } from './resources/web-chat'
 
 export function createSkyLightApi(options: SkyLightClientOptions) {
   const client = new SkyLightClient(options)
@@ -24,6 +25,7 @@ export function createSkyLightApi(options: SkyLightClientOptions) {
     campaigns: campaignsApi(client),
     tickets: ticketsApi(client),
     bookings: bookingsApi(client),
+    webChat: webChatApi(client),
   }
 }
 

@@ -54,6 +54,7 @@ export { pendingDeletes, withoutPendingDeletes, type DeletableEntity } from './q
 export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
 export * from './writes/tickets'
 export * from './writes/bookings'
+export * from './writes/web-chat'
 export { markAll, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
 export { holdForLocalChange, releaseLocalChange, requireLocal, type LocalEntity } from './writes/local-changes'
 export { saveSyncState, type SyncStatePatch } from './writes/sync-state'
@@ -84,6 +85,7 @@ export {
 } from './queries/campaigns'
 export * from './queries/tickets'
 export * from './queries/bookings'
+export * from './queries/web-chat'
 export { getSyncState, type SyncState } from './queries/sync-state'
 export {
   conversationStamps,

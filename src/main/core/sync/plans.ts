@@ -1,9 +1,10 @@
 // What each kind of sync run does, in order (DESIGN.md, "Data flow").
 //   first   — everything, what the user sees first (recent conversations) first; resumable.
-//   poll    — the cheap, frequent check: new conversations/messages, new media (idle: 2 requests).
+//   poll    — the cheap, frequent check: new conversations/messages, new media (idle: 2 requests),
+//             and the active web chat sessions while there are any (one more).
 //   refresh — poll plus the small collections re-read whole and recent message statuses.
 //   full    — every list read whole with deletions swept.
-import { contactsWithUnsettledMessages, getSyncState, saveSyncState } from '../store'
+import { contactsWithUnsettledMessages, getSyncState, saveSyncState, webChatSessionsLive } from '../store'
 import type { SyncContext } from './context'
 import { syncAccount } from './steps/account'
 import { syncCampaigns } from './steps/campaigns'
@@ -14,6 +15,7 @@ import { mediaPass, syncNewMedia } from './steps/media'
 import { refreshRecentStatuses, syncDueMessages } from './steps/messages'
 import { syncTickets } from './steps/tickets'
 import { syncBookings } from './steps/bookings'
+import { syncWebChat } from './steps/web-chat'
 
 export type SyncKind = 'first' | 'poll' | 'refresh' | 'full'
 
@@ -28,6 +30,7 @@ const fullPhases = {
   campaigns: (ctx: SyncContext) => syncCampaigns(ctx, true),
   tickets: (ctx: SyncContext) => syncTickets(ctx, true),
   bookings: (ctx: SyncContext) => syncBookings(ctx, true),
+  webChat: (ctx: SyncContext) => syncWebChat(ctx, 'all'),
 } as const
 type Phase = keyof typeof fullPhases
 const PHASES = Object.keys(fullPhases) as Phase[]
@@ -54,6 +57,8 @@ async function poll(ctx: SyncContext, media: 'always' | 'when-quiet'): Promise<v
   // After a burst of new conversations the media check waits for the next quiet poll, so
   // a poll never costs more than k + 2 requests for k new messages.
   if (media === 'always' || pages <= 1) await syncNewMedia(ctx)
+  // Visitors on the website wait in seconds, not minutes: live sessions move on every poll.
+  if (webChatSessionsLive(ctx.db)) await syncWebChat(ctx, 'active')
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -71,6 +76,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       await syncCampaigns(ctx, false)
       await syncTickets(ctx, false)
       await syncBookings(ctx, false)
+      await syncWebChat(ctx, 'all')
       await refreshRecentStatuses(ctx, contactsWithUnsettledMessages(ctx.db, ctx.now() - DAY_MS, 10))
       return
     case 'full':

@@ -16,6 +16,7 @@ export type ViewPart =
   | 'tickets'
   | 'ticket'
   | 'bookings'
+  | 'webChat'
 
 const routes: Record<ResourceName, readonly ViewPart[]> = {
   account: ['channels'],
@@ -28,6 +29,7 @@ const routes: Record<ResourceName, readonly ViewPart[]> = {
   campaigns: ['campaigns', 'campaign'],
   tickets: ['tickets', 'ticket'],
   bookings: ['bookings'],
+  webChat: ['webChat'],
 }
 
 export function viewsToRefresh(resources: readonly ResourceName[]): Set<ViewPart> {

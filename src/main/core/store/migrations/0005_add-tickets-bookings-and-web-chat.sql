@@ -72,4 +72,40 @@ CREATE TABLE `bookings` (
 );
 --> statement-breakpoint
 CREATE INDEX `bookings_time_idx` ON `bookings` (`starts_at_ms`,`id`);--> statement-breakpoint
-CREATE INDEX `bookings_contact_idx` ON `bookings` (`contact_id`);
+CREATE INDEX `bookings_contact_idx` ON `bookings` (`contact_id`);--> statement-breakpoint
+CREATE TABLE `web_chat_messages` (
+	`row_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`session_id` text NOT NULL,
+	`server_id` integer,
+	`local_id` text,
+	`sender` text NOT NULL,
+	`text` text NOT NULL,
+	`created_at` text,
+	`created_at_ms` integer DEFAULT 0 NOT NULL,
+	`state` text DEFAULT 'sent' NOT NULL,
+	`error` text,
+	FOREIGN KEY (`session_id`) REFERENCES `web_chat_sessions`(`session_id`) ON UPDATE cascade ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `web_chat_messages_server_idx` ON `web_chat_messages` (`server_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `web_chat_messages_local_idx` ON `web_chat_messages` (`local_id`);--> statement-breakpoint
+CREATE INDEX `web_chat_messages_thread_idx` ON `web_chat_messages` (`session_id`,`created_at_ms`,`row_id`);--> statement-breakpoint
+CREATE TABLE `web_chat_sessions` (
+	`session_id` text PRIMARY KEY NOT NULL,
+	`status` text NOT NULL,
+	`handled_by` text NOT NULL,
+	`visitor_name` text,
+	`visitor_email` text,
+	`visitor_phone` text,
+	`page_url` text,
+	`referrer` text,
+	`human_requested_at` text,
+	`human_took_over_at` text,
+	`last_activity_at` text,
+	`last_activity_ms` integer DEFAULT 0 NOT NULL,
+	`created_at` text,
+	`messages_marker` text,
+	`local_revision` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `web_chat_sessions_recent_idx` ON `web_chat_sessions` (`last_activity_ms`);
