@@ -27,6 +27,7 @@ import { ThreadState } from './thread.svelte'
 import { ThumbnailsState } from './thumbnails.svelte'
 import { TicketsState } from './tickets.svelte'
 import { BookingsState } from './bookings.svelte'
+import { WebChatState } from './web-chat.svelte'
 import { UploadsState } from './uploads.svelte'
 
 export class DeskState {
@@ -49,6 +50,7 @@ export class DeskState {
   readonly editor = new CampaignEditorState()
   readonly tickets = new TicketsState()
   readonly bookings = new BookingsState()
+  readonly webChat = new WebChatState()
   readonly settings = new SettingsState()
   readonly addAccount = new AddAccountState()
   readonly palette = new PaletteState()
@@ -71,6 +73,7 @@ export class DeskState {
     this.campaigns.select(null)
     this.tickets.reset()
     this.bookings.reset()
+    this.webChat.reset()
     this.search.clear()
     if (!id || !this.session.active || this.session.active.keyMissing) return
     await Promise.all([
@@ -82,6 +85,7 @@ export class DeskState {
       this.campaigns.reload(),
       this.tickets.reload(),
       this.bookings.reload(),
+      this.webChat.reload(),
       this.editor.loadChannels(),
     ])
   }
@@ -136,6 +140,7 @@ export class DeskState {
     if (parts.has('tickets')) work.push(this.tickets.reload())
     if (parts.has('ticket')) work.push(this.tickets.loadTicket())
     if (parts.has('bookings')) work.push(this.bookings.reload())
+    if (parts.has('webChat')) work.push(this.webChat.reload(), this.webChat.load())
     if (parts.has('channels')) work.push(this.editor.loadChannels())
     if (this.search.active && parts.has('search')) work.push(this.search.run())
     await Promise.all(work)
