@@ -57,6 +57,7 @@ describe.skipIf(!chromiumAvailable)('support tickets', { timeout: 90_000 }, () =
     const answer = page.locator('.ticket-reply.support', { hasText: 'can you tell us the browser' })
     await expect.poll(() => answer.count(), { timeout: 20_000 }).toBe(1)
     await expect.poll(() => page.locator('.ticket-detail .status-tag').textContent()).toBe('Answered')
+    await expect.poll(() => page.locator('[aria-live="polite"]', { hasText: 'Support answered' }).count()).toBe(1)
   })
 
   it('replies offline: the reply shows at once and is sent once on reconnect', async () => {

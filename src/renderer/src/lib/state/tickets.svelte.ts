@@ -31,6 +31,9 @@ export class TicketsState {
   #loaded = $state(false)
   #busy = $state(false)
   #error = $state<string | null>(null)
+  #announcement = $state('')
+  /** Each ticket's status and last reply time as last seen, to notice support's answers. */
+  #seen = new Map<number, string>()
   /** Subjects of tickets created here, by local id: how to find them once they are sent. */
   readonly #madeHere = new Map<number, string>()
 
@@ -61,6 +64,10 @@ export class TicketsState {
   get error(): string | null {
     return this.#error
   }
+  /** For the live region: the latest answer from support. */
+  get announcement(): string {
+    return this.#announcement
+  }
 
   async reload(): Promise<void> {
     try {
@@ -68,6 +75,7 @@ export class TicketsState {
       this.#items = list.items
       this.#departments = departments.items
       this.#error = null
+      this.#noticeAnswers(list.items)
     } catch (error) {
       this.#error = messageOf(error, 'The tickets could not be read.')
     } finally {
@@ -99,6 +107,25 @@ export class TicketsState {
     } catch (error) {
       if ((error as { type?: string }).type === 'not-found') return this.#follow(id)
       this.#error = messageOf(error, 'This ticket could not be read.')
+    }
+  }
+
+  /** Support answered (a ticket became "answered" with a newer reply): announced, and notified when the window is not in front. */
+  #noticeAnswers(items: TicketItem[]): void {
+    const first = this.#seen.size === 0 && !this.#loaded
+    // Server times are whole seconds: an answer within the second of the last reply shows in the status.
+    const key = (t: TicketItem) => `${t.status}|${t.lastReplyAt ?? ''}`
+    const answered = items.filter((t) => t.status === 'answered' && this.#seen.has(t.id) && this.#seen.get(t.id) !== key(t))
+    for (const t of items) this.#seen.set(t.id, key(t))
+    const ticket = answered[0]
+    if (first || !ticket) return
+    const text = `Support answered “${ticket.subject}”.`
+    this.#announcement = text
+    if (typeof Notification === 'undefined' || document.hasFocus()) return
+    try {
+      if (Notification.permission === 'granted') new Notification('New reply from support', { body: text })
+    } catch {
+      // A courtesy: the list says the same.
     }
   }
 
@@ -165,6 +192,7 @@ export class TicketsState {
     this.#creating = false
     this.#loaded = false
     this.#error = null
+    this.#seen = new Map()
   }
 
   async #run(work: () => Promise<void>): Promise<boolean> {
