@@ -105,7 +105,7 @@ export class TicketsState {
       this.#ticket = await call('ticket-get', { id })
       this.#error = null
     } catch (error) {
-      if ((error as { type?: string }).type === 'not-found') return this.#follow(id)
+      if ((error as { type?: string }).type === 'not-found') return this.#follow(id).catch(() => this.#letGo())
       this.#error = messageOf(error, 'This ticket could not be read.')
     }
   }
@@ -138,6 +138,11 @@ export class TicketsState {
     const moved = subject === undefined ? undefined : (await call('tickets-list', { limit: 500 })).items.find((t) => t.id > 0 && t.subject === subject)
     this.#selectedId = moved?.id ?? null
     this.#ticket = moved ? await call('ticket-get', { id: moved.id }) : null
+  }
+
+  #letGo(): void {
+    this.#selectedId = null
+    this.#ticket = null
   }
 
   startNew(): void {
