@@ -91,8 +91,29 @@ describe.skipIf(!chromiumAvailable)('bookings', { timeout: 90_000 }, () => {
     expect(await page.getByRole('button', { name: 'Save to the outbox' }).count()).toBe(1)
     const findings = await checkView(page, '53-booking-offline')
     expect(findings).toEqual([])
+  })
+
+  it('a typed time that turns out taken is refused on reconnect, and the view says so', async () => {
+    const dump = env.sandbox.control.dump(env.sandbox.accounts[0]!.id)
+    const at = new Date(`${inDays(6)}T10:00:00.000Z`)
+    await page.getByLabel('Contact', { exact: true }).fill(contactName.slice(0, 4))
+    await page.getByRole('list', { name: 'Matching contacts' }).getByRole('button', { name: new RegExp(contactName) }).first().click()
+    const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+    await page.getByLabel(/Time \(typed/).fill(local)
+    await page.getByRole('button', { name: 'Save to the outbox' }).click()
     await env.sandbox.control.setOffline(false)
+    // Before the outbox goes, someone else takes that time (another agent, the AI).
+    await fetch(`${env.sandbox.apiUrl}/bookings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Api-Key': env.sandbox.accounts[0]!.apiKey },
+      body: JSON.stringify({ contact_id: dump.contacts[2]!.id, booking_type_id: dump.booking_types[0]!.id, starts_at: at.toISOString() }),
+    })
     env.core.resume()
+    const alert = page.getByRole('alert').filter({ hasText: 'SkyLight refused' })
+    await expect.poll(() => alert.count(), { timeout: 30_000 }).toBe(1)
+    expect(await alert.textContent()).toMatch(/not available/)
+    const findings = await checkView(page, '54-booking-refused')
+    expect(findings).toEqual([])
     expect(env.pageErrors).toEqual([])
   })
 })
