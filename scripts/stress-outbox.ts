@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createSkyLightApi, RateBudget } from '../src/main/core/skylight'
-import { openStore, upsertContacts } from '../src/main/core/store'
+import { openStore, saveWebChatSessions, upsertContacts } from '../src/main/core/store'
 import type { AccountDump, RequestLogEntry } from '../src/sandbox'
 import { judge, planRun, prng } from './lib/outbox-stress-plan'
 import { startSandboxProcess, type SandboxProcess } from './lib/sandbox-process'
@@ -135,10 +135,14 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
       for (let i = 0; i < 4; i++) {
         contacts.push(await setupApi.contacts.create({ name: `Stress ${run}.${i}`, phone: `+9715${String(run * 10 + i).padStart(8, '0')}`, type: 'whatsapp' }))
       }
+      // A visitor waiting for a person, taken over: the agent's reply goes in the plan.
+      const visitor = await control<{ session_id: string }>(sandbox, 'POST', '/web-chat/visitor', { accountId: account.id, askForHuman: true, visitorName: `Stress ${run}` })
+      const taken = await setupApi.webChat.command(visitor.session_id, 'take-over')
       const store = openStore({ path: storePath })
       upsertContacts(store.db, contacts)
+      if (taken) saveWebChatSessions(store.db, [taken], false)
       store.close()
-      const plan = planRun(run, seed, contacts.map((c) => c.id), channelId)
+      const plan = planRun(run, seed, contacts.map((c) => c.id), channelId, taken ? visitor.session_id : undefined)
       for (const a of plan.actions) if (a.kind === 'upload') await writeFile(join(dir, a.file), Buffer.concat([PNG_HEAD, Buffer.alloc(a.size, run % 251)]))
       const planPath = join(dir, 'plan.json')
       await writeFile(planPath, JSON.stringify(plan))

@@ -60,6 +60,14 @@ if (flags.includes('--enqueue')) {
         if (a.start) outbox.campaignCommand(localCampaignId, 'start')
         break
       }
+      case 'web-chat-reply':
+        if (plan.webChatSessionId) outbox.queue('web-chat-reply', { sessionId: plan.webChatSessionId, text: a.text })
+        break
+      case 'ticket': {
+        const { localId } = outbox.queue('create-ticket', { subject: a.subject, body: `${a.subject}: first message` })
+        outbox.queue('reply-ticket', { ticketId: localId!, text: a.reply })
+        break
+      }
     }
   }
   console.log(`enqueued ${plan.actions.length}`)

@@ -11,12 +11,18 @@ export type Planned =
   | { kind: 'rename-contact'; contact: number; name: string }
   | { kind: 'toggle-blacklist'; contact: number }
   | { kind: 'create-campaign'; name: string; message: string; start: boolean }
+  /** A support ticket opened and replied to before it exists on the server. */
+  | { kind: 'ticket'; subject: string; reply: string }
+  /** An agent's reply in a web chat session a person handles. */
+  | { kind: 'web-chat-reply'; text: string }
 
 export interface RunPlan {
   run: number
   /** Server ids of the fresh contacts made for this run. */
   contacts: number[]
   channelId: number
+  /** A web chat session a person handles, stored locally as sync would have. */
+  webChatSessionId?: string
   actions: Planned[]
 }
 
@@ -32,7 +38,7 @@ export function prng(seed: number): () => number {
   }
 }
 
-export function planRun(run: number, seed: number, contacts: number[], channelId: number): RunPlan {
+export function planRun(run: number, seed: number, contacts: number[], channelId: number, webChatSessionId?: string): RunPlan {
   const random = prng(seed * 7919 + run)
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!
   const actions: Planned[] = []
@@ -57,7 +63,9 @@ export function planRun(run: number, seed: number, contacts: number[], channelId
     else if (roll < 0.9) actions.push({ kind: 'toggle-blacklist', contact })
     else actions.push({ kind: 'create-campaign', name: `${tag} campaign ${i}`, message: `${tag} campaign message ${i}`, start: random() < 0.5 })
   }
-  return { run, contacts, channelId, actions }
+  actions.push({ kind: 'ticket', subject: `${tag} ticket`, reply: `${tag} ticket reply` })
+  if (webChatSessionId) actions.push({ kind: 'web-chat-reply', text: `${tag} web chat reply` })
+  return { run, contacts, channelId, ...(webChatSessionId ? { webChatSessionId } : {}), actions }
 }
 
 export interface Verdict {
@@ -116,6 +124,18 @@ export function judge(plan: RunPlan, dump: AccountDump, log: RequestLogEntry[]):
         const found = dump.campaigns.filter((c) => c.name === a.name)
         expectOne(`campaign ${a.name}`, found.length, actedPosts(/\/campaigns$/, (b) => b.name === a.name))
         if (a.start && found[0]?.status === 'draft') lost.push(`start of ${a.name}`)
+        break
+      }
+      case 'ticket': {
+        const found = dump.tickets.filter((t) => t.subject === a.subject)
+        expectOne(`ticket ${a.subject}`, found.length, actedPosts(/\/tickets$/, (b) => b.subject === a.subject))
+        const replies = found.flatMap((t) => t.replies).filter((r) => r.message === a.reply)
+        expectOne(`ticket reply “${a.reply}”`, replies.length, actedPosts(/\/tickets\/\d+\/reply$/, (b) => b.message === a.reply))
+        break
+      }
+      case 'web-chat-reply': {
+        const found = dump.web_chat_sessions.flatMap((s) => s.messages).filter((m) => m.message === a.text).length
+        expectOne(`web chat reply “${a.text}”`, found, actedPosts(/\/web-chat\/sessions\/[^/]+\/messages$/, (b) => b.message === a.text))
         break
       }
     }

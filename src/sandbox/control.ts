@@ -4,6 +4,8 @@ import { type AccountDump, dumpAccount } from './data/dump'
 import { receiveMessage } from './data/messaging'
 import type { ChannelType } from './data/model'
 import { channelJson, messageJson } from './data/serialize'
+import { supportReply, ticketReplyJson } from './data/tickets'
+import { addWebChatMessage, newSessionId, webChatSessionJson } from './data/web-chat'
 import type { World } from './data/world'
 import type { FaultInjector, FaultSettings } from './http/faults'
 import type { FixedWindowLimiter } from './http/rate-limit'
@@ -28,6 +30,25 @@ export interface AdvanceInput {
   campaigns?: number
   /** Default: every account. */
   accountId?: number
+}
+
+export interface SupportReplyInput {
+  /** Default: the first account. */
+  accountId?: number
+  /** Default: the account's newest ticket that is not closed. */
+  ticketId?: number
+  /** Default: a short answer. */
+  message?: string
+}
+
+export interface VisitorInput {
+  accountId?: number
+  /** Default: a new session (a new visitor on the site). */
+  sessionId?: string
+  message?: string
+  /** The visitor asks for a human: the session waits for one (handled_by "pending"). */
+  askForHuman?: boolean
+  visitorName?: string
 }
 
 export type FaultPatch = Partial<FaultSettings>
@@ -62,6 +83,55 @@ export function createControl(deps: ControlDeps) {
       const store = account(input.accountId)
       const message = receiveMessage(world, store, input, world.now())
       return messageJson(message)
+    },
+
+    /** SkyLight's support answers a ticket: the reply is added and the ticket becomes `answered`. */
+    supportReply(input: SupportReplyInput = {}) {
+      const store = account(input.accountId)
+      const open = [...store.tickets.values()].filter((t) => t.status !== 'closed').sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
+      const ticket = input.ticketId === undefined ? open[0] : store.tickets.get(input.ticketId)
+      if (!ticket) throw new Error(input.ticketId === undefined ? 'The account has no open ticket.' : `No ticket ${input.ticketId} in account ${store.id}`)
+      const message = input.message ?? 'Thanks for your patience — we are looking into it.'
+      return { ticketId: ticket.id, ...ticketReplyJson(supportReply(world, ticket, message, world.now())) }
+    },
+
+    /** A booking deleted in the dashboard (the API has no delete): the next full pass must notice. */
+    removeBooking(accountId: number, bookingId: number): boolean {
+      return account(accountId).bookings.delete(bookingId)
+    },
+
+    /** A website visitor writes, and may ask for a human; without a session id a new one starts. */
+    visitorMessage(input: VisitorInput = {}) {
+      const store = account(input.accountId)
+      const now = world.now()
+      let session = input.sessionId === undefined ? undefined : store.webChatSessions.get(input.sessionId)
+      if (input.sessionId !== undefined && !session) throw new Error(`No web chat session ${input.sessionId} in account ${store.id}`)
+      if (!session) {
+        session = {
+          sessionId: newSessionId(world.runtimeRandom),
+          status: 'active',
+          handledBy: 'ai',
+          visitorName: input.visitorName ?? 'Website visitor',
+          visitorEmail: null,
+          visitorPhone: null,
+          visitorIp: '10.9.0.1',
+          pageUrl: 'https://shop.example.com/help',
+          referrer: null,
+          humanRequestedAt: null,
+          humanTookOverAt: null,
+          messages: [],
+          lastActivityAt: now,
+          createdAt: now,
+        }
+        store.webChatSessions.set(session.sessionId, session)
+      }
+      if (session.status === 'ended') throw new Error('That session has ended.')
+      addWebChatMessage(world, session, 'visitor', input.message ?? (input.askForHuman ? 'Can I talk to a person, please?' : 'Hello?'), now)
+      if (input.askForHuman && session.handledBy === 'ai') {
+        session.handledBy = 'pending'
+        session.humanRequestedAt = now
+      }
+      return webChatSessionJson(session)
     },
 
     advanceMessages(steps = 1, accountId?: number): number {

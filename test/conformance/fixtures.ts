@@ -54,6 +54,12 @@ const contactWithTag = (w: World) => w.dump().contacts.find((c) => c.tags.length
 const firstList = (w: World) => w.dump().lists[0]!
 const firstSegment = (w: World) => w.dump().segments[0]!
 const connectedChannel = (w: World) => w.dump().channels.find((c) => c.is_connected)!.id
+const openTicket = (w: World) => w.dump().tickets.find((t) => t.status !== 'closed')!.id
+const activeBooking = (w: World) => w.dump().bookings.find((b) => b.status === 'confirmed' || b.status === 'pending')!.id
+/** A whole hour in working hours (UTC) some days ahead: free in the sandbox's seed. */
+const slotAhead = (days: number, hour: number) => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00:00.000Z`
+const session = (w: World, handledBy: string) =>
+  w.dump().web_chat_sessions.find((s) => s.status === 'active' && s.handled_by === handledBy)!.session_id
 const draft = (w: World) => w.dump().campaigns.find((c) => c.status === 'draft')!.id
 let unique = 0
 const fresh = (label: string) => `${label} ${process.pid}-${++unique}`
@@ -291,6 +297,93 @@ export const fixtures: Record<ResourceName, Fixture> = {
       { method: 'webhook-test', input: { id: MISSING } },
       { method: 'webhook-deliveries', input: { id: MISSING } },
       { method: 'webhook-rotate-secret', input: { id: MISSING } },
+    ],
+  },
+  tickets: {
+    snapshot: ['tickets', 'departments'],
+    // The API deletes no ticket (a ticket is closed, and stays).
+    rows: null,
+    samples: {
+      'create-ticket': () => ({ subject: 'Conformance ticket', body: 'Hello support', priority: 'high' }),
+      'reply-ticket': (w) => ({ ticketId: openTicket(w), text: 'conformance: more details' }),
+      'close-ticket': (w) => ({ ticketId: openTicket(w) }),
+    },
+    lostAnswer: {
+      'create-ticket': {
+        method: 'POST',
+        path: '/tickets',
+        queue: (_w, outbox) => outbox.queue('create-ticket', { subject: fresh('Opened once'), body: 'Once' }),
+        effects: async (w) => w.dump().tickets.filter((t) => t.subject.startsWith('Opened once')).length,
+      },
+      'reply-ticket': (() => {
+        let ticketId = 0
+        return {
+          method: 'POST',
+          path: /\/tickets\/\d+\/reply$/,
+          queue: (w: World, outbox: Outbox) => outbox.queue('reply-ticket', { ticketId: (ticketId = openTicket(w)), text: 'replied once' }),
+          effects: async (w: World) =>
+            w.dump().tickets.find((t) => t.id === ticketId)!.replies.filter((r) => r.message === 'replied once').length,
+        }
+      })(),
+    },
+    missing: [
+      { method: 'ticket-get', input: { id: MISSING } },
+      { method: 'ticket-reply', input: { id: MISSING, text: 'hello' } },
+      { method: 'ticket-close', input: { id: MISSING } },
+    ],
+  },
+  bookings: {
+    snapshot: ['bookings', 'bookingTypes', 'bookingResources'],
+    // The API deletes no booking (a booking is cancelled, and stays).
+    rows: null,
+    samples: {
+      'create-booking': (w) => ({ contactId: reachable(w)[0]!, typeId: w.dump().booking_types[0]!.id, startsAt: slotAhead(3, 10) }),
+      'update-booking': (w) => ({ bookingId: activeBooking(w), startsAt: slotAhead(4, 10) }),
+      'cancel-booking': (w) => ({ bookingId: activeBooking(w) }),
+    },
+    lostAnswer: {
+      'create-booking': {
+        method: 'POST',
+        path: '/bookings',
+        queue: (w, outbox) => outbox.queue('create-booking', { contactId: reachable(w)[1]!, typeId: w.dump().booking_types[0]!.id, startsAt: slotAhead(6, 13) }),
+        effects: async (w) => w.dump().bookings.filter((b) => b.contact_id === reachable(w)[1]! && Date.parse(b.starts_at) === Date.parse(slotAhead(6, 13))).length,
+      },
+    },
+    missing: [
+      { method: 'booking-get', input: { id: MISSING } },
+      { method: 'booking-reschedule', input: { id: MISSING, startsAt: '2030-01-01T10:00:00Z' } },
+      { method: 'booking-command', input: { id: MISSING, command: 'cancel' } },
+    ],
+  },
+  webChat: {
+    snapshot: ['webChat'],
+    // The API deletes no session (a session is ended, and stays).
+    rows: null,
+    samples: {
+      'web-chat-command': (w) => ({ sessionId: session(w, 'pending'), command: 'take-over' }),
+      'web-chat-reply': (w) => ({ sessionId: session(w, 'human'), text: 'conformance: hello visitor' }),
+    },
+    lostAnswer: {
+      'web-chat-command': (() => {
+        let taken = ''
+        return {
+          method: 'POST',
+          path: /\/take-over$/,
+          queue: (w: World, outbox: Outbox) => outbox.queue('web-chat-command', { sessionId: (taken = session(w, 'ai')), command: 'take-over' }),
+          effects: async (w: World) => w.dump().web_chat_sessions.filter((s) => s.session_id === taken && s.handled_by === 'human').length,
+        }
+      })(),
+      'web-chat-reply': {
+        method: 'POST',
+        path: /\/messages$/,
+        queue: (w, outbox) => outbox.queue('web-chat-reply', { sessionId: session(w, 'human'), text: 'answered once' }),
+        effects: async (w) => w.dump().web_chat_sessions.flatMap((s) => s.messages).filter((m) => m.message === 'answered once').length,
+      },
+    },
+    missing: [
+      { method: 'web-chat-session', input: { sessionId: 'sess_missing' } },
+      { method: 'web-chat-command', input: { sessionId: 'sess_missing', command: 'end' } },
+      { method: 'web-chat-reply', input: { sessionId: 'sess_missing', text: 'hello' } },
     ],
   },
 }

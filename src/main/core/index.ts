@@ -13,6 +13,9 @@ import { accountAreaHandlers } from './handlers/account-area'
 import { accountHandlers } from './handlers/accounts'
 import { appHandlers } from './handlers/app'
 import { campaignHandlers } from './handlers/campaigns'
+import { ticketHandlers } from './handlers/tickets'
+import { bookingHandlers } from './handlers/bookings'
+import { webChatHandlers } from './handlers/web-chat'
 import { contactHandlers } from './handlers/contacts'
 import type { HandlerContext } from './handlers/context'
 import { inboxHandlers } from './handlers/inbox'
@@ -146,6 +149,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...mediaHandlers(context),
     ...campaignHandlers(context),
     ...accountAreaHandlers(context),
+    ...ticketHandlers(context),
+    ...bookingHandlers(context),
+    ...webChatHandlers(context),
   }
   return {
     handlers,

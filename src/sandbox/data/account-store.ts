@@ -2,7 +2,8 @@
 // contacts in id order, conversations sorted by last message, media newest first,
 // two-way membership sets for tags, lists and segments.
 import type {
-  AccountProfile, CampaignRec, ChannelRec, ChannelType, ContactRec, GroupRec, MediaRec, MessageRec, PlanLimits, TagRec,
+  AccountProfile, CampaignRec, ChannelRec, ChannelType, ContactRec, DepartmentRec, GroupRec, MediaRec, MessageRec, PlanLimits, TagRec,
+  TicketRec, BookingRec, BookingResourceRec, BookingTypeRec, WebChatSessionRec,
 } from './model'
 import type { ChannelAttempt, TeamMemberRec, WebhookRec } from './admin-model'
 import { insertSorted, removeSorted } from './sorted'
@@ -40,6 +41,13 @@ export class AccountStore {
   readonly webhooks = new Map<number, WebhookRec>()
   /** Pending channel connections by the account_id handed to the caller. */
   readonly channelAttempts = new Map<string, ChannelAttempt>()
+  /** Support departments, in the order support lists them (the first is the default). */
+  readonly departments: DepartmentRec[] = []
+  readonly tickets = new Map<number, TicketRec>()
+  readonly bookingTypes: BookingTypeRec[] = []
+  readonly bookingResources: BookingResourceRec[] = []
+  readonly bookings = new Map<number, BookingRec>()
+  readonly webChatSessions = new Map<string, WebChatSessionRec>()
 
   constructor(
     readonly profile: AccountProfile,

@@ -6,6 +6,9 @@ import {
   messageJson, noteJson, subscriptionJson, tagJson,
 } from './serialize'
 import { teamMemberJson, webhookJson } from './admin-serialize'
+import { departmentJson, ticketDetailJson } from './tickets'
+import { bookingJson, bookingResourceJson, bookingTypeJson } from './bookings'
+import { webChatDetailJson } from './web-chat'
 import type { World } from './world'
 
 export function dumpAccount(world: World, store: AccountStore) {
@@ -42,6 +45,15 @@ export function dumpAccount(world: World, store: AccountStore) {
       ...campaignJson(store, c, now),
       contacts: c.recipients.map(campaignContactJson),
     })),
+    departments: store.departments.map(departmentJson),
+    /** Id order, each with its replies (oldest first). */
+    tickets: byId(store.tickets.values()).map((t) => ticketDetailJson(store, t)),
+    booking_types: store.bookingTypes.map(bookingTypeJson),
+    booking_resources: store.bookingResources.map(bookingResourceJson),
+    /** Id order. */
+    bookings: byId(store.bookings.values()).map(bookingJson),
+    /** By session id, each with its messages. */
+    web_chat_sessions: [...store.webChatSessions.values()].sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1)).map(webChatDetailJson),
   }
 }
 

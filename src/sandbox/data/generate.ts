@@ -7,6 +7,9 @@ import { generateAdmin } from './generate-admin'
 import { generateCampaigns } from './generate-campaigns'
 import { generateHistories } from './generate-history'
 import { generateMedia } from './generate-media'
+import { generateTickets } from './tickets'
+import { generateBookings } from './bookings'
+import { generateWebChat } from './web-chat'
 import type { ChannelType, ContactRec, GroupRec, TagRec } from './model'
 import { Prng } from './prng'
 import { companyProfile, email, LIST_NAMES, NOTE_TEXTS, personName, phone, SEGMENT_NAMES, TAG_TITLES } from './text'
@@ -55,6 +58,9 @@ function generateAccount(world: World, index: number, random: Prng, size: DataSi
   generateMedia(world, store, random.fork(4), size.media, base)
   generateCampaigns(world, store, random.fork(5), size.campaigns, base)
   generateAdmin(world, store, random.fork(11), base)
+  generateTickets(world, store, random.fork(6), base)
+  generateBookings(world, store, random.fork(7), base)
+  generateWebChat(world, store, random.fork(8), base)
   return store
 }
 

@@ -152,3 +152,94 @@ export interface PlanLimits {
   mediaFiles: number | null
   campaigns: number
 }
+
+export const TICKET_STATUSES = ['open', 'answered', 'closed'] as const
+export type TicketStatus = (typeof TICKET_STATUSES)[number]
+export const TICKET_PRIORITIES = ['low', 'medium', 'high'] as const
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number]
+
+export interface DepartmentRec {
+  id: number
+  title: string
+}
+
+/** One message of a ticket's thread: the account's own (the first is the ticket's body) or support's. */
+export interface TicketReplyRec {
+  id: number
+  message: string
+  /** Written by SkyLight's support staff. */
+  isAdmin: boolean
+  authorName: string
+  createdAt: number
+}
+
+export interface TicketRec {
+  id: number
+  /** The human-readable reference code, e.g. ABX9Y2KL. */
+  reference: string
+  subject: string
+  priority: TicketPriority
+  status: TicketStatus
+  departmentId: number | null
+  replies: TicketReplyRec[]
+  createdAt: number
+  updatedAt: number
+}
+
+export const BOOKING_STATUSES = ['pending', 'confirmed', 'cancelled', 'completed'] as const
+export type BookingStatus = (typeof BOOKING_STATUSES)[number]
+
+export interface BookingTypeRec {
+  id: number
+  name: string
+  durationMinutes: number
+}
+
+/** Who or what a booking takes: a member of staff, a room. */
+export interface BookingResourceRec {
+  id: number
+  name: string
+  type: 'staff' | 'room'
+}
+
+export interface BookingRec {
+  id: number
+  contactId: number
+  typeId: number
+  resourceId: number | null
+  title: string
+  startsAt: number
+  endsAt: number
+  status: BookingStatus
+  notes: string | null
+  createdAt: number
+  updatedAt: number
+}
+
+export type WebChatHandler = 'ai' | 'human' | 'pending'
+export type WebChatSender = 'visitor' | 'bot' | 'agent'
+
+export interface WebChatMessageRec {
+  id: number
+  sender: WebChatSender
+  message: string
+  createdAt: number
+}
+
+/** A visitor's conversation with the website's chat widget. */
+export interface WebChatSessionRec {
+  sessionId: string
+  status: 'active' | 'ended'
+  handledBy: WebChatHandler
+  visitorName: string | null
+  visitorEmail: string | null
+  visitorPhone: string | null
+  visitorIp: string | null
+  pageUrl: string | null
+  referrer: string | null
+  humanRequestedAt: number | null
+  humanTookOverAt: number | null
+  messages: WebChatMessageRec[]
+  lastActivityAt: number
+  createdAt: number
+}

@@ -7,6 +7,7 @@ export type IdKind =
   | 'account' | 'user' | 'contact' | 'note' | 'tag' | 'list' | 'segment' | 'message'
   | 'channel' | 'media' | 'campaign' | 'campaignContact'
   | 'teamMember' | 'webhook' | 'webhookDelivery'
+  | 'ticket' | 'ticketReply' | 'department' | 'booking' | 'bookingType' | 'bookingResource' | 'webChatMessage'
 
 export class IdSequences {
   private readonly last = new Map<IdKind, number>()

@@ -15,6 +15,8 @@ import type { TimerSet } from '../timers'
 
 const int = z.number().int()
 const inbound = z.object({ accountId: int.optional(), contactId: int.optional(), content: z.string().optional() })
+const supportReply = z.object({ accountId: int.optional(), ticketId: int.optional(), message: z.string().min(1).optional() })
+const visitor = z.object({ accountId: int.optional(), sessionId: z.string().optional(), message: z.string().min(1).optional(), askForHuman: z.boolean().optional(), visitorName: z.string().optional() })
 const advance = z.object({ messages: int.min(0).optional(), campaigns: int.min(0).optional(), accountId: int.optional() })
 const autoAdvance = z.union([
   z.object({ enabled: z.literal(false) }),
@@ -87,6 +89,8 @@ export function controlHandler(control: SandboxControl, world: World, timers: Ti
     'GET /__sandbox/accounts': () =>
       done(world.accounts.map((a) => ({ id: a.id, name: a.profile.companyName, apiKey: a.apiKeys[0], apiKeys: a.apiKeys }))),
     'POST /__sandbox/inbound': (body) => done(control.injectInbound(parse(inbound, body))),
+    'POST /__sandbox/ticket-reply': (body) => done(control.supportReply(parse(supportReply, body))),
+    'POST /__sandbox/web-chat/visitor': (body) => done(control.visitorMessage(parse(visitor, body))),
     'POST /__sandbox/advance': (body) => done(control.advance(parse(advance, body))),
     'POST /__sandbox/auto-advance': (body) => {
       const input = parse(autoAdvance, body)

@@ -2,6 +2,7 @@
 // /contacts/segments come before /contacts/{id}.
 import { Router } from '../http/router'
 import { accountRoutes } from './account'
+import { bookingRoutes } from './bookings'
 import { campaignRoutes } from './campaigns'
 import { channelRoutes } from './channels'
 import { contactLinkRoutes } from './contact-links'
@@ -12,6 +13,8 @@ import { messageRoutes } from './messages'
 import { tagRoutes } from './tags'
 import { teamRoutes } from './team'
 import { webhookRoutes } from './webhooks'
+import { webChatRoutes } from './web-chat'
+import { ticketRoutes } from './tickets'
 
 export function apiRouter(): Router {
   const router = new Router()
@@ -27,5 +30,8 @@ export function apiRouter(): Router {
   channelRoutes(router)
   teamRoutes(router)
   webhookRoutes(router)
+  ticketRoutes(router)
+  bookingRoutes(router)
+  webChatRoutes(router)
   return router
 }

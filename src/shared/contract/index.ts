@@ -14,6 +14,9 @@ import { inboxMethods } from './inbox'
 import { mediaMethods } from './media'
 import { outboxMethods } from './outbox'
 import { syncMethods } from './sync'
+import { ticketMethods } from './tickets'
+import { bookingMethods } from './bookings'
+import { webChatMethods } from './web-chat'
 
 export { events }
 export { resourceName, resourceNames, type ResourceName } from './resources'
@@ -26,6 +29,9 @@ export type { MediaCursor, MediaItem } from './media'
 export type { CampaignDetail, CampaignItem, CampaignProgress, DeliveryItem } from './campaigns'
 export type { OutboxAction, OutboxCounts } from './outbox'
 export type { AccountChannel, AccountOverview, PlanLimit, TeamMemberItem, WebhookDeliveryItem, WebhookEventItem, WebhookItem } from './account-area'
+export type { BookingItem, BookingOptions } from './bookings'
+export type { WebChatAnalyticsView, WebChatMessageItem, WebChatSessionItem } from './web-chat'
+export type { DepartmentItem, TicketDetail, TicketItem, TicketReplyItem } from './tickets'
 
 export const methods = {
   ...appMethods,
@@ -35,6 +41,9 @@ export const methods = {
   ...contactMethods,
   ...mediaMethods,
   ...campaignMethods,
+  ...ticketMethods,
+  ...bookingMethods,
+  ...webChatMethods,
   ...outboxMethods,
   ...accountAreaMethods,
 } as const satisfies Record<string, MethodSpec>

@@ -20,10 +20,12 @@ describe('salvaging the outbox of a damaged file', () => {
       insert.run(JSON.stringify({ contactId: 7, text: `message ${i} ${'z'.repeat(300)}`, localId: `l${i}` }), 'contact:7', state, state === 'queued' ? 0 : 1, i, i)
     }
     for (let i = 0; i < 5; i++) nextLocalId(store.db, 'contact')
+    // A leaf page in the middle of the outbox table, found by SQLite itself: a fixed offset
+    // lands elsewhere whenever the schema gains tables.
+    const leaves = store.sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'outbox_actions' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]
     store.close()
-    const pages = statSync(path).size / 4096
     const fd = openSync(path, 'r+')
-    writeSync(fd, Buffer.alloc(4096), 0, 4096, Math.floor(pages / 2) * 4096)
+    writeSync(fd, Buffer.alloc(4096), 0, 4096, (leaves[Math.floor(leaves.length / 2)]!.pageno - 1) * 4096)
     closeSync(fd)
 
     const salvage = salvageOutbox(path)

@@ -111,6 +111,25 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
       db.close()
     }
   },
+  '0006_add-tickets-bookings-and-web-chat': (o, path) => {
+    for (const table of ['tickets', 'ticket_replies', 'ticket_departments', 'bookings', 'booking_types', 'booking_resources', 'web_chat_sessions', 'web_chat_messages']) {
+      expect(o).toContain(`table:${table}`)
+    }
+    expect(o).toContain('index:bookings_time_idx')
+    const db = new Database(path)
+    try {
+      // A ticket's replies go with it, and follow it when a ticket made offline takes the server's id.
+      db.pragma('foreign_keys = ON')
+      db.prepare(`INSERT INTO tickets (id, subject, priority, status) VALUES (-1, 'Offline', 'medium', 'open')`).run()
+      db.prepare(`INSERT INTO ticket_replies (ticket_id, local_id, message, from_support) VALUES (-1, 'a', 'Hello', 0)`).run()
+      db.prepare('UPDATE tickets SET id = 14 WHERE id = -1').run()
+      expect(db.prepare('SELECT ticket_id FROM ticket_replies').get()).toEqual({ ticket_id: 14 })
+      db.prepare('DELETE FROM tickets WHERE id = 14').run()
+      expect(db.prepare('SELECT count(*) AS n FROM ticket_replies').get()).toEqual({ n: 0 })
+    } finally {
+      db.close()
+    }
+  },
 }
 
 describe('migrations', () => {

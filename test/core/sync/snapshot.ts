@@ -53,6 +53,27 @@ export function serverSnapshot(dump: any) {
         deliveries: byId(c.contacts.map((d: Row) => ({ contact_id: d.contact_id, status: d.status })), 'contact_id'),
       })),
     ),
+    departments: dump.departments.map((d: Row) => ({ id: d.id, title: d.title })),
+    bookingTypes: byId(dump.booking_types.map((t: Row) => ({ id: t.id, name: t.name, duration: t.duration_minutes }))),
+    bookingResources: byId(dump.booking_resources.map((r: Row) => ({ id: r.id, name: r.name }))),
+    bookings: byId(dump.bookings.map((b: Row) => ({ id: b.id, contact_id: b.contact_id, starts: Date.parse(String(b.starts_at)), status: b.status }))),
+    webChat: dump.web_chat_sessions.map((s: any) => ({
+      session_id: s.session_id,
+      status: s.status,
+      handled_by: s.handled_by,
+      messages: byId(s.messages.map((m: any) => ({ id: m.id, text: m.message }))),
+    })),
+    tickets: byId(
+      dump.tickets.map((t: any) => ({
+        id: t.id,
+        reference: t.ticket_id,
+        subject: t.subject,
+        status: t.status,
+        priority: t.priority,
+        department_id: t.department?.id ?? null,
+        replies: byId(t.replies.map((r: any) => ({ id: r.id, message: r.message, from_support: r.is_admin }))),
+      })),
+    ),
   }
 }
 
@@ -94,6 +115,25 @@ export function localSnapshot(db: Database.Database) {
       all('SELECT id, name, status, success_count FROM campaigns').map((c) => ({
         ...c,
         deliveries: byId(all('SELECT contact_id, status FROM campaign_contacts WHERE campaign_id = ?', c.id), 'contact_id'),
+      })),
+    ),
+    departments: all('SELECT id, title FROM ticket_departments ORDER BY position'),
+    bookingTypes: byId(all('SELECT id, name, duration_minutes AS duration FROM booking_types')),
+    bookingResources: byId(all('SELECT id, name FROM booking_resources')),
+    bookings: byId(all('SELECT id, contact_id, starts_at_ms AS starts, status FROM bookings')),
+    webChat: all('SELECT session_id, status, handled_by FROM web_chat_sessions ORDER BY session_id').map((s) => ({
+      ...s,
+      messages: byId(all('SELECT server_id AS id, text FROM web_chat_messages WHERE session_id = ? AND server_id IS NOT NULL', s.session_id)),
+    })),
+    tickets: byId(
+      all('SELECT id, reference, subject, status, priority, department_id FROM tickets').map((t) => ({
+        ...t,
+        replies: byId(
+          all('SELECT server_id AS id, message, from_support FROM ticket_replies WHERE ticket_id = ? AND server_id IS NOT NULL', t.id).map((r) => ({
+            ...r,
+            from_support: Boolean(r.from_support),
+          })),
+        ),
       })),
     ),
   }

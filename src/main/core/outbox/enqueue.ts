@@ -48,7 +48,15 @@ function coalesce<P>(tx: StoreDb, defs: ReadonlyMap<string, AnyActionDef>, def: 
   return last.id
 }
 
-const ENTITY_NAMES: Record<RefEntity, string> = { contact: 'contact', media: 'media file', campaign: 'campaign', teamMember: 'team member', webhook: 'webhook' }
+const ENTITY_NAMES: Record<RefEntity, string> = {
+  contact: 'contact',
+  media: 'media file',
+  campaign: 'campaign',
+  teamMember: 'team member',
+  webhook: 'webhook',
+  ticket: 'ticket',
+  booking: 'booking',
+}
 
 /**
  * Each local id the payload names must be an entity whose creation is still queued (or

@@ -34,7 +34,7 @@ export function parsePayload<P>(kind: string, spec: VersionedSchema<P>, version:
   return parsed.data
 }
 
-export type RefEntity = 'contact' | 'media' | 'campaign' | 'teamMember' | 'webhook'
+export type RefEntity = 'contact' | 'media' | 'campaign' | 'teamMember' | 'webhook' | 'ticket' | 'booking'
 
 /**
  * Payload fields that name another entity, by a naming convention every kind and version
@@ -48,6 +48,8 @@ const REF_KEYS: Record<string, RefEntity> = {
   campaignId: 'campaign',
   teamMemberId: 'teamMember',
   webhookId: 'webhook',
+  ticketId: 'ticket',
+  bookingId: 'booking',
 }
 
 /** Every referenced id, at any depth. */

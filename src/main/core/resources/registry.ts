@@ -5,6 +5,7 @@
 import { resourceNames, type ResourceName } from '../../../shared/contract/resources'
 import type { AnyActionDef } from '../outbox/actions/define'
 import { accountResource } from './account'
+import { bookingsResource } from './bookings'
 import { campaignsResource } from './campaigns'
 import { contactsResource } from './contacts'
 import { conversationsResource } from './conversations'
@@ -14,6 +15,8 @@ import { mediaResource } from './media'
 import { messagesResource } from './messages'
 import { teamResource } from './team'
 import { webhooksResource } from './webhooks'
+import { ticketsResource } from './tickets'
+import { webChatResource } from './web-chat'
 
 export const resources: readonly ResourceDescriptor[] = [
   accountResource,
@@ -25,6 +28,9 @@ export const resources: readonly ResourceDescriptor[] = [
   campaignsResource,
   teamResource,
   webhooksResource,
+  ticketsResource,
+  bookingsResource,
+  webChatResource,
 ]
 
 export function resource(name: ResourceName): ResourceDescriptor {

@@ -1,6 +1,7 @@
 // The SkyLight API client: one typed method per endpoint the app uses, grouped by resource.
 import { SkyLightClient, type SkyLightClientOptions } from './client'
 import { accountApi } from './resources/account'
+import { bookingsApi } from './resources/bookings'
 import { campaignsApi } from './resources/campaigns'
 import { channelsApi } from './resources/channels'
 import { contactsApi } from './resources/contacts'
@@ -10,6 +11,8 @@ import { messagesApi } from './resources/messages'
 import { tagsApi } from './resources/tags'
 import { teamApi } from './resources/team'
 import { webhooksApi } from './resources/webhooks'
+import { ticketsApi } from './resources/tickets'
+import { webChatApi } from './resources/web-chat'
 
 export function createSkyLightApi(options: SkyLightClientOptions) {
   const client = new SkyLightClient(options)
@@ -26,6 +29,9 @@ export function createSkyLightApi(options: SkyLightClientOptions) {
     channels: channelsApi(client),
     team: teamApi(client),
     webhooks: webhooksApi(client),
+    tickets: ticketsApi(client),
+    bookings: bookingsApi(client),
+    webChat: webChatApi(client),
   }
 }
 

@@ -56,6 +56,9 @@ export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
 export { replaceTeam, insertLocalTeamMember, rekeyTeamMember } from './writes/team'
 export { replaceWebhooks, replaceWebhookEvents, insertLocalWebhook, rekeyWebhook } from './writes/webhooks'
 export { teamList, webhookList, webhookEventList, teamCount, type TeamMemberItem, type WebhookItem } from './queries/admin'
+export * from './writes/tickets'
+export * from './writes/bookings'
+export * from './writes/web-chat'
 export { markAll, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
 export { holdForLocalChange, releaseLocalChange, requireLocal, type LocalEntity } from './writes/local-changes'
 export { saveSyncState, type SyncStatePatch } from './writes/sync-state'
@@ -84,6 +87,9 @@ export {
   type CampaignProgress,
   type CampaignContactItem,
 } from './queries/campaigns'
+export * from './queries/tickets'
+export * from './queries/bookings'
+export * from './queries/web-chat'
 export { getSyncState, type SyncState } from './queries/sync-state'
 export {
   conversationStamps,

@@ -1,14 +1,15 @@
 // What each kind of sync run does, in order (DESIGN.md, "Data flow").
 //   first   — everything, what the user sees first (recent conversations) first; resumable.
 //             It is the account's first full pass, and counts as one.
-//   poll    — the cheap, frequent check: new conversations/messages, new media (idle: 2 requests).
+//   poll    — the cheap, frequent check: new conversations/messages, new media (idle: 2 requests),
+//             and the active web chat sessions while there are any (one more).
 //   refresh — poll plus the small collections re-read whole and recent message statuses.
 //   full    — every list read whole with deletions swept.
 // A poll also runs beside a longer run (pollBeside), so new messages never wait for one.
 import type { ResourceName } from '../../../shared/contract/resources'
 import type { ResourceDescriptor } from '../resources/define'
 import { resources } from '../resources/registry'
-import { contactsWithUnsettledMessages, getSyncState, saveSyncState, type StoreDb } from '../store'
+import { contactsWithUnsettledMessages, getSyncState, saveSyncState, webChatSessionsLive, type StoreDb } from '../store'
 import type { SyncContext } from './context'
 import { inParallel } from './in-parallel'
 import { syncAccount } from './steps/account'
@@ -19,6 +20,9 @@ import { syncNewMedia } from './steps/media'
 import { refreshRecentStatuses, syncDueMessages, syncMessagesFor } from './steps/messages'
 import { syncTeam } from './steps/team'
 import { syncWebhooks } from './steps/webhooks'
+import { syncTickets } from './steps/tickets'
+import { syncBookings } from './steps/bookings'
+import { syncWebChat } from './steps/web-chat'
 
 export type SyncKind = 'first' | 'poll' | 'refresh' | 'full'
 
@@ -82,6 +86,8 @@ async function poll(ctx: SyncContext, media: 'always' | 'when-quiet'): Promise<v
   // After a burst of new conversations the media check waits for the next quiet poll, so
   // a poll never costs more than k + 2 requests for k new messages.
   if (media === 'always' || pages <= 1) await syncNewMedia(ctx)
+  // Visitors on the website wait in seconds, not minutes: live sessions move on every poll.
+  if (webChatSessionsLive(ctx.db)) await syncWebChat(ctx, 'active')
 }
 
 /** Conversations read at once by a poll beside a longer run. */
@@ -140,20 +146,32 @@ async function refreshStatuses(ctx: SyncContext): Promise<void> {
   saveSyncState(ctx.db, STATUS_CHECKS, { cursor: checks })
 }
 
-const ADMINISTRATION = 'administration-read'
-const ADMINISTRATION_EVERY_MS = 30 * 60_000
+const SLOW_COLLECTIONS = 'slow-collections-read'
+const SLOW_COLLECTIONS_EVERY_MS = 30 * 60_000
 
 /**
- * The team and webhooks change only when an owner changes them, here or on the dashboard:
- * a refresh re-reads them when their last read is half an hour old (a full pass reads them
- * too, and the app's own edits show at once), so an idle refresh stays within ten requests.
+ * What changes seldom, or is read more often elsewhere, is re-read by a refresh only when
+ * its last read is half an hour old (a full pass reads it too, and the app's own edits show
+ * at once): the team and webhooks (changed only by an owner), support tickets (answered in
+ * hours, not seconds), bookings with their types and resources, and the whole web chat
+ * history (active sessions are read by every poll). So an idle refresh stays within ten
+ * requests however many of these resources there are.
  */
-async function refreshAdministration(ctx: SyncContext): Promise<void> {
-  const last = Date.parse(getSyncState(ctx.db, ADMINISTRATION)?.lastFullPassAt ?? '') || lastFullPassAt(ctx.db)
-  if (ctx.now() - last < ADMINISTRATION_EVERY_MS) return
+async function refreshSlowCollections(ctx: SyncContext): Promise<void> {
+  const state = getSyncState(ctx.db, SLOW_COLLECTIONS)
+  const last = state?.cursor === 'due' ? 0 : Date.parse(state?.lastFullPassAt ?? '') || lastFullPassAt(ctx.db)
+  if (ctx.now() - last < SLOW_COLLECTIONS_EVERY_MS) return
   await syncTeam(ctx)
   await syncWebhooks(ctx)
-  saveSyncState(ctx.db, ADMINISTRATION, { lastFullPassAt: new Date(ctx.now()).toISOString() })
+  await syncTickets(ctx, false)
+  await syncBookings(ctx, false)
+  await syncWebChat(ctx, 'all')
+  saveSyncState(ctx.db, SLOW_COLLECTIONS, { cursor: null, lastFullPassAt: new Date(ctx.now()).toISOString() })
+}
+
+/** The user asked to sync now: the next refresh reads the seldom-changing collections too. */
+export function markSlowCollectionsDue(db: StoreDb): void {
+  saveSyncState(db, SLOW_COLLECTIONS, { cursor: 'due' })
 }
 
 export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
@@ -167,7 +185,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       await syncAccount(ctx)
       await syncGroups(ctx, false)
       await syncCampaigns(ctx, false)
-      await refreshAdministration(ctx)
+      await refreshSlowCollections(ctx)
       await refreshStatuses(ctx)
       return
     case 'full':

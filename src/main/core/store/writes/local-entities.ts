@@ -26,7 +26,7 @@ import { readChildren, restoreChildren, type ChildRows } from './row-children'
 export type LocalTable = 'contact' | 'media' | 'campaign' | 'note' | 'teamMember' | 'webhook'
 
 /** A fresh negative id for a row created offline; never reused, even after a discard. */
-export function nextLocalId(db: StoreDb, entity: LocalTable): number {
+export function nextLocalId(db: StoreDb, entity: LocalTable | 'ticket' | 'booking'): number {
   const row = db
     .insert(outboxLocalIds)
     .values({ entity, last: -1 })

@@ -29,6 +29,9 @@ import { TeamState } from './team.svelte'
 import { WebhooksState } from './webhooks.svelte'
 import { ThreadState } from './thread.svelte'
 import { ThumbnailsState } from './thumbnails.svelte'
+import { TicketsState } from './tickets.svelte'
+import { BookingsState } from './bookings.svelte'
+import { WebChatState } from './web-chat.svelte'
 import { UploadsState } from './uploads.svelte'
 
 export class DeskState {
@@ -52,6 +55,9 @@ export class DeskState {
   readonly campaigns = new CampaignsState()
   readonly campaign = new CampaignDetailState()
   readonly editor = new CampaignEditorState()
+  readonly tickets = new TicketsState()
+  readonly bookings = new BookingsState()
+  readonly webChat = new WebChatState()
   readonly settings = new SettingsState()
   readonly addAccount = new AddAccountState()
   readonly palette = new PaletteState()
@@ -75,6 +81,9 @@ export class DeskState {
     this.conversations.select(null)
     this.contacts.select(null)
     this.campaigns.select(null)
+    this.tickets.reset()
+    this.bookings.reset()
+    this.webChat.reset()
     this.search.clear()
     // A copy that cannot be opened has nothing to show; its notice stands in for the views.
     if (!id || !this.session.active || this.session.active.keyMissing || this.session.active.localData !== 'ok') return
@@ -85,6 +94,9 @@ export class DeskState {
       this.contacts.loadGroups(),
       this.media.restart(),
       this.campaigns.reload(),
+      this.tickets.reload(),
+      this.bookings.reload(),
+      this.webChat.reload(),
       this.editor.loadChannels(),
       this.account.load(),
       this.team.reload(),
@@ -166,6 +178,10 @@ export class DeskState {
     if (parts.has('media')) work.push(this.media.reload())
     if (parts.has('campaigns')) work.push(this.campaigns.reload())
     if (parts.has('campaign')) work.push(this.campaign.load(this.campaigns.selectedId))
+    if (parts.has('tickets')) work.push(this.tickets.reload())
+    if (parts.has('ticket')) work.push(this.tickets.loadTicket())
+    if (parts.has('bookings')) work.push(this.bookings.reload())
+    if (parts.has('webChat')) work.push(this.webChat.reload(), this.webChat.load())
     if (parts.has('channels')) work.push(this.editor.loadChannels())
     if (parts.has('account')) work.push(this.account.load())
     if (parts.has('team')) work.push(this.team.reload())

@@ -16,6 +16,10 @@ export type ViewPart =
   | 'account'
   | 'team'
   | 'webhooks'
+  | 'tickets'
+  | 'ticket'
+  | 'bookings'
+  | 'webChat'
 
 const routes: Record<ResourceName, readonly ViewPart[]> = {
   account: ['channels', 'account'],
@@ -28,6 +32,9 @@ const routes: Record<ResourceName, readonly ViewPart[]> = {
   campaigns: ['campaigns', 'campaign'],
   team: ['team'],
   webhooks: ['webhooks'],
+  tickets: ['tickets', 'ticket'],
+  bookings: ['bookings'],
+  webChat: ['webChat'],
 }
 
 export function viewsToRefresh(resources: readonly ResourceName[]): Set<ViewPart> {

@@ -3,8 +3,11 @@ import type { AccountList, AccountSummary } from '../../../../shared/contract'
 import { call, DeskError } from '../desk'
 import { onEvent } from '../events'
 
-export const views = ['inbox', 'contacts', 'media', 'campaigns', 'settings', 'account'] as const
+/** In shortcut order (Ctrl/Cmd+1…): views added later take the next numbers, so known shortcuts stay. */
+export const views = ['inbox', 'contacts', 'media', 'campaigns', 'settings', 'account', 'tickets', 'bookings'] as const
 export type View = (typeof views)[number]
+/** In the sidebar's order: Settings last. */
+export const navOrder: readonly View[] = [...views.filter((v) => v !== 'settings'), 'settings']
 
 export const viewLabels: Record<View, string> = {
   inbox: 'Inbox',
@@ -12,6 +15,8 @@ export const viewLabels: Record<View, string> = {
   media: 'Media',
   campaigns: 'Campaigns',
   account: 'Account',
+  tickets: 'Support',
+  bookings: 'Bookings',
   settings: 'Settings',
 }
 

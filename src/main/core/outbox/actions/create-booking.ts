@@ -1,0 +1,61 @@
+// Book a contact in: type, optional resource, a start time (a free slot picked online, or a
+// time typed offline that the server may refuse as taken). POST without idempotency key: an
+// unknown outcome is settled by looking for the contact's booking at that time.
+import { z } from 'zod'
+import { booking } from '../../skylight/resources/bookings'
+import { epochMs, insertLocalBooking, rekeyBooking, removeLocalBooking, requireLocal } from '../../store'
+import type { ActionDef } from './define'
+
+const schema = z.object({
+  contactId: z.number().int(),
+  typeId: z.number().int().positive(),
+  resourceId: z.number().int().positive().nullish(),
+  startsAt: z.string().refine((v) => Number.isFinite(Date.parse(v)), 'Give the start as a date and time.'),
+  notes: z.string().trim().max(2000).nullish(),
+  localId: z.number().int().negative(),
+})
+export type CreateBookingPayload = z.output<typeof schema>
+
+export const createBookingAction: ActionDef<CreateBookingPayload> = {
+  kind: 'create-booking',
+  payload: { current: 1, schema },
+  lane: (p) => `booking:${p.localId}`,
+  summary: (p, names) => `Book ${names.contact(p.contactId)} for ${new Date(p.startsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  repeatable: false,
+  resources: ['bookings'],
+  creates: { entity: 'booking', localId: (p) => p.localId },
+  apply(db, p) {
+    requireLocal(db, { kind: 'contact', id: p.contactId })
+    insertLocalBooking(db, { id: p.localId, contactId: p.contactId, typeId: p.typeId, resourceId: p.resourceId ?? null, startsAt: p.startsAt, notes: p.notes ?? null })
+    return p
+  },
+  rollback(db, p) {
+    removeLocalBooking(db, p.localId)
+  },
+  async send(ctx, p) {
+    const made = await ctx.api.bookings.create(
+      {
+        contact_id: p.contactId,
+        booking_type_id: p.typeId,
+        starts_at: new Date(p.startsAt).toISOString(),
+        ...(p.resourceId ? { resource_id: p.resourceId } : {}),
+        ...(p.notes ? { notes: p.notes } : {}),
+      },
+      ctx.call,
+    )
+    return { serverId: made.id, record: made }
+  },
+  async reconcile(ctx, p) {
+    const page = await ctx.api.bookings.list({ contact_id: p.contactId, per_page: 100 }, ctx.call)
+    const at = epochMs(p.startsAt)
+    const found = page.items
+      .filter((b) => !ctx.claimed.has(b.id) && epochMs(b.starts_at) === at && b.booking_type_id === p.typeId)
+      .filter((b) => b.created_at === null || (Date.parse(b.created_at) || 0) >= ctx.since)
+      .sort((a, b) => a.id - b.id)[0]
+    return found ? { serverId: found.id, record: found } : null
+  },
+  confirm(db, p, result) {
+    const made = booking.safeParse(result.record)
+    if (made.success) rekeyBooking(db, p.localId, made.data)
+  },
+}

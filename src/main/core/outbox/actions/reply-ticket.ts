@@ -1,0 +1,63 @@
+// Reply to a support ticket: a child POST without idempotency key. An unknown outcome is
+// settled by reading the ticket's thread for this text, written by the account since the
+// first attempt and not already matched to another reply.
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { ValidationError } from '../../skylight'
+import { ticketReply } from '../../skylight/resources/tickets'
+import { confirmLocalReply, deleteLocalReply, failLocalReply, findLocalReply, insertLocalReply, requireTicket, type StoreDb } from '../../store'
+import { quote, type ActionDef } from './define'
+
+const schema = z.object({
+  ticketId: z.number().int(),
+  text: z.string().trim().min(1, 'Write the reply first.').max(10_000, 'A reply can be at most 10000 characters.'),
+  /** The local reply row's handle; a new one each time the local phase is applied. */
+  localId: z.string().optional(),
+})
+export type ReplyTicketPayload = z.output<typeof schema>
+
+function dropUnsent(db: StoreDb, localId: string | undefined): void {
+  if (!localId) return
+  const row = findLocalReply(db, localId)
+  if (row && row.serverId === null) deleteLocalReply(db, localId)
+}
+
+export const replyTicketAction: ActionDef<ReplyTicketPayload> = {
+  kind: 'reply-ticket',
+  payload: { current: 1, schema },
+  lane: (p) => `ticket:${p.ticketId}`,
+  summary: (p) => `Reply ${quote(p.text)} to ticket ${p.ticketId > 0 ? p.ticketId : '(not sent yet)'}`,
+  editable: (p) => ({ text: p.text }),
+  repeatable: false,
+  resources: ['tickets'],
+  apply(db, p) {
+    const ticket = requireTicket(db, p.ticketId)
+    if (ticket.status === 'closed') throw new ValidationError('This ticket is closed: open a new ticket to contact support again.', 422)
+    dropUnsent(db, p.localId)
+    const localId = randomUUID()
+    insertLocalReply(db, { ticketId: p.ticketId, localId, message: p.text, createdAt: new Date().toISOString() })
+    return { ...p, localId }
+  },
+  rollback(db, p, error) {
+    if (!p.localId) return
+    if (error) failLocalReply(db, p.localId, error.message)
+    else dropUnsent(db, p.localId)
+  },
+  discardFailed: (db, p) => dropUnsent(db, p.localId),
+  async send(ctx, p) {
+    const sent = await ctx.api.tickets.reply(p.ticketId, p.text, ctx.call)
+    return { serverId: sent.id, record: sent }
+  },
+  async reconcile(ctx, p) {
+    const detail = await ctx.api.tickets.get(p.ticketId, ctx.call)
+    const found = detail.replies
+      .filter((r) => !r.from_support && !ctx.claimed.has(r.id) && r.message === p.text && (r.created_at === null || (Date.parse(r.created_at) || 0) >= ctx.since))
+      .sort((a, b) => a.id - b.id)[0]
+    return found ? { serverId: found.id, record: found } : null
+  },
+  confirm(db, p, result) {
+    const sent = ticketReply.safeParse(result.record)
+    if (p.localId && sent.success && findLocalReply(db, p.localId)) confirmLocalReply(db, p.localId, sent.data)
+  },
+  edit: (p, changes) => ({ ...p, ...z.object({ text: schema.shape.text }).parse(changes) }),
+}

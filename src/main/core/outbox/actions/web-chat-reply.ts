@@ -1,0 +1,68 @@
+// An agent's message to a web chat visitor: a child POST without idempotency key. An unknown
+// outcome is settled by reading the session for this text from an agent, sent since the
+// first attempt and not already matched to another message.
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { ValidationError } from '../../skylight'
+import { webChatMessage } from '../../skylight/resources/web-chat'
+import {
+  confirmLocalWebChatMessage,
+  deleteUnsentWebChatMessage,
+  failLocalWebChatMessage,
+  findLocalWebChatMessage,
+  insertLocalWebChatMessage,
+  requireWebChatSession,
+  webChatAllowed,
+} from '../../store'
+import { quote, type ActionDef } from './define'
+
+const schema = z.object({
+  sessionId: z.string().min(1).max(200),
+  text: z.string().trim().min(1, 'Write a message first.').max(5000, 'A message can be at most 5000 characters.'),
+  localId: z.string().optional(),
+})
+export type WebChatReplyPayload = z.output<typeof schema>
+
+export const webChatReplyAction: ActionDef<WebChatReplyPayload> = {
+  kind: 'web-chat-reply',
+  payload: { current: 1, schema },
+  lane: (p) => `web-chat:${p.sessionId}`,
+  summary: (p) => `Reply ${quote(p.text)} in web chat`,
+  editable: (p) => ({ text: p.text }),
+  repeatable: false,
+  resources: ['webChat'],
+  apply(db, p) {
+    const session = requireWebChatSession(db, p.sessionId)
+    if (!webChatAllowed(session.status, session.handledBy).reply) {
+      throw new ValidationError('Take over the session before replying (an ended session takes no reply).', 422)
+    }
+    if (p.localId) deleteUnsentWebChatMessage(db, p.localId)
+    const localId = randomUUID()
+    insertLocalWebChatMessage(db, { sessionId: p.sessionId, localId, text: p.text, createdAt: new Date().toISOString() })
+    return { ...p, localId }
+  },
+  rollback(db, p, error) {
+    if (!p.localId) return
+    if (error) failLocalWebChatMessage(db, p.localId, error.message)
+    else deleteUnsentWebChatMessage(db, p.localId)
+  },
+  discardFailed: (db, p) => {
+    if (p.localId) deleteUnsentWebChatMessage(db, p.localId)
+  },
+  async send(ctx, p) {
+    const sent = await ctx.api.webChat.send(p.sessionId, p.text, ctx.call)
+    return { serverId: sent.id, record: sent }
+  },
+  async reconcile(ctx, p) {
+    const detail = await ctx.api.webChat.get(p.sessionId, ctx.call)
+    const found = detail.messages
+      .filter((m) => m.sender === 'agent' && !ctx.claimed.has(m.id) && m.text === p.text && (m.created_at === null || (Date.parse(m.created_at) || 0) >= ctx.since))
+      .sort((a, b) => a.id - b.id)[0]
+    return found ? { serverId: found.id, record: found } : null
+  },
+  confirm(db, p, result) {
+    const sent = webChatMessage.safeParse(result.record)
+    if (p.localId && sent.success && findLocalWebChatMessage(db, p.localId)) confirmLocalWebChatMessage(db, p.localId, sent.data)
+  },
+  edit: (p, changes) => ({ ...p, ...z.object({ text: schema.shape.text }).parse(changes) }),
+}

@@ -1,0 +1,218 @@
+// Bookings: a day, a week or the whole list, with status, type and resource filters; one
+// booking with what its state allows (asked of the core); and the form that creates or
+// reschedules one — free slots come from SkyLight while online; offline the user may type
+// a time and save the booking to the outbox, where SkyLight may later refuse it.
+import type { BookingItem, BookingOptions } from '../../../../shared/contract'
+import { messageOf } from '../actions'
+import { call } from '../desk'
+
+export type BookingRange = 'day' | 'week' | 'list'
+export type BookingCommand = 'confirm' | 'complete' | 'cancel'
+
+export const bookingStatusLabels: Record<string, string> = { pending: 'Pending', confirmed: 'Confirmed', cancelled: 'Cancelled', completed: 'Completed' }
+export const commandLabels: Record<BookingCommand, string> = { confirm: 'Confirm', complete: 'Mark completed', cancel: 'Cancel booking' }
+
+export interface BookingFilter {
+  status?: 'pending' | 'confirmed' | 'cancelled' | 'completed'
+  typeId?: number
+  resourceId?: number
+}
+
+const DAY_MS = 86_400_000
+
+/** Local midnight of the day holding `ms`. */
+export function startOfDay(ms: number): number {
+  const d = new Date(ms)
+  d.setHours(0, 0, 0, 0)
+  return d.getTime()
+}
+
+/** The [from, to) of the range around `anchor` (a week starts on the anchor's Monday). */
+export function rangeBounds(range: BookingRange, anchor: number): { from: number; to: number } | null {
+  if (range === 'list') return null
+  const day = startOfDay(anchor)
+  if (range === 'day') return { from: day, to: startOfDay(day + DAY_MS + 3_600_000) }
+  const weekday = (new Date(day).getDay() + 6) % 7
+  const from = startOfDay(day - weekday * DAY_MS + 3_600_000)
+  return { from, to: startOfDay(from + 7 * DAY_MS + 3_600_000) }
+}
+
+/** A time in the account's zone, and in the computer's when that differs. */
+export function bothZones(iso: string, accountZone: string | null, localZone = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
+  const format = (zone?: string) =>
+    new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', ...(zone ? { timeZone: zone } : {}) }).format(new Date(iso))
+  if (!accountZone || accountZone === localZone) return format()
+  try {
+    return `${format(accountZone)} (${accountZone}) · ${format()} here`
+  } catch {
+    return format()
+  }
+}
+
+export class BookingsState {
+  #items = $state.raw<BookingItem[]>([])
+  #options = $state.raw<BookingOptions>({ types: [], resources: [], timezone: null })
+  #range = $state<BookingRange>('week')
+  #anchor = $state(Date.now())
+  #filter = $state.raw<BookingFilter>({})
+  #selectedId = $state<number | null>(null)
+  #editing = $state<'new' | 'reschedule' | null>(null)
+  #loaded = $state(false)
+  #busy = $state(false)
+  #error = $state<string | null>(null)
+  /** Bookings made here, by local id: how to find them once the server gives them an id. */
+  readonly #madeHere = new Map<number, { contactId: number; startsAtMs: number }>()
+
+  get items(): BookingItem[] {
+    return this.#items
+  }
+  get options(): BookingOptions {
+    return this.#options
+  }
+  get range(): BookingRange {
+    return this.#range
+  }
+  get anchor(): number {
+    return this.#anchor
+  }
+  get filter(): BookingFilter {
+    return this.#filter
+  }
+  get selectedId(): number | null {
+    return this.#selectedId
+  }
+  get editing(): 'new' | 'reschedule' | null {
+    return this.#editing
+  }
+  get loaded(): boolean {
+    return this.#loaded
+  }
+  get busy(): boolean {
+    return this.#busy
+  }
+  get error(): string | null {
+    return this.#error
+  }
+  readonly selected: BookingItem | undefined = $derived(this.#items.find((b) => b.id === this.#selectedId))
+
+  async reload(): Promise<void> {
+    const bounds = rangeBounds(this.#range, this.#anchor)
+    try {
+      const [list, options] = await Promise.all([
+        call('bookings-list', {
+          ...this.#filter,
+          ...(bounds ? { from: new Date(bounds.from).toISOString(), to: new Date(bounds.to).toISOString() } : {}),
+          limit: 1000,
+        }),
+        call('booking-options', {}),
+      ])
+      this.#items = list.items
+      this.#options = options
+      this.#follow()
+      this.#error = null
+    } catch (error) {
+      this.#error = messageOf(error, 'The bookings could not be read.')
+    } finally {
+      this.#loaded = true
+    }
+  }
+
+  async show(range: BookingRange, anchor = this.#anchor): Promise<void> {
+    this.#range = range
+    this.#anchor = anchor
+    await this.reload()
+  }
+
+  /** One day or week earlier (-1) or later (1). */
+  async step(direction: -1 | 1): Promise<void> {
+    await this.show(this.#range, this.#anchor + direction * (this.#range === 'week' ? 7 : 1) * DAY_MS)
+  }
+
+  async setFilter(filter: BookingFilter): Promise<void> {
+    this.#filter = filter
+    await this.reload()
+  }
+
+  select(id: number | null): void {
+    this.#selectedId = id
+    this.#editing = null
+  }
+
+  edit(mode: 'new' | 'reschedule' | null): void {
+    this.#editing = mode
+    if (mode === 'new') this.#selectedId = null
+  }
+
+  /** Free slots of a day (YYYY-MM-DD); throws the core's "needs a connection" offline. */
+  async slots(typeId: number, date: string, resourceId: number | null): Promise<{ startsAt: string; endsAt: string | null }[]> {
+    return (await call('booking-availability', { typeId, date, ...(resourceId ? { resourceId } : {}) })).slots
+  }
+
+  async create(input: { contactId: number; typeId: number; resourceId: number | null; startsAt: string; notes?: string }): Promise<boolean> {
+    return this.#run(async () => {
+      const { localId } = await call('booking-create', {
+        contactId: input.contactId,
+        typeId: input.typeId,
+        resourceId: input.resourceId,
+        startsAt: input.startsAt,
+        ...(input.notes ? { notes: input.notes } : {}),
+      })
+      this.#editing = null
+      await this.show(this.#range, Date.parse(input.startsAt))
+      this.#madeHere.set(localId, { contactId: input.contactId, startsAtMs: Date.parse(input.startsAt) })
+      this.#selectedId = localId
+      this.#follow()
+    })
+  }
+
+  async reschedule(startsAt: string, resourceId: number | null): Promise<boolean> {
+    const booking = this.selected
+    if (!booking?.allowed.reschedule) return false
+    return this.#run(async () => {
+      await call('booking-reschedule', { id: booking.id, startsAt, resourceId })
+      this.#editing = null
+      await this.reload()
+    })
+  }
+
+  async command(command: BookingCommand): Promise<boolean> {
+    const booking = this.selected
+    if (!booking?.allowed[command]) return false
+    return this.#run(async () => {
+      await call('booking-command', { id: booking.id, command })
+      await this.reload()
+    })
+  }
+
+  /** The selected booking was made here and has been sent: select it under its server id. */
+  #follow(): void {
+    const id = this.#selectedId
+    if (id === null || id > 0 || this.#items.some((b) => b.id === id)) return
+    const made = this.#madeHere.get(id)
+    const moved = made && this.#items.find((b) => b.id > 0 && b.contactId === made.contactId && Date.parse(b.startsAt) === made.startsAtMs)
+    if (moved) this.#selectedId = moved.id
+  }
+
+  reset(): void {
+    this.#items = []
+    this.#selectedId = null
+    this.#editing = null
+    this.#loaded = false
+    this.#error = null
+  }
+
+  async #run(work: () => Promise<void>): Promise<boolean> {
+    if (this.#busy) return false
+    this.#busy = true
+    try {
+      await work()
+      this.#error = null
+      return true
+    } catch (error) {
+      this.#error = messageOf(error)
+      return false
+    } finally {
+      this.#busy = false
+    }
+  }
+}
