@@ -4,6 +4,7 @@
 import type {
   AccountProfile, CampaignRec, ChannelRec, ChannelType, ContactRec, GroupRec, MediaRec, MessageRec, PlanLimits, TagRec,
 } from './model'
+import { AiAgentState } from './ai-agents'
 import { insertSorted, removeSorted } from './sorted'
 
 export interface ConversationEntry {
@@ -35,6 +36,8 @@ export class AccountStore {
   readonly mediaNewestFirst: MediaRec[] = []
   readonly mediaByUrlPath = new Map<string, MediaRec>()
   readonly campaigns = new Map<number, CampaignRec>()
+  /** AI agent personas and each contact's assigned agent. */
+  readonly ai = new AiAgentState()
 
   constructor(
     readonly profile: AccountProfile,

@@ -1,5 +1,6 @@
 // An account's whole state in the API's own field shapes, for tests that compare a synced copy.
 import type { AccountStore } from './account-store'
+import { aiAgentJson } from './ai-agents'
 import type { ContactRec } from './model'
 import {
   accountJson, campaignContactJson, campaignJson, channelJson, contactJson, conversationJson, groupJson, mediaJson,
@@ -39,6 +40,10 @@ export function dumpAccount(world: World, store: AccountStore) {
       ...campaignJson(store, c, now),
       contacts: c.recipients.map(campaignContactJson),
     })),
+    /** Id order. */
+    ai_agents: byId(store.ai.agents.values()).map(aiAgentJson),
+    /** Contact id → assigned agent id, for contacts that still exist. */
+    ai_agent_assignments: Object.fromEntries([...store.ai.assignment].filter(([contactId]) => store.contacts.has(contactId))),
   }
 }
 

@@ -3,6 +3,7 @@
 // so growing one part never reshuffles another).
 import type { DataSize } from '../options'
 import { AccountStore } from './account-store'
+import { generateAiAgents } from './ai-agents'
 import { generateCampaigns } from './generate-campaigns'
 import { generateHistories } from './generate-history'
 import { generateMedia } from './generate-media'
@@ -53,6 +54,7 @@ function generateAccount(world: World, index: number, random: Prng, size: DataSi
   store.loadHistories(generateHistories(world, store, random.fork(3), size, base))
   generateMedia(world, store, random.fork(4), size.media, base)
   generateCampaigns(world, store, random.fork(5), size.campaigns, base)
+  generateAiAgents(world, store.ai, random.fork(6), base)
   return store
 }
 

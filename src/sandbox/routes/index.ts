@@ -2,6 +2,7 @@
 // /contacts/segments come before /contacts/{id}.
 import { Router } from '../http/router'
 import { accountRoutes } from './account'
+import { aiAgentRoutes } from './ai-agents'
 import { campaignRoutes } from './campaigns'
 import { contactLinkRoutes } from './contact-links'
 import { contactRoutes } from './contacts'
@@ -21,5 +22,6 @@ export function apiRouter(): Router {
   messageRoutes(router)
   mediaRoutes(router)
   campaignRoutes(router)
+  aiAgentRoutes(router)
   return router
 }
