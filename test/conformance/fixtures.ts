@@ -53,6 +53,7 @@ const contactWithTag = (w: World) => w.dump().contacts.find((c) => c.tags.length
 const firstList = (w: World) => w.dump().lists[0]!
 const firstSegment = (w: World) => w.dump().segments[0]!
 const connectedChannel = (w: World) => w.dump().channels.find((c) => c.is_connected)!.id
+const nonDefaultAgent = (w: World) => w.dump().ai_agents.find((a) => !a.is_default && a.is_active)!.id
 const draft = (w: World) => w.dump().campaigns.find((c) => c.status === 'draft')!.id
 let unique = 0
 const fresh = (label: string) => `${label} ${process.pid}-${++unique}`
@@ -230,6 +231,44 @@ export const fixtures: Record<ResourceName, Fixture> = {
       { method: 'campaign-update', input: { id: MISSING, changes: { name: 'Nothing' } } },
       { method: 'campaign-delete', input: { id: MISSING } },
       { method: 'campaign-command', input: { id: MISSING, command: 'start' } },
+    ],
+  },
+  'ai-agents': {
+    // Personas to delete and edit beyond the three the seed makes.
+    prepare: async (w) => {
+      for (let i = 0; i < 4; i++) await w.api.aiAgents.create({ name: `Persona ${i}`, system_prompt: `You are persona ${i}.` })
+    },
+    snapshot: ['ai_agents'],
+    rows: {
+      candidates: (w) => w.dump().ai_agents.filter((a) => !a.is_default).map((a) => a.id).slice(-4),
+      present: (w, id) => has(w, 'ai_agents', 'id', id),
+      removeOnServer: async (w, id) => void (await w.api.aiAgents.delete(id)),
+    },
+    samples: {
+      'create-ai-agent': () => ({
+        name: 'Conformance agent',
+        system_prompt: 'You answer briefly.',
+        instruction_prompt: 'Ask for the order number.',
+        response_guidelines: { language: 'Arabic', tone: 'formal' },
+      }),
+      'update-ai-agent': (w) => ({ agentId: nonDefaultAgent(w), changes: { name: 'Renamed agent', personality_prompt: 'Calm', is_active: false } }),
+      'set-default-ai-agent': (w) => ({ agentId: nonDefaultAgent(w) }),
+      'assign-ai-agent': (w) => ({ agentId: nonDefaultAgent(w), contact_ids: reachable(w).slice(0, 5) }),
+    },
+    lostAnswer: {
+      'create-ai-agent': {
+        method: 'POST',
+        path: '/ai-agents',
+        queue: (_w, outbox) => outbox.queue('create-ai-agent', { name: fresh('Agent made once'), system_prompt: 'Once.' }),
+        effects: async (w) => w.dump().ai_agents.filter((a) => a.name.startsWith('Agent made once')).length,
+      },
+    },
+    missing: [
+      { method: 'ai-agent-get', input: { id: MISSING } },
+      { method: 'ai-agent-update', input: { id: MISSING, changes: { name: 'Nobody' } } },
+      { method: 'ai-agent-delete', input: { id: MISSING } },
+      { method: 'ai-agent-set-default', input: { id: MISSING } },
+      { method: 'ai-agent-assign', input: { id: MISSING, contactIds: [1] } },
     ],
   },
 }

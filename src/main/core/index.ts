@@ -10,6 +10,7 @@ import { DemoServer } from './demo-server'
 import type { SecretRedactor } from './log'
 import { accountHandlers } from './handlers/accounts'
 import { appHandlers } from './handlers/app'
+import { aiAgentHandlers } from './handlers/ai-agents'
 import { campaignHandlers } from './handlers/campaigns'
 import { contactHandlers } from './handlers/contacts'
 import type { HandlerContext } from './handlers/context'
@@ -135,6 +136,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...contactHandlers(context),
     ...mediaHandlers(context),
     ...campaignHandlers(context),
+    ...aiAgentHandlers(context),
   }
   return {
     handlers,

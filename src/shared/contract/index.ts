@@ -4,6 +4,7 @@
 // here and merged below, and nowhere else.
 import type { z } from 'zod'
 import { accountMethods } from './accounts'
+import { aiAgentMethods } from './ai-agents'
 import { appMethods } from './app'
 import { campaignMethods } from './campaigns'
 import { contactMethods } from './contacts'
@@ -24,6 +25,7 @@ export type { ContactDetail, ContactFilter, ContactItem, GroupItem, Groups } fro
 export type { MediaCursor, MediaItem } from './media'
 export type { CampaignDetail, CampaignItem, CampaignProgress, DeliveryItem } from './campaigns'
 export type { OutboxAction, OutboxCounts } from './outbox'
+export type { AiAgentDetail, AiAgentInput, AiAgentItem } from './ai-agents'
 
 export const methods = {
   ...appMethods,
@@ -34,6 +36,7 @@ export const methods = {
   ...mediaMethods,
   ...campaignMethods,
   ...outboxMethods,
+  ...aiAgentMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type MethodName = keyof typeof methods

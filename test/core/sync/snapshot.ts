@@ -51,6 +51,16 @@ export function serverSnapshot(dump: any) {
         deliveries: byId(c.contacts.map((d: Row) => ({ contact_id: d.contact_id, status: d.status })), 'contact_id'),
       })),
     ),
+    ai_agents: byId(
+      (dump.ai_agents ?? []).map((a: any) => ({
+        id: a.id,
+        name: a.name,
+        system_prompt: a.system_prompt,
+        response_guidelines: a.response_guidelines,
+        is_active: a.is_active,
+        is_default: a.is_default,
+      })),
+    ),
   }
 }
 
@@ -90,6 +100,14 @@ export function localSnapshot(db: Database.Database) {
       all('SELECT id, name, status, success_count FROM campaigns').map((c) => ({
         ...c,
         deliveries: byId(all('SELECT contact_id, status FROM campaign_contacts WHERE campaign_id = ?', c.id), 'contact_id'),
+      })),
+    ),
+    ai_agents: byId(
+      all('SELECT id, name, system_prompt, response_guidelines, is_active, is_default FROM ai_agents').map((a) => ({
+        ...a,
+        response_guidelines: JSON.parse(a.response_guidelines),
+        is_active: Boolean(a.is_active),
+        is_default: Boolean(a.is_default),
       })),
     ),
   }

@@ -34,7 +34,7 @@ export function parsePayload<P>(kind: string, spec: VersionedSchema<P>, version:
   return parsed.data
 }
 
-export type RefEntity = 'contact' | 'media' | 'campaign'
+export type RefEntity = 'contact' | 'media' | 'campaign' | 'ai-agent'
 
 /**
  * Payload fields that name another entity, by a naming convention every kind and version
@@ -46,6 +46,7 @@ const REF_KEYS: Record<string, RefEntity> = {
   contact_ids: 'contact',
   mediaId: 'media',
   campaignId: 'campaign',
+  agentId: 'ai-agent',
 }
 
 /** Every referenced id, at any depth. */

@@ -61,3 +61,8 @@ export async function findNote(ctx: RunContext, contactId: number, text: string)
   const page = await ctx.api.contacts.notes(contactId, ctx.call)
   return candidate(ctx, page.items, (n) => n.content === text)
 }
+
+export async function findCreatedAiAgent(ctx: RunContext, input: { name: string; system_prompt: string }) {
+  const page = await ctx.api.aiAgents.list(ctx.call)
+  return candidate(ctx, page.items, (a) => a.name === input.name.trim() && a.system_prompt === input.system_prompt.trim())
+}

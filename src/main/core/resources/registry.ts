@@ -5,6 +5,7 @@
 import { resourceNames, type ResourceName } from '../../../shared/contract/resources'
 import type { AnyActionDef } from '../outbox/actions/define'
 import { accountResource } from './account'
+import { aiAgentsResource } from './ai-agents'
 import { campaignsResource } from './campaigns'
 import { contactsResource } from './contacts'
 import { conversationsResource } from './conversations'
@@ -21,6 +22,7 @@ export const resources: readonly ResourceDescriptor[] = [
   groupsResource,
   mediaResource,
   campaignsResource,
+  aiAgentsResource,
 ]
 
 export function resource(name: ResourceName): ResourceDescriptor {

@@ -1,6 +1,7 @@
 // The SkyLight API client: one typed method per endpoint the app uses, grouped by resource.
 import { SkyLightClient, type SkyLightClientOptions } from './client'
 import { accountApi } from './resources/account'
+import { aiAgentsApi } from './resources/ai-agents'
 import { campaignsApi } from './resources/campaigns'
 import { contactsApi } from './resources/contacts'
 import { listsApi, segmentsApi } from './resources/groups'
@@ -20,6 +21,7 @@ export function createSkyLightApi(options: SkyLightClientOptions) {
     messages: messagesApi(client),
     media: mediaApi(client),
     campaigns: campaignsApi(client),
+    aiAgents: aiAgentsApi(client),
   }
 }
 

@@ -6,6 +6,7 @@
 import { contactsWithUnsettledMessages, getSyncState, saveSyncState } from '../store'
 import type { SyncContext } from './context'
 import { syncAccount } from './steps/account'
+import { syncAiAgents } from './steps/ai-agents'
 import { syncCampaigns } from './steps/campaigns'
 import { contactsPass } from './steps/contacts'
 import { syncConversationList } from './steps/conversations'
@@ -24,6 +25,7 @@ const fullPhases = {
   groups: (ctx: SyncContext) => syncGroups(ctx, true),
   media: mediaPass,
   campaigns: (ctx: SyncContext) => syncCampaigns(ctx, true),
+  'ai-agents': syncAiAgents,
 } as const
 type Phase = keyof typeof fullPhases
 const PHASES = Object.keys(fullPhases) as Phase[]
@@ -65,6 +67,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       await syncAccount(ctx)
       await syncGroups(ctx, false)
       await syncCampaigns(ctx, false)
+      await syncAiAgents(ctx)
       await refreshRecentStatuses(ctx, contactsWithUnsettledMessages(ctx.db, ctx.now() - DAY_MS, 10))
       return
     case 'full':

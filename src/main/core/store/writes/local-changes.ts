@@ -7,6 +7,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { StoreDb } from '../db'
 import { notFound } from '../errors'
 import { account } from '../schema/account'
+import { aiAgents } from '../schema/ai-agents'
 import { campaigns } from '../schema/campaigns'
 import { contactNotes, contacts } from '../schema/contacts'
 import { lists, segments, tags } from '../schema/groups'
@@ -24,6 +25,7 @@ export type LocalEntity =
   | { kind: 'message'; rowId: number }
   | { kind: 'media'; id: number }
   | { kind: 'campaign'; id: number }
+  | { kind: 'ai-agent'; id: number }
 
 interface Target {
   table: SQLiteTable
@@ -61,6 +63,8 @@ function target(entity: LocalEntity): Target {
       return { table: media, key: media.id, revision: media.localRevision, value: entity.id, label: `Media file ${entity.id}` }
     case 'campaign':
       return { table: campaigns, key: campaigns.id, revision: campaigns.localRevision, value: entity.id, label: `Campaign ${entity.id}` }
+    case 'ai-agent':
+      return { table: aiAgents, key: aiAgents.id, revision: aiAgents.localRevision, value: entity.id, label: `AI agent ${entity.id}` }
   }
 }
 

@@ -8,6 +8,7 @@ import type { Contact } from '../../skylight/resources/contacts'
 import type { MediaFile } from '../../skylight/resources/media'
 import type { StoreDb } from '../db'
 import { notFound } from '../errors'
+import { aiAgents } from '../schema/ai-agents'
 import { campaigns } from '../schema/campaigns'
 import { contacts } from '../schema/contacts'
 import { media } from '../schema/media'
@@ -21,7 +22,7 @@ import { contactRow } from './contacts'
 import { mediaRow } from './media'
 import { readChildren, restoreChildren, type ChildRows } from './row-children'
 
-export type LocalTable = 'contact' | 'media' | 'campaign' | 'note'
+export type LocalTable = 'contact' | 'media' | 'campaign' | 'note' | 'ai-agent'
 
 /** A fresh negative id for a row created offline; never reused, even after a discard. */
 export function nextLocalId(db: StoreDb, entity: LocalTable): number {
@@ -34,7 +35,8 @@ export function nextLocalId(db: StoreDb, entity: LocalTable): number {
   return row.last
 }
 
-const tables = { contact: contacts, media, campaign: campaigns } as const
+const tables = { contact: contacts, media, campaign: campaigns, 'ai-agent': aiAgents } as const
+const labels = { contact: 'Contact', media: 'Media file', campaign: 'Campaign', 'ai-agent': 'AI agent' } as const
 type Patchable = keyof typeof tables
 type RowOf<K extends Patchable> = (typeof tables)[K]['$inferSelect']
 
@@ -45,7 +47,7 @@ type RowOf<K extends Patchable> = (typeof tables)[K]['$inferSelect']
 export function patchRow<K extends Patchable>(db: StoreDb, kind: K, id: number, fields: Partial<RowOf<K>>): Partial<RowOf<K>> {
   const table = tables[kind]
   const current = db.select().from(table).where(eq(table.id, id)).get() as RowOf<K> | undefined
-  if (!current) throw notFound(`${kind === 'media' ? 'Media file' : kind === 'contact' ? 'Contact' : 'Campaign'} ${id}`)
+  if (!current) throw notFound(`${labels[kind]} ${id}`)
   const columns = getTableColumns(table) as Record<string, unknown>
   const previous: Record<string, unknown> = {}
   const set: Record<string, unknown> = {}

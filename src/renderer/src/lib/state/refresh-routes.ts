@@ -13,6 +13,7 @@ export type ViewPart =
   | 'campaigns'
   | 'campaign'
   | 'channels'
+  | 'ai-agents'
 
 const routes: Record<ResourceName, readonly ViewPart[]> = {
   account: ['channels'],
@@ -23,6 +24,8 @@ const routes: Record<ResourceName, readonly ViewPart[]> = {
   groups: ['contacts', 'contact', 'groups'],
   media: ['media'],
   campaigns: ['campaigns', 'campaign'],
+  // Contacts show the agent each was assigned.
+  'ai-agents': ['ai-agents', 'contacts'],
 }
 
 export function viewsToRefresh(resources: readonly ResourceName[]): Set<ViewPart> {
