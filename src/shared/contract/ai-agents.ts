@@ -57,7 +57,7 @@ export const aiAgentMethods = {
   ),
   /** The agent assigned (from this app) to each of these contacts; contacts without one are left out. */
   'contact-agents': method(
-    z.object({ contactIds: z.array(id).max(500) }).strict(),
+    z.object({ contactIds: z.array(id).max(5_000) }).strict(),
     z.object({ items: z.array(z.object({ contactId: z.number(), agentId: z.number(), agentName: z.string() })) }),
   ),
 }

@@ -6,6 +6,8 @@ import type { ResourceName } from '../../../../shared/contract'
 import { all, onEvent } from '../events'
 import { onOutboxEvent } from '../actions'
 import { AddAccountState } from './add-account.svelte'
+import { AiAgentsState } from './ai-agents.svelte'
+import { ContactSelectionState } from './contact-selection.svelte'
 import { CampaignDetailState } from './campaign-detail.svelte'
 import { CampaignEditorState } from './campaign-editor.svelte'
 import { CampaignsState } from './campaigns.svelte'
@@ -48,6 +50,8 @@ export class DeskState {
   readonly settings = new SettingsState()
   readonly addAccount = new AddAccountState()
   readonly palette = new PaletteState()
+  readonly aiAgents = new AiAgentsState()
+  readonly selection = new ContactSelectionState()
   #loadedFor: string | null = null
 
   async start(): Promise<void> {
@@ -65,6 +69,7 @@ export class DeskState {
     this.conversations.select(null)
     this.contacts.select(null)
     this.campaigns.select(null)
+    this.selection.clear()
     this.search.clear()
     if (!id || !this.session.active || this.session.active.keyMissing) return
     await Promise.all([
@@ -75,6 +80,7 @@ export class DeskState {
       this.media.reload(),
       this.campaigns.reload(),
       this.editor.loadChannels(),
+      this.aiAgents.reload(),
     ])
   }
 
@@ -126,6 +132,7 @@ export class DeskState {
     if (parts.has('campaigns')) work.push(this.campaigns.reload())
     if (parts.has('campaign')) work.push(this.campaign.load(this.campaigns.selectedId))
     if (parts.has('channels')) work.push(this.editor.loadChannels())
+    if (parts.has('ai-agents')) work.push(this.aiAgents.reload())
     if (this.search.active && parts.has('search')) work.push(this.search.run())
     await Promise.all(work)
   }
