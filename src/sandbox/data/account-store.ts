@@ -5,6 +5,7 @@ import type {
   AccountProfile, CampaignRec, ChannelRec, ChannelType, ContactRec, GroupRec, MediaRec, MessageRec, PlanLimits, TagRec,
 } from './model'
 import { AiAgentState } from './ai-agents'
+import type { KbEntryRec } from './knowledge-base'
 import { insertSorted, removeSorted } from './sorted'
 
 export interface ConversationEntry {
@@ -38,6 +39,8 @@ export class AccountStore {
   readonly campaigns = new Map<number, CampaignRec>()
   /** AI agent personas and each contact's assigned agent. */
   readonly ai = new AiAgentState()
+  /** Knowledge-base entries by id. */
+  readonly knowledgeBase = new Map<number, KbEntryRec>()
 
   constructor(
     readonly profile: AccountProfile,

@@ -1,6 +1,7 @@
 // An account's whole state in the API's own field shapes, for tests that compare a synced copy.
 import type { AccountStore } from './account-store'
 import { aiAgentJson } from './ai-agents'
+import { byNewest, kbDetailJson } from './knowledge-base'
 import type { ContactRec } from './model'
 import {
   accountJson, campaignContactJson, campaignJson, channelJson, contactJson, conversationJson, groupJson, mediaJson,
@@ -43,6 +44,8 @@ export function dumpAccount(world: World, store: AccountStore) {
     /** Id order. */
     ai_agents: byId(store.ai.agents.values()).map(aiAgentJson),
     /** Contact id → assigned agent id, for contacts that still exist. */
+    /** Newest first, as GET /knowledge-base lists them, each with its content and products. */
+    knowledge_base: [...store.knowledgeBase.values()].sort(byNewest).map((e) => kbDetailJson(e, now)),
     ai_agent_assignments: Object.fromEntries([...store.ai.assignment].filter(([contactId]) => store.contacts.has(contactId))),
   }
 }

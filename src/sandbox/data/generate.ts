@@ -5,6 +5,7 @@ import type { DataSize } from '../options'
 import { AccountStore } from './account-store'
 import { generateAiAgents } from './ai-agents'
 import { generateCampaigns } from './generate-campaigns'
+import { generateKnowledgeBase } from './generate-knowledge-base'
 import { generateHistories } from './generate-history'
 import { generateMedia } from './generate-media'
 import type { ChannelType, ContactRec, GroupRec, TagRec } from './model'
@@ -55,6 +56,7 @@ function generateAccount(world: World, index: number, random: Prng, size: DataSi
   generateMedia(world, store, random.fork(4), size.media, base)
   generateCampaigns(world, store, random.fork(5), size.campaigns, base)
   generateAiAgents(world, store.ai, random.fork(6), base)
+  generateKnowledgeBase(world, store, base)
   return store
 }
 

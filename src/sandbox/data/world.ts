@@ -6,7 +6,7 @@ import { Prng } from './prng'
 export type IdKind =
   | 'account' | 'user' | 'contact' | 'note' | 'tag' | 'list' | 'segment' | 'message'
   | 'channel' | 'media' | 'campaign' | 'campaignContact'
-  | 'aiAgent'
+  | 'aiAgent' | 'kbEntry' | 'kbProduct'
 
 export class IdSequences {
   private readonly last = new Map<IdKind, number>()

@@ -7,6 +7,7 @@ import { campaignRoutes } from './campaigns'
 import { contactLinkRoutes } from './contact-links'
 import { contactRoutes } from './contacts'
 import { groupRoutes } from './groups'
+import { knowledgeBaseRoutes } from './knowledge-base'
 import { mediaRoutes } from './media'
 import { messageRoutes } from './messages'
 import { tagRoutes } from './tags'
@@ -23,5 +24,6 @@ export function apiRouter(): Router {
   mediaRoutes(router)
   campaignRoutes(router)
   aiAgentRoutes(router)
+  knowledgeBaseRoutes(router)
   return router
 }
