@@ -12,7 +12,7 @@ function upload(sb: Sandbox, key: string, path: string, bytes: Uint8Array, fileN
   const form = new FormData()
   form.append('file', new Blob([bytes]), fileName)
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
-  return fetch(`${sb.apiUrl}${path}`, { method: 'POST', headers: { 'X-Api-Key': key }, body: form }).then(async (r) => ({ status: r.status, body: await r.json() }))
+  return fetch(`${sb.apiUrl}${path}`, { method: 'POST', headers: { 'X-Api-Key': key }, body: form }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
 }
 
 describe('/knowledge-base', () => {
