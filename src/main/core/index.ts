@@ -12,6 +12,7 @@ import { accountHandlers } from './handlers/accounts'
 import { appHandlers } from './handlers/app'
 import { aiAgentHandlers } from './handlers/ai-agents'
 import { campaignHandlers } from './handlers/campaigns'
+import { knowledgeBaseHandlers } from './handlers/knowledge-base'
 import { contactHandlers } from './handlers/contacts'
 import type { HandlerContext } from './handlers/context'
 import { inboxHandlers } from './handlers/inbox'
@@ -137,6 +138,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...mediaHandlers(context),
     ...campaignHandlers(context),
     ...aiAgentHandlers(context),
+    ...knowledgeBaseHandlers(context),
   }
   return {
     handlers,

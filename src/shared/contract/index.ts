@@ -11,6 +11,7 @@ import { contactMethods } from './contacts'
 import type { MethodSpec } from './define'
 import { events } from './events'
 import { inboxMethods } from './inbox'
+import { knowledgeBaseMethods } from './knowledge-base'
 import { mediaMethods } from './media'
 import { outboxMethods } from './outbox'
 import { syncMethods } from './sync'
@@ -26,6 +27,7 @@ export type { MediaCursor, MediaItem } from './media'
 export type { CampaignDetail, CampaignItem, CampaignProgress, DeliveryItem } from './campaigns'
 export type { OutboxAction, OutboxCounts } from './outbox'
 export type { AiAgentDetail, AiAgentInput, AiAgentItem } from './ai-agents'
+export type { KbDetail, KbItem, KbProduct, KbUploadResult } from './knowledge-base'
 
 export const methods = {
   ...appMethods,
@@ -37,6 +39,7 @@ export const methods = {
   ...campaignMethods,
   ...outboxMethods,
   ...aiAgentMethods,
+  ...knowledgeBaseMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type MethodName = keyof typeof methods

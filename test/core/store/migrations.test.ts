@@ -96,7 +96,9 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
       db.close()
     }
   },
-  '0005_add-ai-agents': (o, path) => {
+  '0005_add-ai-agents-and-knowledge-base': (o, path) => {
+    expect(o).toContain('table:kb_entries')
+    expect(o).toContain('table:kb_products')
     expect(o).toContain('table:ai_agents')
     expect(o).toContain('table:ai_agent_assignments')
     expect(o).toContain('index:ai_agent_assignments_agent_idx')

@@ -61,6 +61,15 @@ export function serverSnapshot(dump: any) {
         is_default: a.is_default,
       })),
     ),
+    knowledge_base: byId(
+      (dump.knowledge_base ?? []).map((e: any) => ({
+        id: e.id,
+        title: e.title,
+        type: e.type,
+        status: e.status,
+        products: sorted(e.products.map((p: Row) => p.name)),
+      })),
+    ),
   }
 }
 
@@ -108,6 +117,12 @@ export function localSnapshot(db: Database.Database) {
         response_guidelines: JSON.parse(a.response_guidelines),
         is_active: Boolean(a.is_active),
         is_default: Boolean(a.is_default),
+      })),
+    ),
+    knowledge_base: byId(
+      all('SELECT id, title, type, status FROM kb_entries').map((e) => ({
+        ...e,
+        products: sorted(all('SELECT name FROM kb_products WHERE entry_id = ?', e.id).map((p) => p.name)),
       })),
     ),
   }

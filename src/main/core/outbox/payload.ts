@@ -34,7 +34,7 @@ export function parsePayload<P>(kind: string, spec: VersionedSchema<P>, version:
   return parsed.data
 }
 
-export type RefEntity = 'contact' | 'media' | 'campaign' | 'ai-agent'
+export type RefEntity = 'contact' | 'media' | 'campaign' | 'ai-agent' | 'kb-entry'
 
 /**
  * Payload fields that name another entity, by a naming convention every kind and version
@@ -47,6 +47,7 @@ const REF_KEYS: Record<string, RefEntity> = {
   mediaId: 'media',
   campaignId: 'campaign',
   agentId: 'ai-agent',
+  entryId: 'kb-entry',
 }
 
 /** Every referenced id, at any depth. */

@@ -17,13 +17,25 @@ export interface StagedFile {
 }
 
 export async function stageUpload(stagingDir: string, path: string): Promise<StagedFile> {
+  const { accepted, ...staged } = await stageFile(stagingDir, path, checkUpload)
+  return { ...staged, fileType: accepted.kind }
+}
+
+type Accepted = { ok: true; mime: string }
+
+/** Checks a file with the rules of where it goes (`check`), then copies it into staging. */
+export async function stageFile<A extends Accepted>(
+  stagingDir: string,
+  path: string,
+  check: (fileName: string, size: number) => A | { ok: false; reason: string },
+): Promise<Omit<StagedFile, 'fileType'> & { accepted: A }> {
   const originalName = basename(path)
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new LocalFileError(`“${originalName}” cannot be read (${error.code ?? 'unknown error'}).`, { cause: error })
   })
   if (!info.isFile()) throw new LocalFileError(`“${originalName}” is not a file.`)
-  const check = checkUpload(originalName, info.size)
-  if (!check.ok) throw new LocalFileError(check.reason)
+  const accepted = check(originalName, info.size)
+  if (!accepted.ok) throw new LocalFileError(accepted.reason)
   await mkdir(stagingDir, { recursive: true })
   const extension = extname(originalName).slice(1).toLowerCase()
   const stagingPath = join(stagingDir, `${randomUUID()}.${extension}`)
@@ -37,7 +49,7 @@ export async function stageUpload(stagingDir: string, path: string): Promise<Sta
       { cause: error },
     )
   }
-  return { stagingPath, originalName, size: info.size, mimeType: check.mime, fileType: check.kind, extension }
+  return { stagingPath, originalName, size: info.size, mimeType: accepted.mime, extension, accepted }
 }
 
 /** The upload is done or discarded: its staged copy is no longer needed. */

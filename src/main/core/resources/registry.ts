@@ -11,6 +11,7 @@ import { contactsResource } from './contacts'
 import { conversationsResource } from './conversations'
 import type { ResourceDescriptor } from './define'
 import { groupsResource } from './groups'
+import { knowledgeBaseResource } from './knowledge-base'
 import { mediaResource } from './media'
 import { messagesResource } from './messages'
 
@@ -23,6 +24,7 @@ export const resources: readonly ResourceDescriptor[] = [
   mediaResource,
   campaignsResource,
   aiAgentsResource,
+  knowledgeBaseResource,
 ]
 
 export function resource(name: ResourceName): ResourceDescriptor {

@@ -5,6 +5,7 @@ import { aiAgentsApi } from './resources/ai-agents'
 import { campaignsApi } from './resources/campaigns'
 import { contactsApi } from './resources/contacts'
 import { listsApi, segmentsApi } from './resources/groups'
+import { knowledgeBaseApi } from './resources/knowledge-base'
 import { mediaApi } from './resources/media'
 import { messagesApi } from './resources/messages'
 import { tagsApi } from './resources/tags'
@@ -22,6 +23,7 @@ export function createSkyLightApi(options: SkyLightClientOptions) {
     media: mediaApi(client),
     campaigns: campaignsApi(client),
     aiAgents: aiAgentsApi(client),
+    knowledgeBase: knowledgeBaseApi(client),
   }
 }
 

@@ -111,3 +111,20 @@ export {
   type PriorAssignment,
 } from './writes/ai-agents'
 export { aiAgentList, getAiAgent, contactAgents, type AiAgentItem, type AiAgentDetail } from './queries/ai-agents'
+
+// Knowledge base
+export {
+  replaceKbEntries,
+  saveKbDetail,
+  saveKbStatus,
+  insertLocalKbEntry,
+  rekeyKbEntry,
+  saveKbEntryIfUnheld,
+  takeKbProduct,
+  putBackKbProduct,
+  shiftProductsCount,
+  kbProductNames,
+  type KbReplaceResult,
+  type LocalKbEntryInput,
+} from './writes/knowledge-base'
+export { kbList, getKbEntry, kbProcessingIds, type KbFilter, type KbItem, type KbDetailView, type KbProductItem } from './queries/knowledge-base'

@@ -7,6 +7,7 @@ import { contactsWithUnsettledMessages, getSyncState, saveSyncState } from '../s
 import type { SyncContext } from './context'
 import { syncAccount } from './steps/account'
 import { syncAiAgents } from './steps/ai-agents'
+import { syncKnowledgeBase } from './steps/knowledge-base'
 import { syncCampaigns } from './steps/campaigns'
 import { contactsPass } from './steps/contacts'
 import { syncConversationList } from './steps/conversations'
@@ -26,6 +27,7 @@ const fullPhases = {
   media: mediaPass,
   campaigns: (ctx: SyncContext) => syncCampaigns(ctx, true),
   'ai-agents': syncAiAgents,
+  'knowledge-base': (ctx: SyncContext) => syncKnowledgeBase(ctx, true),
 } as const
 type Phase = keyof typeof fullPhases
 const PHASES = Object.keys(fullPhases) as Phase[]
@@ -68,6 +70,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       await syncGroups(ctx, false)
       await syncCampaigns(ctx, false)
       await syncAiAgents(ctx)
+      await syncKnowledgeBase(ctx)
       await refreshRecentStatuses(ctx, contactsWithUnsettledMessages(ctx.db, ctx.now() - DAY_MS, 10))
       return
     case 'full':

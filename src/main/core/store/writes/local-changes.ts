@@ -9,6 +9,7 @@ import { notFound } from '../errors'
 import { account } from '../schema/account'
 import { aiAgents } from '../schema/ai-agents'
 import { campaigns } from '../schema/campaigns'
+import { kbEntries } from '../schema/knowledge-base'
 import { contactNotes, contacts } from '../schema/contacts'
 import { lists, segments, tags } from '../schema/groups'
 import { media } from '../schema/media'
@@ -26,6 +27,7 @@ export type LocalEntity =
   | { kind: 'media'; id: number }
   | { kind: 'campaign'; id: number }
   | { kind: 'ai-agent'; id: number }
+  | { kind: 'kb-entry'; id: number }
 
 interface Target {
   table: SQLiteTable
@@ -65,6 +67,8 @@ function target(entity: LocalEntity): Target {
       return { table: campaigns, key: campaigns.id, revision: campaigns.localRevision, value: entity.id, label: `Campaign ${entity.id}` }
     case 'ai-agent':
       return { table: aiAgents, key: aiAgents.id, revision: aiAgents.localRevision, value: entity.id, label: `AI agent ${entity.id}` }
+    case 'kb-entry':
+      return { table: kbEntries, key: kbEntries.id, revision: kbEntries.localRevision, value: entity.id, label: `Knowledge base entry ${entity.id}` }
   }
 }
 

@@ -10,6 +10,7 @@ import type { StoreDb } from '../db'
 import { notFound } from '../errors'
 import { aiAgents } from '../schema/ai-agents'
 import { campaigns } from '../schema/campaigns'
+import { kbEntries } from '../schema/knowledge-base'
 import { contacts } from '../schema/contacts'
 import { media } from '../schema/media'
 import { messages } from '../schema/messages'
@@ -22,7 +23,7 @@ import { contactRow } from './contacts'
 import { mediaRow } from './media'
 import { readChildren, restoreChildren, type ChildRows } from './row-children'
 
-export type LocalTable = 'contact' | 'media' | 'campaign' | 'note' | 'ai-agent'
+export type LocalTable = 'contact' | 'media' | 'campaign' | 'note' | 'ai-agent' | 'kb-entry'
 
 /** A fresh negative id for a row created offline; never reused, even after a discard. */
 export function nextLocalId(db: StoreDb, entity: LocalTable): number {
@@ -35,8 +36,8 @@ export function nextLocalId(db: StoreDb, entity: LocalTable): number {
   return row.last
 }
 
-const tables = { contact: contacts, media, campaign: campaigns, 'ai-agent': aiAgents } as const
-const labels = { contact: 'Contact', media: 'Media file', campaign: 'Campaign', 'ai-agent': 'AI agent' } as const
+const tables = { contact: contacts, media, campaign: campaigns, 'ai-agent': aiAgents, 'kb-entry': kbEntries } as const
+const labels = { contact: 'Contact', media: 'Media file', campaign: 'Campaign', 'ai-agent': 'AI agent', 'kb-entry': 'Knowledge base entry' } as const
 type Patchable = keyof typeof tables
 type RowOf<K extends Patchable> = (typeof tables)[K]['$inferSelect']
 

@@ -14,6 +14,7 @@ export type ViewPart =
   | 'campaign'
   | 'channels'
   | 'ai-agents'
+  | 'knowledge-base'
 
 const routes: Record<ResourceName, readonly ViewPart[]> = {
   account: ['channels'],
@@ -26,6 +27,7 @@ const routes: Record<ResourceName, readonly ViewPart[]> = {
   campaigns: ['campaigns', 'campaign'],
   // Contacts show the agent each was assigned.
   'ai-agents': ['ai-agents', 'contacts'],
+  'knowledge-base': ['knowledge-base'],
 }
 
 export function viewsToRefresh(resources: readonly ResourceName[]): Set<ViewPart> {
