@@ -8,6 +8,7 @@ import { onOutboxEvent } from '../actions'
 import { AddAccountState } from './add-account.svelte'
 import { AiAgentsState } from './ai-agents.svelte'
 import { ContactSelectionState } from './contact-selection.svelte'
+import { KnowledgeBaseState } from './knowledge-base.svelte'
 import { CampaignDetailState } from './campaign-detail.svelte'
 import { CampaignEditorState } from './campaign-editor.svelte'
 import { CampaignsState } from './campaigns.svelte'
@@ -52,6 +53,7 @@ export class DeskState {
   readonly palette = new PaletteState()
   readonly aiAgents = new AiAgentsState()
   readonly selection = new ContactSelectionState()
+  readonly knowledgeBase = new KnowledgeBaseState(() => this.session.activeId, () => !this.sync.offline)
   #loadedFor: string | null = null
 
   async start(): Promise<void> {
@@ -70,6 +72,8 @@ export class DeskState {
     this.contacts.select(null)
     this.campaigns.select(null)
     this.selection.clear()
+    this.knowledgeBase.stopPolling()
+    this.knowledgeBase.close()
     this.search.clear()
     if (!id || !this.session.active || this.session.active.keyMissing) return
     await Promise.all([
@@ -81,6 +85,7 @@ export class DeskState {
       this.campaigns.reload(),
       this.editor.loadChannels(),
       this.aiAgents.reload(),
+      this.knowledgeBase.reload(),
     ])
   }
 
@@ -133,6 +138,7 @@ export class DeskState {
     if (parts.has('campaign')) work.push(this.campaign.load(this.campaigns.selectedId))
     if (parts.has('channels')) work.push(this.editor.loadChannels())
     if (parts.has('ai-agents')) work.push(this.aiAgents.reload())
+    if (parts.has('knowledge-base')) work.push(this.knowledgeBase.reload())
     if (this.search.active && parts.has('search')) work.push(this.search.run())
     await Promise.all(work)
   }
@@ -143,6 +149,7 @@ export class DeskState {
       this.sync.connect(),
       this.outbox.connect(),
       this.uploads.connect(),
+      this.knowledgeBase.uploads.connect(),
       onEvent('accounts-changed', () => void this.accountChanged()),
       // A notification was clicked: show that conversation, in its account.
       onEvent('open-conversation', ({ accountId, contactId }) => void this.openFromNotification(accountId, contactId)),
