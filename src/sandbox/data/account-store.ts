@@ -6,6 +6,7 @@ import type {
 } from './model'
 import { AiAgentState } from './ai-agents'
 import type { KbEntryRec } from './knowledge-base'
+import { VoiceState } from './voice'
 import { insertSorted, removeSorted } from './sorted'
 
 export interface ConversationEntry {
@@ -41,6 +42,8 @@ export class AccountStore {
   readonly ai = new AiAgentState()
   /** Knowledge-base entries by id. */
   readonly knowledgeBase = new Map<number, KbEntryRec>()
+  /** Voice settings, the cloned voice and generated speech. */
+  readonly voice = new VoiceState()
 
   constructor(
     readonly profile: AccountProfile,

@@ -2,6 +2,7 @@
 import type { AccountStore } from './account-store'
 import { aiAgentJson } from './ai-agents'
 import { byNewest, kbDetailJson } from './knowledge-base'
+import { voiceJson } from './voice'
 import type { ContactRec } from './model'
 import {
   accountJson, campaignContactJson, campaignJson, channelJson, contactJson, conversationJson, groupJson, mediaJson,
@@ -46,6 +47,7 @@ export function dumpAccount(world: World, store: AccountStore) {
     /** Contact id → assigned agent id, for contacts that still exist. */
     /** Newest first, as GET /knowledge-base lists them, each with its content and products. */
     knowledge_base: [...store.knowledgeBase.values()].sort(byNewest).map((e) => kbDetailJson(e, now)),
+    voice: voiceJson(store.voice),
     ai_agent_assignments: Object.fromEntries([...store.ai.assignment].filter(([contactId]) => store.contacts.has(contactId))),
   }
 }

@@ -6,6 +6,7 @@ import { AccountStore } from './account-store'
 import { generateAiAgents } from './ai-agents'
 import { generateCampaigns } from './generate-campaigns'
 import { generateKnowledgeBase } from './generate-knowledge-base'
+import { seedVoice } from './voice'
 import { generateHistories } from './generate-history'
 import { generateMedia } from './generate-media'
 import type { ChannelType, ContactRec, GroupRec, TagRec } from './model'
@@ -57,6 +58,7 @@ function generateAccount(world: World, index: number, random: Prng, size: DataSi
   generateCampaigns(world, store, random.fork(5), size.campaigns, base)
   generateAiAgents(world, store.ai, random.fork(6), base)
   generateKnowledgeBase(world, store, base)
+  seedVoice(store.voice, index, base)
   return store
 }
 

@@ -8,6 +8,7 @@ import { contactLinkRoutes } from './contact-links'
 import { contactRoutes } from './contacts'
 import { groupRoutes } from './groups'
 import { knowledgeBaseRoutes } from './knowledge-base'
+import { voiceRoutes } from './voice'
 import { mediaRoutes } from './media'
 import { messageRoutes } from './messages'
 import { tagRoutes } from './tags'
@@ -25,5 +26,6 @@ export function apiRouter(): Router {
   campaignRoutes(router)
   aiAgentRoutes(router)
   knowledgeBaseRoutes(router)
+  voiceRoutes(router)
   return router
 }
