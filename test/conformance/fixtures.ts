@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm'
 import type { Outbox } from '../../src/main/core/outbox'
 import { stageFile } from '../../src/main/core/outbox/staging'
 import { checkKbFile } from '../../src/main/core/skylight/kb-rules'
+import { checkVoiceSample } from '../../src/main/core/skylight/voice-rules'
 import type { MethodName, ResourceName } from '../../src/shared/contract'
 import type { serverSnapshot } from '../core/sync/snapshot'
 import type { World } from './world'
@@ -339,5 +340,30 @@ export const fixtures: Record<ResourceName, Fixture> = {
       { method: 'kb-products-add', input: { id: MISSING, products: [{ name: 'x' }] } },
       { method: 'kb-product-remove', input: { id: MISSING, productId: MISSING } },
     ],
+  },
+  voice: {
+    snapshot: ['voice'],
+    // One settings record per account: no row to delete (the cloned voice is a field of it).
+    rows: null,
+    samples: {
+      'update-voice-settings': () => ({ changes: { dialect: 'egy', enabled: false } }),
+      'clone-voice': (w) => ({ stagingPath: join(w.dir, 'sample.mp3'), originalName: 'sample.mp3', name: 'Conformance voice', size: 9, mimeType: 'audio/mpeg', extension: 'mp3' }),
+      'remove-cloned-voice': () => ({}),
+    },
+    lostAnswer: {
+      'clone-voice': {
+        method: 'POST',
+        path: '/voice/clone',
+        queue: async (w, outbox) => {
+          const path = join(w.dir, 'once.mp3')
+          await writeFile(path, 'ID3 cloned once')
+          const { accepted: _a, ...staged } = await stageFile(join(w.dir, 'staging'), path, checkVoiceSample)
+          return outbox.queue('clone-voice', { ...staged, name: 'Cloned once' })
+        },
+        // A second clone would leave the same name, so the server's log counts clones performed.
+        effects: async (w) => w.sandbox.control.requestLog().filter((r) => r.method === 'POST' && r.path.endsWith('/voice/clone') && r.acted).length,
+      },
+    },
+    missing: [],
   },
 }

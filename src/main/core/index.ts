@@ -13,6 +13,7 @@ import { appHandlers } from './handlers/app'
 import { aiAgentHandlers } from './handlers/ai-agents'
 import { campaignHandlers } from './handlers/campaigns'
 import { knowledgeBaseHandlers } from './handlers/knowledge-base'
+import { voiceHandlers } from './handlers/voice'
 import { contactHandlers } from './handlers/contacts'
 import type { HandlerContext } from './handlers/context'
 import { inboxHandlers } from './handlers/inbox'
@@ -110,6 +111,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dataDir,
     appVersion: options.appVersion,
     ...(options.mediaUrl ? { mediaUrl: options.mediaUrl } : {}),
+    ...(options.redactor ? { redactor: options.redactor } : {}),
     accounts,
     sessions,
     events,
@@ -139,6 +141,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...campaignHandlers(context),
     ...aiAgentHandlers(context),
     ...knowledgeBaseHandlers(context),
+    ...voiceHandlers(context),
   }
   return {
     handlers,

@@ -15,6 +15,7 @@ import { knowledgeBaseMethods } from './knowledge-base'
 import { mediaMethods } from './media'
 import { outboxMethods } from './outbox'
 import { syncMethods } from './sync'
+import { voiceMethods } from './voice'
 
 export { events }
 export { resourceName, resourceNames, type ResourceName } from './resources'
@@ -28,6 +29,7 @@ export type { CampaignDetail, CampaignItem, CampaignProgress, DeliveryItem } fro
 export type { OutboxAction, OutboxCounts } from './outbox'
 export type { AiAgentDetail, AiAgentInput, AiAgentItem } from './ai-agents'
 export type { KbDetail, KbItem, KbProduct, KbUploadResult } from './knowledge-base'
+export type { VoiceView } from './voice'
 
 export const methods = {
   ...appMethods,
@@ -40,6 +42,7 @@ export const methods = {
   ...outboxMethods,
   ...aiAgentMethods,
   ...knowledgeBaseMethods,
+  ...voiceMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type MethodName = keyof typeof methods

@@ -4,6 +4,6 @@
 // routing table is typed over this list, so a new name does not compile until it is routed.
 import { z } from 'zod'
 
-export const resourceNames = ['account', 'conversations', 'messages', 'contacts', 'groups', 'media', 'campaigns', 'ai-agents', 'knowledge-base'] as const
+export const resourceNames = ['account', 'conversations', 'messages', 'contacts', 'groups', 'media', 'campaigns', 'ai-agents', 'knowledge-base', 'voice'] as const
 export const resourceName = z.enum(resourceNames)
 export type ResourceName = (typeof resourceNames)[number]

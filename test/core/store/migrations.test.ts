@@ -96,7 +96,9 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
       db.close()
     }
   },
-  '0005_add-ai-agents-and-knowledge-base': (o, path) => {
+  '0005_add-ai-agents-knowledge-base-and-voice': (o, path) => {
+    expect(o).toContain('table:voice_settings')
+    expect(o).toContain('table:voice_dialects')
     expect(o).toContain('table:kb_entries')
     expect(o).toContain('table:kb_products')
     expect(o).toContain('table:ai_agents')

@@ -70,6 +70,9 @@ export function serverSnapshot(dump: any) {
         products: sorted(e.products.map((p: Row) => p.name)),
       })),
     ),
+    voice: dump.voice
+      ? { enabled: dump.voice.enabled, has_cloned_voice: dump.voice.has_cloned_voice, voice_name: dump.voice.voice_name, dialect: dump.voice.dialect, language: dump.voice.language }
+      : null,
   }
 }
 
@@ -125,6 +128,11 @@ export function localSnapshot(db: Database.Database) {
         products: sorted(all('SELECT name FROM kb_products WHERE entry_id = ?', e.id).map((p) => p.name)),
       })),
     ),
+    voice: all('SELECT enabled, has_cloned_voice, voice_name, dialect, language FROM voice_settings').map((v) => ({
+      ...v,
+      enabled: Boolean(v.enabled),
+      has_cloned_voice: Boolean(v.has_cloned_voice),
+    }))[0] ?? null,
   }
 }
 

@@ -14,6 +14,7 @@ import { groupsResource } from './groups'
 import { knowledgeBaseResource } from './knowledge-base'
 import { mediaResource } from './media'
 import { messagesResource } from './messages'
+import { voiceResource } from './voice'
 
 export const resources: readonly ResourceDescriptor[] = [
   accountResource,
@@ -25,6 +26,7 @@ export const resources: readonly ResourceDescriptor[] = [
   campaignsResource,
   aiAgentsResource,
   knowledgeBaseResource,
+  voiceResource,
 ]
 
 export function resource(name: ResourceName): ResourceDescriptor {

@@ -9,6 +9,7 @@ import { knowledgeBaseApi } from './resources/knowledge-base'
 import { mediaApi } from './resources/media'
 import { messagesApi } from './resources/messages'
 import { tagsApi } from './resources/tags'
+import { voiceApi } from './resources/voice'
 
 export function createSkyLightApi(options: SkyLightClientOptions) {
   const client = new SkyLightClient(options)
@@ -24,6 +25,7 @@ export function createSkyLightApi(options: SkyLightClientOptions) {
     campaigns: campaignsApi(client),
     aiAgents: aiAgentsApi(client),
     knowledgeBase: knowledgeBaseApi(client),
+    voice: voiceApi(client),
   }
 }
 

@@ -128,3 +128,7 @@ export {
   type LocalKbEntryInput,
 } from './writes/knowledge-base'
 export { kbList, getKbEntry, kbProcessingIds, type KbFilter, type KbItem, type KbDetailView, type KbProductItem } from './queries/knowledge-base'
+
+// Voice
+export { saveVoiceSettings, replaceVoiceDialects, patchVoice, shiftVoiceHold, type VoicePatch } from './writes/voice'
+export { getVoice, type VoiceView } from './queries/voice'

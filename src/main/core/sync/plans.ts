@@ -8,6 +8,7 @@ import type { SyncContext } from './context'
 import { syncAccount } from './steps/account'
 import { syncAiAgents } from './steps/ai-agents'
 import { syncKnowledgeBase } from './steps/knowledge-base'
+import { syncVoice } from './steps/voice'
 import { syncCampaigns } from './steps/campaigns'
 import { contactsPass } from './steps/contacts'
 import { syncConversationList } from './steps/conversations'
@@ -28,6 +29,7 @@ const fullPhases = {
   campaigns: (ctx: SyncContext) => syncCampaigns(ctx, true),
   'ai-agents': syncAiAgents,
   'knowledge-base': (ctx: SyncContext) => syncKnowledgeBase(ctx, true),
+  voice: syncVoice,
 } as const
 type Phase = keyof typeof fullPhases
 const PHASES = Object.keys(fullPhases) as Phase[]
@@ -71,6 +73,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       await syncCampaigns(ctx, false)
       await syncAiAgents(ctx)
       await syncKnowledgeBase(ctx)
+      await syncVoice(ctx)
       await refreshRecentStatuses(ctx, contactsWithUnsettledMessages(ctx.db, ctx.now() - DAY_MS, 10))
       return
     case 'full':

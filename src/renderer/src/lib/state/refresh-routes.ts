@@ -15,6 +15,7 @@ export type ViewPart =
   | 'channels'
   | 'ai-agents'
   | 'knowledge-base'
+  | 'voice'
 
 const routes: Record<ResourceName, readonly ViewPart[]> = {
   account: ['channels'],
@@ -28,6 +29,7 @@ const routes: Record<ResourceName, readonly ViewPart[]> = {
   // Contacts show the agent each was assigned.
   'ai-agents': ['ai-agents', 'contacts'],
   'knowledge-base': ['knowledge-base'],
+  voice: ['voice'],
 }
 
 export function viewsToRefresh(resources: readonly ResourceName[]): Set<ViewPart> {

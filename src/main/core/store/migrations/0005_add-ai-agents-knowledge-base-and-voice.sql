@@ -57,4 +57,25 @@ CREATE TABLE `kb_products` (
 	FOREIGN KEY (`entry_id`) REFERENCES `kb_entries`(`id`) ON UPDATE cascade ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `kb_products_entry_idx` ON `kb_products` (`entry_id`);
+CREATE INDEX `kb_products_entry_idx` ON `kb_products` (`entry_id`);--> statement-breakpoint
+CREATE TABLE `voice_dialects` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`native_name` text,
+	`language` text,
+	`position` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `voice_settings` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`enabled` integer NOT NULL,
+	`voice_configured` integer NOT NULL,
+	`has_cloned_voice` integer NOT NULL,
+	`voice_id` text,
+	`voice_name` text,
+	`language` text,
+	`dialect` text,
+	`voice_preloaded_at` text,
+	`uses_own_key` integer,
+	`local_revision` integer DEFAULT 0 NOT NULL
+);
