@@ -9,6 +9,7 @@ import { AddAccountState } from './add-account.svelte'
 import { AiAgentsState } from './ai-agents.svelte'
 import { ContactSelectionState } from './contact-selection.svelte'
 import { KnowledgeBaseState } from './knowledge-base.svelte'
+import { VoiceState } from './voice.svelte'
 import { CampaignDetailState } from './campaign-detail.svelte'
 import { CampaignEditorState } from './campaign-editor.svelte'
 import { CampaignsState } from './campaigns.svelte'
@@ -54,6 +55,7 @@ export class DeskState {
   readonly aiAgents = new AiAgentsState()
   readonly selection = new ContactSelectionState()
   readonly knowledgeBase = new KnowledgeBaseState(() => this.session.activeId, () => !this.sync.offline)
+  readonly voice = new VoiceState(() => this.session.activeId, () => !this.sync.offline)
   #loadedFor: string | null = null
 
   async start(): Promise<void> {
@@ -86,6 +88,7 @@ export class DeskState {
       this.editor.loadChannels(),
       this.aiAgents.reload(),
       this.knowledgeBase.reload(),
+      this.voice.load(),
     ])
   }
 
@@ -139,6 +142,7 @@ export class DeskState {
     if (parts.has('channels')) work.push(this.editor.loadChannels())
     if (parts.has('ai-agents')) work.push(this.aiAgents.reload())
     if (parts.has('knowledge-base')) work.push(this.knowledgeBase.reload())
+    if (parts.has('voice')) work.push(this.voice.load())
     if (this.search.active && parts.has('search')) work.push(this.search.run())
     await Promise.all(work)
   }
@@ -150,6 +154,7 @@ export class DeskState {
       this.outbox.connect(),
       this.uploads.connect(),
       this.knowledgeBase.uploads.connect(),
+      this.voice.samples.connect(),
       onEvent('accounts-changed', () => void this.accountChanged()),
       // A notification was clicked: show that conversation, in its account.
       onEvent('open-conversation', ({ accountId, contactId }) => void this.openFromNotification(accountId, contactId)),

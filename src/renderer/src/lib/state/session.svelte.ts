@@ -3,7 +3,7 @@ import type { AccountList, AccountSummary } from '../../../../shared/contract'
 import { call, DeskError } from '../desk'
 import { onEvent } from '../events'
 
-export const views = ['inbox', 'contacts', 'media', 'campaigns', 'settings', 'ai-agents', 'knowledge-base'] as const
+export const views = ['inbox', 'contacts', 'media', 'campaigns', 'settings', 'ai-agents', 'knowledge-base', 'voice'] as const
 export type View = (typeof views)[number]
 
 export const viewLabels: Record<View, string> = {
@@ -14,6 +14,7 @@ export const viewLabels: Record<View, string> = {
   settings: 'Settings',
   'ai-agents': 'AI agents',
   'knowledge-base': 'Knowledge base',
+  voice: 'Voice',
 }
 
 export class SessionState {
