@@ -1,10 +1,11 @@
 // Native notifications and the unread badge, following attention-rules.ts. The core's
 // events are wired to notifyInbound/setUnread by the composition root.
 import { app, nativeImage, Notification, type BrowserWindow } from 'electron'
-import { badgeFor, dotBitmap, notificationFor, windowTitleFor, type InboundMessage } from './attention-rules'
+import { badgeFor, dotBitmap, kbNotificationFor, notificationFor, windowTitleFor, type InboundMessage, type KbProcessed } from './attention-rules'
 
 export interface Attention {
   notifyInbound(message: InboundMessage): void
+  notifyKbProcessed(entry: KbProcessed): void
   setUnread(count: number): void
 }
 
@@ -39,6 +40,12 @@ export function createAttention(options: AttentionOptions): Attention {
       })
       notification.on('close', forget)
       notification.show()
+    },
+
+    notifyKbProcessed(entry) {
+      if (!Notification.isSupported()) return
+      const text = kbNotificationFor(entry)
+      new Notification({ title: text.title, body: text.body, silent: true }).show()
     },
 
     setUnread(count) {

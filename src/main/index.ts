@@ -90,6 +90,7 @@ async function main(): Promise<void> {
   })
   core.on((event, payload) => {
     if (event === 'inbound-message') attention.notifyInbound(payload as EventPayload<'inbound-message'>)
+    if (event === 'kb-processed') attention.notifyKbProcessed(payload as EventPayload<'kb-processed'>)
     if (event === 'unread-total') attention.setUnread((payload as EventPayload<'unread-total'>).count)
   })
   // After sleep every account catches up at once instead of waiting for its next poll.

@@ -150,3 +150,22 @@ describe('the knowledge base', () => {
     }
   })
 })
+
+describe('a settled entry', () => {
+  it('is announced once when its crawl finishes or fails (for a notification)', async () => {
+    events = []
+    await call('kb-website', { url: 'https://announce.example/' })
+    await call('kb-website', { url: 'https://announce.invalid/' })
+    await drained()
+    await call('sync-now', { kind: 'refresh' })
+    await until('sync-status', (s) => s.state === 'idle')
+    clock.now += 10_000
+    for (const e of (await call('kb-list', { type: 'website', status: 'processing' })).items) await call('kb-status', { id: e.id })
+    const announced = () => events.filter((e) => e.event === 'kb-processed').map((e) => e.payload as { title: string; status: string; error: string | null })
+    expect(announced().map((a) => [a.title, a.status]).sort()).toEqual([['announce.example', 'active'], ['announce.invalid', 'failed']])
+    expect(announced().find((a) => a.status === 'failed')!.error).toMatch(/could not be reached/)
+    await call('sync-now', { kind: 'refresh' })
+    await until('sync-status', (s) => s.state === 'idle')
+    expect(announced()).toHaveLength(2)
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { badgeFor, dotBitmap, notificationFor, windowTitleFor } from '../../src/main/attention-rules'
+import { badgeFor, dotBitmap, kbNotificationFor, notificationFor, windowTitleFor } from '../../src/main/attention-rules'
 
 const message = { accountId: 'a1', contactId: 42, contactName: 'Ada Lovelace', preview: 'Is my order\n  on its way?' }
 
@@ -46,5 +46,18 @@ describe('the unread badge', () => {
     expect(alpha(8, 8)).toBe(0xff)
     expect(alpha(0, 0)).toBe(0)
     expect(pixels[(8 * size + 8) * 4 + 2]).toBe(0xd9) // red at the center
+  })
+})
+
+describe('knowledge-base notifications', () => {
+  it('says an entry is ready, or why it failed', () => {
+    expect(kbNotificationFor({ title: 'shop.example', status: 'active', error: null })).toEqual({
+      title: 'Knowledge base updated',
+      body: '“shop.example” is processed and ready for your AI agents.',
+    })
+    expect(kbNotificationFor({ title: 'gone.invalid', status: 'failed', error: 'The site gone.invalid could not be reached (DNS lookup failed).' })).toEqual({
+      title: 'Knowledge base entry failed',
+      body: '“gone.invalid” could not be processed. The site gone.invalid could not be reached (DNS lookup failed).',
+    })
   })
 })

@@ -1,7 +1,7 @@
 // The core's one entry point: everything the app does, opened for a data folder with a
 // keychain and a clock. Used alike by the Electron main process, the tests and the browser
 // test host; no globals, nothing happens at import time, and close() releases all it holds.
-import type { Handlers } from '../../shared/contract'
+import type { EventPayload, Handlers } from '../../shared/contract'
 import { AccountManager, AccountNotFoundError } from './accounts/account-manager'
 import { AccountSessions, summary } from './account-sessions'
 import { createDispatcher, type Dispatch } from './contract/dispatch'
@@ -11,6 +11,7 @@ import type { SecretRedactor } from './log'
 import { accountHandlers } from './handlers/accounts'
 import { appHandlers } from './handlers/app'
 import { aiAgentHandlers } from './handlers/ai-agents'
+import { ProcessingWatch } from './knowledge/processing-watch'
 import { campaignHandlers } from './handlers/campaigns'
 import { knowledgeBaseHandlers } from './handlers/knowledge-base'
 import { voiceHandlers } from './handlers/voice'
@@ -105,6 +106,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       options.onInternalError?.(error)
     }
   }
+  // A knowledge-base entry that settles (crawl finished or failed) is announced once.
+  const processing = new ProcessingWatch((settled) => events.emit('kb-processed', settled))
+  events.on((event, payload) => {
+    if (event !== 'data-changed') return
+    const { accountId, resources } = payload as EventPayload<'data-changed'>
+    const session = resources.includes('knowledge-base') ? sessions.get(accountId) : undefined
+    if (session) processing.check(accountId, session.store.db)
+  })
   await sessions.openAll()
 
   const context: HandlerContext = {

@@ -81,6 +81,8 @@ export function knowledgeBaseHandlers(ctx: HandlerContext): KbHandlers {
     },
     'kb-status': async ({ id }) => {
       saveKbStatus(db(), await session().api.knowledgeBase.status(id, USER))
+      // Other views, and the watch that announces a settled entry, hear of it as of a sync.
+      ctx.events.emit('data-changed', { accountId: session().accountId, resources: ['knowledge-base'], contactIds: [] })
       return getKbEntry(db(), id)
     },
     'kb-create-text': async (input) => queueNew('create-kb-text', { title: input.title, content: input.content, description: input.description ?? null }),
