@@ -109,6 +109,10 @@ export class KnowledgeBaseState {
       let detail = await call('kb-get', { id })
       // Its full text, read online; offline the copy kept by sync is shown.
       if (this.#online() && id > 0) detail = await call('kb-fetch', { id }).catch(() => detail)
+      // A crawl's state and failure reason come from its status, not the entry itself.
+      if (this.#online() && id > 0 && detail.type === 'website' && detail.status !== 'active' && detail.error === null) {
+        detail = await call('kb-status', { id }).catch(() => detail)
+      }
       this.#detail = detail
       this.title = detail.title
       this.content = detail.content ?? ''
