@@ -71,7 +71,7 @@ export class AiAgentsState {
       this.#error = null
       // A persona created offline takes the server's id later; the open one follows by name.
       if (this.#selectedId !== null && !this.#items.some((a) => a.id === this.#selectedId)) {
-        const same = this.#detail ? this.#items.find((a) => a.name === this.#detail!.name) : undefined
+        const same = this.#sameAs()
         this.#selectedId = same?.id ?? null
         if (!same) this.#detail = null
       }
@@ -98,16 +98,31 @@ export class AiAgentsState {
     this.#fill(null)
   }
 
+  /** The agent a local id became: the same name as the one open (or just saved). */
+  #sameAs(): AiAgentItem | undefined {
+    const name = this.#detail?.name ?? this.name.trim()
+    return this.#items.find((a) => a.id > 0 && a.name === name)
+  }
+
   async #loadDetail(id: number, fillForm: boolean): Promise<void> {
     try {
       const detail = await call('ai-agent-get', { id })
       this.#detail = detail
+      this.#selectedId = detail.id
       if (fillForm) this.#fill(detail)
     } catch (error) {
-      if (error instanceof DeskError && error.type === 'not-found') {
-        this.#detail = null
-        this.#selectedId = null
-      } else this.#error = messageOf(error, 'This agent could not be read.')
+      if (!(error instanceof DeskError && error.type === 'not-found')) {
+        this.#error = messageOf(error, 'This agent could not be read.')
+        return
+      }
+      // Created offline and already carried out: the local id is gone, the server's is here.
+      if (id < 0) {
+        this.#items = (await call('ai-agents-list', {})).items
+        const same = this.#sameAs()
+        if (same) return this.#loadDetail(same.id, fillForm)
+      }
+      this.#detail = null
+      this.#selectedId = null
     }
   }
 

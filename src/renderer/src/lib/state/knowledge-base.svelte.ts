@@ -118,9 +118,16 @@ export class KnowledgeBaseState {
       this.content = detail.content ?? ''
       this.description = detail.description ?? ''
     } catch (error) {
+      const gone = error instanceof DeskError && error.type === 'not-found'
+      // Made here and already carried out: the local id is gone, the server's entry is listed.
+      if (gone && id < 0) {
+        this.#items = (await call('kb-list', {})).items
+        const same = this.#items.find((e) => e.id > 0 && (e.title === this.title.trim() || (this.url !== '' && e.url === this.url.trim())))
+        if (same) return this.open(same.id)
+      }
       this.#detail = null
       this.#mode = 'none'
-      this.#message = error instanceof DeskError && error.type === 'not-found' ? 'That entry is gone.' : messageOf(error)
+      this.#message = gone ? 'That entry is gone.' : messageOf(error)
     }
   }
 
