@@ -102,6 +102,16 @@ describe('ContactSelectionState', () => {
     expect(methods['ai-agent-assign'].input.parse(sent)).toEqual({ id: 1, filter: { type: 'whatsapp', tag: 'vip' } })
   })
 
+  it('ends "all matching" when the filter shown changes, so the count and the action agree', () => {
+    const selection = new ContactSelectionState()
+    selection.selectAllMatching({ type: 'whatsapp' })
+    selection.filterChanged({ type: 'whatsapp' })
+    expect(selection.allMatching).toBe(true)
+    selection.filterChanged({ type: 'telegram' })
+    expect(selection.allMatching).toBe(false)
+    expect(selection.count(40)).toBe(0)
+  })
+
   it('says why an assignment was refused and keeps the selection', async () => {
     desk.fail('ai-agent-assign', { type: 'not-found', message: 'AI agent 5 is not in the local copy.' })
     const selection = new ContactSelectionState()

@@ -59,6 +59,11 @@ export class ContactSelectionState {
     this.#ids = new Set()
   }
 
+  /** "All matching" means matching the filter shown: a changed filter ends that choice. */
+  filterChanged(filter: ContactFilter): void {
+    if (this.#allMatching !== null && JSON.stringify(this.#allMatching) !== JSON.stringify({ ...filter })) this.clear()
+  }
+
   clear(): void {
     this.#ids = new Set()
     this.#allMatching = null
