@@ -39,6 +39,21 @@ export function notificationFor(
   return { title, body, silent: !context.prefs.notificationSound }
 }
 
+/** A knowledge-base entry that finished or failed processing, as the core reports it. */
+export interface KbProcessed {
+  title: string
+  status: 'active' | 'failed'
+  error: string | null
+}
+
+/** Shown even with the window focused: a crawl finishes in the background, often minutes later. */
+export function kbNotificationFor(entry: KbProcessed): NotificationText {
+  const name = shorten(oneLine(entry.title), MAX_TITLE - 20) || 'An entry'
+  return entry.status === 'active'
+    ? { title: 'Knowledge base updated', body: `“${name}” is processed and ready for your AI agents.`, silent: true }
+    : { title: 'Knowledge base entry failed', body: shorten(`“${name}” could not be processed. ${oneLine(entry.error ?? '')}`.trim(), MAX_BODY), silent: true }
+}
+
 export interface BadgeState {
   /** For app.setBadgeCount (macOS dock, Linux launchers); 0 clears it. */
   count: number

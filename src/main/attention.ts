@@ -1,11 +1,22 @@
 // Native notifications and the unread badge, following attention-rules.ts. The core's
 // events are wired to notifyInbound/setUnread by the composition root.
 import { app, nativeImage, Notification, type BrowserWindow } from 'electron'
-import { badgeFor, channelDropNotification, dotBitmap, notificationFor, windowTitleFor, type InboundMessage, type NotificationPrefs } from './attention-rules'
+import {
+  badgeFor,
+  channelDropNotification,
+  dotBitmap,
+  kbNotificationFor,
+  notificationFor,
+  windowTitleFor,
+  type InboundMessage,
+  type KbProcessed,
+  type NotificationPrefs,
+} from './attention-rules'
 
 export interface Attention {
   notifyInbound(message: InboundMessage, prefs: NotificationPrefs): void
   notifyChannelDropped(drop: { type: string; syncStatus: string | null }): void
+  notifyKbProcessed(entry: KbProcessed): void
   setUnread(count: number): void
 }
 
@@ -51,6 +62,12 @@ export function createAttention(options: AttentionOptions): Attention {
         if (window && !window.isDestroyed()) window.show()
       })
       notification.show()
+    },
+
+    notifyKbProcessed(entry) {
+      if (!Notification.isSupported()) return
+      const text = kbNotificationFor(entry)
+      new Notification({ title: text.title, body: text.body, silent: text.silent }).show()
     },
 
     setUnread(count) {

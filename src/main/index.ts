@@ -93,6 +93,7 @@ async function main(): Promise<void> {
       // The user's current choice, read when the message comes (Settings may have changed it).
       void core.handlers['settings-get']({}).then((prefs) => attention.notifyInbound(payload as EventPayload<'inbound-message'>, prefs))
     }
+    if (event === 'kb-processed') attention.notifyKbProcessed(payload as EventPayload<'kb-processed'>)
     if (event === 'unread-total') attention.setUnread((payload as EventPayload<'unread-total'>).count)
     if (event === 'channel-dropped') attention.notifyChannelDropped(payload as EventPayload<'channel-dropped'>)
   })

@@ -8,6 +8,9 @@ import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import type { Outbox } from '../../src/main/core/outbox'
 import { holdSecret } from '../../src/main/core/outbox/held-secrets'
+import { stageFile } from '../../src/main/core/outbox/staging'
+import { checkKbFile } from '../../src/main/core/skylight/kb-rules'
+import { checkVoiceSample } from '../../src/main/core/skylight/voice-rules'
 import type { MethodName, ResourceName } from '../../src/shared/contract'
 import type { serverSnapshot } from '../core/sync/snapshot'
 import type { World } from './world'
@@ -60,6 +63,8 @@ const activeBooking = (w: World) => w.dump().bookings.find((b) => b.status === '
 const slotAhead = (days: number, hour: number) => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00:00.000Z`
 const session = (w: World, handledBy: string) =>
   w.dump().web_chat_sessions.find((s) => s.status === 'active' && s.handled_by === handledBy)!.session_id
+const nonDefaultAgent = (w: World) => w.dump().ai_agents.find((a) => !a.is_default && a.is_active)!.id
+const kbOf = (w: World, type: string) => w.dump().knowledge_base.find((e) => e.type === type && (type !== 'product_catalog' || e.title === 'Conformance catalog'))!
 const draft = (w: World) => w.dump().campaigns.find((c) => c.status === 'draft')!.id
 let unique = 0
 const fresh = (label: string) => `${label} ${process.pid}-${++unique}`
@@ -385,5 +390,134 @@ export const fixtures: Record<ResourceName, Fixture> = {
       { method: 'web-chat-command', input: { sessionId: 'sess_missing', command: 'end' } },
       { method: 'web-chat-reply', input: { sessionId: 'sess_missing', text: 'hello' } },
     ],
+  },
+  'ai-agents': {
+    // Personas to delete and edit beyond the three the seed makes.
+    prepare: async (w) => {
+      for (let i = 0; i < 4; i++) await w.api.aiAgents.create({ name: `Persona ${i}`, system_prompt: `You are persona ${i}.` })
+    },
+    snapshot: ['ai_agents'],
+    rows: {
+      candidates: (w) => w.dump().ai_agents.filter((a) => !a.is_default).map((a) => a.id).slice(-4),
+      present: (w, id) => has(w, 'ai_agents', 'id', id),
+      removeOnServer: async (w, id) => void (await w.api.aiAgents.delete(id)),
+    },
+    samples: {
+      'create-ai-agent': () => ({
+        name: 'Conformance agent',
+        system_prompt: 'You answer briefly.',
+        instruction_prompt: 'Ask for the order number.',
+        response_guidelines: { language: 'Arabic', tone: 'formal' },
+      }),
+      'update-ai-agent': (w) => ({ agentId: nonDefaultAgent(w), changes: { name: 'Renamed agent', personality_prompt: 'Calm', is_active: false } }),
+      'set-default-ai-agent': (w) => ({ agentId: nonDefaultAgent(w) }),
+      'assign-ai-agent': (w) => ({ agentId: nonDefaultAgent(w), contact_ids: reachable(w).slice(0, 5) }),
+    },
+    lostAnswer: {
+      'create-ai-agent': {
+        method: 'POST',
+        path: '/ai-agents',
+        queue: (_w, outbox) => outbox.queue('create-ai-agent', { name: fresh('Agent made once'), system_prompt: 'Once.' }),
+        effects: async (w) => w.dump().ai_agents.filter((a) => a.name.startsWith('Agent made once')).length,
+      },
+    },
+    missing: [
+      { method: 'ai-agent-get', input: { id: MISSING } },
+      { method: 'ai-agent-update', input: { id: MISSING, changes: { name: 'Nobody' } } },
+      { method: 'ai-agent-delete', input: { id: MISSING } },
+      { method: 'ai-agent-set-default', input: { id: MISSING } },
+      { method: 'ai-agent-assign', input: { id: MISSING, contactIds: [1] } },
+    ],
+  },
+  'knowledge-base': {
+    // Text entries to delete and edit, and a catalog to change, beyond what the seed makes.
+    prepare: async (w) => {
+      for (let i = 0; i < 4; i++) await w.api.knowledgeBase.createText({ title: `Note ${i}`, content: `Fact number ${i}.` })
+      await w.api.knowledgeBase.createCatalog({ title: 'Conformance catalog', products: [{ name: 'First', price: 1 }, { name: 'Second', price: 2 }] })
+    },
+    snapshot: ['knowledge_base'],
+    rows: {
+      candidates: (w) => w.dump().knowledge_base.filter((e) => e.type === 'text').map((e) => e.id).slice(0, 4),
+      present: (w, id) => has(w, 'kb_entries', 'id', id),
+      removeOnServer: async (w, id) => void (await w.api.knowledgeBase.delete(id)),
+    },
+    samples: {
+      'create-kb-text': () => ({ title: 'Conformance text', content: 'Opening hours are 9 to 5.' }),
+      'update-kb-entry': (w) => ({ entryId: kbOf(w, 'text').id, changes: { title: 'Renamed entry', content: 'New text' } }),
+      'upload-kb-file': (w) => ({ stagingPath: join(w.dir, 'staged.pdf'), originalName: 'staged.pdf', size: 9, mimeType: 'application/pdf', kind: 'document', extension: 'pdf' }),
+      'create-kb-catalog': () => ({ title: 'Sample catalog', products: [{ name: 'Tea', price: 12 }] }),
+      'submit-kb-website': () => ({ url: 'https://example.org/about' }),
+      'add-kb-products': (w) => ({ entryId: kbOf(w, 'product_catalog').id, products: [{ name: 'Third', price: 3 }] }),
+      'remove-kb-product': (w) => ({ entryId: kbOf(w, 'product_catalog').id, productId: kbOf(w, 'product_catalog').products[0]!.id }),
+    },
+    lostAnswer: {
+      'create-kb-text': {
+        method: 'POST',
+        path: '/knowledge-base',
+        queue: (_w, outbox) => outbox.queue('create-kb-text', { title: fresh('Written once'), content: 'Once.' }),
+        effects: async (w) => w.dump().knowledge_base.filter((e) => e.title.startsWith('Written once')).length,
+      },
+      'upload-kb-file': {
+        method: 'POST',
+        path: '/knowledge-base/document',
+        queue: async (w, outbox) => {
+          const path = join(w.dir, 'once.pdf')
+          await writeFile(path, '%PDF-1.4 once')
+          const { accepted, ...staged } = await stageFile(join(w.dir, 'staging'), path, checkKbFile)
+          return outbox.queue('upload-kb-file', { ...staged, kind: accepted.kind })
+        },
+        effects: async (w) => w.dump().knowledge_base.filter((e) => e.file_name === 'once.pdf').length,
+      },
+      'create-kb-catalog': {
+        method: 'POST',
+        path: '/knowledge-base/product-catalog',
+        queue: (_w, outbox) => outbox.queue('create-kb-catalog', { title: fresh('Catalog once'), products: [{ name: 'Only', price: 1 }] }),
+        effects: async (w) => w.dump().knowledge_base.filter((e) => e.title.startsWith('Catalog once')).length,
+      },
+      'submit-kb-website': {
+        method: 'POST',
+        path: '/knowledge-base/website',
+        queue: (_w, outbox) => outbox.queue('submit-kb-website', { url: 'https://crawled-once.example/' }),
+        effects: async (w) => w.dump().knowledge_base.filter((e) => e.url === 'https://crawled-once.example/').length,
+      },
+      'add-kb-products': {
+        method: 'POST',
+        path: /\/knowledge-base\/\d+\/products$/,
+        queue: (w, outbox) => outbox.queue('add-kb-products', { entryId: kbOf(w, 'product_catalog').id, products: [{ name: 'Added once' }] }),
+        effects: async (w) => kbOf(w, 'product_catalog').products.filter((p) => p.name === 'Added once').length,
+      },
+    },
+    missing: [
+      { method: 'kb-get', input: { id: MISSING } },
+      { method: 'kb-update', input: { id: MISSING, changes: { title: 'Nothing' } } },
+      { method: 'kb-delete', input: { id: MISSING } },
+      { method: 'kb-products-add', input: { id: MISSING, products: [{ name: 'x' }] } },
+      { method: 'kb-product-remove', input: { id: MISSING, productId: MISSING } },
+    ],
+  },
+  voice: {
+    snapshot: ['voice'],
+    // One settings record per account: no row to delete (the cloned voice is a field of it).
+    rows: null,
+    samples: {
+      'update-voice-settings': () => ({ changes: { dialect: 'egy', enabled: false } }),
+      'clone-voice': (w) => ({ stagingPath: join(w.dir, 'sample.mp3'), originalName: 'sample.mp3', name: 'Conformance voice', size: 9, mimeType: 'audio/mpeg', extension: 'mp3' }),
+      'remove-cloned-voice': () => ({}),
+    },
+    lostAnswer: {
+      'clone-voice': {
+        method: 'POST',
+        path: '/voice/clone',
+        queue: async (w, outbox) => {
+          const path = join(w.dir, 'once.mp3')
+          await writeFile(path, 'ID3 cloned once')
+          const { accepted: _a, ...staged } = await stageFile(join(w.dir, 'staging'), path, checkVoiceSample)
+          return outbox.queue('clone-voice', { ...staged, name: 'Cloned once' })
+        },
+        // A second clone would leave the same name, so the server's log counts clones performed.
+        effects: async (w) => w.sandbox.control.requestLog().filter((r) => r.method === 'POST' && r.path.endsWith('/voice/clone') && r.acted).length,
+      },
+    },
+    missing: [],
   },
 }

@@ -22,9 +22,9 @@ beforeAll(async () => {
   const added = await env.core.dispatch('account-add', { apiKey: env.sandbox.accounts[0]!.apiKey, baseUrl: env.sandbox.url })
   if (!added.ok) throw new Error(added.error.message)
   accountId = (added.value as { id: string }).id
-  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 30_000)
+  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 60_000)
   contactName = env.sandbox.control.dump(env.sandbox.accounts[0]!.id).contacts[0]!.name
-}, 60_000)
+}, 180_000)
 afterAll(async () => env?.close())
 
 const acted = (test: (e: RequestLogEntry) => boolean) => env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
@@ -34,11 +34,11 @@ async function pickSlot(day: string, index: number): Promise<void> {
   await page.getByLabel('Day', { exact: true }).fill(day)
   await page.getByRole('button', { name: 'Find free slots' }).click()
   const slots = page.getByRole('group', { name: 'Free slots' }).getByRole('radio')
-  await expect.poll(() => slots.count(), { timeout: 15_000 }).toBeGreaterThan(index)
+  await expect.poll(() => slots.count(), { timeout: 60_000 }).toBeGreaterThan(index)
   await slots.nth(index).check()
 }
 
-describe.skipIf(!chromiumAvailable)('bookings', { timeout: 90_000 }, () => {
+describe.skipIf(!chromiumAvailable)('bookings', { timeout: 180_000 }, () => {
   it('shows the synced bookings as a list', async () => {
     await page.keyboard.press('Control+8')
     await page.getByRole('button', { name: 'List', exact: true }).click()
@@ -84,7 +84,7 @@ describe.skipIf(!chromiumAvailable)('bookings', { timeout: 90_000 }, () => {
   it('offline, the form says slots need a connection and offers a typed time', async () => {
     await env.sandbox.control.setOffline(true)
     await page.getByRole('button', { name: 'Sync now' }).click()
-    await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.state === 'offline', 30_000)
+    await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.state === 'offline', 60_000)
     await page.getByRole('button', { name: 'New booking' }).click()
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Free slots need a connection' }).count()).toBe(1)
     expect(await page.getByLabel(/Time \(typed/).count()).toBe(1)

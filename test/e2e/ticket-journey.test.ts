@@ -22,14 +22,14 @@ beforeAll(async () => {
   const added = await env.core.dispatch('account-add', { apiKey: env.sandbox.accounts[0]!.apiKey, baseUrl: env.sandbox.url })
   if (!added.ok) throw new Error(added.error.message)
   accountId = (added.value as { id: string }).id
-  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 30_000)
-}, 60_000)
+  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 60_000)
+}, 180_000)
 afterAll(async () => env?.close())
 
 const acted = (test: (e: RequestLogEntry) => boolean) => env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
 const ticketId = () => env.sandbox.control.dump(env.sandbox.accounts[0]!.id).tickets.find((t) => t.subject === subject)?.id
 
-describe.skipIf(!chromiumAvailable)('support tickets', { timeout: 90_000 }, () => {
+describe.skipIf(!chromiumAvailable)('support tickets', { timeout: 180_000 }, () => {
   it('lists the synced tickets with reference, status and department', async () => {
     await page.keyboard.press('Control+7')
     const list = page.getByRole('listbox', { name: 'Tickets, newest first' })
@@ -63,7 +63,7 @@ describe.skipIf(!chromiumAvailable)('support tickets', { timeout: 90_000 }, () =
   it('replies offline: the reply shows at once and is sent once on reconnect', async () => {
     await env.sandbox.control.setOffline(true)
     await page.getByRole('button', { name: 'Sync now' }).click()
-    await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.state === 'offline', 30_000)
+    await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.state === 'offline', 60_000)
     await page.getByRole('textbox', { name: 'Your reply' }).fill(offlineReply)
     await page.getByRole('button', { name: 'Send reply' }).click()
     const pending = page.locator('.ticket-reply', { hasText: offlineReply })

@@ -23,14 +23,14 @@ beforeAll(async () => {
   const added = await env.core.dispatch('account-add', { apiKey: env.sandbox.accounts[0]!.apiKey, baseUrl: env.sandbox.url })
   if (!added.ok) throw new Error(added.error.message)
   accountId = (added.value as { id: string }).id
-  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 30_000)
-}, 60_000)
+  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 60_000)
+}, 180_000)
 afterAll(async () => env?.close())
 
 const acted = (test: (e: RequestLogEntry) => boolean) => env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
 const server = () => env.sandbox.control.dump(env.sandbox.accounts[0]!.id).web_chat_sessions.find((s) => s.session_id === sessionId)!
 
-describe.skipIf(!chromiumAvailable)('web chat in the inbox', { timeout: 90_000 }, () => {
+describe.skipIf(!chromiumAvailable)('web chat in the inbox', { timeout: 180_000 }, () => {
   it('shows web chat as a fourth channel', async () => {
     await page.getByRole('button', { name: /^Web chat/ }).click()
     const list = page.getByRole('list', { name: 'Web chat sessions, waiting first' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { badgeFor, dotBitmap, notificationFor, windowTitleFor, channelDropNotification } from '../../src/main/attention-rules'
+import { badgeFor, channelDropNotification, dotBitmap, kbNotificationFor, notificationFor, windowTitleFor } from '../../src/main/attention-rules'
 
 const message = { accountId: 'a1', contactId: 42, contactName: 'Ada Lovelace', preview: 'Is my order\n  on its way?' }
 const prefs = { notifications: true, notificationSound: true }
@@ -65,5 +65,20 @@ describe('a dropped channel', () => {
       silent: false,
     })
     expect(channelDropNotification({ type: 'instagram', syncStatus: 'CREDENTIALS' }).body).toMatch(/^It needs signing in again\./)
+  })
+})
+
+describe('knowledge-base notifications', () => {
+  it('says an entry is ready, or why it failed', () => {
+    expect(kbNotificationFor({ title: 'shop.example', status: 'active', error: null })).toEqual({
+      title: 'Knowledge base updated',
+      body: '“shop.example” is processed and ready for your AI agents.',
+      silent: true,
+    })
+    expect(kbNotificationFor({ title: 'gone.invalid', status: 'failed', error: 'The site gone.invalid could not be reached (DNS lookup failed).' })).toEqual({
+      title: 'Knowledge base entry failed',
+      body: '“gone.invalid” could not be processed. The site gone.invalid could not be reached (DNS lookup failed).',
+      silent: true,
+    })
   })
 })

@@ -1,7 +1,7 @@
 // The core's one entry point: everything the app does, opened for a data folder with a
 // keychain and a clock. Used alike by the Electron main process, the tests and the browser
 // test host; no globals, nothing happens at import time, and close() releases all it holds.
-import type { Handlers } from '../../shared/contract'
+import type { EventPayload, Handlers } from '../../shared/contract'
 import { AccountManager, AccountNotFoundError } from './accounts/account-manager'
 import { AccountSessions, summary } from './account-sessions'
 import { createDispatcher, type Dispatch } from './contract/dispatch'
@@ -12,10 +12,14 @@ import type { SecretRedactor } from './log'
 import { accountAreaHandlers } from './handlers/account-area'
 import { accountHandlers } from './handlers/accounts'
 import { appHandlers } from './handlers/app'
+import { aiAgentHandlers } from './handlers/ai-agents'
+import { ProcessingWatch } from './knowledge/processing-watch'
 import { campaignHandlers } from './handlers/campaigns'
 import { ticketHandlers } from './handlers/tickets'
 import { bookingHandlers } from './handlers/bookings'
 import { webChatHandlers } from './handlers/web-chat'
+import { knowledgeBaseHandlers } from './handlers/knowledge-base'
+import { voiceHandlers } from './handlers/voice'
 import { contactHandlers } from './handlers/contacts'
 import type { HandlerContext } from './handlers/context'
 import { inboxHandlers } from './handlers/inbox'
@@ -113,12 +117,21 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       options.onInternalError?.(error)
     }
   }
+  // A knowledge-base entry that settles (crawl finished or failed) is announced once.
+  const processing = new ProcessingWatch((settled) => events.emit('kb-processed', settled))
+  events.on((event, payload) => {
+    if (event !== 'data-changed') return
+    const { accountId, resources } = payload as EventPayload<'data-changed'>
+    const session = resources.includes('knowledge-base') ? sessions.get(accountId) : undefined
+    if (session) processing.check(accountId, session.store.db)
+  })
   await sessions.openAll()
 
   const context: HandlerContext = {
     dataDir,
     appVersion: options.appVersion,
     ...(options.mediaUrl ? { mediaUrl: options.mediaUrl } : {}),
+    ...(options.redactor ? { redactor: options.redactor } : {}),
     accounts,
     sessions,
     events,
@@ -152,6 +165,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...ticketHandlers(context),
     ...bookingHandlers(context),
     ...webChatHandlers(context),
+    ...aiAgentHandlers(context),
+    ...knowledgeBaseHandlers(context),
+    ...voiceHandlers(context),
   }
   return {
     handlers,

@@ -6,6 +6,9 @@ import type {
   TicketRec, BookingRec, BookingResourceRec, BookingTypeRec, WebChatSessionRec,
 } from './model'
 import type { ChannelAttempt, TeamMemberRec, WebhookRec } from './admin-model'
+import { AiAgentState } from './ai-agents'
+import type { KbEntryRec } from './knowledge-base'
+import { VoiceState } from './voice'
 import { insertSorted, removeSorted } from './sorted'
 
 export interface ConversationEntry {
@@ -48,6 +51,12 @@ export class AccountStore {
   readonly bookingResources: BookingResourceRec[] = []
   readonly bookings = new Map<number, BookingRec>()
   readonly webChatSessions = new Map<string, WebChatSessionRec>()
+  /** AI agent personas and each contact's assigned agent. */
+  readonly ai = new AiAgentState()
+  /** Knowledge-base entries by id. */
+  readonly knowledgeBase = new Map<number, KbEntryRec>()
+  /** Voice settings, the cloned voice and generated speech. */
+  readonly voice = new VoiceState()
 
   constructor(
     readonly profile: AccountProfile,

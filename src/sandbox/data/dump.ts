@@ -1,5 +1,8 @@
 // An account's whole state in the API's own field shapes, for tests that compare a synced copy.
 import type { AccountStore } from './account-store'
+import { aiAgentJson } from './ai-agents'
+import { byNewest, kbDetailJson } from './knowledge-base'
+import { voiceJson } from './voice'
 import type { ContactRec } from './model'
 import {
   accountJson, campaignContactJson, campaignJson, channelJson, contactJson, conversationJson, groupJson, mediaJson,
@@ -54,6 +57,13 @@ export function dumpAccount(world: World, store: AccountStore) {
     bookings: byId(store.bookings.values()).map(bookingJson),
     /** By session id, each with its messages. */
     web_chat_sessions: [...store.webChatSessions.values()].sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1)).map(webChatDetailJson),
+    /** Id order. */
+    ai_agents: byId(store.ai.agents.values()).map(aiAgentJson),
+    /** Contact id → assigned agent id, for contacts that still exist. */
+    /** Newest first, as GET /knowledge-base lists them, each with its content and products. */
+    knowledge_base: [...store.knowledgeBase.values()].sort(byNewest).map((e) => kbDetailJson(e, now)),
+    voice: voiceJson(store.voice),
+    ai_agent_assignments: Object.fromEntries([...store.ai.assignment].filter(([contactId]) => store.contacts.has(contactId))),
   }
 }
 

@@ -4,7 +4,10 @@
 import type { DataSize } from '../options'
 import { AccountStore } from './account-store'
 import { generateAdmin } from './generate-admin'
+import { generateAiAgents } from './ai-agents'
 import { generateCampaigns } from './generate-campaigns'
+import { generateKnowledgeBase } from './generate-knowledge-base'
+import { seedVoice } from './voice'
 import { generateHistories } from './generate-history'
 import { generateMedia } from './generate-media'
 import { generateTickets } from './tickets'
@@ -61,6 +64,9 @@ function generateAccount(world: World, index: number, random: Prng, size: DataSi
   generateTickets(world, store, random.fork(6), base)
   generateBookings(world, store, random.fork(7), base)
   generateWebChat(world, store, random.fork(8), base)
+  generateAiAgents(world, store.ai, random.fork(6), base)
+  generateKnowledgeBase(world, store, base)
+  seedVoice(store.voice, index, base)
   return store
 }
 

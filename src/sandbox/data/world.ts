@@ -8,6 +8,7 @@ export type IdKind =
   | 'channel' | 'media' | 'campaign' | 'campaignContact'
   | 'teamMember' | 'webhook' | 'webhookDelivery'
   | 'ticket' | 'ticketReply' | 'department' | 'booking' | 'bookingType' | 'bookingResource' | 'webChatMessage'
+  | 'aiAgent' | 'kbEntry' | 'kbProduct'
 
 export class IdSequences {
   private readonly last = new Map<IdKind, number>()

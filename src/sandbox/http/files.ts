@@ -3,6 +3,10 @@ import type { World } from '../data/world'
 import { json, type Result } from './respond'
 
 export function serveFile(world: World, path: string): Result {
+  // Speech made by POST /voice/tts, public like the docs' audio URL.
+  const voice = /^\/storage\/voice\/(\d+)\//.exec(path)
+  const audio = voice ? world.account(Number(voice[1]))?.voice.audio.get(path) : undefined
+  if (audio) return { kind: 'file', status: 200, contentType: 'audio/wav', size: audio.length, source: { kind: 'memory', bytes: audio } }
   const m = /^\/storage\/media\/(\d+)\//.exec(path)
   const store = m ? world.account(Number(m[1])) : undefined
   const media = store?.mediaByUrlPath.get(path)

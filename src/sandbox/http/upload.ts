@@ -23,15 +23,26 @@ export interface UploadedFile {
 export interface UploadOutcome {
   file: UploadedFile | null
   name: string | undefined
+  /** Every text field sent beside the file. */
+  fields: Record<string, string>
   /** Laravel-style field errors; when non-empty nothing was kept on disk. */
   errors: Record<string, string[]>
 }
 
 const HEAD_BYTES = 65_536
 
+/** What a route accepts; the media library's rules unless told. */
+export interface UploadRules {
+  extensions?: readonly string[]
+  maxBytes?: number
+}
+
 /** `targetFor(extension)` says where to write an accepted file. */
-export function receiveUpload(req: IncomingMessage, targetFor: (extension: string) => string): Promise<UploadOutcome> {
+export function receiveUpload(req: IncomingMessage, targetFor: (extension: string) => string, rules: UploadRules = {}): Promise<UploadOutcome> {
+  const ALLOWED = rules.extensions ?? ALLOWED_EXTENSIONS
+  const MAX_BYTES = rules.maxBytes ?? MAX_UPLOAD_BYTES
   return new Promise((resolve) => {
+    const fields: Record<string, string> = {}
     const errors: Record<string, string[]> = {}
     const addError = (field: string, message: string) => (errors[field] ??= []).push(message)
     let name: string | undefined
@@ -41,13 +52,14 @@ export function receiveUpload(req: IncomingMessage, targetFor: (extension: strin
     let active: NodeJS.ReadableStream & { destroy(error?: Error): void } | null = null
     let parser: busboy.Busboy
     try {
-      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 20 } })
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: MAX_BYTES + 1, files: 1, fields: 20 } })
     } catch {
       req.resume() // not multipart: drain and answer like Laravel would for a missing file
-      req.once('end', () => resolve({ file: null, name, errors: { file: ['The file field is required.'] } }))
+      req.once('end', () => resolve({ file: null, name, fields, errors: { file: ['The file field is required.'] } }))
       return
     }
     parser.on('field', (field, value) => {
+      fields[field] = value
       if (field === 'name') name = value
     })
     parser.on('file', (field, stream, info) => {
@@ -77,8 +89,8 @@ export function receiveUpload(req: IncomingMessage, targetFor: (extension: strin
         accepted.sha256 = hash.digest('hex')
         accepted.head = Buffer.concat(headParts).subarray(0, HEAD_BYTES)
       }
-      if (!ALLOWED_EXTENSIONS.includes(extension)) {
-        addError('file', `The file field must be a file of type: ${ALLOWED_EXTENSIONS.join(', ')}.`)
+      if (!ALLOWED.includes(extension)) {
+        addError('file', `The file field must be a file of type: ${ALLOWED.join(', ')}.`)
         writing = pipeline(stream, meter, new Transform({ transform: (_c, _e, done) => done() })).then(finish)
         return
       }
@@ -89,7 +101,7 @@ export function receiveUpload(req: IncomingMessage, targetFor: (extension: strin
         .then(() => {
           finish()
           // busboy marks a file truncated on reaching its limit, so the limit is one byte past ours.
-          if (accepted.size > MAX_UPLOAD_BYTES) addError('file', `The file field must not be greater than ${MAX_UPLOAD_BYTES / 1024} kilobytes.`)
+          if (accepted.size > MAX_BYTES) addError('file', `The file field must not be greater than ${MAX_BYTES / 1024} kilobytes.`)
         })
     })
     let finished = false
@@ -102,7 +114,7 @@ export function receiveUpload(req: IncomingMessage, targetFor: (extension: strin
           if (parseError) addError('file', 'The file failed to upload.')
           if (!file) addError('file', 'The file field is required.')
           if (Object.keys(errors).length > 0 && target) await rm(target, { force: true })
-          resolve({ file, name, errors })
+          resolve({ file, name, fields, errors })
         })
     }
     parser.on('close', () => done())

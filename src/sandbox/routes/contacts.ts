@@ -103,6 +103,7 @@ export function contactRoutes(router: Router): void {
       updatedAt: now,
     }
     store.addContact(contact)
+    store.ai.assignDefault(contact.id)
     for (const tag of tagsByTitle(world, store, input.tags ?? [], now)) store.attachTag(contact, tag)
     return created(contactJson(store, contact), 'Contact created successfully.')
   })

@@ -3,11 +3,14 @@
 import { Router } from '../http/router'
 import { accountRoutes } from './account'
 import { bookingRoutes } from './bookings'
+import { aiAgentRoutes } from './ai-agents'
 import { campaignRoutes } from './campaigns'
 import { channelRoutes } from './channels'
 import { contactLinkRoutes } from './contact-links'
 import { contactRoutes } from './contacts'
 import { groupRoutes } from './groups'
+import { knowledgeBaseRoutes } from './knowledge-base'
+import { voiceRoutes } from './voice'
 import { mediaRoutes } from './media'
 import { messageRoutes } from './messages'
 import { tagRoutes } from './tags'
@@ -33,5 +36,8 @@ export function apiRouter(): Router {
   ticketRoutes(router)
   bookingRoutes(router)
   webChatRoutes(router)
+  aiAgentRoutes(router)
+  knowledgeBaseRoutes(router)
+  voiceRoutes(router)
   return router
 }

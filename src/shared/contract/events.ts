@@ -23,5 +23,7 @@ export const events = {
   'unread-total': z.object({ count: z.number() }),
   /** Show this conversation (the user clicked its notification). */
   'open-conversation': z.object({ accountId: z.string(), contactId: z.number() }),
+  /** A knowledge-base entry finished or failed processing (for a notification). */
+  'kb-processed': z.object({ accountId: z.string(), entryId: z.number(), title: z.string(), status: z.enum(['active', 'failed']), error: z.string().nullable() }),
   ...outboxEvents,
 } as const satisfies Record<string, z.ZodType>

@@ -5,18 +5,21 @@
 import type { z } from 'zod'
 import { accountAreaMethods } from './account-area'
 import { accountMethods } from './accounts'
+import { aiAgentMethods } from './ai-agents'
 import { appMethods } from './app'
 import { campaignMethods } from './campaigns'
 import { contactMethods } from './contacts'
 import type { MethodSpec } from './define'
 import { events } from './events'
 import { inboxMethods } from './inbox'
+import { knowledgeBaseMethods } from './knowledge-base'
 import { mediaMethods } from './media'
 import { outboxMethods } from './outbox'
 import { syncMethods } from './sync'
 import { ticketMethods } from './tickets'
 import { bookingMethods } from './bookings'
 import { webChatMethods } from './web-chat'
+import { voiceMethods } from './voice'
 
 export { events }
 export { resourceName, resourceNames, type ResourceName } from './resources'
@@ -32,6 +35,9 @@ export type { AccountChannel, AccountOverview, PlanLimit, TeamMemberItem, Webhoo
 export type { BookingItem, BookingOptions } from './bookings'
 export type { WebChatAnalyticsView, WebChatMessageItem, WebChatSessionItem } from './web-chat'
 export type { DepartmentItem, TicketDetail, TicketItem, TicketReplyItem } from './tickets'
+export type { AiAgentDetail, AiAgentInput, AiAgentItem } from './ai-agents'
+export type { KbDetail, KbItem, KbProduct, KbUploadResult } from './knowledge-base'
+export type { VoiceView } from './voice'
 
 export const methods = {
   ...appMethods,
@@ -46,6 +52,9 @@ export const methods = {
   ...webChatMethods,
   ...outboxMethods,
   ...accountAreaMethods,
+  ...aiAgentMethods,
+  ...knowledgeBaseMethods,
+  ...voiceMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type MethodName = keyof typeof methods

@@ -17,6 +17,9 @@ export const resourceNames = [
   'tickets',
   'bookings',
   'webChat',
+  'ai-agents',
+  'knowledge-base',
+  'voice',
 ] as const
 export const resourceName = z.enum(resourceNames)
 export type ResourceName = (typeof resourceNames)[number]

@@ -130,6 +130,26 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
       db.close()
     }
   },
+  '0007_add-ai-agents-knowledge-base-and-voice': (o, path) => {
+    expect(o).toContain('table:voice_settings')
+    expect(o).toContain('table:voice_dialects')
+    expect(o).toContain('table:kb_entries')
+    expect(o).toContain('table:kb_products')
+    expect(o).toContain('table:ai_agents')
+    expect(o).toContain('table:ai_agent_assignments')
+    expect(o).toContain('index:ai_agent_assignments_agent_idx')
+    const db = new Database(path, { readonly: true })
+    try {
+      // An assignment goes with its contact or its agent, and follows either's new id.
+      const fks = db.pragma('foreign_key_list(ai_agent_assignments)') as { table: string; on_delete: string; on_update: string }[]
+      expect(fks.map((f) => [f.table, f.on_delete, f.on_update]).sort()).toEqual([
+        ['ai_agents', 'CASCADE', 'CASCADE'],
+        ['contacts', 'CASCADE', 'CASCADE'],
+      ])
+    } finally {
+      db.close()
+    }
+  },
 }
 
 describe('migrations', () => {

@@ -74,6 +74,28 @@ export function serverSnapshot(dump: any) {
         replies: byId(t.replies.map((r: any) => ({ id: r.id, message: r.message, from_support: r.is_admin }))),
       })),
     ),
+    ai_agents: byId(
+      (dump.ai_agents ?? []).map((a: any) => ({
+        id: a.id,
+        name: a.name,
+        system_prompt: a.system_prompt,
+        response_guidelines: a.response_guidelines,
+        is_active: a.is_active,
+        is_default: a.is_default,
+      })),
+    ),
+    knowledge_base: byId(
+      (dump.knowledge_base ?? []).map((e: any) => ({
+        id: e.id,
+        title: e.title,
+        type: e.type,
+        status: e.status,
+        products: sorted(e.products.map((p: Row) => p.name)),
+      })),
+    ),
+    voice: dump.voice
+      ? { enabled: dump.voice.enabled, has_cloned_voice: dump.voice.has_cloned_voice, voice_name: dump.voice.voice_name, dialect: dump.voice.dialect, language: dump.voice.language }
+      : null,
   }
 }
 
@@ -136,6 +158,25 @@ export function localSnapshot(db: Database.Database) {
         ),
       })),
     ),
+    ai_agents: byId(
+      all('SELECT id, name, system_prompt, response_guidelines, is_active, is_default FROM ai_agents').map((a) => ({
+        ...a,
+        response_guidelines: JSON.parse(a.response_guidelines),
+        is_active: Boolean(a.is_active),
+        is_default: Boolean(a.is_default),
+      })),
+    ),
+    knowledge_base: byId(
+      all('SELECT id, title, type, status FROM kb_entries').map((e) => ({
+        ...e,
+        products: sorted(all('SELECT name FROM kb_products WHERE entry_id = ?', e.id).map((p) => p.name)),
+      })),
+    ),
+    voice: all('SELECT enabled, has_cloned_voice, voice_name, dialect, language FROM voice_settings').map((v) => ({
+      ...v,
+      enabled: Boolean(v.enabled),
+      has_cloned_voice: Boolean(v.has_cloned_voice),
+    }))[0] ?? null,
   }
 }
 

@@ -105,7 +105,7 @@ describe('first sync', () => {
     const progressed = new Set(events.flatMap((e) => (e.type === 'status' ? Object.keys(e.status.progress) : [])))
     for (const resource of ['conversations', 'messages', 'contacts', 'media']) expect(progressed).toContain(resource)
     const changed = new Set(events.flatMap((e) => (e.type === 'changed' ? e.resources : [])))
-    expect(changed).toEqual(new Set(['account', 'conversations', 'messages', 'contacts', 'groups', 'media', 'campaigns', 'team', 'webhooks', 'tickets', 'bookings', 'webChat']))
+    expect(changed).toEqual(new Set(['account', 'conversations', 'messages', 'contacts', 'groups', 'media', 'campaigns', 'team', 'webhooks', 'tickets', 'bookings', 'webChat', 'ai-agents', 'knowledge-base', 'voice']))
     // Conversations reach the views before contacts: what the user sees first comes first.
     const order = events.flatMap((e) => (e.type === 'changed' ? e.resources : []))
     expect(order.indexOf('conversations')).toBeLessThan(order.indexOf('contacts'))

@@ -6,12 +6,15 @@ import type { AccountSession } from '../account-session'
 import type { AccountSessions } from '../account-sessions'
 import type { CoreEvents } from '../core-events'
 import type { DemoServer } from '../demo-server'
+import type { SecretRedactor } from '../log'
 
 export interface HandlerContext {
   dataDir: string
   appVersion: string
   /** The URL the window loads a cached file from (`<account>/<file>` in dataDir/media-cache), where the app serves them. */
   mediaUrl?: (relativePath: string) => string
+  /** The log's redactor: told of credentials the user types (a voice provider key). */
+  redactor?: SecretRedactor
   accounts: AccountManager
   sessions: AccountSessions
   events: CoreEvents

@@ -56,6 +56,8 @@ const ENTITY_NAMES: Record<RefEntity, string> = {
   webhook: 'webhook',
   ticket: 'ticket',
   booking: 'booking',
+  'ai-agent': 'AI agent',
+  'kb-entry': 'knowledge base entry',
 }
 
 /**

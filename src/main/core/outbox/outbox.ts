@@ -101,6 +101,11 @@ export class Outbox {
     this.#runner.resume()
   }
 
+  /** Where files queued for upload are copied (staging.ts); any action's `stagingPath` lives here. */
+  get stagingDir(): string {
+    return this.#stagingDir
+  }
+
   get keyRejected(): boolean {
     return this.#runner.paused
   }

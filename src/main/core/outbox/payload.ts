@@ -34,7 +34,7 @@ export function parsePayload<P>(kind: string, spec: VersionedSchema<P>, version:
   return parsed.data
 }
 
-export type RefEntity = 'contact' | 'media' | 'campaign' | 'teamMember' | 'webhook' | 'ticket' | 'booking'
+export type RefEntity = 'contact' | 'media' | 'campaign' | 'teamMember' | 'webhook' | 'ticket' | 'booking' | 'ai-agent' | 'kb-entry'
 
 /**
  * Payload fields that name another entity, by a naming convention every kind and version
@@ -50,6 +50,8 @@ const REF_KEYS: Record<string, RefEntity> = {
   webhookId: 'webhook',
   ticketId: 'ticket',
   bookingId: 'booking',
+  agentId: 'ai-agent',
+  entryId: 'kb-entry',
 }
 
 /** Every referenced id, at any depth. */

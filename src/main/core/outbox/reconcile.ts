@@ -61,3 +61,14 @@ export async function findNote(ctx: RunContext, contactId: number, text: string)
   const page = await ctx.api.contacts.notes(contactId, ctx.call)
   return candidate(ctx, page.items, (n) => n.content === text)
 }
+
+export async function findCreatedAiAgent(ctx: RunContext, input: { name: string; system_prompt: string }) {
+  const page = await ctx.api.aiAgents.list(ctx.call)
+  return candidate(ctx, page.items, (a) => a.name === input.name.trim() && a.system_prompt === input.system_prompt.trim())
+}
+
+/** A knowledge-base entry this action may have made: same type and what identifies it. */
+export async function findCreatedKbEntry(ctx: RunContext, type: string, search: string, match: (e: { title: string; file_name: string | null; file_size: number | null; url: string | null; products_count: number | null }) => boolean) {
+  const page = await ctx.api.knowledgeBase.list({ type, search, per_page: 100 }, ctx.call)
+  return candidate(ctx, page.items, (e) => e.type === type && match(e))
+}

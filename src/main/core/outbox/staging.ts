@@ -1,8 +1,9 @@
 // The staging folder: a file queued for upload is checked and copied here first, so the
 // user may move or delete the original before the upload runs (possibly days later).
 // Checked are what the path is (a regular file, not a link, a folder or a device), its
-// name and size, and its first bytes (the format its extension names); then it is copied
-// from the very handle that was checked, so it cannot be swapped in between.
+// name and size by the rules of where it goes, and — where those rules can tell — its first
+// bytes (the format its extension names); then it is copied from the very handle that was
+// checked, so it cannot be swapped in between.
 import { randomUUID } from 'node:crypto'
 import { constants, createWriteStream, readdirSync } from 'node:fs'
 import { lstat, mkdir, open, realpath, rm, type FileHandle } from 'node:fs/promises'
@@ -21,10 +22,29 @@ export interface StagedFile {
   extension: string
 }
 
+type Accepted = { ok: true; mime: string }
+type Refused = { ok: false; reason: string }
+
 // No following a link swapped in after the check; no waiting on a FIFO. (0 where the OS has no such flag.)
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 
+/** A media file: SkyLight's media rules by name and size, and its first bytes by format. */
 export async function stageUpload(stagingDir: string, path: string): Promise<StagedFile> {
+  const { accepted, content, ...staged } = await stageFile(stagingDir, path, checkUpload, checkContent)
+  const kind = content && 'kind' in content ? content.kind : accepted.kind
+  return { ...staged, mimeType: content?.mime ?? staged.mimeType, fileType: kind }
+}
+
+/**
+ * Checks a file with the rules of where it goes (`check`, by name and size; `sniff`, by its
+ * first bytes, where the format can be told from them), then copies it into staging.
+ */
+export async function stageFile<A extends Accepted, C extends Accepted = Accepted>(
+  stagingDir: string,
+  path: string,
+  check: (fileName: string, size: number) => A | Refused,
+  sniff?: (fileName: string, head: Uint8Array) => C | Refused,
+): Promise<Omit<StagedFile, 'fileType'> & { accepted: A; content: C | null }> {
   const originalName = basename(path)
   const unreadable = (error: NodeJS.ErrnoException): never => {
     throw new LocalFileError(`“${originalName}” cannot be read (${error.code ?? 'unknown error'}).`, { cause: error })
@@ -37,15 +57,19 @@ export async function stageUpload(stagingDir: string, path: string): Promise<Sta
   try {
     const info = await handle.stat()
     if (!info.isFile()) throw new LocalFileError(`“${originalName}” is not a regular file; only files can be uploaded.`)
-    const byName = checkUpload(originalName, info.size)
-    if (!byName.ok) throw new LocalFileError(byName.reason)
-    const head = Buffer.alloc(SIGNATURE_BYTES)
-    const { bytesRead } = await handle.read(head, 0, SIGNATURE_BYTES, 0)
-    const check = checkContent(originalName, head.subarray(0, bytesRead))
-    if (!check.ok) throw new LocalFileError(check.reason)
+    const accepted = check(originalName, info.size)
+    if (!accepted.ok) throw new LocalFileError(accepted.reason)
+    let content: C | null = null
+    if (sniff) {
+      const head = Buffer.alloc(SIGNATURE_BYTES)
+      const { bytesRead } = await handle.read(head, 0, SIGNATURE_BYTES, 0)
+      const sniffed = sniff(originalName, head.subarray(0, bytesRead))
+      if (!sniffed.ok) throw new LocalFileError(sniffed.reason)
+      content = sniffed
+    }
     const extension = extname(originalName).slice(1).toLowerCase()
     const stagingPath = await copyToStaging(handle, stagingDir, extension, originalName)
-    return { stagingPath, originalName, size: info.size, mimeType: check.mime, fileType: check.kind, extension }
+    return { stagingPath, originalName, size: info.size, mimeType: content?.mime ?? accepted.mime, extension, accepted, content }
   } finally {
     await handle.close()
   }

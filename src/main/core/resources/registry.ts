@@ -6,17 +6,20 @@ import { resourceNames, type ResourceName } from '../../../shared/contract/resou
 import type { AnyActionDef } from '../outbox/actions/define'
 import { accountResource } from './account'
 import { bookingsResource } from './bookings'
+import { aiAgentsResource } from './ai-agents'
 import { campaignsResource } from './campaigns'
 import { contactsResource } from './contacts'
 import { conversationsResource } from './conversations'
 import type { ResourceDescriptor } from './define'
 import { groupsResource } from './groups'
+import { knowledgeBaseResource } from './knowledge-base'
 import { mediaResource } from './media'
 import { messagesResource } from './messages'
 import { teamResource } from './team'
 import { webhooksResource } from './webhooks'
 import { ticketsResource } from './tickets'
 import { webChatResource } from './web-chat'
+import { voiceResource } from './voice'
 
 export const resources: readonly ResourceDescriptor[] = [
   accountResource,
@@ -31,6 +34,9 @@ export const resources: readonly ResourceDescriptor[] = [
   ticketsResource,
   bookingsResource,
   webChatResource,
+  aiAgentsResource,
+  knowledgeBaseResource,
+  voiceResource,
 ]
 
 export function resource(name: ResourceName): ResourceDescriptor {

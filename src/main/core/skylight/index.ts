@@ -2,10 +2,12 @@
 import { SkyLightClient, type SkyLightClientOptions } from './client'
 import { accountApi } from './resources/account'
 import { bookingsApi } from './resources/bookings'
+import { aiAgentsApi } from './resources/ai-agents'
 import { campaignsApi } from './resources/campaigns'
 import { channelsApi } from './resources/channels'
 import { contactsApi } from './resources/contacts'
 import { listsApi, segmentsApi } from './resources/groups'
+import { knowledgeBaseApi } from './resources/knowledge-base'
 import { mediaApi } from './resources/media'
 import { messagesApi } from './resources/messages'
 import { tagsApi } from './resources/tags'
@@ -13,6 +15,7 @@ import { teamApi } from './resources/team'
 import { webhooksApi } from './resources/webhooks'
 import { ticketsApi } from './resources/tickets'
 import { webChatApi } from './resources/web-chat'
+import { voiceApi } from './resources/voice'
 
 export function createSkyLightApi(options: SkyLightClientOptions) {
   const client = new SkyLightClient(options)
@@ -32,6 +35,9 @@ export function createSkyLightApi(options: SkyLightClientOptions) {
     tickets: ticketsApi(client),
     bookings: bookingsApi(client),
     webChat: webChatApi(client),
+    aiAgents: aiAgentsApi(client),
+    knowledgeBase: knowledgeBaseApi(client),
+    voice: voiceApi(client),
   }
 }
 

@@ -75,7 +75,7 @@ export {
 } from './queries/conversations'
 export { threadPage, type MessageItem, type ThreadCursor, type ThreadPageOptions } from './queries/thread'
 export { searchMessages, searchContacts, type MessageHit, type MessageSearchOptions, type ContactHit } from './queries/search'
-export { contactPage, getContact, type ContactFilter, type ContactItem, type ContactDetail } from './queries/contacts'
+export { contactPage, getContact, contactIdsMatching, type ContactFilter, type ContactItem, type ContactDetail } from './queries/contacts'
 export { audienceCount, type Audience } from './queries/audience'
 export { mediaPage, getMedia, type MediaItem, type MediaCursor, type MediaPageOptions } from './queries/media'
 export {
@@ -105,3 +105,39 @@ export {
   contactName,
   type ConversationStamp,
 } from './queries/sync-progress'
+
+// AI agents
+export {
+  replaceAiAgents,
+  insertLocalAiAgent,
+  rekeyAiAgent,
+  saveAiAgentIfUnheld,
+  setDefaultAiAgent,
+  restoreDefaultAiAgent,
+  assignAiAgent,
+  restoreAssignments,
+  type LocalAiAgentInput,
+  type PriorAssignment,
+} from './writes/ai-agents'
+export { aiAgentList, getAiAgent, contactAgents, type AiAgentItem, type AiAgentDetail } from './queries/ai-agents'
+
+// Knowledge base
+export {
+  replaceKbEntries,
+  saveKbDetail,
+  saveKbStatus,
+  insertLocalKbEntry,
+  rekeyKbEntry,
+  saveKbEntryIfUnheld,
+  takeKbProduct,
+  putBackKbProduct,
+  shiftProductsCount,
+  kbProductNames,
+  type KbReplaceResult,
+  type LocalKbEntryInput,
+} from './writes/knowledge-base'
+export { kbList, getKbEntry, kbProcessingIds, type KbFilter, type KbItem, type KbDetailView, type KbProductItem } from './queries/knowledge-base'
+
+// Voice
+export { saveVoiceSettings, replaceVoiceDialects, patchVoice, shiftVoiceHold, type VoicePatch } from './writes/voice'
+export { getVoice, type VoiceView } from './queries/voice'

@@ -13,6 +13,9 @@ import { contactsWithUnsettledMessages, getSyncState, saveSyncState, webChatSess
 import type { SyncContext } from './context'
 import { inParallel } from './in-parallel'
 import { syncAccount } from './steps/account'
+import { syncAiAgents } from './steps/ai-agents'
+import { syncKnowledgeBase } from './steps/knowledge-base'
+import { syncVoice } from './steps/voice'
 import { syncCampaigns } from './steps/campaigns'
 import { syncConversationList } from './steps/conversations'
 import { syncGroups } from './steps/groups'
@@ -153,8 +156,9 @@ const SLOW_COLLECTIONS_EVERY_MS = 30 * 60_000
  * What changes seldom, or is read more often elsewhere, is re-read by a refresh only when
  * its last read is half an hour old (a full pass reads it too, and the app's own edits show
  * at once): the team and webhooks (changed only by an owner), support tickets (answered in
- * hours, not seconds), bookings with their types and resources, and the whole web chat
- * history (active sessions are read by every poll). So an idle refresh stays within ten
+ * hours, not seconds), bookings with their types and resources, the whole web chat
+ * history (active sessions are read by every poll), AI agents, the knowledge base and the
+ * voice settings. So an idle refresh stays within ten
  * requests however many of these resources there are.
  */
 async function refreshSlowCollections(ctx: SyncContext): Promise<void> {
@@ -166,6 +170,9 @@ async function refreshSlowCollections(ctx: SyncContext): Promise<void> {
   await syncTickets(ctx, false)
   await syncBookings(ctx, false)
   await syncWebChat(ctx, 'all')
+  await syncAiAgents(ctx)
+  await syncKnowledgeBase(ctx)
+  await syncVoice(ctx)
   saveSyncState(ctx.db, SLOW_COLLECTIONS, { cursor: null, lastFullPassAt: new Date(ctx.now()).toISOString() })
 }
 

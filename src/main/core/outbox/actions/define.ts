@@ -69,6 +69,8 @@ export interface Names {
   media(id: number): string
   list(id: number): string
   segment(id: number): string
+  aiAgent(id: number): string
+  kbEntry(id: number): string
 }
 
 export const quote = (text: string, max = 40) => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`

@@ -119,3 +119,8 @@ export function getContact(db: StoreDb, contactId: number): ContactDetail {
       .map((n) => ({ id: n.id, content: n.content, createdAt: n.createdAt, pending: n.localRevision > 0 })),
   }
 }
+
+/** Every contact id matching the filter ("select all matching" in the contacts view). */
+export function contactIdsMatching(db: StoreDb, filter: ContactFilter): number[] {
+  return db.select({ id: contacts.id }).from(contacts).where(filterWhere(filter)).orderBy(asc(contacts.id)).all().map((r) => r.id)
+}

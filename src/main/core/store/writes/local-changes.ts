@@ -7,7 +7,9 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { StoreDb } from '../db'
 import { notFound } from '../errors'
 import { account } from '../schema/account'
+import { aiAgents } from '../schema/ai-agents'
 import { campaigns } from '../schema/campaigns'
+import { kbEntries } from '../schema/knowledge-base'
 import { contactNotes, contacts } from '../schema/contacts'
 import { lists, segments, tags } from '../schema/groups'
 import { media } from '../schema/media'
@@ -28,6 +30,8 @@ export type LocalEntity =
   | { kind: 'campaign'; id: number }
   | { kind: 'teamMember'; id: number }
   | { kind: 'webhook'; id: number }
+  | { kind: 'ai-agent'; id: number }
+  | { kind: 'kb-entry'; id: number }
 
 interface Target {
   table: SQLiteTable
@@ -69,6 +73,10 @@ function target(entity: LocalEntity): Target {
       return { table: teamMembers, key: teamMembers.id, revision: teamMembers.localRevision, value: entity.id, label: `Team member ${entity.id}` }
     case 'webhook':
       return { table: webhooks, key: webhooks.id, revision: webhooks.localRevision, value: entity.id, label: `Webhook ${entity.id}` }
+    case 'ai-agent':
+      return { table: aiAgents, key: aiAgents.id, revision: aiAgents.localRevision, value: entity.id, label: `AI agent ${entity.id}` }
+    case 'kb-entry':
+      return { table: kbEntries, key: kbEntries.id, revision: kbEntries.localRevision, value: entity.id, label: `Knowledge base entry ${entity.id}` }
   }
 }
 

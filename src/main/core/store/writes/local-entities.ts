@@ -8,7 +8,9 @@ import type { Contact } from '../../skylight/resources/contacts'
 import type { MediaFile } from '../../skylight/resources/media'
 import type { StoreDb } from '../db'
 import { notFound } from '../errors'
+import { aiAgents } from '../schema/ai-agents'
 import { campaigns } from '../schema/campaigns'
+import { kbEntries } from '../schema/knowledge-base'
 import { contacts } from '../schema/contacts'
 import { media } from '../schema/media'
 import { messages } from '../schema/messages'
@@ -23,7 +25,7 @@ import { contactRow } from './contacts'
 import { mediaRow } from './media'
 import { readChildren, restoreChildren, type ChildRows } from './row-children'
 
-export type LocalTable = 'contact' | 'media' | 'campaign' | 'note' | 'teamMember' | 'webhook'
+export type LocalTable = 'contact' | 'media' | 'campaign' | 'note' | 'teamMember' | 'webhook' | 'ai-agent' | 'kb-entry'
 
 /** A fresh negative id for a row created offline; never reused, even after a discard. */
 export function nextLocalId(db: StoreDb, entity: LocalTable | 'ticket' | 'booking'): number {
@@ -36,10 +38,18 @@ export function nextLocalId(db: StoreDb, entity: LocalTable | 'ticket' | 'bookin
   return row.last
 }
 
-const tables = { contact: contacts, media, campaign: campaigns, teamMember: teamMembers, webhook: webhooks } as const
+const tables = { contact: contacts, media, campaign: campaigns, teamMember: teamMembers, webhook: webhooks, 'ai-agent': aiAgents, 'kb-entry': kbEntries } as const
 type Patchable = keyof typeof tables
 type RowOf<K extends Patchable> = (typeof tables)[K]['$inferSelect']
-const LABELS: Record<Patchable, string> = { contact: 'Contact', media: 'Media file', campaign: 'Campaign', teamMember: 'Team member', webhook: 'Webhook' }
+const LABELS: Record<Patchable, string> = {
+  contact: 'Contact',
+  media: 'Media file',
+  campaign: 'Campaign',
+  teamMember: 'Team member',
+  webhook: 'Webhook',
+  'ai-agent': 'AI agent',
+  'kb-entry': 'Knowledge base entry',
+}
 
 /**
  * Sets some columns of a row and returns their previous values, so a failed or discarded

@@ -7,6 +7,10 @@ import { all, onEvent } from '../events'
 import { messageOf, onOutboxEvent } from '../actions'
 import { call } from '../desk'
 import { AddAccountState } from './add-account.svelte'
+import { AiAgentsState } from './ai-agents.svelte'
+import { ContactSelectionState } from './contact-selection.svelte'
+import { KnowledgeBaseState } from './knowledge-base.svelte'
+import { VoiceState } from './voice.svelte'
 import { CampaignDetailState } from './campaign-detail.svelte'
 import { CampaignEditorState } from './campaign-editor.svelte'
 import { CampaignsState } from './campaigns.svelte'
@@ -64,6 +68,10 @@ export class DeskState {
   readonly account = new AccountAreaState()
   readonly team = new TeamState()
   readonly webhooks = new WebhooksState()
+  readonly aiAgents = new AiAgentsState()
+  readonly selection = new ContactSelectionState()
+  readonly knowledgeBase = new KnowledgeBaseState(() => this.session.activeId, () => !this.sync.offline)
+  readonly voice = new VoiceState(() => this.session.activeId, () => !this.sync.offline)
   #loadedFor: string | null = null
 
   async start(): Promise<void> {
@@ -84,6 +92,9 @@ export class DeskState {
     this.tickets.reset()
     this.bookings.reset()
     this.webChat.reset()
+    this.selection.clear()
+    this.knowledgeBase.stopPolling()
+    this.knowledgeBase.close()
     this.search.clear()
     // A copy that cannot be opened has nothing to show; its notice stands in for the views.
     if (!id || !this.session.active || this.session.active.keyMissing || this.session.active.localData !== 'ok') return
@@ -101,6 +112,9 @@ export class DeskState {
       this.account.load(),
       this.team.reload(),
       this.webhooks.reload(),
+      this.aiAgents.reload(),
+      this.knowledgeBase.reload(),
+      this.voice.load(),
     ])
   }
 
@@ -186,6 +200,9 @@ export class DeskState {
     if (parts.has('account')) work.push(this.account.load())
     if (parts.has('team')) work.push(this.team.reload())
     if (parts.has('webhooks')) work.push(this.webhooks.reload())
+    if (parts.has('ai-agents')) work.push(this.aiAgents.reload())
+    if (parts.has('knowledge-base')) work.push(this.knowledgeBase.reload())
+    if (parts.has('voice')) work.push(this.voice.load())
     if (this.search.active && parts.has('search')) work.push(this.search.run())
     await Promise.all(work)
   }
@@ -196,6 +213,8 @@ export class DeskState {
       this.sync.connect(),
       this.outbox.connect(),
       this.uploads.connect(),
+      this.knowledgeBase.uploads.connect(),
+      this.voice.samples.connect(),
       onEvent('accounts-changed', () => void this.accountChanged()),
       // A notification was clicked: show that conversation, in its account.
       onEvent('open-conversation', ({ accountId, contactId }) => void this.openFromNotification(accountId, contactId)),

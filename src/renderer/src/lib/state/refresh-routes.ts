@@ -20,6 +20,9 @@ export type ViewPart =
   | 'ticket'
   | 'bookings'
   | 'webChat'
+  | 'ai-agents'
+  | 'knowledge-base'
+  | 'voice'
 
 const routes: Record<ResourceName, readonly ViewPart[]> = {
   account: ['channels', 'account'],
@@ -35,6 +38,10 @@ const routes: Record<ResourceName, readonly ViewPart[]> = {
   tickets: ['tickets', 'ticket'],
   bookings: ['bookings'],
   webChat: ['webChat'],
+  // Contacts show the agent each was assigned.
+  'ai-agents': ['ai-agents', 'contacts'],
+  'knowledge-base': ['knowledge-base'],
+  voice: ['voice'],
 }
 
 export function viewsToRefresh(resources: readonly ResourceName[]): Set<ViewPart> {

@@ -4,7 +4,7 @@ import { call, DeskError } from '../desk'
 import { onEvent } from '../events'
 
 /** In shortcut order (Ctrl/Cmd+1…): views added later take the next numbers, so known shortcuts stay. */
-export const views = ['inbox', 'contacts', 'media', 'campaigns', 'settings', 'account', 'tickets', 'bookings'] as const
+export const views = ['inbox', 'contacts', 'media', 'campaigns', 'settings', 'account', 'tickets', 'bookings', 'ai-agents', 'knowledge-base', 'voice'] as const
 export type View = (typeof views)[number]
 /** In the sidebar's order: Settings last. */
 export const navOrder: readonly View[] = [...views.filter((v) => v !== 'settings'), 'settings']
@@ -18,6 +18,9 @@ export const viewLabels: Record<View, string> = {
   tickets: 'Support',
   bookings: 'Bookings',
   settings: 'Settings',
+  'ai-agents': 'AI agents',
+  'knowledge-base': 'Knowledge base',
+  voice: 'Voice',
 }
 
 export class SessionState {

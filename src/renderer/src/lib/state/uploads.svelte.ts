@@ -2,7 +2,22 @@
 // with a clear message when refused; queued ones show their upload progress. Offline they
 // wait in the outbox. In Electron a file goes by its path; a plain page sends its bytes.
 import { act, messageOf, onOutboxEvent } from '../actions'
-import { checkFile } from '../upload-rules'
+import { checkFile, type UploadVerdict } from '../upload-rules'
+
+type Queued = { ok: boolean; actionId?: string | undefined; message?: string | undefined } | undefined
+
+/** Where files go: the media library unless told (the knowledge base has its own rules and methods). */
+export interface UploadTarget {
+  check(name: string, size: number): UploadVerdict
+  byPath(path: string): Promise<Queued>
+  byBytes(fileName: string, size: number, base64: string): Promise<Queued>
+}
+
+const mediaLibrary: UploadTarget = {
+  check: checkFile,
+  byPath: async (path) => (await act('media-upload', { files: [{ path }] })).results[0],
+  byBytes: (fileName, size, base64) => act('media-upload-data', { fileName, size, base64 }),
+}
 
 export type UploadPhase = 'reading' | 'refused' | 'queued' | 'uploading' | 'done' | 'failed'
 
@@ -21,9 +36,11 @@ export class UploadsState {
   #uploads = $state<Upload[]>([])
   #nextKey = 1
   #accountId: () => string | null
+  #target: UploadTarget
 
-  constructor(accountId: () => string | null) {
+  constructor(accountId: () => string | null, target: UploadTarget = mediaLibrary) {
     this.#accountId = accountId
+    this.#target = target
   }
 
   get uploads(): Upload[] {
@@ -33,7 +50,7 @@ export class UploadsState {
 
   async add(files: readonly File[]): Promise<void> {
     const entries = files.map((file) => {
-      const verdict = checkFile(file.name, file.size)
+      const verdict = this.#target.check(file.name, file.size)
       const upload: Upload = {
         key: this.#nextKey++,
         name: file.name,
@@ -61,9 +78,7 @@ export class UploadsState {
   async #queue(file: File, key: number): Promise<void> {
     try {
       const path = window.desk?.pathForFile?.(file) ?? ''
-      const result = path
-        ? (await act('media-upload', { files: [{ path }] })).results[0]
-        : await act('media-upload-data', { fileName: file.name, size: file.size, base64: await toBase64(file) })
+      const result = path ? await this.#target.byPath(path) : await this.#target.byBytes(file.name, file.size, await toBase64(file))
       if (!result?.ok) return this.#update(key, { phase: 'refused', message: result?.message ?? `“${file.name}” was refused.` })
       this.#update(key, { phase: 'queued', actionId: result.actionId ?? null, message: null })
     } catch (error) {

@@ -1,0 +1,107 @@
+// A product catalog read from a file the user dropped (JSON array or CSV with a header
+// row), for the preview table before anything is sent: each row becomes a product or a
+// reason it cannot be one. Prices accept "12.5", "12,5" and a currency written beside.
+export interface CatalogProduct {
+  name: string
+  description: string | null
+  price: number | null
+  currency: string | null
+  sku: string | null
+}
+
+export interface CatalogPreview {
+  products: CatalogProduct[]
+  /** Rows left out, numbered as the user sees them (1 = the first product). */
+  problems: { row: number; reason: string }[]
+}
+
+const MAX_PRODUCTS = 1000
+
+export function readCatalog(fileName: string, text: string): CatalogPreview {
+  const rows = fileName.toLowerCase().endsWith('.json') ? jsonRows(text) : csvRows(text)
+  const products: CatalogProduct[] = []
+  const problems: CatalogPreview['problems'] = []
+  rows.forEach((raw, i) => {
+    const get = (...keys: string[]) => {
+      for (const key of keys) {
+        const value = raw[key]
+        if (value !== undefined && value !== null && String(value).trim() !== '') return String(value).trim()
+      }
+      return null
+    }
+    const name = get('name', 'title', 'product', 'الاسم')
+    if (!name) return void problems.push({ row: i + 1, reason: 'It has no name.' })
+    const priceText = get('price', 'السعر')
+    let price: number | null = null
+    let currency = get('currency', 'العملة')
+    if (priceText !== null) {
+      const match = /^([A-Za-z]{3})?\s*(\d+(?:[.,]\d+)?)\s*([A-Za-z]{3})?$/.exec(priceText.replace(/\s+/g, ' '))
+      if (!match) return void problems.push({ row: i + 1, reason: `Its price “${priceText}” is not a number.` })
+      price = Number(match[2]!.replace(',', '.'))
+      currency ??= (match[1] ?? match[3] ?? null)?.toUpperCase() ?? null
+    }
+    products.push({ name: name.slice(0, 255), description: get('description', 'الوصف'), price, currency, sku: get('sku', 'code') })
+  })
+  if (products.length > MAX_PRODUCTS) {
+    problems.push({ row: MAX_PRODUCTS + 1, reason: `A catalog takes ${MAX_PRODUCTS} products at a time; the rest were left out.` })
+    products.length = MAX_PRODUCTS
+  }
+  return { products, problems }
+}
+
+function jsonRows(text: string): Record<string, unknown>[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text.replace(/^\ufeff/, ''))
+  } catch {
+    throw new CatalogFileError('This file is not valid JSON: a catalog is a JSON array of products.')
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { products?: unknown })?.products
+  if (!Array.isArray(list)) throw new CatalogFileError('A catalog is a JSON array of products (or an object with a "products" array).')
+  return list.map((item) => (typeof item === 'object' && item !== null ? lowerKeys(item as Record<string, unknown>) : {}))
+}
+
+const lowerKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.trim().toLowerCase(), v]))
+
+export class CatalogFileError extends Error {
+  readonly type = 'invalid-input' as const
+}
+
+/** A header row, quoted fields with "" escapes, commas or semicolons. */
+function csvRows(text: string): Record<string, string>[] {
+  const body = text.replace(/^\ufeff/, '')
+  const first = body.split('\n', 1)[0] ?? ''
+  const separator = first.includes(';') && !first.includes(',') ? ';' : ','
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else field += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === separator) {
+      row.push(field)
+      field = ''
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+    } else field += ch
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field])
+  const [header, ...data] = rows.filter((r) => r.some((cell) => cell.trim() !== ''))
+  if (!header) throw new CatalogFileError('This CSV file is empty: it needs a header row (name, price…) and a row per product.')
+  const keys = header.map((h) => h.trim().toLowerCase())
+  if (!keys.some((k) => ['name', 'title', 'product', 'الاسم'].includes(k))) {
+    throw new CatalogFileError('The CSV header needs a “name” column (and may have price, currency, sku, description).')
+  }
+  return data.map((r) => Object.fromEntries(keys.map((k, i) => [k, (r[i] ?? '').trim()])))
+}

@@ -1,0 +1,100 @@
+// Contacts chosen in the contacts view for a bulk action: one click opens a contact as
+// before; Ctrl/Cmd-click adds or removes one, Shift-click takes the range from the last
+// one chosen; "select all matching" takes every contact the filter matches (resolved by the
+// core, so it covers contacts not yet scrolled into view). Also the agent each shows.
+import type { ContactFilter } from '../../../../shared/contract'
+import { messageOf } from '../actions'
+import { call } from '../desk'
+
+export class ContactSelectionState {
+  #ids = $state.raw<ReadonlySet<number>>(new Set())
+  #anchor: number | null = null
+  /** Every contact matching this filter is chosen (the count is the list's total). */
+  #allMatching = $state.raw<ContactFilter | null>(null)
+  #agents = $state.raw<ReadonlyMap<number, string>>(new Map())
+  #message = $state<string | null>(null)
+
+  get ids(): ReadonlySet<number> {
+    return this.#ids
+  }
+  get allMatching(): boolean {
+    return this.#allMatching !== null
+  }
+  get message(): string | null {
+    return this.#message
+  }
+  has(id: number): boolean {
+    return this.#allMatching !== null || this.#ids.has(id)
+  }
+  count(total: number): number {
+    return this.#allMatching !== null ? total : this.#ids.size
+  }
+  /** The agent assigned to a contact (from this app), if any. */
+  agentOf(id: number): string | undefined {
+    return this.#agents.get(id)
+  }
+
+  /** Ctrl/Cmd-click: one contact in or out. */
+  toggle(id: number, index: number): void {
+    const next = new Set(this.#ids)
+    if (!next.delete(id)) next.add(id)
+    this.#ids = next
+    this.#allMatching = null
+    this.#anchor = index
+  }
+
+  /** Shift-click: everything between the last chosen row and this one. */
+  extend(index: number, idsInOrder: readonly number[]): void {
+    const from = this.#anchor ?? index
+    const [a, b] = from <= index ? [from, index] : [index, from]
+    const next = new Set(this.#ids)
+    for (const id of idsInOrder.slice(a, b + 1)) next.add(id)
+    this.#ids = next
+    this.#allMatching = null
+    this.#anchor ??= index
+  }
+
+  selectAllMatching(filter: ContactFilter): void {
+    this.#allMatching = { ...filter }
+    this.#ids = new Set()
+  }
+
+  /** "All matching" means matching the filter shown: a changed filter ends that choice. */
+  filterChanged(filter: ContactFilter): void {
+    if (this.#allMatching !== null && JSON.stringify(this.#allMatching) !== JSON.stringify({ ...filter })) this.clear()
+  }
+
+  clear(): void {
+    this.#ids = new Set()
+    this.#allMatching = null
+    this.#anchor = null
+  }
+
+  async loadAgents(contactIds: readonly number[]): Promise<void> {
+    if (contactIds.length === 0) {
+      this.#agents = new Map()
+      return
+    }
+    try {
+      const { items } = await call('contact-agents', { contactIds: contactIds.slice(0, 5_000) })
+      this.#agents = new Map(items.map((i) => [i.contactId, i.agentName]))
+    } catch {
+      // The label is a convenience: the list works without it.
+    }
+  }
+
+  /** Queues one assignment for everything chosen; true when queued. */
+  async assign(agentId: number, agentName: string, total: number): Promise<boolean> {
+    const count = this.count(total)
+    try {
+      const input = this.#allMatching !== null ? { id: agentId, filter: this.#allMatching } : { id: agentId, contactIds: [...this.#ids] }
+      const { count: queued } = await call('ai-agent-assign', input)
+      this.#message = `“${agentName}” assigned to ${queued.toLocaleString()} ${queued === 1 ? 'contact' : 'contacts'}.`
+      this.clear()
+      return true
+    } catch (error) {
+      this.#message = messageOf(error, `The agent could not be assigned to ${count} contacts.`)
+      return false
+    }
+  }
+}

@@ -1,0 +1,135 @@
+// The voice view: settings (queued, so they work offline), the user's own provider key
+// (sent online, then forgotten by the page too), connectivity, the cloned voice (a sample
+// dropped or picked, checked and uploaded with progress), warm-up and a spoken sample
+// played from a blob. Online-only controls say why they are off.
+import type { VoiceView } from '../../../../shared/contract'
+import { messageOf } from '../actions'
+import { call } from '../desk'
+import { UploadsState } from './uploads.svelte'
+
+const SAMPLE_TYPES = ['mp3', 'wav', 'm4a', 'ogg', 'webm']
+
+export function checkSample(name: string, size: number): { ok: true } | { ok: false; reason: string } {
+  const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : ''
+  if (!SAMPLE_TYPES.includes(extension)) return { ok: false, reason: `“${name}” can't be used as a voice sample: use an ${SAMPLE_TYPES.join(', ')} recording.` }
+  if (size > 10 * 1024 * 1024) return { ok: false, reason: `“${name}” is ${(size / 1024 / 1024).toFixed(1)} MB; a voice sample can be up to 10 MB (a minute or two of speech).` }
+  if (size === 0) return { ok: false, reason: `“${name}” is empty.` }
+  return { ok: true }
+}
+
+export const NEEDS_CONNECTION = 'Needs a connection to SkyLight.'
+
+export class VoiceState {
+  #voice = $state.raw<VoiceView | null>(null)
+  #message = $state<string | null>(null)
+  #connection = $state<string | null>(null)
+  #audioUrl = $state<string | null>(null)
+  #busy = $state(false)
+  #online: () => boolean
+  /** The key as typed; cleared once sent. */
+  key = $state('')
+  cloneName = $state('')
+  text = $state('')
+  readonly samples: UploadsState
+
+  constructor(accountId: () => string | null, online: () => boolean) {
+    this.#online = online
+    this.samples = new UploadsState(accountId, {
+      check: checkSample,
+      byPath: (path) => call('voice-clone', { path, ...(this.cloneName.trim() ? { name: this.cloneName.trim() } : {}) }),
+      byBytes: (fileName, size, base64) => call('voice-clone-data', { fileName, size, base64, ...(this.cloneName.trim() ? { name: this.cloneName.trim() } : {}) }),
+    })
+  }
+
+  get voice(): VoiceView | null {
+    return this.#voice
+  }
+  get message(): string | null {
+    return this.#message
+  }
+  /** The last connectivity check, in words. */
+  get connection(): string | null {
+    return this.#connection
+  }
+  get audioUrl(): string | null {
+    return this.#audioUrl
+  }
+  get busy(): boolean {
+    return this.#busy
+  }
+  get online(): boolean {
+    return this.#online()
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.#voice = await call('voice-get', {})
+    } catch (error) {
+      this.#message = messageOf(error, 'The voice settings could not be read.')
+    }
+  }
+
+  async update(changes: { language?: 'ar' | 'en'; dialect?: string; enabled?: boolean }): Promise<void> {
+    await this.#run(() => call('voice-update', changes).then(() => this.load()), 'Saved. SkyLight gets it as soon as you are online.')
+  }
+
+  /** Sends the typed key (or null: SkyLight's key); the page forgets it at once. */
+  async setKey(useOwn: boolean): Promise<void> {
+    const key = useOwn ? this.key.trim() : null
+    this.key = ''
+    if (useOwn && (key === null || key.length < 8)) {
+      this.#message = 'Paste the whole key from your voice provider.'
+      return
+    }
+    await this.#online_(async () => {
+      this.#voice = await call('voice-set-key', { key })
+    }, useOwn ? 'Your key is saved with SkyLight; this app keeps no copy.' : 'SkyLight’s own key is used again.')
+  }
+
+  async testConnection(): Promise<void> {
+    await this.#online_(async () => {
+      const status = await call('voice-status', {})
+      this.#connection = !status.configured ? 'Voice is not set up for this account.' : status.connected ? 'Connected: the voice service is ready.' : 'Not connected: the voice provider refused the key.'
+    }, null)
+  }
+
+  async preload(): Promise<void> {
+    await this.#online_(async () => {
+      this.#voice = await call('voice-preload', {})
+    }, 'The voice is warmed up.')
+  }
+
+  async speak(): Promise<void> {
+    if (this.text.trim() === '') return
+    await this.#online_(async () => {
+      const { mimeType, base64 } = await call('voice-tts', { text: this.text.trim() })
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+      if (this.#audioUrl) URL.revokeObjectURL(this.#audioUrl)
+      this.#audioUrl = URL.createObjectURL(new Blob([bytes], { type: mimeType }))
+    }, null)
+  }
+
+  async deleteVoice(): Promise<void> {
+    await this.#run(() => call('voice-delete', {}).then(() => this.load()), 'The cloned voice is deleted.')
+  }
+
+  async #online_(work: () => Promise<void>, done: string | null): Promise<void> {
+    if (!this.#online()) {
+      this.#message = NEEDS_CONNECTION
+      return
+    }
+    await this.#run(work, done)
+  }
+
+  async #run(work: () => Promise<unknown>, done: string | null): Promise<void> {
+    this.#busy = true
+    try {
+      await work()
+      if (done) this.#message = done
+    } catch (error) {
+      this.#message = messageOf(error)
+    } finally {
+      this.#busy = false
+    }
+  }
+}

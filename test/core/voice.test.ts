@@ -1,0 +1,131 @@
+// Voice through the core's contract, against the sandbox over HTTP: settings queued and
+// carried out; a provider key typed by the user reaches SkyLight and nothing else here (not
+// the store file, not the outbox, not an event, and the redactor knows it); a dropped sample
+// is checked, cloned once with progress; preload and TTS are online only, the speech handed
+// over as playable bytes; deleting the voice.
+import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openCore, type Core } from '../../src/main/core'
+import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
+import { startSandbox, type Sandbox } from '../../src/sandbox'
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
+
+const PROVIDER_KEY = 'sk_provider_e2e_7f3a9c1d'
+let sandbox: Sandbox
+let dataDir: string
+let core: Core
+let events: { event: EventName; payload: unknown }[] = []
+const redacted = new Set<string>()
+// One keychain for the run, so a restart finds the account's API key again.
+const keychain = new SessionSecretStore()
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, seed: 22, accounts: 2, rateLimit: { limit: 10_000, windowMs: 60_000 } })
+  dataDir = await mkdtemp(join(tmpdir(), 'skylight-voice-'))
+  core = await openCore({
+    dataDir,
+    appVersion: 'test',
+    keychain,
+    rateLimit: { limit: 10_000, windowMs: 60_000 },
+    client: { maxAttempts: 2, retryBaseMs: 10 },
+    redactor: { addSecret: (s) => void redacted.add(s), removeSecret: (s) => void redacted.delete(s) },
+  })
+  core.on((event, payload) => events.push({ event, payload }))
+  // The second account starts without a cloned voice.
+  await call('account-add', { apiKey: sandbox.accounts[1]!.apiKey, baseUrl: sandbox.url })
+  await until('sync-status', (s) => s.state === 'idle' && s.firstSyncDone)
+})
+afterAll(async () => {
+  await core?.close()
+  await sandbox?.close()
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await core.dispatch(method, input)
+  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
+  return result.value as MethodOutput<M>
+}
+async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean): Promise<EventPayload<E>> {
+  for (;;) {
+    const hit = events.find((e) => e.event === event && test(e.payload as EventPayload<E>))
+    if (hit) return hit.payload as EventPayload<E>
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+async function drained(): Promise<void> {
+  for (;;) {
+    const { counts } = await call('outbox-list', {})
+    if (counts.queued + counts.inFlight === 0) return
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+const server = () => sandbox.control.dump(sandbox.accounts[1]!.id).voice
+
+/** Every byte the app wrote under its data folder, as text. */
+async function everythingOnDisk(): Promise<string> {
+  const files = (await readdir(dataDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())
+  const parts = await Promise.all(files.map((f) => readFile(join(f.parentPath, f.name)).then((b) => b.toString('latin1'))))
+  return parts.join('\n')
+}
+
+describe('voice', () => {
+  it('shows the synced settings and the dialects, and queues a settings change', async () => {
+    const voice = await call('voice-get', {})
+    expect(voice).toMatchObject({ hasClonedVoice: false, dialect: 'ksa', language: 'ar', usesOwnKey: false })
+    expect(voice.dialects.map((d) => d.code)).toEqual(expect.arrayContaining(['ksa', 'egy', 'lev']))
+    await call('voice-update', { dialect: 'egy', enabled: true })
+    expect((await call('voice-get', {})).dialect).toBe('egy')
+    await drained()
+    expect(server()).toMatchObject({ dialect: 'egy', enabled: true })
+  })
+
+  it('sends a provider key to SkyLight once and keeps it nowhere in the app', async () => {
+    events = []
+    const after = await call('voice-set-key', { key: PROVIDER_KEY })
+    expect(after.usesOwnKey).toBe(true)
+    expect(await call('voice-status', {})).toEqual({ configured: true, connected: true })
+    expect(redacted.has(PROVIDER_KEY)).toBe(true)
+    expect(JSON.stringify(events)).not.toContain(PROVIDER_KEY)
+    expect(JSON.stringify(await call('outbox-list', { states: ['queued', 'in-flight', 'done', 'failed', 'cancelled'] }))).not.toContain(PROVIDER_KEY)
+    await core.close()
+    core = await openCore({ dataDir, appVersion: 'test', keychain, rateLimit: { limit: 10_000, windowMs: 60_000 }, client: { maxAttempts: 2, retryBaseMs: 10 } })
+    expect(await everythingOnDisk()).not.toContain(PROVIDER_KEY)
+    core.on((event, payload) => events.push({ event, payload }))
+    expect((await call('voice-set-key', { key: null })).usesOwnKey).toBe(false)
+  })
+
+  it('clones from a dropped sample checked first, with progress, once; then preloads and speaks', async () => {
+    const refused = await call('voice-clone-data', { fileName: 'notes.txt', size: 2, base64: Buffer.from('hi').toString('base64') })
+    expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/can't be used as a voice sample/) })
+    const fake = await call('voice-clone-data', { fileName: 'fake.mp3', size: 3, base64: Buffer.from('abc').toString('base64') })
+    expect(fake.message).toBe('“fake.mp3” is not really a MP3 file (its content does not match its name).')
+    events = []
+    const sample = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(200_000, 7)])
+    const queued = await call('voice-clone-data', { fileName: 'layla.mp3', size: sample.length, base64: sample.toString('base64'), name: 'Layla' })
+    expect(queued.ok).toBe(true)
+    await drained()
+    expect(events.some((e) => e.event === 'outbox-progress' && (e.payload as { actionId: string }).actionId === queued.actionId)).toBe(true)
+    expect(server()).toMatchObject({ has_cloned_voice: true, voice_name: 'Layla' })
+    expect(sandbox.control.requestLog().filter((r) => r.path.endsWith('/voice/clone') && r.acted)).toHaveLength(1)
+    expect((await call('voice-preload', {})).voicePreloadedAt).not.toBeNull()
+    const speech = await call('voice-tts', { text: 'أهلاً وسهلاً' })
+    expect(speech.mimeType).toBe('audio/wav')
+    expect(Buffer.from(speech.base64, 'base64').subarray(0, 4).toString()).toBe('RIFF')
+  })
+
+  it('needs a connection for TTS, and deletes the cloned voice', async () => {
+    await sandbox.control.setFaults({ offline: true })
+    try {
+      await expect(call('voice-tts', { text: 'hello' })).rejects.toMatchObject({ type: 'network' })
+    } finally {
+      await sandbox.control.clearFaults()
+    }
+    await call('voice-delete', {})
+    expect((await call('voice-get', {})).hasClonedVoice).toBe(false)
+    await drained()
+    expect(server()).toMatchObject({ has_cloned_voice: false, voice_id: null })
+  })
+})

@@ -1,0 +1,128 @@
+// The AI side of the account in real Chromium: create an agent and make it the default;
+// assign it to every contact a filter chooses; drop a PDF, an MP3 and a renamed image on
+// the knowledge base (the image refused with its reason) and a CSV catalog on its catalog
+// area (previewed, then sent); crawl a website to completion and a bad one to failure;
+// clone a voice and play a spoken sample. A screenshot of each screen; axe finds nothing
+// serious or critical.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { buildRenderer, chromiumAvailable, startEnvironment, untilEvent, type Environment } from './helpers/environment'
+import { checkView } from './helpers/page-checks'
+
+// Callbacks passed to page.evaluate run in the page; these names are the page's own there.
+declare const DataTransfer: any
+declare const File: any
+
+let env: Environment
+let page: Page
+let accountId: string
+const agentName = 'Support concierge'
+
+beforeAll(async () => {
+  if (!chromiumAvailable) return
+  buildRenderer()
+  env = await startEnvironment()
+  page = env.page
+  await page.goto(env.host.url)
+  const added = await env.core.dispatch('account-add', { apiKey: env.sandbox.accounts[0]!.apiKey, baseUrl: env.sandbox.url })
+  if (!added.ok) throw new Error(added.error.message)
+  accountId = (added.value as { id: string }).id
+  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 60_000)
+}, 180_000)
+afterAll(async () => env?.close())
+
+const dump = () => env.sandbox.control.dump(env.sandbox.accounts[0]!.id)
+
+/** Drops files with the given bytes (base64) on an element, as a user dragging them would. */
+async function drop(selector: string, files: { name: string; type: string; base64: string }[]): Promise<void> {
+  const transfer = await page.evaluateHandle((specs) => {
+    const data = new DataTransfer()
+    for (const s of specs) data.items.add(new File([Uint8Array.from(atob(s.base64), (c: string) => c.charCodeAt(0))], s.name, { type: s.type }))
+    return data
+  }, files)
+  await page.locator(selector).first().dispatchEvent('dragover', { dataTransfer: transfer })
+  await page.locator(selector).first().dispatchEvent('drop', { dataTransfer: transfer })
+}
+const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64')
+
+describe.skipIf(!chromiumAvailable)('the AI side of the account', { timeout: 180_000 }, () => {
+  it('creates an agent with its persona and makes it the default', async () => {
+    await page.keyboard.press('Control+9')
+    await page.getByRole('button', { name: 'New agent' }).click()
+    await page.getByLabel('Name', { exact: true }).fill(agentName)
+    await page.getByLabel(/^System prompt/).fill('You help customers with orders, politely and briefly.')
+    await page.getByLabel(/^Personality/).fill('Warm and concise')
+    await page.getByLabel('Guideline 1 value').fill('Arabic')
+    await page.getByRole('button', { name: 'Create agent' }).click()
+    const row = page.locator('.agent-row', { hasText: agentName })
+    await expect.poll(() => row.count()).toBe(1)
+    await expect.poll(() => dump().ai_agents.filter((a) => a.name === agentName).length, { timeout: 60_000 }).toBe(1)
+    await page.getByRole('button', { name: 'Make default' }).click()
+    await expect.poll(() => row.locator('.default-tag').count()).toBe(1)
+    await expect.poll(() => dump().ai_agents.find((a) => a.name === agentName)?.is_default, { timeout: 60_000 }).toBe(true)
+    expect(dump().ai_agents.filter((a) => a.is_default)).toHaveLength(1)
+    expect(await checkView(page, '60-ai-agents')).toEqual([])
+  })
+
+  it('assigns the agent to every contact a filter chooses, in one action', async () => {
+    await page.keyboard.press('Control+2')
+    await page.getByLabel('Channel').selectOption('whatsapp')
+    const whatsapp = dump().contacts.filter((c) => c.type === 'whatsapp').map((c) => c.id)
+    await page.getByRole('button', { name: /^Select all .* matching$/ }).click()
+    await page.getByRole('button', { name: 'Assign AI agent…' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('AI agent').selectOption({ label: `${agentName} (default)` })
+    await dialog.getByRole('button', { name: 'Assign' }).click()
+    const agentId = dump().ai_agents.find((a) => a.name === agentName)!.id
+    await expect.poll(() => whatsapp.every((id) => dump().ai_agent_assignments[id] === agentId), { timeout: 60_000 }).toBe(true)
+    const assigns = env.sandbox.control.requestLog().filter((e) => e.acted && e.path.endsWith(`/ai-agents/${agentId}/assign`))
+    expect(assigns).toHaveLength(1)
+    await expect.poll(() => page.locator('.agent-label', { hasText: agentName }).count()).toBeGreaterThan(0)
+    expect(await checkView(page, '61-contacts-assigned')).toEqual([])
+  })
+
+  it('drops a PDF, an MP3 and a renamed image (refused with its reason) and a CSV catalog', async () => {
+    await page.locator('.nav-item', { hasText: 'Knowledge base' }).click()
+    await drop('.knowledge-base', [
+      { name: 'Menu.pdf', type: 'application/pdf', base64: b64(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20_000, 32)])) },
+      { name: 'welcome.mp3', type: 'audio/mpeg', base64: b64(Buffer.concat([Buffer.from('ID3'), Buffer.alloc(5_000, 1)])) },
+      { name: 'photo.pdf', type: 'application/pdf', base64: b64(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')) },
+    ])
+    await expect.poll(() => page.locator('.upload', { hasText: 'photo.pdf' }).textContent()).toMatch(/not really a PDF file/)
+    await expect.poll(() => dump().knowledge_base.filter((e) => e.file_name === 'Menu.pdf' || e.file_name === 'welcome.mp3').length, { timeout: 60_000 }).toBe(2)
+    await drop('.catalog-drop', [{ name: 'coffee.csv', type: 'text/csv', base64: b64('name,price,sku\nArabica 250g,45,AR-250\nقهوة سعودية,60,KSA-1\n') }])
+    await expect.poll(() => page.locator('table.preview tbody tr').count()).toBe(2)
+    expect(await checkView(page, '62-knowledge-base-catalog-preview')).toEqual([])
+    await page.getByRole('button', { name: 'Create catalog' }).click()
+    await expect.poll(() => dump().knowledge_base.find((e) => e.title === 'coffee')?.products.length, { timeout: 60_000 }).toBe(2)
+    expect(dump().knowledge_base.some((e) => e.file_name === 'photo.pdf')).toBe(false)
+    expect(await checkView(page, '63-knowledge-base-dropped')).toEqual([])
+  })
+
+  it('crawls a website to completion and a bad one to failure, with the reason', async () => {
+    for (const url of ['https://shop.example/', 'https://gone.invalid/']) {
+      await page.getByRole('button', { name: 'Add website' }).click()
+      await page.getByLabel('Address').fill(url)
+      await page.getByRole('button', { name: 'Start crawl' }).click()
+      await expect.poll(() => dump().knowledge_base.some((e) => e.url === url), { timeout: 60_000 }).toBe(true)
+    }
+    const good = page.locator('.kb-row', { hasText: 'shop.example' })
+    const bad = page.locator('.kb-row', { hasText: 'gone.invalid' })
+    await expect.poll(() => good.locator('[data-status]').textContent(), { timeout: 40_000 }).toBe('Ready')
+    await expect.poll(() => bad.textContent(), { timeout: 40_000 }).toMatch(/Failed.*could not be reached/)
+    expect(await checkView(page, '64-knowledge-base-crawls')).toEqual([])
+  })
+
+  it('clones a voice from a picked sample and plays a spoken sentence', async () => {
+    await page.locator('.nav-item', { hasText: 'Voice' }).click()
+    await page.getByLabel('Name for a new clone').fill('Noura')
+    await page.locator('input[type=file][accept*=".mp3"]').setInputFiles({ name: 'noura.mp3', mimeType: 'audio/mpeg', buffer: Buffer.concat([Buffer.from('ID3'), Buffer.alloc(50_000, 2)]) })
+    await expect.poll(() => dump().voice.voice_name, { timeout: 60_000 }).toBe('Noura')
+    await expect.poll(() => page.getByText('In use:').textContent()).toMatch(/Noura/)
+    await page.getByLabel('Sentence').fill('أهلاً بكم في متجرنا')
+    await page.getByRole('button', { name: 'Speak' }).click()
+    await expect.poll(() => page.locator('audio').getAttribute('src'), { timeout: 60_000 }).toMatch(/^blob:/)
+    expect(await checkView(page, '65-voice')).toEqual([])
+    expect(env.pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([])
+  })
+})
