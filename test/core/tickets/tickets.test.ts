@@ -4,6 +4,7 @@
 // is lost is sent exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getTicket, ticketList } from '../../../src/main/core/store'
+import { markSlowCollectionsDue } from '../../../src/main/core/sync/plans'
 import { syncedWorld, type World } from '../../conformance/world'
 
 let w: World
@@ -42,6 +43,9 @@ describe('support tickets', () => {
     await outbox.stop()
 
     w.sandbox.control.supportReply({ accountId: w.accountId, ticketId: made.id, message: 'We are on it.' })
+    // Tickets are among the collections a refresh reads every half hour, or at once when the
+    // user asks to sync now (the contract's sync-now marks them due, as here).
+    markSlowCollectionsDue(w.store.db)
     await w.sync.syncNow('refresh')
     const synced = getTicket(w.store.db, made.id)
     expect(synced).toMatchObject({ reference: made.ticket_id, status: 'answered', pending: false })
