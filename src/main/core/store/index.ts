@@ -52,7 +52,7 @@ export { pendingDeletes, withoutPendingDeletes, type DeletableEntity } from './q
 export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
 export { markAll, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
 export { holdForLocalChange, releaseLocalChange, type LocalEntity } from './writes/local-changes'
-export { saveSyncState, type SyncStatePatch } from './writes/sync-state'
+export { saveSyncState, deleteSyncState, type SyncStatePatch } from './writes/sync-state'
 
 // Queries (the views)
 export type { Page } from './queries/page'
