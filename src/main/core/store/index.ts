@@ -50,7 +50,7 @@ export { upsertMedia, setMediaCachePath } from './writes/media'
 export { epochMs } from './time'
 export { pendingDeletes, withoutPendingDeletes, type DeletableEntity } from './queries/pending-deletes'
 export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
-export { markAll, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
+export { markAll, markSeen, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
 export { holdForLocalChange, releaseLocalChange, type LocalEntity } from './writes/local-changes'
 export { saveSyncState, deleteSyncState, type SyncStatePatch } from './writes/sync-state'
 
@@ -88,6 +88,8 @@ export {
   segmentIds,
   campaignIdsByStatus,
   unseenIds,
+  countStoredRows,
+  countUnseenConversations,
   unreadTotal,
   contactName,
   type ConversationStamp,
