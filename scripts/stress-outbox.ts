@@ -103,6 +103,12 @@ function startChild(args: string[]): Child {
   }
 }
 
+/** Lets a child that said it drained close its store and exit; one that hangs is killed. */
+async function settle(child: Child): Promise<void> {
+  await Promise.race([child.exited, sleep(5_000)])
+  await kill(child)
+}
+
 async function kill(child: Child): Promise<void> {
   if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL')
   await child.exited
@@ -227,7 +233,7 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
       for (let k = 0; k < planned; k++) {
         await sleep(20 + random() * 250)
         if (child.lines.some((l) => l.startsWith('drained'))) break
-        await kill(child)
+        await settle(child)
         kills++
         child = startChild(args)
       }
@@ -237,12 +243,12 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
       await control(sandbox, 'DELETE', '/faults')
       proxy.reset()
       let drained = await child.waitFor('drained', 90_000)
-      await child.exited
+      await settle(child)
       if (!drained || /"failed":[1-9]/.test(drained)) {
         // What waits for the user (failed, retryable) is retried, as the user would.
         child = startChild([...args, '--retry-failed'])
         drained = await child.waitFor('drained', 60_000)
-        await child.exited
+        await settle(child)
       }
       // Actions that ask whether a record found is theirs: answered as a user who looks at
       // the conversation (or the library) on SkyLight and knows what they sent would.
@@ -252,7 +258,7 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
         const decide = Object.fromEntries(asked.map((a) => [a.id, oursActed(log, a) ? 'mark-sent' : 'send-anyway']))
         child = startChild([...args, '--decide', JSON.stringify(decide)])
         drained = await child.waitFor('drained', 60_000)
-        await child.exited
+        await settle(child)
       }
       const tally = byFault[kind]
       tally.asked += asked.length

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Outbox } from '../../src/main/core/outbox'
+import { refsOf } from '../../src/main/core/outbox/payload'
 import { getAction } from '../../src/main/core/outbox/queue-store'
 import { createSkyLightApi, RateBudget } from '../../src/main/core/skylight'
 import { openStore } from '../../src/main/core/store'
@@ -94,7 +95,9 @@ function asked() {
 outbox.start()
 const timer = setInterval(() => {
   const counts = outbox.counts()
-  if (counts.queued + counts.inFlight > 0) return
+  // Queued actions that wait for an entity whose creation waits for the user are settled too.
+  const runnable = outbox.list({ states: ['queued'] }).filter((a) => !refsOf(getAction(store.db, a.id)!.payload).some((r) => r.id < 0))
+  if (runnable.length + counts.inFlight > 0) return
   clearInterval(timer)
   const failed = outbox.list({ states: ['failed'] }).filter((a) => a.lastError?.type !== 'needs-decision')
   console.log(`drained ${JSON.stringify({ counts, failed: failed.map((a) => `${a.summary}: ${a.lastError?.message}`), asked: asked() })}`)
