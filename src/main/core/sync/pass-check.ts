@@ -18,8 +18,10 @@ export type PageVerdict = { ok: true } | { ok: false; reason: string }
  * list are stored here (server rows only), so an empty answer for a list we hold rows of is
  * not taken at its word.
  */
-export function checkPage(page: number, result: Page<unknown>, perPage: number, noun: string, known: number): PageVerdict {
+export function checkPage(page: number, result: Page<unknown>, requested: number, noun: string, known: number): PageVerdict {
   const got = result.items.length + result.skipped
+  // A server that caps the page size says so in its meta; its pages are measured by that.
+  const perPage = Math.max(1, Math.min(requested, result.perPage || requested))
   if (page === 1 && result.total === 0 && got === 0 && known > 0) {
     return { ok: false, reason: `SkyLight answered that there are no ${noun}, though ${known} are stored here` }
   }
