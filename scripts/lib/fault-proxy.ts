@@ -30,6 +30,8 @@ export class FaultProxy {
   #target: URL
   #random: () => number
   #offline = false
+  /** Carried-out-or-not requests being relayed: cut by an outage, their answers are lost. */
+  #relaying = new Set<Garbled>()
 
   private constructor(target: string, random: () => number) {
     this.#target = new URL(target)
@@ -51,6 +53,9 @@ export class FaultProxy {
   async offlineFor(ms: number): Promise<void> {
     if (this.#offline) return
     this.#offline = true
+    // Whatever was being relayed may have been carried out; its answer never arrives.
+    this.garbled.push(...this.#relaying)
+    this.#relaying.clear()
     const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()))
     for (const socket of this.#sockets) socket.destroy()
     await closed
@@ -100,6 +105,9 @@ export class FaultProxy {
     const method = req.method ?? 'GET'
     const garble = MUTATING.has(method) && req.url?.startsWith('/api/') === true && this.#random() < this.faults.actThen5xxRate
     const upstream = http.request(new URL(req.url ?? '/', this.#target), { method, headers: { ...req.headers, host: this.#target.host }, agent: false })
+    const relaying: Garbled = { method, path: new URL(req.url ?? '/', this.#target).pathname, body: parseBody(body, req.headers['content-type']) }
+    if (MUTATING.has(method)) this.#relaying.add(relaying)
+    res.on('finish', () => this.#relaying.delete(relaying))
     upstream.on('response', async (answer) => {
       const parts: Buffer[] = []
       try {
@@ -110,7 +118,8 @@ export class FaultProxy {
       }
       const status = answer.statusCode ?? 502
       if (garble && status < 400) {
-        this.garbled.push({ method, path: new URL(req.url ?? '/', this.#target).pathname, body: parseBody(body, req.headers['content-type']) })
+        this.#relaying.delete(relaying)
+        this.garbled.push(relaying)
         res.writeHead(502, { 'content-type': 'application/json' })
         res.end(JSON.stringify({ success: false, message: 'Bad gateway.' }))
         return

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Outbox } from '../../../src/main/core/outbox'
 import { insertAction, updateAction } from '../../../src/main/core/outbox/queue-store'
-import { insertLocalMessage, threadPage } from '../../../src/main/core/store'
+import { insertLocalMessage, replaceCampaigns, threadPage } from '../../../src/main/core/store'
 import { apiRequests, harness, serverContact, type Harness } from './helpers'
 
 const texts = (h: Harness, contactId: number) => (h.sandbox.control.dump(h.accountId).messages[contactId] ?? []).map((m) => m.content)
@@ -107,5 +107,20 @@ describe('reconciling by server evidence', () => {
     await h.drained(outbox)
     expect(h.sandbox.control.dump(h.accountId).contacts.filter((x) => x.phone === '+966540000105')).toHaveLength(1)
     expect(outbox.list()[0]).toMatchObject({ state: 'done' })
+  })
+
+  it('a campaign start whose answer was lost is settled by its status with the clock 10 minutes fast, not refused as a second start', async () => {
+    const h = await harness()
+    const c = await serverContact(h, 'Audience', '+966540000106')
+    const channel = (await h.api().account.channels()).find((x) => x.type === 'whatsapp' && x.is_connected)!
+    const draft = await h.api().campaigns.create({ name: 'Skewed start', message: 'Hello', channel_id: channel.id!, contact_ids: [c.id] })
+    replaceCampaigns(h.store.db, [draft])
+    h.sandbox.control.setFaults({ rules: [{ method: 'POST', path: `/campaigns/${draft.id}/start`, kind: 'drop-after' }] })
+    const { outbox } = h.outbox({ now: () => Date.now() + 10 * 60_000 })
+    outbox.campaignCommand(draft.id, 'start')
+    outbox.start()
+    await h.drained(outbox)
+    expect(outbox.list()[0]).toMatchObject({ state: 'done' })
+    expect(apiRequests(h).filter((e) => e.path.endsWith(`/campaigns/${draft.id}/start`) && e.acted)).toHaveLength(1)
   })
 })
