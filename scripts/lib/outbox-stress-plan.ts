@@ -74,8 +74,17 @@ export interface Verdict {
   duplicated: string[]
 }
 
+/** Carried-out requests whose answer the fault proxy replaced, which the sandbox's log cannot show. */
+export interface RunContextForJudge {
+  garbled: { method: string; path: string; body: unknown }[]
+}
+
+/** A second client's sends carry this in their body (the sandbox ignores it; its log keeps it). */
+export const COLLEAGUE = 'colleague'
+const isColleague = (b: Record<string, unknown>) => b.via === COLLEAGUE
+
 /** Judges the run from what the server holds and what its log says it acted on. */
-export function judge(plan: RunPlan, dump: AccountDump, log: RequestLogEntry[]): Verdict {
+export function judge(plan: RunPlan, dump: AccountDump, log: RequestLogEntry[], extra: RunContextForJudge = { garbled: [] }): Verdict {
   const lost: string[] = []
   const duplicated: string[] = []
   const expectOne = (what: string, found: number, acted = found) => {
@@ -86,8 +95,21 @@ export function judge(plan: RunPlan, dump: AccountDump, log: RequestLogEntry[]):
   const created = plan.actions.find((a): a is Extract<Planned, { kind: 'create-contact' }> => a.kind === 'create-contact')
   const newId = created ? contactsByPhone(created.phone)[0]?.id : undefined
   const contactOf = (c: number | 'new') => (c === 'new' ? newId : c)
-  const actedPosts = (path: RegExp, match: (body: Record<string, unknown>) => boolean) =>
-    log.filter((e) => e.method === 'POST' && e.acted && path.test(e.path) && match((e.body ?? {}) as Record<string, unknown>)).length
+  const acted = (method: string, path: RegExp, match: (body: Record<string, unknown>) => boolean) =>
+    log.filter((e) => e.method === method && e.acted && path.test(e.path) && match((e.body ?? {}) as Record<string, unknown>))
+  const actedPosts = (path: RegExp, match: (body: Record<string, unknown>) => boolean) => acted('POST', path, match).length
+  // A carried-out request whose answer the client never got (cut, truncated, replaced by a
+  // 502) may rightly be repeated by a repeatable action; one it did hear back from may not.
+  const garbled = extra.garbled.map((g) => ({ ...g, used: false }))
+  const answered = (entries: RequestLogEntry[]) =>
+    entries.filter((e) => {
+      if (e.outcome === 'fault:drop-after' || e.outcome === 'fault:truncate') return false
+      const g = garbled.find((x) => !x.used && x.method === e.method && x.path === e.path && JSON.stringify(x.body) === JSON.stringify(e.body))
+      if (g) g.used = true
+      return !g
+    }).length
+  const colleagueSent = (contact: number | undefined, text: string) =>
+    contact === undefined ? 0 : acted('POST', /\/messages\/send$/, (b) => isColleague(b) && b.contact_id === contact && b.message === text).length
 
   const toggles = new Map<number, number>()
   const lastName = new Map<number, string>()
@@ -95,8 +117,9 @@ export function judge(plan: RunPlan, dump: AccountDump, log: RequestLogEntry[]):
     switch (a.kind) {
       case 'send': {
         const id = contactOf(a.contact)
-        const found = id === undefined ? 0 : (dump.messages[id] ?? []).filter((m) => m.content === a.text && m.direction === 'outbound').length
-        expectOne(`message “${a.text}”`, found, actedPosts(/\/messages\/send$/, (b) => b.message === a.text))
+        const theirs = colleagueSent(id, a.text)
+        const found = id === undefined ? 0 : (dump.messages[id] ?? []).filter((m) => m.content === a.text && m.direction === 'outbound').length - theirs
+        expectOne(`message “${a.text}”`, found, actedPosts(/\/messages\/send$/, (b) => b.message === a.text && !isColleague(b)))
         break
       }
       case 'upload':
@@ -108,15 +131,21 @@ export function judge(plan: RunPlan, dump: AccountDump, log: RequestLogEntry[]):
       case 'note': {
         const id = contactOf(a.contact)
         const notes = dump.contacts.find((c) => c.id === id)?.notes ?? []
-        expectOne(`note “${a.text}”`, notes.filter((n) => n.note === a.text).length)
+        expectOne(`note “${a.text}”`, notes.filter((n) => n.note === a.text).length, id === undefined ? 0 : actedPosts(new RegExp(`/contacts/${id}/notes$`), (b) => b.note === a.text))
         break
       }
-      case 'tag':
+      case 'tag': {
         if (!dump.contacts.find((c) => c.id === a.contact)?.tags.includes(a.title)) lost.push(`tag ${a.title}`)
+        const runs = answered(acted('POST', new RegExp(`/contacts/${a.contact}/tags$`), (b) => b.title === a.title))
+        if (runs > 1) duplicated.push(`tag ${a.title} ×${runs}`)
         break
-      case 'rename-contact':
+      }
+      case 'rename-contact': {
         lastName.set(a.contact, a.name)
+        const runs = answered(acted('PUT', new RegExp(`/contacts/${a.contact}$`), (b) => b.name === a.name))
+        if (runs > 1) duplicated.push(`rename of contact ${a.contact} to ${a.name} ×${runs}`)
         break
+      }
       case 'toggle-blacklist':
         toggles.set(a.contact, (toggles.get(a.contact) ?? 0) + 1)
         break
@@ -124,6 +153,8 @@ export function judge(plan: RunPlan, dump: AccountDump, log: RequestLogEntry[]):
         const found = dump.campaigns.filter((c) => c.name === a.name)
         expectOne(`campaign ${a.name}`, found.length, actedPosts(/\/campaigns$/, (b) => b.name === a.name))
         if (a.start && found[0]?.status === 'draft') lost.push(`start of ${a.name}`)
+        const starts = found[0] ? answered(acted('POST', new RegExp(`/campaigns/${found[0].id}/start$`), () => true)) : 0
+        if (starts > 1) duplicated.push(`start of ${a.name} ×${starts}`)
         break
       }
       case 'ticket': {
@@ -144,6 +175,10 @@ export function judge(plan: RunPlan, dump: AccountDump, log: RequestLogEntry[]):
   for (const [id, n] of toggles) {
     const flag = dump.contacts.find((c) => c.id === id)?.blacklisted
     if (flag !== (n % 2 === 1)) (flag === undefined ? lost : duplicated).push(`blacklist of contact ${id} after ${n} toggles is ${String(flag)}`)
+    // Each toggle flips the flag exactly once on the server: counted, not just its parity.
+    const flips = acted('POST', new RegExp(`/contacts/${id}/blacklist$`), () => true).length
+    if (flips > n) duplicated.push(`blacklist of contact ${id} toggled ${flips}× for ${n} toggles`)
+    else if (flips < n && flag !== undefined) lost.push(`blacklist of contact ${id} toggled ${flips}× for ${n} toggles`)
   }
   return { actions: plan.actions.length, lost, duplicated }
 }

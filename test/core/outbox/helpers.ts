@@ -19,7 +19,7 @@ export interface Harness {
   dir: string
   accountId: number
   api(key?: string): SkyLightApi
-  outbox(options?: { timings?: Partial<OutboxTimings>; api?: SkyLightApi }): { outbox: Outbox; events: OutboxEvent[] }
+  outbox(options?: { timings?: Partial<OutboxTimings>; api?: SkyLightApi; now?: () => number }): { outbox: Outbox; events: OutboxEvent[] }
   /** Waits until nothing is queued or in flight. */
   drained(outbox: Outbox, timeoutMs?: number): Promise<void>
   /** Stores a server contact locally, as sync would. */
@@ -64,6 +64,7 @@ export async function harness(): Promise<Harness> {
         stagingDir: join(dir, 'staging'),
         onEvent: (e) => events.push(e),
         timings: { ...fastTimings, ...options.timings },
+        ...(options.now ? { now: options.now } : {}),
       })
       outboxes.push(outbox)
       return { outbox, events }

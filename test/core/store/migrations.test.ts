@@ -150,6 +150,15 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
       db.close()
     }
   },
+  '0008_record-reconcile-evidence': (_o, path) => {
+    const db = new Database(path, { readonly: true })
+    try {
+      const columns = (db.pragma('table_info(outbox_actions)') as { name: string }[]).map((c) => c.name)
+      expect(columns).toContain('evidence')
+    } finally {
+      db.close()
+    }
+  },
 }
 
 describe('migrations', () => {

@@ -1,7 +1,11 @@
 // One attempt at one action: mark it in flight (committed before any request, so a crash
 // leaves evidence), look for the effect of an earlier attempt that may have reached the
 // server, send if there is none, and record the outcome with its local consequence in one
-// transaction.
+// transaction. Before a request that is not safe to repeat goes out, the newest id of the
+// list its record would join is committed; when the request fails in a way that may have
+// acted, the record is looked for at once (a match this close is this action's, none means
+// it did not act). A match found later, when nobody could look in between, may be a
+// colleague's identical record: the action then waits for the user instead of guessing.
 import type { ResourceName } from '../../../shared/contract/resources'
 import type { SkyLightApi, SkyLightError } from '../skylight'
 import { backoffDelay } from '../skylight/retry-policy'
@@ -11,7 +15,7 @@ import { classify, describe } from './classify'
 import { parsePayload, PayloadError } from './payload'
 import { claimedIds, rewriteLocalId, updateAction, type ActionRow } from './queue-store'
 import { unstage } from './staging'
-import type { OutboxTimings } from './types'
+import type { ActionError, OutboxTimings } from './types'
 
 export interface AttemptDeps {
   api: SkyLightApi
@@ -40,6 +44,23 @@ export function readPayload(defs: ReadonlyMap<string, AnyActionDef>, row: Pick<A
   return { def, payload: parsePayload(row.kind, def.payload, row.version, row.payload) as unknown }
 }
 
+/**
+ * What the server showed just before an action's request went out. `open` until someone
+ * looked for the request's effect right after it failed: a match found while it is open may
+ * be this action's record or a colleague's identical one, and only the user can tell.
+ */
+export interface ReconcileEvidence {
+  afterId: number
+  open: boolean
+  /** A match found while open, waiting for the user ("mark as sent" claims it). */
+  found?: RemoteResult
+}
+
+export function readEvidence(value: unknown): ReconcileEvidence | null {
+  const e = value as Partial<ReconcileEvidence> | null | undefined
+  return e && typeof e.afterId === 'number' ? { afterId: e.afterId, open: e.open === true, ...(e.found ? { found: e.found } : {}) } : null
+}
+
 export async function attempt(deps: AttemptDeps, row: ActionRow): Promise<AttemptOutcome> {
   const { db, timings } = deps
   let def: AnyActionDef
@@ -57,10 +78,12 @@ export async function attempt(deps: AttemptDeps, row: ActionRow): Promise<Attemp
   updateAction(db, row.id, { state: 'in-flight', attempts: row.attempts + 1, firstAttemptAt }, deps.now())
   deps.onUpdate(row.id)
 
+  const evidence = readEvidence(row.evidence)
   const since = firstAttemptAt - timings.clockSkewMs
   const ctx: RunContext = {
     api: deps.api,
     call: { priority: 'user', signal: deps.signal },
+    afterId: evidence?.afterId ?? null,
     since,
     claimed: claimedIds(db, row.kind, since - timings.keepFinishedMs),
     stagingDir: deps.stagingDir,
@@ -68,31 +91,77 @@ export async function attempt(deps: AttemptDeps, row: ActionRow): Promise<Attemp
   }
   // Only a request that is not safe to repeat needs looking for.
   let mayHaveActed = row.needsReconcile && !def.repeatable
+  const noted = !def.repeatable && def.observe !== undefined && def.reconcile !== undefined
   let sending = false
   try {
     let result: RemoteResult | null = null
     if (mayHaveActed && def.reconcile) {
       result = await def.reconcile(ctx, p)
+      // Nobody looked right after the request: the match may be someone else's.
+      if (result && evidence?.open) return askUser(deps, row, { ...evidence, found: result })
       if (!result) mayHaveActed = false
     }
     if (!result) {
+      if (noted) {
+        // Noted and committed before the request goes out, so a crash leaves it too.
+        ctx.afterId = await def.observe!(ctx, p)
+        updateAction(db, row.id, { evidence: { afterId: ctx.afterId, open: true } satisfies ReconcileEvidence }, deps.now())
+      }
       sending = true
       result = await def.send(ctx, p)
     }
-    const done = result
-    inTransaction(db, (tx) => {
-      def.confirm(tx, p, done)
-      if (def.creates && done.serverId !== undefined) rewriteLocalId(tx, def.creates.entity, def.creates.localId(p), done.serverId, deps.now())
-      updateAction(tx, row.id, { state: 'done', result: done, lastError: null, needsReconcile: false }, deps.now())
-    })
-    await unstage((p as { stagingPath?: string }).stagingPath)
-    const contactIds = [...(def.contactIds?.(p) ?? []), ...(def.creates?.entity === 'contact' && done.serverId ? [done.serverId] : [])]
-    deps.onUpdate(row.id, { resources: def.resources, contactIds })
-    return 'done'
+    return await finish(deps, row, def, p, result)
   } catch (error) {
+    const verdict = classify(error)
+    if (sending && noted && verdict.kind === 'retry' && verdict.mayHaveActed) {
+      // Look at once: a match this close to the request is this action's; none means the
+      // request did not act, and the next attempt notes a fresh id before it sends.
+      let found: RemoteResult | null | undefined
+      try {
+        found = await def.reconcile!(ctx, p)
+      } catch {
+        found = undefined
+      }
+      if (found) return finish(deps, row, def, p, found)
+      if (found === null) {
+        updateAction(db, row.id, { evidence: { afterId: ctx.afterId!, open: false } satisfies ReconcileEvidence }, deps.now())
+        return settleFailure(deps, row, def, p, error, { mayHaveActed: false, sending: false, firstAttemptAt })
+      }
+    }
     return settleFailure(deps, row, def, p, error, { mayHaveActed, sending, firstAttemptAt })
   }
 }
+
+/** The server did it: the outcome and its local consequence in one transaction. */
+async function finish(deps: AttemptDeps, row: ActionRow, def: AnyActionDef, p: unknown, done: RemoteResult): Promise<AttemptOutcome> {
+  inTransaction(deps.db, (tx) => {
+    def.confirm(tx, p, done)
+    if (def.creates && done.serverId !== undefined) rewriteLocalId(tx, def.creates.entity, def.creates.localId(p), done.serverId, deps.now())
+    updateAction(tx, row.id, { state: 'done', result: done, lastError: null, needsReconcile: false, evidence: null }, deps.now())
+  })
+  await unstage((p as { stagingPath?: string }).stagingPath)
+  const contactIds = [...(def.contactIds?.(p) ?? []), ...(def.creates?.entity === 'contact' && done.serverId ? [done.serverId] : [])]
+  deps.onUpdate(row.id, { resources: def.resources, contactIds })
+  return 'done'
+}
+
+/**
+ * A matching record appeared on the server, but nothing shows it is this action's rather
+ * than an identical one made by someone else: the action waits for the user, its local
+ * change kept, with "mark as sent" (claims the record) or retry (sends anyway).
+ */
+function askUser(deps: AttemptDeps, row: ActionRow, evidence: ReconcileEvidence): AttemptOutcome {
+  const lastError: ActionError = {
+    type: AMBIGUOUS,
+    message: `SkyLight now has a matching record, but SkyLight Desk cannot tell whether it is this one (its answer was lost) or an identical one made by someone else. Mark it as sent if it is; retry to send it anyway.`,
+  }
+  updateAction(deps.db, row.id, { state: 'failed', needsReconcile: true, evidence, lastError }, deps.now())
+  deps.onUpdate(row.id)
+  return 'failed'
+}
+
+/** The error type of an action waiting for the user to say whether a found record is its own. */
+export const AMBIGUOUS = 'needs-decision'
 
 function settleFailure(
   deps: AttemptDeps,

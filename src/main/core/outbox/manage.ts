@@ -1,9 +1,12 @@
 // What the user can do with an action that has not gone through: retry it, correct it, or
-// discard it (which undoes its local change, and cancels what was waiting on it).
+// discard it (which undoes its local change, and cancels what was waiting on it). An action
+// whose lost answer left a matching record that could also be someone else's waits for the
+// user: "mark as sent" claims that record, retry sends anyway.
+import type { ResourceName } from '../../../shared/contract/resources'
 import { inTransaction, type StoreDb } from '../store'
-import { readPayload } from './attempt'
+import { AMBIGUOUS, readEvidence, readPayload } from './attempt'
 import type { AnyActionDef } from './actions/define'
-import { asError, dependents, getAction, updateAction, type ActionRow } from './queue-store'
+import { asError, dependents, getAction, rewriteLocalId, updateAction, type ActionRow } from './queue-store'
 import type { ActionState } from './types'
 
 /** What the user asked of an action cannot be done: it is gone (`not-found`) or not in a state for it. */
@@ -18,9 +21,11 @@ export class OutboxActionError extends Error {
 
 type Defs = ReadonlyMap<string, AnyActionDef>
 
+const waitsForUser = (row: ActionRow) => row.state === 'failed' && asError(row.lastError)?.type === AMBIGUOUS
+
 /** Is the local phase in effect? Permanent failures were rolled back when they happened. */
 function applied(row: ActionRow): boolean {
-  return row.state === 'queued' || row.state === 'in-flight' || (row.state === 'failed' && asError(row.lastError)?.retryable === true)
+  return row.state === 'queued' || row.state === 'in-flight' || (row.state === 'failed' && (asError(row.lastError)?.retryable === true || waitsForUser(row)))
 }
 
 function editable(row: ActionRow | undefined, id: number, states: readonly ActionState[]): ActionRow {
@@ -38,7 +43,29 @@ export function retryAction(db: StoreDb, defs: Defs, id: number, now: number): v
     const row = editable(getAction(tx, id), id, ['failed'])
     const { def, payload } = readPayload(defs, row)
     const again = applied(row) ? payload : def.apply(tx, payload, { hold: true })
-    updateAction(tx, id, { state: 'queued', payload: again, version: def.payload.current, attempts: 0, nextAttemptAt: 0, firstAttemptAt: null, lastError: null }, now)
+    // The user said the record found is not this action's: send anyway, after a fresh look.
+    const sendAnyway = waitsForUser(row) ? { needsReconcile: false, evidence: null } : {}
+    updateAction(
+      tx,
+      id,
+      { state: 'queued', payload: again, version: def.payload.current, attempts: 0, nextAttemptAt: 0, firstAttemptAt: null, lastError: null, ...sendAnyway },
+      now,
+    )
+  })
+}
+
+/** The user says the record found on the server is this action's: done, with that record. */
+export function markSent(db: StoreDb, defs: Defs, id: number, now: number): { resources: readonly ResourceName[]; contactIds: number[] } {
+  return inTransaction(db, (tx) => {
+    const row = getAction(tx, id)
+    const found = row && waitsForUser(row) ? readEvidence(row.evidence)?.found : undefined
+    if (!row || !found) throw new OutboxActionError('Only an action waiting to be told whether a record SkyLight has is its own can be marked as sent.')
+    const { def, payload } = readPayload(defs, row)
+    def.confirm(tx, payload, found)
+    if (def.creates && found.serverId !== undefined) rewriteLocalId(tx, def.creates.entity, def.creates.localId(payload), found.serverId, now)
+    updateAction(tx, id, { state: 'done', result: found, lastError: null, needsReconcile: false, evidence: null }, now)
+    const created = def.creates?.entity === 'contact' && found.serverId ? [found.serverId] : []
+    return { resources: def.resources, contactIds: [...(def.contactIds?.(payload) ?? []), ...created] }
   })
 }
 

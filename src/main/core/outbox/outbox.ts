@@ -11,7 +11,7 @@ import type { CampaignChanges, CampaignFields } from './actions/campaign-fields'
 import type { ContactChanges, ContactFields } from './actions/contact-fields'
 import { attempt } from './attempt'
 import { enqueue } from './enqueue'
-import { discardAction, editAction, OutboxActionError, retryAction } from './manage'
+import { discardAction, editAction, markSent, OutboxActionError, retryAction } from './manage'
 import { countActions, getAction, listActions, pruneFinished, updateAction } from './queue-store'
 import { Runner } from './runner'
 import { stageUpload, sweepStaging, unstage } from './staging'
@@ -239,6 +239,13 @@ export class Outbox {
   retry(actionId: number): void {
     retryAction(this.#db, this.#defs, actionId, this.#now())
     this.#changed(actionId)
+    this.#runner.pump()
+  }
+
+  /** The record SkyLight has is this action's (it waited for the user to say so): done. */
+  markSent(actionId: number): void {
+    const changed = markSent(this.#db, this.#defs, actionId, this.#now())
+    this.#changed(actionId, changed)
     this.#runner.pump()
   }
 

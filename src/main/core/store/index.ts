@@ -59,9 +59,9 @@ export { teamList, webhookList, webhookEventList, teamCount, type TeamMemberItem
 export * from './writes/tickets'
 export * from './writes/bookings'
 export * from './writes/web-chat'
-export { markAll, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
+export { markAll, markSeen, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
 export { holdForLocalChange, releaseLocalChange, requireLocal, type LocalEntity } from './writes/local-changes'
-export { saveSyncState, type SyncStatePatch } from './writes/sync-state'
+export { saveSyncState, deleteSyncState, type SyncStatePatch } from './writes/sync-state'
 export type { ChildRows } from './writes/row-children'
 
 // Queries (the views)
@@ -101,6 +101,8 @@ export {
   segmentIds,
   campaignIdsByStatus,
   unseenIds,
+  countStoredRows,
+  countUnseenConversations,
   unreadTotal,
   contactName,
   type ConversationStamp,

@@ -2,7 +2,7 @@
 // looking for the text among the contact's notes.
 import { z } from 'zod'
 import { confirmLocalNote, deleteLocalNote, insertLocalNote, nextLocalId, requireLocal } from '../../store'
-import { findNote } from '../reconcile'
+import { findNote, newestNoteId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 
 const schema = z.object({
@@ -34,6 +34,7 @@ export const addNoteAction: ActionDef<AddNotePayload> = {
     const note = await ctx.api.contacts.addNote(p.contactId, p.text, ctx.call)
     return { serverId: note.id, record: note }
   },
+  observe: (ctx, p) => newestNoteId(ctx, p.contactId),
   async reconcile(ctx, p) {
     const found = await findNote(ctx, p.contactId, p.text)
     return found ? { serverId: found.id, record: found } : null

@@ -24,9 +24,13 @@ const schema = z.object({
 })
 export type CampaignCommandPayload = z.output<typeof schema>
 
-/** Did this command take effect? A started campaign may already have paused or completed. */
-function tookEffect(c: Campaign, p: CampaignCommandPayload, since: number): boolean {
-  if (p.command === 'start') return c.status !== 'draft' && (c.started_at === null || (Date.parse(c.started_at) || 0) >= since)
+/**
+ * Did this command take effect? A started campaign may already have paused or completed.
+ * Judged by status alone, never by the local clock: a start is only sent after reading the
+ * campaign as a draft, and a campaign never returns to draft.
+ */
+function tookEffect(c: Campaign, p: CampaignCommandPayload): boolean {
+  if (p.command === 'start') return c.status !== 'draft'
   return c.status === commands[p.command].to || (p.command !== 'cancel' && c.status === 'completed')
 }
 
@@ -57,7 +61,7 @@ export const campaignCommandAction: ActionDef<CampaignCommandPayload> = {
   },
   async reconcile(ctx, p) {
     const current = await ctx.api.campaigns.get(p.campaignId, ctx.call)
-    return tookEffect(current, p, ctx.since) ? { serverId: p.campaignId, record: current } : null
+    return tookEffect(current, p) ? { serverId: p.campaignId, record: current } : null
   },
   confirm(db, p, result) {
     release(db, { kind: 'campaign', id: p.campaignId })

@@ -4,7 +4,7 @@ import { checkPlanLimit } from '../../plan-limits'
 import { z } from 'zod'
 import { campaign } from '../../skylight/resources/campaigns'
 import { insertLocalCampaign, rekeyCampaign, removeRow } from '../../store'
-import { findCreatedCampaign } from '../reconcile'
+import { findCreatedCampaign, newestCampaignId } from '../reconcile'
 import { campaignChanges, campaignFields } from './campaign-fields'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
@@ -43,6 +43,7 @@ export const createCampaignAction: ActionDef<CreateCampaignPayload> = {
     const created = await ctx.api.campaigns.create(input, ctx.call)
     return { serverId: created.id, record: created }
   },
+  observe: (ctx) => newestCampaignId(ctx),
   async reconcile(ctx, p) {
     const found = await findCreatedCampaign(ctx, p)
     return found ? { serverId: found.id, record: found } : null

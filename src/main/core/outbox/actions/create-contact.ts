@@ -5,7 +5,7 @@ import { checkPlanLimit } from '../../plan-limits'
 import { z } from 'zod'
 import { contact } from '../../skylight/resources/contacts'
 import { insertLocalContact, rekeyContact, removeRow, setContactTag } from '../../store'
-import { findCreatedContact } from '../reconcile'
+import { findCreatedContact, newestContactLike } from '../reconcile'
 import { contactChanges, contactFields } from './contact-fields'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
@@ -41,6 +41,7 @@ export const createContactAction: ActionDef<CreateContactPayload> = {
     )
     return { serverId: created.id, record: created }
   },
+  observe: (ctx, p) => newestContactLike(ctx, p),
   async reconcile(ctx, p) {
     const found = await findCreatedContact(ctx, p)
     return found ? { serverId: found.id, record: found } : null

@@ -15,7 +15,12 @@ export interface RemoteResult {
 export interface RunContext {
   api: SkyLightApi
   call: CallOptions
-  /** Records dated before this cannot be this action's (first attempt, less clock skew). */
+  /**
+   * The newest id the record's list held just before this action's request went out: only a
+   * newer record can be this action's. Null for an action queued before ids were noted.
+   */
+  afterId: number | null
+  /** For those older actions only: records dated before this cannot be theirs (first attempt, less clock skew). */
   since: number
   /** Server ids of this kind already matched to other actions: never claimed twice. */
   claimed: ReadonlySet<number>
@@ -44,7 +49,9 @@ export interface ActionDef<P> {
   discardFailed?(db: StoreDb, p: P): void
   /** Remote phase. */
   send(ctx: RunContext, p: P): Promise<RemoteResult>
-  /** Finds the effect of an attempt that may have reached the server; null when absent. */
+  /** The newest id of the list this action's record would join, read just before each request. */
+  observe?(ctx: RunContext, p: P): Promise<number>
+  /** Finds the effect of an attempt that may have reached the server (newer than `afterId`); null when absent. */
   reconcile?(ctx: RunContext, p: P): Promise<RemoteResult | null>
   /** The server did it: bring the local copy in line (and release the hold). */
   confirm(db: StoreDb, p: P, result: RemoteResult): void

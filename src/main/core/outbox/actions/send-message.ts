@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { ValidationError } from '../../skylight'
 import { message } from '../../skylight/resources/messages'
 import { confirmLocalMessage, deleteLocalMessage, failLocalMessage, findLocalMessage, insertLocalMessage, requireLocal, showReplyInConversation, undoReplyInConversation, type StoreDb } from '../../store'
-import { findSentMessage } from '../reconcile'
+import { findSentMessage, newestSentMessageId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 
 const schema = z.object({
@@ -61,6 +61,7 @@ export const sendMessageAction: ActionDef<SendMessagePayload> = {
     const sent = await ctx.api.messages.send(p.contactId, p.text, ctx.call)
     return { serverId: sent.id, record: sent }
   },
+  observe: (ctx, p) => newestSentMessageId(ctx, p.contactId),
   async reconcile(ctx, p) {
     const found = await findSentMessage(ctx, p.contactId, p.text)
     return found ? { serverId: found.id, record: found } : null

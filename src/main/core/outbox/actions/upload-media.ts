@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
 import { mediaFile } from '../../skylight/resources/media'
 import { insertLocalMedia, rekeyMedia, removeRow } from '../../store'
-import { findUpload } from '../reconcile'
+import { findUpload, newestUploadId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
 
@@ -60,6 +60,7 @@ export const uploadMediaAction: ActionDef<UploadMediaPayload> = {
     })
     return { serverId: file.id, record: file }
   },
+  observe: (ctx) => newestUploadId(ctx),
   async reconcile(ctx, p) {
     const found = await findUpload(ctx, p.originalName, p.size)
     return found ? { serverId: found.id, record: found } : null

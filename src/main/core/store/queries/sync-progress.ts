@@ -97,3 +97,14 @@ export function unreadTotal(db: StoreDb): number {
 export function contactName(db: StoreDb, contactId: number): string | null {
   return db.get<{ name: string }>(sql`SELECT name FROM contacts WHERE id = ${contactId}`)?.name ?? null
 }
+
+/** Rows of a whole-table list that came from the server (what an empty answer would remove). */
+export function countStoredRows(db: StoreDb, resource: 'contacts' | 'media' | 'conversations'): number {
+  const [table, key] = resource === 'conversations' ? [sql`conversations`, sql`contact_id`] : resource === 'contacts' ? [sql`contacts`, sql`id`] : [sql`media`, sql`id`]
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${table} WHERE ${key} > 0 AND local_revision = 0`)?.n ?? 0
+}
+
+/** Conversations a full pass of the list has not seen so far. */
+export function countUnseenConversations(db: StoreDb): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM conversations WHERE unseen = 1 AND local_revision = 0`)?.n ?? 0
+}

@@ -23,6 +23,9 @@ export const outboxActions = sqliteTable(
     // The last request may have reached the server: look for its effect before sending again.
     needsReconcile: integer('needs_reconcile', { mode: 'boolean' }).notNull().default(false),
     lastError: text('last_error', { mode: 'json' }).$type<{ type: string; message: string; fields?: Record<string, string[]> }>(),
+    // What the server showed before the request went out (the newest id of the list its record
+    // would join) and whether anyone has looked since: the evidence reconciling goes by.
+    evidence: text('evidence', { mode: 'json' }).$type<unknown>(),
     // What the server answered (e.g. the created record's id), for reconciliation of others.
     result: text('result', { mode: 'json' }).$type<unknown>(),
     createdAt: integer('created_at').notNull(),

@@ -68,6 +68,13 @@ export function markSlice(db: StoreDb, resource: WholeTable, afterKey: number, l
   return last
 }
 
+/** Rows a pass could not read but must keep: no longer candidates for its sweep. */
+export function markSeen(db: StoreDb, resource: WholeTable, keys: readonly number[]): void {
+  if (keys.length === 0) return
+  const { table, key } = wholeTables[resource]
+  db.run(sql`UPDATE ${sql.raw(table)} SET unseen = 0 WHERE ${sql.raw(key)} IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`)
+}
+
 /** Deletes what the pass did not see, in one transaction; returns how many rows went. */
 export function sweepUnseen(db: StoreDb, target: SweepTarget): number {
   return inTransaction(db, (tx) => {

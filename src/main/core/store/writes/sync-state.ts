@@ -1,4 +1,5 @@
 // Where sync stands per resource; written by the sync engine as it goes.
+import { eq } from 'drizzle-orm'
 import type { StoreDb } from '../db'
 import { syncState } from '../schema/sync-state'
 
@@ -16,4 +17,9 @@ export function saveSyncState(db: StoreDb, resource: string, patch: SyncStatePat
     .values({ resource, ...values })
     .onConflictDoUpdate({ target: syncState.resource, set: Object.keys(values).length > 0 ? values : { resource } })
     .run()
+}
+
+/** Forgets a resource's state (e.g. a conversation's history cursor once it is complete). */
+export function deleteSyncState(db: StoreDb, resource: string): void {
+  db.delete(syncState).where(eq(syncState.resource, resource)).run()
 }

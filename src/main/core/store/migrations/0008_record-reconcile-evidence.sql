@@ -1,0 +1,1 @@
+ALTER TABLE `outbox_actions` ADD `evidence` text;

@@ -1,0 +1,50 @@
+// Whether a full read of a list may sweep what it did not see. A sweep deletes local rows,
+// so it runs only after a pass that provably saw the whole list: every page from 1 to the
+// last read, each as long as the `total` the server reported says it must be, no item
+// dropped to validation, and no list emptied where rows were known. A suspicious page is
+// read again (the pass stops there and resumes at it); items that failed validation let
+// the pass finish but not sweep. Either way the sync status says why nothing was removed.
+import type { Page } from '../skylight'
+
+/** A pass that saw less than the whole list; nothing was removed. Its message is for the user. */
+export class IncompletePassError extends Error {
+  override readonly name = 'IncompletePassError'
+}
+
+export type PageVerdict = { ok: true } | { ok: false; reason: string }
+
+/**
+ * Is this page what the list's own numbers say it must be? `known` is how many rows of this
+ * list are stored here (server rows only), so an empty answer for a list we hold rows of is
+ * not taken at its word.
+ */
+export function checkPage(page: number, result: Page<unknown>, requested: number, noun: string, known: number): PageVerdict {
+  const got = result.items.length + result.skipped
+  // A server that caps the page size says so in its meta; its pages are measured by that.
+  const perPage = Math.max(1, Math.min(requested, result.perPage || requested))
+  if (page === 1 && result.total === 0 && got === 0 && known > 0) {
+    return { ok: false, reason: `SkyLight answered that there are no ${noun}, though ${known} are stored here` }
+  }
+  if (page < result.lastPage && got < perPage) {
+    return { ok: false, reason: `page ${page} of ${result.lastPage} of the ${noun} came back with ${got} of ${perPage}` }
+  }
+  if (page === result.lastPage) {
+    const expected = result.total - (result.lastPage - 1) * perPage
+    if (got < Math.min(expected, perPage)) {
+      return { ok: false, reason: `the last page of the ${noun} came back with ${got} of ${expected}` }
+    }
+  }
+  return { ok: true }
+}
+
+/** The message for the user when a pass stopped at a suspicious page. */
+export function incompleteMessage(reason: string): string {
+  return `${capitalize(reason)}, so nothing was removed from this computer. It will be read again.`
+}
+
+/** The message for the user when items that failed validation kept a pass from sweeping. */
+export function unreadableMessage(invalid: number, noun: string, kept: number): string {
+  return `${invalid} ${noun} from SkyLight could not be read, so ${kept} ${noun} not seen in this pass were kept on this computer rather than removed. The details are in the log.`
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
