@@ -31,4 +31,10 @@ describe('the resource registry', () => {
     expect(new Set(endpoints).size).toBe(endpoints.length)
     for (const endpoint of endpoints) expect(endpoint).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/[a-z0-9/{}_-]*$/)
   })
+
+  it('gives every action that looks for a lost answer the server ids to judge it by, not the clock', () => {
+    // reconcile without observe falls back to dates, which a computer clock minutes off defeats.
+    const clockBound = resources.flatMap((r) => r.actions).filter((def) => def.reconcile && !def.observe && !def.settledByState).map((def) => def.kind)
+    expect(clockBound).toEqual([])
+  })
 })

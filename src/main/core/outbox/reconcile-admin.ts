@@ -3,6 +3,7 @@
 // and not already claimed by another action.
 import type { RunContext } from './actions/define'
 import { readAllPages } from '../sync/context'
+import { candidate } from './reconcile'
 
 export async function findCreatedTeamMember(ctx: RunContext, email: string) {
   const all = await readAllPages((page) => ctx.api.team.list({ page, per_page: 100 }, ctx.call))
@@ -11,12 +12,13 @@ export async function findCreatedTeamMember(ctx: RunContext, email: string) {
   return all.find((m) => !ctx.claimed.has(m.id) && m.email?.toLowerCase() === folded) ?? null
 }
 
+const allWebhooks = (ctx: RunContext) => readAllPages((page) => ctx.api.webhooks.list({ page }, ctx.call))
+
+/** Judged by the server's ids (newer than the newest before the request), not the clock. */
 export async function findCreatedWebhook(ctx: RunContext, input: { name: string; url: string }) {
-  const all = await readAllPages((page) => ctx.api.webhooks.list({ page }, ctx.call))
-  const since = (at: string | null) => at === null || (Date.parse(at) || 0) >= ctx.since
-  return (
-    all
-      .filter((w) => !ctx.claimed.has(w.id) && w.name === input.name && w.url === input.url && since(w.created_at))
-      .sort((a, b) => a.id - b.id)[0] ?? null
-  )
+  return candidate(ctx, (await allWebhooks(ctx)).map((w) => ({ ...w, created_at: w.created_at ?? null })), (w) => w.name === input.name && w.url === input.url)
+}
+
+export async function newestWebhookId(ctx: RunContext): Promise<number> {
+  return (await allWebhooks(ctx)).reduce((max, w) => Math.max(max, w.id), 0)
 }

@@ -13,7 +13,7 @@ interface Dated {
   created_at: string | null
 }
 
-function candidate<T extends Dated>(ctx: RunContext, items: readonly T[], match: (item: T) => boolean): T | null {
+export function candidate<T extends Dated>(ctx: RunContext, items: readonly T[], match: (item: T) => boolean): T | null {
   // Oldest first among the candidates, so actions queued in order claim records in order.
   const found = items.filter((item) => !ctx.claimed.has(item.id) && isNewer(ctx, item) && match(item)).sort((a, b) => a.id - b.id)
   return found[0] ?? null
@@ -27,6 +27,25 @@ const datedSince = (item: Dated, since: number) => item.created_at === null || (
 
 /** The newest id among the items; 0 for none. */
 const newest = (items: readonly { id: number }[]) => items.reduce((max, item) => Math.max(max, item.id), 0)
+
+/**
+ * For an action whose record joins one list: that list read the same way twice — its newest
+ * id just before the request (`observe`), and after a lost answer, the record newer than
+ * that made of what the action sent (`reconcile`). The way a new resource's create or child
+ * post gets clock-free reconciling.
+ */
+export function reconcileInList<P, T extends Dated>(
+  list: (ctx: RunContext, p: P) => Promise<readonly T[]>,
+  match: (item: T, p: P) => boolean,
+): { observe(ctx: RunContext, p: P): Promise<number>; reconcile(ctx: RunContext, p: P): Promise<{ serverId: number; record: T } | null> } {
+  return {
+    observe: async (ctx, p) => newest(await list(ctx, p)),
+    reconcile: async (ctx, p) => {
+      const found = candidate(ctx, await list(ctx, p), (item) => match(item, p))
+      return found ? { serverId: found.id, record: found } : null
+    },
+  }
+}
 
 async function outboundHistory(ctx: RunContext, contactId: number) {
   const first = await ctx.api.messages.list(contactId, { per_page: 100, direction: 'outbound' }, ctx.call)
@@ -102,6 +121,14 @@ export async function newestNoteId(ctx: RunContext, contactId: number): Promise<
 export async function findCreatedAiAgent(ctx: RunContext, input: { name: string; system_prompt: string }) {
   const page = await ctx.api.aiAgents.list(ctx.call)
   return candidate(ctx, page.items, (a) => a.name === input.name.trim() && a.system_prompt === input.system_prompt.trim())
+}
+
+export async function newestAiAgentId(ctx: RunContext): Promise<number> {
+  return newest((await ctx.api.aiAgents.list(ctx.call)).items)
+}
+
+export async function newestKbEntryId(ctx: RunContext, type: string): Promise<number> {
+  return newest((await ctx.api.knowledgeBase.list({ type, per_page: 100 }, ctx.call)).items)
 }
 
 /** A knowledge-base entry this action may have made: same type and what identifies it. */

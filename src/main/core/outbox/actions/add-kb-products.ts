@@ -31,6 +31,7 @@ export const addKbProductsAction: ActionDef<AddKbProductsPayload> = {
     const saved = await ctx.api.knowledgeBase.addProducts(p.entryId, p.products, ctx.call)
     return { serverId: p.entryId, record: saved }
   },
+  settledByState: true,
   async reconcile(ctx, p) {
     const current = await ctx.api.knowledgeBase.get(p.entryId, ctx.call)
     const names = new Set(current.products.map((x) => x.name))

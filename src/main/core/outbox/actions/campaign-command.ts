@@ -59,6 +59,7 @@ export const campaignCommandAction: ActionDef<CampaignCommandPayload> = {
     const after = await ctx.api.campaigns.command(p.campaignId, p.command, ctx.call)
     return { serverId: p.campaignId, record: after ?? undefined }
   },
+  settledByState: true,
   async reconcile(ctx, p) {
     const current = await ctx.api.campaigns.get(p.campaignId, ctx.call)
     return tookEffect(current, p) ? { serverId: p.campaignId, record: current } : null

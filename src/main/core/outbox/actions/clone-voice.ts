@@ -40,6 +40,7 @@ export const cloneVoiceAction: ActionDef<CloneVoicePayload> = {
     const saved = await ctx.api.voice.clone(p.stagingPath, { ...ctx.call, fileName: p.originalName, name: voiceNameOf(p), onProgress: (sent, total) => ctx.onProgress(sent, total) })
     return { record: saved }
   },
+  settledByState: true,
   async reconcile(ctx, p) {
     const now = await ctx.api.voice.get(ctx.call)
     return now.has_cloned_voice && now.voice_name === voiceNameOf(p) ? { record: now } : null

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { aiAgent } from '../../skylight/resources/ai-agents'
 import { insertLocalAiAgent, rekeyAiAgent, removeRow } from '../../store'
-import { findCreatedAiAgent } from '../reconcile'
+import { findCreatedAiAgent, newestAiAgentId } from '../reconcile'
 import { aiAgentChanges, aiAgentFields } from './ai-agent-fields'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
@@ -41,6 +41,7 @@ export const createAiAgentAction: ActionDef<CreateAiAgentPayload> = {
     const created = await ctx.api.aiAgents.create(input, ctx.call)
     return { serverId: created.id, record: created }
   },
+  observe: (ctx) => newestAiAgentId(ctx),
   async reconcile(ctx, p) {
     const found = await findCreatedAiAgent(ctx, p)
     return found ? { serverId: found.id, record: found } : null

@@ -2,6 +2,7 @@
 // time typed offline that the server may refuse as taken). POST without idempotency key: an
 // unknown outcome is settled by looking for the contact's booking at that time.
 import { z } from 'zod'
+import { reconcileInList } from '../reconcile'
 import { booking } from '../../skylight/resources/bookings'
 import { epochMs, insertLocalBooking, rekeyBooking, removeLocalBooking, requireLocal } from '../../store'
 import type { ActionDef } from './define'
@@ -45,15 +46,11 @@ export const createBookingAction: ActionDef<CreateBookingPayload> = {
     )
     return { serverId: made.id, record: made }
   },
-  async reconcile(ctx, p) {
-    const page = await ctx.api.bookings.list({ contact_id: p.contactId, per_page: 100 }, ctx.call)
-    const at = epochMs(p.startsAt)
-    const found = page.items
-      .filter((b) => !ctx.claimed.has(b.id) && epochMs(b.starts_at) === at && b.booking_type_id === p.typeId)
-      .filter((b) => b.created_at === null || (Date.parse(b.created_at) || 0) >= ctx.since)
-      .sort((a, b) => a.id - b.id)[0]
-    return found ? { serverId: found.id, record: found } : null
-  },
+  // Clock-free: the contact's bookings, newer than the newest one before the request.
+  ...reconcileInList(
+    async (ctx, p: CreateBookingPayload) => (await ctx.api.bookings.list({ contact_id: p.contactId, per_page: 100 }, ctx.call)).items.map((b) => ({ ...b, created_at: b.created_at ?? null })),
+    (b, p) => epochMs(b.starts_at) === epochMs(p.startsAt) && b.booking_type_id === p.typeId,
+  ),
   confirm(db, p, result) {
     const made = booking.safeParse(result.record)
     if (made.success) rekeyBooking(db, p.localId, made.data)

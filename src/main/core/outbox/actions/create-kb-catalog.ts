@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { kbDetail } from '../../skylight/resources/knowledge-base'
 import { insertLocalKbEntry, rekeyKbEntry, removeRow } from '../../store'
-import { findCreatedKbEntry } from '../reconcile'
+import { findCreatedKbEntry, newestKbEntryId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
 import { kbProducts } from './kb-fields'
@@ -36,6 +36,7 @@ export const createKbCatalogAction: ActionDef<CreateKbCatalogPayload> = {
     const created = await ctx.api.knowledgeBase.createCatalog({ title: p.title, description: p.description ?? null, products: p.products }, ctx.call)
     return { serverId: created.id, record: created }
   },
+  observe: (ctx) => newestKbEntryId(ctx, 'product_catalog'),
   async reconcile(ctx, p) {
     const found = await findCreatedKbEntry(ctx, 'product_catalog', p.title, (e) => e.title === p.title && (e.products_count === null || e.products_count === p.products.length))
     return found ? { serverId: found.id, record: await ctx.api.knowledgeBase.get(found.id, ctx.call) } : null

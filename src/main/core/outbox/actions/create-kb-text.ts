@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { kbDetail } from '../../skylight/resources/knowledge-base'
 import { insertLocalKbEntry, rekeyKbEntry, removeRow } from '../../store'
-import { findCreatedKbEntry } from '../reconcile'
+import { findCreatedKbEntry, newestKbEntryId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
 import { kbTextFields } from './kb-fields'
@@ -33,6 +33,7 @@ export const createKbTextAction: ActionDef<CreateKbTextPayload> = {
     const created = await ctx.api.knowledgeBase.createText(input, ctx.call)
     return { serverId: created.id, record: created }
   },
+  observe: (ctx) => newestKbEntryId(ctx, 'text'),
   async reconcile(ctx, p) {
     const found = await findCreatedKbEntry(ctx, 'text', p.title, (e) => e.title === p.title)
     return found ? { serverId: found.id, record: await ctx.api.knowledgeBase.get(found.id, ctx.call) } : null

@@ -48,6 +48,7 @@ export const createTeamMemberAction: ActionDef<CreateTeamMemberPayload> = {
     dropSecret(p.passwordRef)
     return { serverId: created.id, record: created }
   },
+  settledByState: true,
   async reconcile(ctx, p) {
     const found = await findCreatedTeamMember(ctx, p.email)
     return found ? { serverId: found.id, record: found } : null

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { ticket, ticketPriorities } from '../../skylight/resources/tickets'
 import { insertLocalTicket, rekeyTicket, removeLocalTicket } from '../../store'
+import { reconcileInList } from '../reconcile'
 import { quote, type ActionDef } from './define'
 
 const schema = z.object({
@@ -45,13 +46,11 @@ export const createTicketAction: ActionDef<CreateTicketPayload> = {
     )
     return { serverId: created.id, record: created }
   },
-  async reconcile(ctx, p) {
-    const page = await ctx.api.tickets.list({ per_page: 50 }, ctx.call)
-    const found = page.items
-      .filter((t) => !ctx.claimed.has(t.id) && t.subject === p.subject.trim() && (t.created_at === null || (Date.parse(t.created_at) || 0) >= ctx.since))
-      .sort((a, b) => a.id - b.id)[0]
-    return found ? { serverId: found.id, record: found } : null
-  },
+  // Clock-free: the newest tickets, newer than the newest one before the request.
+  ...reconcileInList(
+    async (ctx) => (await ctx.api.tickets.list({ per_page: 50 }, ctx.call)).items.map((t) => ({ ...t, created_at: t.created_at ?? null })),
+    (t, p: CreateTicketPayload) => t.subject === p.subject.trim(),
+  ),
   confirm(db, p, result) {
     const created = ticket.safeParse(result.record)
     if (created.success) rekeyTicket(db, p.localId, created.data)

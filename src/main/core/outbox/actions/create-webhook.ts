@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { webhook } from '../../skylight/resources/webhooks'
 import { insertLocalWebhook, rekeyWebhook, removeRow } from '../../store'
 import { keepRevealedSecret } from '../held-secrets'
-import { findCreatedWebhook } from '../reconcile-admin'
+import { findCreatedWebhook, newestWebhookId } from '../reconcile-admin'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
 import { webhookFields } from './webhook-fields'
@@ -34,6 +34,7 @@ export const createWebhookAction: ActionDef<CreateWebhookPayload> = {
     if (created.secret) keepRevealedSecret(created.webhook.id, created.secret)
     return { serverId: created.webhook.id, record: created.webhook }
   },
+  observe: (ctx) => newestWebhookId(ctx),
   async reconcile(ctx, p) {
     const found = await findCreatedWebhook(ctx, p)
     return found ? { serverId: found.id, record: found } : null

@@ -51,6 +51,11 @@ export interface ActionDef<P> {
   send(ctx: RunContext, p: P): Promise<RemoteResult>
   /** The newest id of the list this action's record would join, read just before each request. */
   observe?(ctx: RunContext, p: P): Promise<number>
+  /**
+   * Its reconcile reads the state the action sets (a status, a flag, a unique email), which
+   * no clock affects, so it needs no `observe`.
+   */
+  settledByState?: true
   /** Finds the effect of an attempt that may have reached the server (newer than `afterId`); null when absent. */
   reconcile?(ctx: RunContext, p: P): Promise<RemoteResult | null>
   /** The server did it: bring the local copy in line (and release the hold). */

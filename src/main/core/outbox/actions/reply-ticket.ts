@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { ValidationError } from '../../skylight'
 import { ticketReply } from '../../skylight/resources/tickets'
 import { confirmLocalReply, deleteLocalReply, failLocalReply, findLocalReply, insertLocalReply, requireTicket, type StoreDb } from '../../store'
+import { reconcileInList } from '../reconcile'
 import { quote, type ActionDef } from './define'
 
 const schema = z.object({
@@ -48,13 +49,11 @@ export const replyTicketAction: ActionDef<ReplyTicketPayload> = {
     const sent = await ctx.api.tickets.reply(p.ticketId, p.text, ctx.call)
     return { serverId: sent.id, record: sent }
   },
-  async reconcile(ctx, p) {
-    const detail = await ctx.api.tickets.get(p.ticketId, ctx.call)
-    const found = detail.replies
-      .filter((r) => !r.from_support && !ctx.claimed.has(r.id) && r.message === p.text && (r.created_at === null || (Date.parse(r.created_at) || 0) >= ctx.since))
-      .sort((a, b) => a.id - b.id)[0]
-    return found ? { serverId: found.id, record: found } : null
-  },
+  // Clock-free: the ticket's own replies, newer than the newest one before the request.
+  ...reconcileInList(
+    async (ctx, p: ReplyTicketPayload) => (await ctx.api.tickets.get(p.ticketId, ctx.call)).replies.filter((r) => !r.from_support).map((r) => ({ ...r, created_at: r.created_at ?? null })),
+    (r, p) => r.message === p.text,
+  ),
   confirm(db, p, result) {
     const sent = ticketReply.safeParse(result.record)
     if (p.localId && sent.success && findLocalReply(db, p.localId)) confirmLocalReply(db, p.localId, sent.data)

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { kbDetail } from '../../skylight/resources/knowledge-base'
 import { insertLocalKbEntry, rekeyKbEntry, removeRow } from '../../store'
-import { findCreatedKbEntry } from '../reconcile'
+import { findCreatedKbEntry, newestKbEntryId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
 
@@ -43,6 +43,7 @@ export const submitKbWebsiteAction: ActionDef<SubmitKbWebsitePayload> = {
     const created = await ctx.api.knowledgeBase.submitWebsite({ url: p.url, ...(p.title ? { title: p.title } : {}) }, ctx.call)
     return { serverId: created.id, record: created }
   },
+  observe: (ctx) => newestKbEntryId(ctx, 'website'),
   async reconcile(ctx, p) {
     const found = await findCreatedKbEntry(ctx, 'website', new URL(p.url).hostname, (e) => e.url === p.url)
     return found ? { serverId: found.id, record: await ctx.api.knowledgeBase.get(found.id, ctx.call) } : null

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { kbDetail } from '../../skylight/resources/knowledge-base'
 import { insertLocalKbEntry, rekeyKbEntry, removeRow } from '../../store'
-import { findCreatedKbEntry } from '../reconcile'
+import { findCreatedKbEntry, newestKbEntryId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
 
@@ -50,6 +50,7 @@ export const uploadKbFileAction: ActionDef<UploadKbFilePayload> = {
     const entry = p.kind === 'voice' ? await ctx.api.knowledgeBase.uploadVoice(p.stagingPath, options) : await ctx.api.knowledgeBase.uploadDocument(p.stagingPath, options)
     return { serverId: entry.id, record: entry }
   },
+  observe: (ctx, p) => newestKbEntryId(ctx, p.kind),
   async reconcile(ctx, p) {
     const found = await findCreatedKbEntry(ctx, p.kind, p.title || p.originalName, (e) => e.file_name === p.originalName && (e.file_size === null || e.file_size === p.size))
     return found ? { serverId: found.id, record: await ctx.api.knowledgeBase.get(found.id, ctx.call) } : null

@@ -51,6 +51,7 @@ export const webChatCommandAction: ActionDef<WebChatCommandPayload> = {
     const after = await ctx.api.webChat.command(p.sessionId, p.command, ctx.call)
     return { record: after ?? undefined }
   },
+  settledByState: true,
   async reconcile(ctx, p) {
     const current = await ctx.api.webChat.get(p.sessionId, ctx.call)
     return tookEffect(current, p) ? { record: current } : null

@@ -14,6 +14,7 @@ import {
   requireWebChatSession,
   webChatAllowed,
 } from '../../store'
+import { reconcileInList } from '../reconcile'
 import { quote, type ActionDef } from './define'
 
 const schema = z.object({
@@ -53,13 +54,11 @@ export const webChatReplyAction: ActionDef<WebChatReplyPayload> = {
     const sent = await ctx.api.webChat.send(p.sessionId, p.text, ctx.call)
     return { serverId: sent.id, record: sent }
   },
-  async reconcile(ctx, p) {
-    const detail = await ctx.api.webChat.get(p.sessionId, ctx.call)
-    const found = detail.messages
-      .filter((m) => m.sender === 'agent' && !ctx.claimed.has(m.id) && m.text === p.text && (m.created_at === null || (Date.parse(m.created_at) || 0) >= ctx.since))
-      .sort((a, b) => a.id - b.id)[0]
-    return found ? { serverId: found.id, record: found } : null
-  },
+  // Clock-free: the session's agent messages, newer than the newest one before the request.
+  ...reconcileInList(
+    async (ctx, p: WebChatReplyPayload) => (await ctx.api.webChat.get(p.sessionId, ctx.call)).messages.filter((m) => m.sender === 'agent').map((m) => ({ ...m, created_at: m.created_at ?? null })),
+    (m, p) => m.text === p.text,
+  ),
   confirm(db, p, result) {
     const sent = webChatMessage.safeParse(result.record)
     if (p.localId && sent.success && findLocalWebChatMessage(db, p.localId)) confirmLocalWebChatMessage(db, p.localId, sent.data)
