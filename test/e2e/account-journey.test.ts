@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { buildRenderer, chromiumAvailable, startEnvironment, untilEvent, type Environment } from './helpers/environment'
+import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
 import { checkView } from './helpers/page-checks'
 
 let env: Environment
@@ -17,14 +17,8 @@ const typedOrShown: string[] = ['journey-password', 'journey-member-pw']
 
 beforeAll(async () => {
   if (!chromiumAvailable) return
-  buildRenderer()
-  env = await startEnvironment()
+  ;({ env, accountId } = await startWithAccount())
   page = env.page
-  await page.goto(env.host.url)
-  const added = await env.core.dispatch('account-add', { apiKey: env.sandbox.accounts[0]!.apiKey, baseUrl: env.sandbox.url })
-  if (!added.ok) throw new Error(added.error.message)
-  accountId = (added.value as { id: string }).id
-  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 60_000)
 }, 180_000)
 afterAll(async () => env?.close())
 

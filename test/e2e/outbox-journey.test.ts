@@ -3,7 +3,7 @@
 // Edit offers the message's own text, and the corrected reply is sent once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { buildRenderer, chromiumAvailable, startEnvironment, untilEvent, type Environment } from './helpers/environment'
+import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
 import { checkView, screenshot } from './helpers/page-checks'
 
 let env: Environment
@@ -14,14 +14,8 @@ const corrected = 'Corrected reply, sent once — تم التصحيح'
 
 beforeAll(async () => {
   if (!chromiumAvailable) return
-  buildRenderer()
-  env = await startEnvironment()
+  ;({ env, accountId } = await startWithAccount())
   page = env.page
-  await page.goto(env.host.url)
-  const added = await env.core.dispatch('account-add', { apiKey: env.sandbox.accounts[0]!.apiKey, baseUrl: env.sandbox.url })
-  if (!added.ok) throw new Error(added.error.message)
-  accountId = (added.value as { id: string }).id
-  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 60_000)
 }, 180_000)
 afterAll(async () => env?.close())
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { RequestLogEntry } from '../../src/sandbox/http/request-log'
-import { buildRenderer, chromiumAvailable, startEnvironment, untilEvent, type Environment } from './helpers/environment'
+import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
 import { checkView } from './helpers/page-checks'
 
 let env: Environment
@@ -15,14 +15,8 @@ const offlineReply = 'Written offline: it happens on Safari only'
 
 beforeAll(async () => {
   if (!chromiumAvailable) return
-  buildRenderer()
-  env = await startEnvironment()
+  ;({ env, accountId } = await startWithAccount())
   page = env.page
-  await page.goto(env.host.url)
-  const added = await env.core.dispatch('account-add', { apiKey: env.sandbox.accounts[0]!.apiKey, baseUrl: env.sandbox.url })
-  if (!added.ok) throw new Error(added.error.message)
-  accountId = (added.value as { id: string }).id
-  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 60_000)
 }, 180_000)
 afterAll(async () => env?.close())
 

@@ -106,3 +106,18 @@ export async function untilEvent<E extends EventName>(
     await new Promise((r) => setTimeout(r, 25))
   }
 }
+
+/**
+ * What most journeys start from: the built interface open in Chromium, the sandbox's first
+ * account added by key (the read journeys cover the form) and its first sync done.
+ */
+export async function startWithAccount(): Promise<{ env: Environment; accountId: string }> {
+  buildRenderer()
+  const env = await startEnvironment()
+  await env.page.goto(env.host.url)
+  const added = await env.core.dispatch('account-add', { apiKey: env.sandbox.accounts[0]!.apiKey, baseUrl: env.sandbox.url })
+  if (!added.ok) throw new Error(added.error.message)
+  const accountId = (added.value as { id: string }).id
+  await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 60_000)
+  return { env, accountId }
+}
