@@ -17,6 +17,8 @@ export interface Attention {
   notifyInbound(message: InboundMessage, prefs: NotificationPrefs): void
   notifyChannelDropped(drop: { type: string; syncStatus: string | null }): void
   notifyKbProcessed(entry: KbProcessed): void
+  /** A view's notification (app-notify), as the user's settings allow. */
+  notifyText(text: { title: string; body: string }, prefs: NotificationPrefs): void
   setUnread(count: number): void
 }
 
@@ -68,6 +70,16 @@ export function createAttention(options: AttentionOptions): Attention {
       if (!Notification.isSupported()) return
       const text = kbNotificationFor(entry)
       new Notification({ title: text.title, body: text.body, silent: text.silent }).show()
+    },
+
+    notifyText(text, prefs) {
+      if (!prefs.notifications || !Notification.isSupported()) return
+      const notification = new Notification({ title: text.title, body: text.body, silent: !prefs.notificationSound })
+      notification.on('click', () => {
+        const window = options.window()
+        if (window && !window.isDestroyed()) window.show()
+      })
+      notification.show()
     },
 
     setUnread(count) {

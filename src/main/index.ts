@@ -94,6 +94,9 @@ async function main(): Promise<void> {
       void core.handlers['settings-get']({}).then((prefs) => attention.notifyInbound(payload as EventPayload<'inbound-message'>, prefs))
     }
     if (event === 'kb-processed') attention.notifyKbProcessed(payload as EventPayload<'kb-processed'>)
+    if (event === 'notify') {
+      void core.handlers['settings-get']({}).then((prefs) => attention.notifyText(payload as EventPayload<'notify'>, prefs))
+    }
     if (event === 'unread-total') attention.setUnread((payload as EventPayload<'unread-total'>).count)
     if (event === 'channel-dropped') attention.notifyChannelDropped(payload as EventPayload<'channel-dropped'>)
   })

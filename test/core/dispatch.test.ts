@@ -86,3 +86,13 @@ describe('the contract’s campaign edit', () => {
     expect(methods['campaign-create'].input.parse({ name: 'A', channelId: 1, message: 'Hi' })).toMatchObject({ contactIds: [], listIds: [], segmentIds: [] })
   })
 })
+
+describe('a view’s notification', () => {
+  it('goes to the shell as a notify event (a page may not show one itself)', async () => {
+    const seen: { event: string; payload: unknown }[] = []
+    core.on((event, payload) => seen.push({ event, payload }))
+    expect(await core.dispatch('app-notify', { title: 'A visitor is waiting', body: 'Layla is waiting for a person on the website chat.' })).toEqual({ ok: true, value: {} })
+    expect(seen).toContainEqual({ event: 'notify', payload: { title: 'A visitor is waiting', body: 'Layla is waiting for a person on the website chat.' } })
+    expect(await core.dispatch('app-notify', { title: ' ', body: '' })).toMatchObject({ ok: false, error: { type: 'invalid-input' } })
+  })
+})

@@ -24,4 +24,10 @@ export const appMethods = {
   'settings-set': method(settings.partial().strict(), settings),
   /** What the user must hear about this start: a damaged settings file or account list set aside. */
   'app-notices': method(z.object({}).strict(), z.object({ notices: z.array(z.string()) })),
+  /**
+   * A desktop notification for something a view noticed while the window was in the
+   * background (a visitor waiting, support's answer); the shell shows it as the user's
+   * settings say. A page cannot show one itself: the app refuses its permission requests.
+   */
+  'app-notify': method(z.object({ title: z.string().trim().min(1).max(120), body: z.string().max(400) }).strict(), z.object({})),
 }

@@ -19,6 +19,8 @@ export const events = {
   'inbound-message': z.object({ accountId: z.string(), contactId: z.number(), contactName: z.string(), preview: z.string() }),
   /** A channel that was connected is not any more (seen on a refresh), for a notification. */
   'channel-dropped': z.object({ accountId: z.string(), type: z.string(), syncStatus: z.string().nullable() }),
+  /** A notification a view asked for (app-notify), for the shell to show. */
+  notify: z.object({ title: z.string(), body: z.string() }),
   /** Unread messages across all accounts (for the dock/taskbar badge). */
   'unread-total': z.object({ count: z.number() }),
   /** Show this conversation (the user clicked its notification). */

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../../shared/contract'
 import type { HandlerContext } from './context'
 
-export function appHandlers(ctx: HandlerContext): Pick<Handlers, 'app-info' | 'settings-get' | 'settings-set' | 'app-notices'> {
+export function appHandlers(ctx: HandlerContext): Pick<Handlers, 'app-info' | 'settings-get' | 'settings-set' | 'app-notices' | 'app-notify'> {
   return {
     'app-info': async () => ({ name: 'SkyLight Desk', version: ctx.appVersion, platform: process.platform, dataFolder: ctx.dataDir }),
     'settings-get': async () => ctx.settings(),
@@ -12,5 +12,9 @@ export function appHandlers(ctx: HandlerContext): Pick<Handlers, 'app-info' | 's
       return next
     },
     'app-notices': async () => ({ notices: ctx.notices() }),
+    'app-notify': async ({ title, body }) => {
+      ctx.events.emit('notify', { title, body })
+      return {}
+    },
   }
 }

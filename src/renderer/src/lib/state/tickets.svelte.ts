@@ -121,12 +121,11 @@ export class TicketsState {
     if (first || !ticket) return
     const text = `Support answered “${ticket.subject}”.`
     this.#announcement = text
-    if (typeof Notification === 'undefined' || document.hasFocus()) return
-    try {
-      if (Notification.permission === 'granted') new Notification('New reply from support', { body: text })
-    } catch {
-      // A courtesy: the list says the same.
-    }
+    // The shell shows it, as the user's settings allow: a page's own notifications are refused.
+    if (document.hasFocus()) return
+    void call('app-notify', { title: 'New reply from support', body: text }).catch(() => {
+      // A courtesy: the list and the badge say the same.
+    })
   }
 
   /**

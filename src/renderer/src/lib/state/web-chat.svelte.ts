@@ -112,12 +112,11 @@ export class WebChatState {
     if (!first) return
     const text = `${visitorLabel(first)} is waiting for a person on the website chat.`
     this.#announcement = text
-    if (typeof Notification === 'undefined' || document.hasFocus()) return
-    try {
-      if (Notification.permission === 'granted') new Notification('A visitor is waiting', { body: text })
-    } catch {
-      // Notifications are a courtesy: the list and the badge say the same.
-    }
+    // The shell shows it, as the user's settings allow: a page's own notifications are refused.
+    if (document.hasFocus()) return
+    void call('app-notify', { title: 'A visitor is waiting', body: text }).catch(() => {
+      // A courtesy: the list and the badge say the same.
+    })
   }
 
   async setFilter(filter: WebChatFilter): Promise<void> {
