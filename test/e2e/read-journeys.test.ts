@@ -41,7 +41,7 @@ async function noSeriousA11y(name: string): Promise<void> {
   expect(findings, `${name}: ${JSON.stringify(findings, null, 1)}`).toEqual([])
 }
 
-describe.skipIf(!chromiumAvailable)('first run and reading', { timeout: 60_000 }, () => {
+describe.skipIf(!chromiumAvailable)('first run and reading', { timeout: 180_000 }, () => {
   it('starts on the first-run screen and opens a demo account, showing its first sync', async () => {
     await page.goto(env.host.url)
     await page.getByRole('heading', { name: 'Welcome to SkyLight Desk' }).waitFor()

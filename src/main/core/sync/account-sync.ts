@@ -72,11 +72,14 @@ export interface AccountSyncOptions {
   now?: () => number
 }
 
+const RANK: Record<SyncKind, number> = { poll: 0, refresh: 1, full: 2, first: 3 }
+
 export class AccountSync {
   readonly #o: AccountSyncOptions
   #timings: SyncTimings
   #status: SyncStatus
   #running: Promise<void> | undefined
+  #followUp: Promise<void> | undefined
   #runningKind: SyncKind | undefined
   /** A poll running beside a longer run. */
   #polling: Promise<void> | undefined
@@ -118,7 +121,16 @@ export class AccountSync {
    * The poll's timer does not wait for a longer run: it polls beside it.
    */
   syncNow(kind: SyncKind = 'poll'): Promise<void> {
-    if (this.#running) return this.#running
+    if (this.#running) {
+      // A bigger run asked for while a smaller one runs (the user's "Sync now" during a poll)
+      // follows it, rather than being answered by the poll.
+      if (RANK[kind] <= RANK[this.#runningKind ?? 'poll']) return this.#running
+      this.#followUp ??= this.#running.then(() => {
+        this.#followUp = undefined
+        return this.syncNow(kind)
+      })
+      return this.#followUp
+    }
     if (this.#status.state === 'stopped' || this.#status.state === 'key-rejected') return Promise.resolve()
     const effective: SyncKind = !this.#status.firstSyncDone ? 'first' : this.#due(kind)
     if (effective === 'poll' && this.#polling) return this.#polling
