@@ -39,7 +39,7 @@ describe.skipIf(!chromiumAvailable)('running the account', { timeout: 180_000 },
 
   it('edits the profile offline and sends it once back online', async () => {
     await env.sandbox.control.setOffline(true)
-    await page.getByRole('button', { name: 'Sync now' }).click()
+    await page.getByRole('button', { name: 'Sync now' }).click({ timeout: 60_000 })
     await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.state === 'offline', 60_000)
     await page.getByRole('button', { name: 'Edit' }).click()
     await page.getByLabel('Company name').fill('Nakheel Trading — نخيل')
@@ -47,7 +47,7 @@ describe.skipIf(!chromiumAvailable)('running the account', { timeout: 180_000 },
     await page.getByText('Waiting to be sent').waitFor()
     await expect.poll(() => page.locator('.facts dd').first().textContent()).toBe('Nakheel Trading — نخيل')
     await env.sandbox.control.setOffline(false)
-    await expect.poll(() => server().account.company_name, { timeout: 30_000 }).toBe('Nakheel Trading — نخيل')
+    await expect.poll(() => server().account.company_name, { timeout: 60_000 }).toBe('Nakheel Trading — نخيل')
     await expect.poll(() => page.getByText('Waiting to be sent').count(), { timeout: 60_000 }).toBe(0)
   })
 
@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable)('running the account', { timeout: 180_000 },
     const qr = page.getByRole('img', { name: 'QR code to link WhatsApp' })
     await qr.waitFor()
     await noSeriousA11y('41-account-whatsapp-qr')
-    await page.getByText('WhatsApp is connected.').waitFor({ timeout: 20_000 })
+    await page.getByText('WhatsApp is connected.').waitFor({ timeout: 60_000 })
     await page.getByRole('button', { name: 'Done' }).click()
     await expect.poll(() => whatsapp.textContent()).toMatch(/Connected/)
     expect(server().channels.find((c) => c.type === 'whatsapp')?.is_connected).toBe(true)
@@ -92,9 +92,9 @@ describe.skipIf(!chromiumAvailable)('running the account', { timeout: 180_000 },
   it('tells of a channel that drops, wherever the user is, with the way to reconnect it', async () => {
     await page.getByRole('button', { name: 'Inbox' }).click()
     env.sandbox.control.setChannelConnected(env.sandbox.accounts[0]!.id, 'telegram', false)
-    await page.getByRole('button', { name: 'Sync now' }).click()
+    await page.getByRole('button', { name: 'Sync now' }).click({ timeout: 60_000 })
     const alert = page.getByRole('alert').filter({ hasText: 'Telegram is no longer connected' })
-    await alert.waitFor({ timeout: 20_000 })
+    await alert.waitFor({ timeout: 60_000 })
     await noSeriousA11y('47-channel-dropped-alert')
     await alert.getByRole('button', { name: 'Show channels' }).click()
     const telegram = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Telegram' }) })

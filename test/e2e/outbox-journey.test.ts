@@ -37,7 +37,7 @@ describe.skipIf(!chromiumAvailable)('a refused reply', { timeout: 180_000 }, () 
     expect(await last.locator('.text').textContent()).toBe(refused)
     await expect.poll(() => last.locator('.error').textContent()).toMatch(/No instagram channel connected/i)
 
-    await page.getByRole('button', { name: 'Sync now' }).click()
+    await page.getByRole('button', { name: 'Sync now' }).click({ timeout: 60_000 })
     await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.state === 'idle' && s.kind === null, 60_000)
     await expect.poll(() => page.locator('.bubble').last().locator('.error').textContent()).toMatch(/No instagram channel connected/i)
     await screenshot(page, '30-refused-reply')

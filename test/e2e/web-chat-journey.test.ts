@@ -35,7 +35,7 @@ describe.skipIf(!chromiumAvailable)('web chat in the inbox', { timeout: 180_000 
     sessionId = env.sandbox.control.visitorMessage({ askForHuman: true, visitorName: 'Layla', message: 'Can I speak to someone?' }).session_id
     await env.core.dispatch('sync-now', { kind: 'poll' })
     const first = page.getByRole('list', { name: 'Web chat sessions, waiting first' }).getByRole('listitem').first()
-    await expect.poll(() => first.textContent(), { timeout: 20_000 }).toMatch(/Layla/)
+    await expect.poll(() => first.textContent(), { timeout: 60_000 }).toMatch(/Layla/)
     expect(await first.textContent()).toMatch(/Waiting for a person/)
     await expect.poll(() => page.locator('[aria-live="polite"]', { hasText: 'Layla is waiting' }).count()).toBe(1)
     await expect.poll(() => page.getByRole('button', { name: /^Web chat/ }).textContent()).toMatch(/\d/)
@@ -47,13 +47,13 @@ describe.skipIf(!chromiumAvailable)('web chat in the inbox', { timeout: 180_000 
 
   it('takes over and replies; the reply is sent once', async () => {
     await page.getByRole('button', { name: 'Take over' }).click()
-    await expect.poll(() => acted((e) => e.method === 'POST' && e.path.endsWith('/take-over')).length, { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => acted((e) => e.method === 'POST' && e.path.endsWith('/take-over')).length, { timeout: 60_000 }).toBe(1)
     const box = page.getByRole('textbox', { name: 'Message to the visitor' })
-    await expect.poll(() => box.count(), { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => box.count(), { timeout: 60_000 }).toBe(1)
     await box.fill(reply)
     await page.getByRole('button', { name: 'Send', exact: true }).click()
-    await expect.poll(() => acted((e) => e.method === 'POST' && e.path.endsWith('/messages')).length, { timeout: 20_000 }).toBe(1)
-    await expect.poll(() => page.locator('.webchat-message[data-sender="agent"]', { hasText: reply }).getAttribute('data-state'), { timeout: 20_000 }).toBe('sent')
+    await expect.poll(() => acted((e) => e.method === 'POST' && e.path.endsWith('/messages')).length, { timeout: 60_000 }).toBe(1)
+    await expect.poll(() => page.locator('.webchat-message[data-sender="agent"]', { hasText: reply }).getAttribute('data-state'), { timeout: 60_000 }).toBe('sent')
     expect(server().messages.filter((m) => m.message === reply)).toHaveLength(1)
     const findings = await checkView(page, '61-web-chat-agent')
     expect(findings).toEqual([])
@@ -61,12 +61,12 @@ describe.skipIf(!chromiumAvailable)('web chat in the inbox', { timeout: 180_000 
 
   it('returns it to the AI, then ends it; each control only where it makes sense', async () => {
     await page.getByRole('button', { name: 'Return to the AI' }).click()
-    await expect.poll(() => acted((e) => e.method === 'POST' && e.path.endsWith('/release')).length, { timeout: 20_000 }).toBe(1)
-    await expect.poll(() => page.getByRole('button', { name: 'Take over' }).count(), { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => acted((e) => e.method === 'POST' && e.path.endsWith('/release')).length, { timeout: 60_000 }).toBe(1)
+    await expect.poll(() => page.getByRole('button', { name: 'Take over' }).count(), { timeout: 60_000 }).toBe(1)
     expect(await page.getByRole('textbox', { name: 'Message to the visitor' }).count()).toBe(0)
     await page.getByRole('button', { name: 'End chat' }).click()
-    await expect.poll(() => acted((e) => e.method === 'POST' && e.path.endsWith('/end')).length, { timeout: 20_000 }).toBe(1)
-    await expect.poll(() => page.getByText('This chat has ended.').count(), { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => acted((e) => e.method === 'POST' && e.path.endsWith('/end')).length, { timeout: 60_000 }).toBe(1)
+    await expect.poll(() => page.getByText('This chat has ended.').count(), { timeout: 60_000 }).toBe(1)
     expect(await page.getByRole('button', { name: 'Take over' }).count()).toBe(0)
     expect(server()).toMatchObject({ status: 'ended', handled_by: 'ai' })
   })
@@ -74,7 +74,7 @@ describe.skipIf(!chromiumAvailable)('web chat in the inbox', { timeout: 180_000 
   it('draws the analytics chart for a period', async () => {
     await page.getByRole('button', { name: 'Analytics' }).click()
     await page.getByRole('group', { name: 'Period' }).getByRole('button', { name: 'Year' }).click()
-    await expect.poll(() => page.locator('.chart-box canvas').count(), { timeout: 20_000 }).toBe(1)
+    await expect.poll(() => page.locator('.chart-box canvas').count(), { timeout: 60_000 }).toBe(1)
     await expect.poll(() => page.locator('.chart-box canvas').evaluate((c: any) => c.width > 0)).toBe(true)
     const findings = await checkView(page, '62-web-chat-analytics')
     expect(findings).toEqual([])
