@@ -93,7 +93,13 @@ export class FaultProxy {
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
+    try {
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+    } catch {
+      // The client went away mid-request (a killed outbox process): nothing to relay.
+      res.socket?.destroy()
+      return
+    }
     const body = Buffer.concat(chunks)
     const storm = this.faults.storm
     if (storm && storm.count > 0 && req.url?.startsWith('/api/')) {
