@@ -83,6 +83,19 @@ describe.skipIf(!chromiumAvailable)('first run and reading', { timeout: 180_000 
     const list = page.getByRole('listbox', { name: 'Conversations, newest first' })
     await list.waitFor()
     await expect.poll(() => list.getByRole('option').count()).toBeGreaterThan(5)
+    // The sidebar's unread badge is the core's count over the whole account, not the rows
+    // loaded; opening a conversation with unread messages clears them from it.
+    const unreadTotal = async () => ((await env.core.dispatch('unread-counts', {})) as { ok: true; value: { total: number } }).value.total
+    const badge = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Inbox/ }).locator('.badge').first()
+    await expect.poll(async () => Number((await badge.textContent()) ?? 0) === (await unreadTotal()) && (await unreadTotal()) > 0).toBe(true)
+    const loaded = async () => ((await env.core.dispatch('conversations-page', { limit: 50 })) as { ok: true; value: { items: { contactId: number; name: string; unreadCount: number }[] } }).value.items
+    const unreadOne = (await loaded()).find((c) => c.unreadCount > 0)!
+    await list.getByRole('option').filter({ hasText: unreadOne.name }).first().click()
+    await expect.poll(() => list.getByRole('option', { selected: true }).locator('.badge').count()).toBe(0)
+    await expect.poll(async () => (await loaded()).find((c) => c.contactId === unreadOne.contactId)?.unreadCount).toBe(0)
+    await expect.poll(async () => Number((await badge.textContent()) ?? 0) === (await unreadTotal())).toBe(true)
+    await screenshot(page, '05a-inbox-read-clears-badge')
+
     await list.focus()
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowDown')

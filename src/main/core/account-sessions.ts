@@ -183,6 +183,11 @@ export class AccountSessions {
 
   #lastUnread = -1
 
+  /** A conversation was marked read in the app: the dock/taskbar badge follows. */
+  unreadChanged(): void {
+    this.#emitUnread()
+  }
+
   /** The badge counts every account's unread messages; told only when the number moves. */
   #emitUnread(): void {
     let count = 0

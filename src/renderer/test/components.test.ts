@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 // Components rendered with a DeskState on a fake bridge: the status strip's words, the
 // composer's keys, search snippets as text (never HTML), and labelled controls.
-import { cleanup, fireEvent, render, screen } from '@testing-library/svelte'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import Composer from '../src/components/inbox/Composer.svelte'
 import Snippet from '../src/components/inbox/Snippet.svelte'
 import StatusStrip from '../src/components/frame/StatusStrip.svelte'
 import UploadList from '../src/components/media/UploadList.svelte'
+import Sidebar from '../src/components/frame/Sidebar.svelte'
+import ChannelFilter from '../src/components/inbox/ChannelFilter.svelte'
 import { DeskState, deskContextKey } from '../src/lib/state/desk.svelte'
 import { installFakeDesk, settle, type FakeDesk } from './fake-desk'
 
@@ -30,6 +32,40 @@ afterEach(() => {
 })
 
 const context = () => new Map([[deskContextKey, desk]])
+
+describe('the unread badges', () => {
+  it('show the core’s totals (account, and per channel filter), and follow a read conversation and data changes', async () => {
+    // Only two conversations loaded, the core counting the whole account (shapes of `unread-counts` and `conversations-page`).
+    fake.handle('conversations-page', () => ({
+      items: [
+        { contactId: 12, name: 'Noura Al-Otaibi', channel: 'whatsapp', lastMessage: 'Is it in stock?', lastMessageAt: '2026-12-02T10:00:00.000000Z', unreadCount: 2, pending: false },
+        { contactId: 7, name: 'Omar', channel: 'telegram', lastMessage: 'Thanks', lastMessageAt: '2026-12-02T09:00:00.000000Z', unreadCount: 0, pending: false },
+      ],
+      next: { at: 1, contactId: 7 },
+    }))
+    let counts = { total: 505, channels: { whatsapp: 413, telegram: 92 } }
+    fake.handle('unread-counts', () => counts)
+    fake.handle('channels-list', () => ({ accountName: 'Shop', channels: [{ serverId: 1, type: 'whatsapp', username: null, isConnected: true }, { serverId: 2, type: 'telegram', username: null, isConnected: true }] }))
+    fake.handle('conversation-read', () => ({}))
+    render(Sidebar, { context: context() })
+    render(ChannelFilter, { context: context() })
+    await Promise.all([desk.conversations.restart(), desk.editor.loadChannels()])
+    await settle()
+    const nav = () => within(screen.getByRole('navigation', { name: 'Views' }))
+    expect(nav().getByLabelText('505 unread')).toBeTruthy()
+    expect(screen.getByRole('button', { name: /^All/ }).textContent).toMatch(/505/)
+    expect(screen.getByRole('button', { name: /Telegram/ }).textContent).toMatch(/92/)
+    expect(screen.getByRole('button', { name: /WhatsApp/ }).textContent).toMatch(/413/)
+
+    await desk.openConversation(12)
+    expect(fake.calls.some((c) => c.method === 'conversation-read' && (c.input as { contactId: number }).contactId === 12)).toBe(true)
+    counts = { total: 503, channels: { whatsapp: 411, telegram: 92 } }
+    fake.emit('data-changed', { accountId: 'acc', resources: ['conversations'], contactIds: [12] })
+    await settle(10)
+    expect(nav().getByLabelText('503 unread')).toBeTruthy()
+    expect(screen.getByRole('button', { name: /WhatsApp/ }).textContent).toMatch(/411/)
+  })
+})
 
 describe('StatusStrip', () => {
   it('reads “Offline — N actions waiting” while offline', async () => {

@@ -24,22 +24,54 @@ const conversation = (contactId: number, unreadCount = 0) => ({
 })
 
 describe('ConversationsState', () => {
-  it('reads pages, totals unread, filters by channel', async () => {
+  it('reads pages, filters by channel', async () => {
     desk.handle('conversations-page', (input: { before?: unknown; channel?: string }) =>
       input.before
         ? { items: [conversation(3, 2)], next: null }
         : { items: [conversation(1, 1), conversation(2)], next: { at: 1, contactId: 2 } },
     )
+    desk.handle('unread-counts', () => ({ total: 3, channels: { whatsapp: 3 } }))
     const state = new ConversationsState()
     await state.reload()
     expect(state.items.map((c) => c.contactId)).toEqual([1, 2])
     expect(state.hasMore).toBe(true)
     await state.loadMore()
     expect(state.items.map((c) => c.contactId)).toEqual([1, 2, 3])
-    expect(state.unreadTotal).toBe(3)
     expect(state.hasMore).toBe(false)
     await state.setChannel('telegram')
     expect(desk.calls.at(-1)).toEqual({ method: 'conversations-page', input: { limit: 50, channel: 'telegram' } })
+  })
+
+  it('shows the core’s unread totals, not the sum of the rows loaded so far, and follows a data change', async () => {
+    // One page of 50 loaded; the core counts all 505 conversations' unread (as `unread-counts` answers).
+    desk.handle('conversations-page', () => ({ items: [conversation(1, 2), conversation(2, 1)], next: { at: 1, contactId: 2 } }))
+    let counts = { total: 505, channels: { whatsapp: 413, telegram: 92 } }
+    desk.handle('unread-counts', () => counts)
+    const state = new ConversationsState()
+    await state.restart()
+    expect(state.unreadTotal).toBe(505)
+    expect(state.unreadOn('telegram')).toBe(92)
+    expect(state.unreadOn('instagram')).toBe(0)
+    await state.setChannel('telegram')
+    expect(state.unreadShown).toBe(92)
+    expect(state.unreadTotal).toBe(505) // the sidebar's badge respects nothing but the account
+
+    // Opening a conversation marks it read in the core, which then says the conversations changed.
+    desk.handle('conversation-read', () => ({}))
+    await state.markRead(1)
+    expect(desk.calls.at(-1)).toEqual({ method: 'conversation-read', input: { contactId: 1 } })
+    counts = { total: 503, channels: { whatsapp: 411, telegram: 92 } }
+    await state.reload()
+    expect(state.unreadTotal).toBe(503)
+  })
+
+  it('does not ask the core to mark read a conversation it shows as read', async () => {
+    desk.handle('conversations-page', () => ({ items: [conversation(1, 0)], next: null }))
+    desk.handle('unread-counts', () => ({ total: 0, channels: {} }))
+    const state = new ConversationsState()
+    await state.reload()
+    await state.markRead(1)
+    expect(desk.calls.some((c) => c.method === 'conversation-read')).toBe(false)
   })
 
   it('shows the core’s message when the list cannot be read', async () => {

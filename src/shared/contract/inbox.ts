@@ -97,5 +97,12 @@ export const inboxMethods = {
       .strict(),
     z.object({ messages: z.array(messageHit), contacts: z.array(contactHit) }),
   ),
+  /** Unread messages over every stored conversation (not only the pages a view loaded), and per channel. */
+  'unread-counts': method(z.object({}).strict(), z.object({ total: z.number().int(), channels: z.record(z.string(), z.number().int()) })),
+  /**
+   * The user opened this conversation: its unread messages count as seen. SkyLight's API
+   * cannot mark a conversation read, so this is kept in the app only.
+   */
+  'conversation-read': method(z.object({ contactId: id }).strict(), z.object({})),
   'channels-list': method(z.object({}).strict(), z.object({ accountName: z.string().nullable(), channels: z.array(channelItem) })),
 }

@@ -159,6 +159,15 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
       db.close()
     }
   },
+  '0009_record-seen-unread': (_o, path) => {
+    const db = new Database(path, { readonly: true })
+    try {
+      const column = (db.pragma('table_info(conversations)') as { name: string; dflt_value: string | null; notnull: number }[]).find((c) => c.name === 'seen_unread')
+      expect(column).toMatchObject({ dflt_value: '0', notnull: 1 })
+    } finally {
+      db.close()
+    }
+  },
 }
 
 describe('migrations', () => {

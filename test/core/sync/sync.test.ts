@@ -261,12 +261,12 @@ describe('notes', () => {
     await sync.syncNow()
     const contactId = localSnapshot(store.sqlite).contacts[0]!.id
     await api().contacts.addNote(contactId, 'Called about the invoice — ملاحظة')
-    await sync.fetchNotes(contactId)
+    await sync.fetchContact(contactId)
     const notes = () => store.sqlite.prepare('SELECT content FROM contact_notes WHERE contact_id = ?').all(contactId) as { content: string }[]
     expect(notes().map((n) => n.content)).toContain('Called about the invoice — ملاحظة')
     await sandbox.control.setOffline(true)
     now += 61_000
-    await sync.fetchNotes(contactId)
+    await sync.fetchContact(contactId)
     expect(sync.status.state).toBe('idle') // a failed read of notes is not a failed sync
     expect(notes().map((n) => n.content)).toContain('Called about the invoice — ملاحظة')
     await sandbox.control.setOffline(false)
@@ -280,11 +280,11 @@ describe('notes', () => {
     syncs.push(sync)
     const contactId = localSnapshot(store.sqlite).contacts[0]!.id
     const noteReads = () => apiRequests().filter((e) => e.path === `/api/v1/contacts/${contactId}/notes`).length
-    await sync.fetchNotes(contactId)
-    await sync.fetchNotes(contactId)
+    await sync.fetchContact(contactId)
+    await sync.fetchContact(contactId)
     expect(noteReads()).toBe(1)
     now += 61_000
-    await sync.fetchNotes(contactId)
+    await sync.fetchContact(contactId)
     expect(noteReads()).toBe(2)
   })
 })

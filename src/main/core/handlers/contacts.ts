@@ -11,9 +11,9 @@ export function contactHandlers(ctx: HandlerContext): ContactHandlers {
     'contacts-page': async (input) => contactPage(db(), input),
     'contact-get': async ({ id }) => {
       const contact = getContact(db(), id)
-      // Notes are read from SkyLight when a contact is opened (sync does not read them for
-      // every contact); they arrive with a change event for this contact.
-      void ctx.session().sync.fetchNotes(id)
+      // The contact and its notes are read from SkyLight when it is opened (sync reads
+      // neither per contact); changes arrive with a change event for this contact.
+      void ctx.session().sync.fetchContact(id)
       return contact
     },
     'groups-list': async () => groupsList(db()),

@@ -1,9 +1,9 @@
 import type { Handlers } from '../../../shared/contract'
-import { conversationPage, getAccount, searchContacts, searchMessages, threadPage } from '../store'
+import { conversationPage, getAccount, markConversationRead, searchContacts, searchMessages, threadPage, unreadCounts } from '../store'
 import { threadThrough } from '../store/queries/thread-through'
 import type { HandlerContext } from './context'
 
-type InboxHandlers = Pick<Handlers, 'conversations-page' | 'thread-page' | 'search' | 'channels-list'>
+type InboxHandlers = Pick<Handlers, 'conversations-page' | 'thread-page' | 'search' | 'channels-list' | 'unread-counts' | 'conversation-read'>
 
 export function inboxHandlers(ctx: HandlerContext): InboxHandlers {
   const db = () => ctx.session().store.db
@@ -20,6 +20,15 @@ export function inboxHandlers(ctx: HandlerContext): InboxHandlers {
         // Contacts only for the first page of a search across all conversations.
         contacts: contactId === undefined && !offset ? searchContacts(store, { query, limit: 8 }) : [],
       }
+    },
+    'unread-counts': async () => unreadCounts(db()),
+    'conversation-read': async ({ contactId }) => {
+      const session = ctx.session()
+      if (markConversationRead(session.store.db, contactId)) {
+        ctx.events.emit('data-changed', { accountId: session.accountId, resources: ['conversations'], contactIds: [contactId] })
+        ctx.sessions.unreadChanged()
+      }
+      return {}
     },
     'channels-list': async () => {
       const account = getAccount(db())

@@ -73,6 +73,8 @@ export {
   type ConversationItem,
   type ConversationPageOptions,
 } from './queries/conversations'
+export { unreadTotal, unreadCounts, type UnreadCounts } from './queries/unread'
+export { markConversationRead } from './writes/read-marks'
 export { threadPage, type MessageItem, type ThreadCursor, type ThreadPageOptions } from './queries/thread'
 export { searchMessages, searchContacts, type MessageHit, type MessageSearchOptions, type ContactHit } from './queries/search'
 export { contactPage, getContact, contactIdsMatching, type ContactFilter, type ContactItem, type ContactDetail } from './queries/contacts'
@@ -103,7 +105,6 @@ export {
   unseenIds,
   countStoredRows,
   countUnseenConversations,
-  unreadTotal,
   contactName,
   type ConversationStamp,
 } from './queries/sync-progress'

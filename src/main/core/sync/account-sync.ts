@@ -10,7 +10,7 @@ import { CancelledError, NetworkError, SkyLightError, UnauthorizedError } from '
 import { getSyncState, saveSyncState, type StoreDb } from '../store'
 import type { SyncContext, SyncResource } from './context'
 import { canPollBeside, firstSyncDone, lastFullPassAt, pollBeside, runSync, type SyncKind } from './plans'
-import { syncNotes } from './steps/notes'
+import { syncOpenedContact } from './steps/opened-contact'
 
 /** offline: SkyLight cannot be reached; server-error: it answers, but with errors (5xx, 429, garbage). */
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'server-error' | 'key-rejected' | 'error' | 'stopped'
@@ -58,9 +58,9 @@ export function storedStatus(db: StoreDb): SyncStatus {
   }
 }
 
-// A contact's notes, once read, are not read again for this long: the open contact is read
+// An opened contact, once read, is not read again for this long: the open contact is read
 // again after every change to it, and each of those must not cost a request.
-const NOTES_FRESH_MS = 60_000
+const CONTACT_FRESH_MS = 60_000
 // Progress moves with every page; the views need a few updates a second, not one a page.
 const PROGRESS_EVERY_MS = 250
 
@@ -90,7 +90,7 @@ export class AccountSync {
   #lastRefreshAt = 0
   #lastFullAt = 0
   #progressTimer: NodeJS.Timeout | undefined
-  readonly #notesReadAt = new Map<number, number>()
+  readonly #contactReadAt = new Map<number, number>()
   #lastStatusAt = 0
 
   constructor(options: AccountSyncOptions) {
@@ -216,19 +216,19 @@ export class AccountSync {
   }
 
   /**
-   * Reads a contact's notes now (the user opened the contact). Offline or refused, the
-   * stored notes simply stay; nothing is thrown at the view.
+   * Reads a contact's record and notes now (the user opened the contact). Offline or
+   * refused, the stored contact simply stays; nothing is thrown at the view.
    */
-  async fetchNotes(contactId: number): Promise<void> {
+  async fetchContact(contactId: number): Promise<void> {
     if (this.#status.state === 'stopped' || this.#status.state === 'key-rejected') return
-    // A contact created offline has no notes on the server yet.
+    // A contact created offline is not on the server yet.
     if (contactId < 0) return
-    const readAt = this.#notesReadAt.get(contactId)
-    if (readAt !== undefined && this.#now() - readAt < NOTES_FRESH_MS) return
+    const readAt = this.#contactReadAt.get(contactId)
+    if (readAt !== undefined && this.#now() - readAt < CONTACT_FRESH_MS) return
     const changed = { resources: new Set<SyncResource>(), contactIds: new Set<number>() }
     try {
-      await syncNotes(this.#context(changed, { announce: false, priority: 'user', progress: false }), contactId)
-      this.#notesReadAt.set(contactId, this.#now())
+      await syncOpenedContact(this.#context(changed, { announce: false, priority: 'user', progress: false }), contactId)
+      this.#contactReadAt.set(contactId, this.#now())
     } catch (error) {
       if (error instanceof UnauthorizedError) this.#fail(error)
     } finally {

@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import type { StoreDb } from '../db'
 import { contacts } from '../schema/contacts'
 import { conversations } from '../schema/messages'
+import { unseenUnread } from './unread'
 import { clampLimit, toPage, type Page } from './page'
 
 export interface ConversationCursor {
@@ -39,7 +40,7 @@ export function conversationPageQuery(db: StoreDb, options: ConversationPageOpti
       lastMessage: conversations.lastMessage,
       lastMessageAt: conversations.lastMessageAt,
       lastMessageAtMs: conversations.lastMessageAtMs,
-      unreadCount: conversations.unreadCount,
+      unreadCount: unseenUnread,
       localRevision: conversations.localRevision,
     })
     .from(conversations)

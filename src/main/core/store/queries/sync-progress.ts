@@ -89,11 +89,6 @@ export function unseenIds(db: StoreDb, resource: 'contacts' | 'media'): number[]
   return db.all<{ id: number }>(sql`SELECT id FROM ${table} WHERE unseen = 1 AND local_revision = 0`).map((r) => r.id)
 }
 
-/** Unread messages over all conversations (the dock/taskbar badge). */
-export function unreadTotal(db: StoreDb): number {
-  return db.get<{ n: number | null }>(sql`SELECT sum(unread_count) AS n FROM conversations`)?.n ?? 0
-}
-
 export function contactName(db: StoreDb, contactId: number): string | null {
   return db.get<{ name: string }>(sql`SELECT name FROM contacts WHERE id = ${contactId}`)?.name ?? null
 }

@@ -17,6 +17,10 @@ export const conversations = sqliteTable(
     // Sort key parsed from last_message_at; 0 when unknown, so keyset paging needs no NULLs.
     lastMessageAtMs: integer('last_message_at_ms').notNull().default(0),
     unreadCount: integer('unread_count').notNull().default(0),
+    // How many of unread_count the user has seen here. SkyLight's API has no way to mark a
+    // conversation read (GET /conversations is read-only), so opening one only records
+    // locally what was seen; the views show unread_count minus this.
+    seenUnread: integer('seen_unread').notNull().default(0),
     // last_message_at_ms up to which this contact's messages have been fetched; -1 before
     // the first fetch. Sync fetches messages wherever it differs from last_message_at_ms, so a
     // crash between storing the conversation and its messages leaves it due, not lost.

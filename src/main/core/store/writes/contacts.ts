@@ -90,6 +90,33 @@ export function ensureContacts(db: StoreDb, stubs: readonly ContactStub[]): void
 }
 
 /**
+ * The conversation list carries each contact's current name: a contact renamed elsewhere
+ * takes it at the next poll instead of at the next full pass. Contacts with changes queued
+ * here keep theirs; an empty name says nothing. Returns the ids renamed.
+ */
+export function renameFromConversations(db: StoreDb, names: readonly { id: number; name: string }[]): number[] {
+  const wanted = names.filter((n) => n.name.trim() !== '')
+  if (wanted.length === 0) return []
+  const stored = new Map(
+    db
+      .select({ id: contacts.id, name: contacts.name, email: contacts.email, phone: contacts.phone, localRevision: contacts.localRevision })
+      .from(contacts)
+      .where(inIds(contacts.id, wanted.map((n) => n.id)))
+      .all()
+      .map((r) => [r.id, r]),
+  )
+  const renamed: { id: number; name: string; email: string | null; phone: string | null }[] = []
+  for (const { id, name } of wanted) {
+    const row = stored.get(id)
+    if (!row || row.localRevision > 0 || row.name === name) continue
+    db.update(contacts).set({ name, sortName: foldForComparison(name) }).where(sql`${contacts.id} = ${id}`).run()
+    renamed.push({ id, name, email: row.email, phone: row.phone })
+  }
+  indexContacts(db, renamed)
+  return renamed.map((r) => r.id)
+}
+
+/**
  * Deletes contacts with everything that hangs off them. Their messages leave the search
  * index first: the foreign-key cascade removes the rows but cannot tell FTS5.
  */

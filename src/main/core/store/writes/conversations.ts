@@ -1,10 +1,10 @@
 // Writes of the conversation list as sync receives it.
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, gt, sql } from 'drizzle-orm'
 import type { Conversation } from '../../skylight/resources/messages'
 import { inTransaction, type StoreDb } from '../db'
 import { conversations } from '../schema/messages'
 import { epochMs } from '../time'
-import { ensureContacts } from './contacts'
+import { ensureContacts, renameFromConversations } from './contacts'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { partition, type PageWrite } from './partition'
 import { inIds, upsertRows } from './upsert-rows'
@@ -31,12 +31,17 @@ function movedWithinItsSecond(values: ReturnType<typeof toRow>, old: typeof conv
   return old.lastMessageAtMs === values.lastMessageAtMs && (old.lastMessage !== values.lastMessage || old.unreadCount !== values.unreadCount)
 }
 
+export interface ConversationsWrite extends PageWrite<number> {
+  /** Contacts whose name the list changed (renamed elsewhere). */
+  renamed: number[]
+}
+
 /**
  * One page of /conversations, in one transaction. `inserted` and `updated` (contact ids)
  * are the conversations whose messages sync should fetch; a page with neither means the
  * rest is already known.
  */
-export function upsertConversations(db: StoreDb, page: readonly Conversation[]): PageWrite<number> {
+export function upsertConversations(db: StoreDb, page: readonly Conversation[]): ConversationsWrite {
   return inTransaction(db, (tx) => {
     // A contact the user deleted (delete still queued) must not come back with its conversation.
     page = withoutPendingDeletes(tx, 'contact', page, (c) => c.contact_id)
@@ -44,6 +49,10 @@ export function upsertConversations(db: StoreDb, page: readonly Conversation[]):
     ensureContacts(
       tx,
       page.map((c) => ({ id: c.contact_id, name: c.contact_name, type: c.channel })),
+    )
+    const renamed = renameFromConversations(
+      tx,
+      page.map((c) => ({ id: c.contact_id, name: c.contact_name })),
     )
     const ids = incoming.map((r) => r.contactId)
     const stored = new Map(
@@ -58,10 +67,18 @@ export function upsertConversations(db: StoreDb, page: readonly Conversation[]):
         .where(inIds(conversations.contactId, due))
         .run()
     }
+    // SkyLight's count fell below what was seen here (read elsewhere): the mark follows it,
+    // so messages arriving after that count again.
+    if (ids.length > 0) {
+      tx.update(conversations)
+        .set({ seenUnread: conversations.unreadCount })
+        .where(and(inIds(conversations.contactId, ids), gt(conversations.seenUnread, conversations.unreadCount)))
+        .run()
+    }
     if (result.unchanged.length > 0) {
       tx.update(conversations).set({ unseen: false }).where(inIds(conversations.contactId, result.unchanged)).run()
     }
-    return result
+    return { ...result, renamed }
   })
 }
 

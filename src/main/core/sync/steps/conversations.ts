@@ -40,6 +40,7 @@ export async function syncConversationList(ctx: SyncContext, mode: 'incremental'
     for (const c of newer) seen.set(c.contact_id, epochMs(c.last_message_at))
     const written = upsertConversations(ctx.db, result.items)
     if (written.inserted.length + written.updated.length > 0) ctx.changed('conversations')
+    for (const id of written.renamed) ctx.changed('contacts', id)
     if (mode === 'full') {
       const verdict = checkPage(page, result, PER_PAGE, 'conversations', page === 1 ? known : 0)
       if (!verdict.ok) throw new IncompletePassError(incompleteMessage(verdict.reason))

@@ -28,7 +28,7 @@ export type BudgetReply = { type: 'grant'; id: number }
 export type ToThread =
   | { type: 'start' }
   | { type: 'sync'; id: number; kind: SyncKind }
-  | { type: 'notes'; id: number; contactId: number }
+  | { type: 'contact'; id: number; contactId: number }
   | { type: 'resume' }
   | { type: 'timings'; timings: Partial<SyncTimings> }
   | { type: 'stop' }
@@ -38,6 +38,6 @@ export type FromThread =
   /** The thread has opened the store and takes commands. */
   | { type: 'ready' }
   | { type: 'event'; event: SyncEvent }
-  /** The `sync` or `notes` request `id` has finished (its outcome is in the status). */
+  /** The `sync` or `contact` request `id` has finished (its outcome is in the status). */
   | { type: 'done'; id: number }
   | BudgetRequest

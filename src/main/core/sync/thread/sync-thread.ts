@@ -80,9 +80,9 @@ export class SyncThread {
     return this.#request((id) => ({ type: 'sync', id, kind }))
   }
 
-  /** Reads a contact's notes now (the user opened the contact). Never rejects. */
-  fetchNotes(contactId: number): Promise<void> {
-    return this.#request((id) => ({ type: 'notes', id, contactId }))
+  /** Reads a contact's record and notes now (the user opened the contact). Never rejects. */
+  fetchContact(contactId: number): Promise<void> {
+    return this.#request((id) => ({ type: 'contact', id, contactId }))
   }
 
   /** The machine woke up or the network came back: catch up at once. */

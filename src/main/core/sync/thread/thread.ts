@@ -36,8 +36,8 @@ port.on('message', (message: ToThread) => {
     case 'sync':
       void sync.syncNow(message.kind).then(() => send({ type: 'done', id: message.id }))
       return
-    case 'notes':
-      void sync.fetchNotes(message.contactId).then(() => send({ type: 'done', id: message.id }))
+    case 'contact':
+      void sync.fetchContact(message.contactId).then(() => send({ type: 'done', id: message.id }))
       return
     case 'resume':
       sync.resume()

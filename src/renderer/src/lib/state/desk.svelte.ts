@@ -148,7 +148,7 @@ export class DeskState {
   async openConversation(contactId: number, throughRowId?: number): Promise<void> {
     this.session.show('inbox')
     this.conversations.select(contactId)
-    await this.thread.open(contactId, throughRowId)
+    await Promise.all([this.thread.open(contactId, throughRowId), this.conversations.markRead(contactId)])
   }
 
   async openFromNotification(accountId: string, contactId: number): Promise<void> {
@@ -185,7 +185,11 @@ export class DeskState {
     const work: Promise<unknown>[] = []
     if (parts.has('conversations')) work.push(this.conversations.reload())
     const open = this.thread.contactId
-    if (open !== null && parts.has('thread') && (contactIds.length === 0 || contactIds.includes(open))) work.push(this.thread.refresh())
+    if (open !== null && parts.has('thread') && (contactIds.length === 0 || contactIds.includes(open))) {
+      work.push(this.thread.refresh())
+      // New messages in the conversation on screen are seen as they arrive.
+      if (this.session.view === 'inbox' && !this.webChat.shown) work.push(this.conversations.markRead(open))
+    }
     if (parts.has('contacts')) work.push(this.contacts.reload())
     if (parts.has('contact')) work.push(this.contact.reload())
     if (parts.has('groups')) work.push(this.contacts.loadGroups())

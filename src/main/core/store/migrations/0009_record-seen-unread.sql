@@ -1,0 +1,1 @@
+ALTER TABLE `conversations` ADD `seen_unread` integer DEFAULT 0 NOT NULL;
