@@ -47,7 +47,7 @@ export {
   type LocalMediaInput,
   type LocalCampaignInput,
 } from './writes/local-entities'
-export { insertLocalNote, confirmLocalNote, deleteLocalNote, setContactTag, setMembership, tagTitle } from './writes/local-contact-links'
+export { insertLocalNote, confirmLocalNote, deleteLocalNote, setContactTag, setMembership, tagTitle, releaseProvisionalTags } from './writes/local-contact-links'
 export { outboxActions, outboxLocalIds } from './schema/outbox'
 export { upsertMedia, setMediaCachePath } from './writes/media'
 export { epochMs } from './time'
@@ -75,6 +75,7 @@ export {
 } from './queries/conversations'
 export { unreadTotal, unreadCounts, type UnreadCounts } from './queries/unread'
 export { markConversationRead } from './writes/read-marks'
+export { describeLocalDraft } from './writes/local-campaigns'
 export { threadPage, type MessageItem, type ThreadCursor, type ThreadPageOptions } from './queries/thread'
 export { searchMessages, searchContacts, type MessageHit, type MessageSearchOptions, type ContactHit } from './queries/search'
 export { contactPage, getContact, contactIdsMatching, type ContactFilter, type ContactItem, type ContactDetail } from './queries/contacts'

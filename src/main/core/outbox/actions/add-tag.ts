@@ -1,7 +1,7 @@
 // Tag a contact (by title; SkyLight creates a tag it does not know). Attaching a tag twice
 // has no further effect, so it is repeatable.
 import { z } from 'zod'
-import { setContactTag } from '../../store'
+import { releaseProvisionalTags, setContactTag } from '../../store'
 import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
 
@@ -35,6 +35,7 @@ export const addTagAction: ActionDef<AddTagPayload> = {
     return {}
   },
   confirm(db, p) {
+    releaseProvisionalTags(db, [p.title])
     release(db, { kind: 'contact', id: p.contactId })
   },
 }

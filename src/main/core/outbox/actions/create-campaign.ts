@@ -3,7 +3,7 @@
 import { checkPlanLimit } from '../../plan-limits'
 import { z } from 'zod'
 import { campaign } from '../../skylight/resources/campaigns'
-import { insertLocalCampaign, rekeyCampaign, removeRow } from '../../store'
+import { describeLocalDraft, insertLocalCampaign, rekeyCampaign, removeRow } from '../../store'
 import { findCreatedCampaign, newestCampaignId } from '../reconcile'
 import { campaignChanges, campaignFields } from './campaign-fields'
 import { quote, type ActionDef } from './define'
@@ -33,6 +33,8 @@ export const createCampaignAction: ActionDef<CreateCampaignPayload> = {
       isNewNumber: p.is_new_number,
       createdAt: new Date().toISOString(),
     })
+    // Its channel by name and its recipients show at once, not after SkyLight has it.
+    describeLocalDraft(db, p.localId)
     return p
   },
   rollback(db, p) {

@@ -4,7 +4,7 @@
 import { checkPlanLimit } from '../../plan-limits'
 import { z } from 'zod'
 import { contact } from '../../skylight/resources/contacts'
-import { insertLocalContact, rekeyContact, removeRow, setContactTag } from '../../store'
+import { insertLocalContact, rekeyContact, releaseProvisionalTags, removeRow, setContactTag } from '../../store'
 import { findCreatedContact, newestContactLike } from '../reconcile'
 import { contactChanges, contactFields } from './contact-fields'
 import { quote, type ActionDef } from './define'
@@ -22,7 +22,7 @@ export const createContactAction: ActionDef<CreateContactPayload> = {
   lane: (p) => `contact:${p.localId}`,
   summary: (p) => `Create contact ${quote(p.name)}`,
   repeatable: false,
-  resources: ['contacts'],
+  resources: ['contacts', 'groups'],
   contactIds: (p) => [p.localId],
   creates: { entity: 'contact', localId: (p) => p.localId },
   apply(db, p) {
@@ -32,6 +32,8 @@ export const createContactAction: ActionDef<CreateContactPayload> = {
     return p
   },
   rollback(db, p) {
+    // Untagged first, so the tags' counts (and any provisional tag) are put back too.
+    for (const title of p.tags) setContactTag(db, p.localId, title, false)
     removeRow(db, 'contact', p.localId)
   },
   async send(ctx, p) {
@@ -50,6 +52,7 @@ export const createContactAction: ActionDef<CreateContactPayload> = {
     const created = contact.safeParse(result.record)
     if (!created.success) return
     rekeyContact(db, p.localId, created.data)
+    releaseProvisionalTags(db, p.tags)
     release(db, { kind: 'contact', id: created.data.id })
   },
   edit: (p, changes) => ({ ...p, ...contactChanges.parse(changes) }),

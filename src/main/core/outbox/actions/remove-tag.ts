@@ -31,7 +31,8 @@ export const removeTagAction: ActionDef<RemoveTagPayload> = {
     release(db, { kind: 'contact', id: p.contactId })
   },
   async send(ctx, p) {
-    let tagId = p.tagId
+    // A provisional tag (local id) is known to SkyLight by its title only.
+    let tagId = p.tagId !== undefined && p.tagId > 0 ? p.tagId : undefined
     if (tagId === undefined) {
       const wanted = p.title.toLowerCase()
       tagId = (await ctx.api.tags.list(ctx.call)).items.find((t) => t.title.toLowerCase() === wanted)?.id

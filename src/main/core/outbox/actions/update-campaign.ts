@@ -3,7 +3,7 @@
 // refusal. Consecutive edits of one draft, or edits of a draft not yet created, are merged.
 import { z } from 'zod'
 import { ValidationError } from '../../skylight'
-import { patchRow, saveCampaignIfUnheld } from '../../store'
+import { describeLocalDraft, patchRow, saveCampaignIfUnheld } from '../../store'
 import { campaignChanges, campaignRowFields, notInState } from './campaign-fields'
 import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
@@ -16,6 +16,9 @@ const schema = z.object({
 })
 export type UpdateCampaignPayload = z.output<typeof schema>
 
+const audienceChanged = (c: UpdateCampaignPayload['changes']) =>
+  c.channel_id !== undefined || c.contact_ids !== undefined || c.list_ids !== undefined || c.segment_ids !== undefined
+
 export const updateCampaignAction: ActionDef<UpdateCampaignPayload> = {
   kind: 'update-campaign',
   payload: { current: 1, schema },
@@ -25,11 +28,14 @@ export const updateCampaignAction: ActionDef<UpdateCampaignPayload> = {
   resources: ['campaigns'],
   apply(db, p, { hold: holding }) {
     const before = patchRow(db, 'campaign', p.campaignId, campaignRowFields(p.changes))
+    // A new channel or audience shows at once (recipients as this copy knows them).
+    if (audienceChanged(p.changes)) describeLocalDraft(db, p.campaignId)
     if (holding) hold(db, { kind: 'campaign', id: p.campaignId })
     return { ...p, previous: { ...before, ...p.previous } }
   },
   rollback(db, p) {
     patchRow(db, 'campaign', p.campaignId, p.previous)
+    if (audienceChanged(p.changes)) describeLocalDraft(db, p.campaignId)
     release(db, { kind: 'campaign', id: p.campaignId })
   },
   async send(ctx, p) {

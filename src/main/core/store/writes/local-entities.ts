@@ -28,7 +28,7 @@ import { readChildren, restoreChildren, type ChildRows } from './row-children'
 export type LocalTable = 'contact' | 'media' | 'campaign' | 'note' | 'teamMember' | 'webhook' | 'ai-agent' | 'kb-entry'
 
 /** A fresh negative id for a row created offline; never reused, even after a discard. */
-export function nextLocalId(db: StoreDb, entity: LocalTable | 'ticket' | 'booking'): number {
+export function nextLocalId(db: StoreDb, entity: LocalTable | 'ticket' | 'booking' | 'tag'): number {
   const row = db
     .insert(outboxLocalIds)
     .values({ entity, last: -1 })
@@ -188,13 +188,18 @@ export function insertLocalMedia(db: StoreDb, input: LocalMediaInput): void {
 
 /**
  * The upload finished: the local row becomes the server's record, keeping its holds. Its
- * fields are the server's unless later queued edits (a rename) still hold it.
+ * fields are the server's; a later queued rename keeps the name it gave (its own request
+ * sends it), but the staged file's link gives way to the server's, as that file is gone.
  */
 export function rekeyMedia(db: StoreDb, localId: number, file: MediaFile): void {
   const local = db.select().from(media).where(eq(media.id, localId)).get()
   if (!local) return
   if (localId !== file.id) db.delete(media).where(eq(media.id, file.id)).run()
-  const fields = local.localRevision <= 1 ? mediaRow(file) : { id: file.id }
+  const server = mediaRow(file)
+  const fields =
+    local.localRevision <= 1
+      ? server
+      : { ...server, name: local.name, searchText: foldForComparison(`${local.name} ${file.original_name ?? ''}`) }
   db.update(media).set(fields).where(eq(media.id, localId)).run()
 }
 
