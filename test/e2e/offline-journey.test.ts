@@ -89,13 +89,37 @@ describe.skipIf(!chromiumAvailable)('working offline', { timeout: 180_000 }, () 
   it('drafts a campaign for a list, with the live count, while offline', async () => {
     await page.keyboard.press('Control+4')
     await page.getByRole('button', { name: 'New campaign' }).click()
+    // Saved empty, the editor says what is missing; each message goes once its field is put right.
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    const errors = () => page.locator('.campaign-editor .error').allTextContents()
+    await expect.poll(errors).toContain('Give the campaign a name.')
     await page.getByLabel('Name', { exact: true }).fill(campaignName)
     await page.getByLabel('Message', { exact: true }).fill('Our spring sale starts tomorrow — خصم ٢٠٪')
+    await expect.poll(errors).toEqual(['Choose who receives it: a list, a segment or contacts.'])
     await page.getByRole('group', { name: 'Audience' }).getByRole('group', { name: 'Lists' }).getByRole('checkbox').first().check()
+    await expect.poll(errors).toEqual([])
+    // …and one contact by name, shown as a chip with that name.
+    const someone = ((await env.core.dispatch('contacts-page', { limit: 20 })) as { ok: true; value: { items: { name: string; blacklisted: boolean }[] } }).value.items.find((c) => !c.blacklisted && c.name.length > 3)!
+    await page.getByLabel('Add a contact by name, phone or email').fill(someone.name)
+    await page.getByRole('list', { name: 'Matching contacts' }).getByRole('button').first().click()
+    await expect.poll(() => page.locator('.chip').first().textContent()).toMatch(/\S/)
+    const chip = (await page.locator('.chip span').first().textContent())!
+    expect(chip).not.toMatch(/^Contact \d+$/)
     await expect.poll(() => page.locator('.audience-count').textContent()).toMatch(/^[1-9]\d* unique recipients?/)
+    const recipients = /^(\S+) unique/.exec((await page.locator('.audience-count').textContent())!)![1]
     await page.getByRole('button', { name: 'Save draft' }).click()
     const list = page.getByRole('listbox', { name: 'Campaigns, newest first' })
     await expect.poll(() => list.getByRole('option', { name: new RegExp(campaignName) }).count()).toBe(1)
+    // The draft SkyLight does not have yet names its channel and counts its recipients.
+    const detail = page.getByRole('article')
+    await expect.poll(() => detail.locator('#campaign-name').textContent()).toBe(campaignName)
+    await expect.poll(() => detail.locator('p.muted').first().textContent()).not.toMatch(/Unknown channel/)
+    await expect.poll(() => detail.getByRole('definition').first().textContent()).toBe(recipients)
+    await screenshot(page, '21a-offline-draft-detail')
+    // Edited again, the chosen contact is still a name, not an id.
+    await page.getByRole('button', { name: 'Edit draft' }).click()
+    await expect.poll(() => page.locator('.chip span').first().textContent()).toBe(chip)
+    await page.getByRole('button', { name: 'Cancel' }).click()
     await expect.poll(waiting).toMatch(/Offline — 4 actions waiting/)
     await page.getByRole('button', { name: /Outbox/ }).click()
     await expect.poll(() => page.locator('.outbox-item').count()).toBe(4)

@@ -15,6 +15,7 @@ import { SettingsState } from '../src/lib/state/settings.svelte'
 import { SyncStatusState } from '../src/lib/state/sync-status.svelte'
 import { UploadsState } from '../src/lib/state/uploads.svelte'
 import { installFakeDesk, settle, type FakeDesk } from './fake-desk'
+import { campaignDetail } from '../../shared/contract/campaigns'
 
 let desk: FakeDesk
 beforeEach(() => {
@@ -125,6 +126,54 @@ describe('CampaignEditorState', () => {
       segmentIds: [],
       isNewNumber: true,
     })
+  })
+})
+
+describe('CampaignEditorState, editing a draft', () => {
+  // A `campaign-get` answer as the core gives it (checked against the contract): an offline
+  // draft on the second of two WhatsApp numbers, with one contact chosen by hand.
+  const draft = campaignDetail.parse({
+    id: -3, name: 'Eid hours', status: 'draft', channelType: 'whatsapp', channelName: 'shop2', createdAt: '2026-12-02T20:00:00.000Z', startedAt: null, completedAt: null,
+    progress: { total: 2, succeeded: 0, failed: 0, pending: 2, percent: 0 }, pending: true, message: 'Open till 2 am', contactIds: [123], listIds: [7], segmentIds: [],
+    dailyLimit: null, remainingToday: null, messagesSentToday: null, campaignDay: null, isNewNumber: false, channelId: 5,
+    contacts: [{ id: 123, name: 'Noura Al-Otaibi' }], deliveryByStatus: { pending: 2 },
+    commands: ['start'], recipients: 2, startBlockers: ['The draft has not reached SkyLight yet. It can be started once it has (when you are back online).'],
+  })
+
+  async function editorWithChannels(): Promise<CampaignEditorState> {
+    desk.handle('channels-list', () => ({
+      accountName: 'A',
+      channels: [
+        { serverId: 2, type: 'whatsapp', username: 'shop1', isConnected: true },
+        { serverId: 5, type: 'whatsapp', username: 'shop2', isConnected: true },
+      ],
+    }))
+    desk.handle('audience-count', () => ({ count: 2 }))
+    const editor = new CampaignEditorState()
+    await editor.loadChannels()
+    return editor
+  }
+
+  it('shows the chosen contacts by name and keeps the draft’s own channel', async () => {
+    const editor = await editorWithChannels()
+    editor.start(draft)
+    expect(editor.contactName(123)).toBe('Noura Al-Otaibi')
+    expect(editor.channelId).toBe(5)
+  })
+
+  it('takes each error away as soon as its field is put right', async () => {
+    const editor = await editorWithChannels()
+    editor.start()
+    expect(await editor.save()).toBeNull()
+    expect(Object.keys(editor.errors)).toEqual(['name', 'message', 'audience'])
+    editor.name = 'Spring'
+    expect(Object.keys(editor.errors)).toEqual(['message', 'audience'])
+    editor.message = 'Sale'
+    editor.toggle('list', 7, true)
+    expect(editor.errors).toEqual({})
+    // A field the save pointed out stays checked as it is edited; others wait for the next save.
+    editor.name = ''
+    expect(editor.errors).toEqual({ name: 'Give the campaign a name.' })
   })
 })
 

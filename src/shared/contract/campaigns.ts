@@ -39,6 +39,10 @@ export const campaignDetail = campaignItem.extend({
   messagesSentToday: z.number().nullable(),
   campaignDay: z.number().nullable(),
   isNewNumber: z.boolean(),
+  /** The channel it goes out through (the API's channel_id); null when SkyLight names none. */
+  channelId: z.number().nullable(),
+  /** The contacts chosen one by one, by name (for the editor's chips); ids the copy does not know are left out. */
+  contacts: z.array(z.object({ id: z.number(), name: z.string() })),
   deliveryByStatus: z.record(z.string(), z.number()),
   /** What its status allows now (the core decides; the interface offers only these). */
   commands: z.array(z.enum(['start', 'pause', 'resume', 'cancel'])),

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { campaignContactsPage, getCampaign, getMedia, type StoreDb } from '../../../src/main/core/store'
+import { campaignContactsPage, getCampaign, getMedia, namedContacts, type StoreDb } from '../../../src/main/core/store'
 import { groupsList } from '../../../src/main/core/store/queries/groups-list'
 import { AccountSync } from '../../../src/main/core/sync/account-sync'
 import { harness, type Harness } from './helpers'
@@ -93,6 +93,10 @@ describe('the local copy after an action', () => {
     const { localCampaignId } = outbox.createCampaign({ name: 'Ramadan hours', message: 'We open at 8 pm.', channel_id: channel.id, list_ids: [list.id], contact_ids: [contactId] })
     const local = getCampaign(h.store.db, localCampaignId)
     expect(local.channelType).toBe('whatsapp')
+    // What the editor needs to edit it again: its own channel, and the chosen contact by name.
+    expect(local.channelId).toBe(channel.id)
+    const name = (h.store.sqlite.prepare('SELECT name FROM contacts WHERE id = ?').get(contactId) as { name: string }).name
+    expect(namedContacts(h.store.db, local.contactIds)).toEqual([{ id: contactId, name }])
     expect(local.progress.total).toBeGreaterThan(0)
     expect(campaignContactsPage(h.store.db, localCampaignId, { limit: 500 })).toHaveLength(local.progress.total)
     expect(campaignContactsPage(h.store.db, localCampaignId, { limit: 500 }).every((r) => r.status === 'pending' && r.contactName)).toBe(true)

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../../shared/contract'
-import { audienceCount, campaignContactsPage, campaignList, getCampaign } from '../store'
+import { audienceCount, campaignContactsPage, campaignList, getCampaign, namedContacts } from '../store'
 import { campaignActions } from '../campaigns/commands'
 import type { HandlerContext } from './context'
 
@@ -11,7 +11,7 @@ export function campaignHandlers(ctx: HandlerContext): CampaignHandlers {
     'campaigns-list': async (input) => ({ items: campaignList(db(), input) }),
     'campaign-get': async ({ id }) => {
       const detail = getCampaign(db(), id)
-      return { ...detail, ...campaignActions(db(), detail) }
+      return { ...detail, ...campaignActions(db(), detail), contacts: namedContacts(db(), detail.contactIds) }
     },
     'campaign-deliveries': async ({ id, ...page }) => ({ items: campaignContactsPage(db(), id, page) }),
     'audience-count': async (audience) => ({ count: audienceCount(db(), audience) }),

@@ -8,6 +8,13 @@ export interface Audience {
   segmentIds?: readonly number[]
 }
 
+/** The chosen contacts' names, in the order chosen; ids not in the local copy are left out. */
+export function namedContacts(db: StoreDb, ids: readonly number[]): { id: number; name: string }[] {
+  const rows = db.all<{ id: number; name: string }>(sql`SELECT id, name FROM contacts WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+  const names = new Map(rows.map((r) => [r.id, r.name]))
+  return ids.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : []))
+}
+
 /**
  * Unique contacts across the chosen contacts, lists and segments (someone in two lists
  * counts once), without blacklisted contacts, who are never messaged. Only contacts in the

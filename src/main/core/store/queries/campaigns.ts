@@ -80,6 +80,7 @@ export interface CampaignDetail extends CampaignItem {
   messagesSentToday: number | null
   campaignDay: number | null
   isNewNumber: boolean
+  channelId: number | null
   /** Delivery rows stored locally, by status (what has been synced of /contacts). */
   deliveryByStatus: Record<string, number>
 }
@@ -104,6 +105,7 @@ export function getCampaign(db: StoreDb, campaignId: number): CampaignDetail {
     messagesSentToday: row.messagesSentToday,
     campaignDay: row.campaignDay,
     isNewNumber: row.isNewNumber,
+    channelId: row.channelId,
     deliveryByStatus: Object.fromEntries(counts.map((c) => [c.status, c.n])),
   }
 }

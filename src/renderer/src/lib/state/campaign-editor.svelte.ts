@@ -45,8 +45,13 @@ export class CampaignEditorState {
   get audience(): number | null {
     return this.#audience
   }
+  /**
+   * The problems the last save attempt pointed out, as they stand now: each goes as soon as
+   * its field is put right (fields it did not point out wait for the next save).
+   */
   get errors(): Record<string, string> {
-    return this.#errors
+    const now = this.#problems()
+    return Object.fromEntries(Object.keys(this.#errors).flatMap((field) => (now[field] ? [[field, now[field]]] : [])))
   }
   get notice(): string | null {
     return this.#notice
@@ -100,8 +105,13 @@ export class CampaignEditorState {
     this.name = campaign?.name ?? ''
     this.message = campaign?.message ?? ''
     this.isNewNumber = campaign?.isNewNumber ?? false
-    const channel = campaign ? this.#channels.find((c) => c.type === campaign.channelType) : undefined
+    // Its own channel; by type for a copy that knows no channel id; else the default.
+    const channel = campaign
+      ? (this.usableChannels.find((c) => c.serverId === campaign.channelId) ?? this.usableChannels.find((c) => c.type === campaign.channelType))
+      : undefined
     this.channelId = channel?.serverId ?? this.#defaultChannel()
+    // Chosen earlier: named from the core's copy, so the chips are people, not ids.
+    this.#contactNames = Object.fromEntries((campaign?.contacts ?? []).map((c) => [c.id, c.name]))
     this.#contactIds = campaign?.contactIds ?? []
     this.#listIds = campaign?.listIds ?? []
     this.#segmentIds = campaign?.segmentIds ?? []
@@ -129,14 +139,18 @@ export class CampaignEditorState {
     }
   }
 
-  validate(): boolean {
+  #problems(): Record<string, string> {
     const errors: Record<string, string> = {}
     if (this.name.trim() === '') errors.name = 'Give the campaign a name.'
     if (this.channelId === null) errors.channel = 'Choose the channel to send through.'
     if (this.message.trim() === '') errors.message = 'Write the message to send.'
     if (this.#contactIds.length + this.#listIds.length + this.#segmentIds.length === 0) errors.audience = 'Choose who receives it: a list, a segment or contacts.'
-    this.#errors = errors
-    return Object.keys(errors).length === 0
+    return errors
+  }
+
+  validate(): boolean {
+    this.#errors = this.#problems()
+    return Object.keys(this.#errors).length === 0
   }
 
   /** Saves the draft (queued; works offline). Returns the campaign's id, local until SkyLight gives one. */
