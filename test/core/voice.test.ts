@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../src/main/core'
-import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
+import { KeychainUnavailableError, SessionSecretStore } from '../../src/main/core/secrets/secret-store'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
 
@@ -19,8 +19,16 @@ let dataDir: string
 let core: Core
 let events: { event: EventName; payload: unknown }[] = []
 const redacted = new Set<string>()
-// One keychain for the run, so a restart finds the account's API key again.
-const keychain = new SessionSecretStore()
+// One keychain for the run, so a restart finds the account's API key again; it can be made
+// to refuse the account's other secrets, as a locked keychain would.
+class Keychain extends SessionSecretStore {
+  refuseOthers = false
+  override async set(entry: string, secret: string): Promise<void> {
+    if (this.refuseOthers && entry.includes(':')) throw new KeychainUnavailableError('locked', 'linux')
+    return super.set(entry, secret)
+  }
+}
+const keychain = new Keychain()
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 22, accounts: 2, rateLimit: { limit: 10_000, windowMs: 60_000 } })
@@ -104,6 +112,21 @@ describe('voice', () => {
     expect(await keychain.get(`${accountId}:voice-provider-key`)).toBeNull()
     await drained()
     expect(server().uses_own_key).toBe(false)
+  })
+
+  it('says so, and queues nothing, when the keychain refuses the key', async () => {
+    keychain.refuseOthers = true
+    try {
+      const before = (await call('outbox-list', { states: ['queued', 'in-flight', 'done', 'failed'] })).actions.length
+      await expect(call('voice-set-key', { key: PROVIDER_KEY })).rejects.toMatchObject({
+        type: 'keychain-unavailable',
+        message: expect.stringMatching(/store your voice provider key.*Your key was not saved\./),
+      })
+      expect((await call('outbox-list', { states: ['queued', 'in-flight', 'done', 'failed'] })).actions.length).toBe(before)
+      expect((await call('voice-get', {})).ownKey).toBeNull()
+    } finally {
+      keychain.refuseOthers = false
+    }
   })
 
   it('clones from a dropped sample checked first, with progress, once; then preloads and speaks', async () => {

@@ -13,6 +13,7 @@ import { LocalFileError, NetworkError } from '../skylight'
 import { sniffKbFile } from '../skylight/kb-rules'
 import { checkVoiceSample } from '../skylight/voice-rules'
 import { secretEnding } from '../secrets/account-secrets'
+import { KeychainUnavailableError } from '../secrets/secret-store'
 import { getVoice, saveVoiceSettings } from '../store'
 import type { HandlerContext } from './context'
 
@@ -88,11 +89,17 @@ export function voiceHandlers(ctx: HandlerContext): VoiceHandlers {
     'voice-update': async (changes) => queue('update-voice-settings', { changes }),
     'voice-set-key': async ({ key }) => {
       const { accountId } = session()
-      if (key) {
-        ctx.redactor?.addSecret(key)
-        await ctx.accounts.setSecret(accountId, 'voice-provider-key', key)
-      } else {
-        await ctx.accounts.deleteSecret(accountId, 'voice-provider-key')
+      try {
+        if (key) {
+          ctx.redactor?.addSecret(key)
+          await ctx.accounts.setSecret(accountId, 'voice-provider-key', key)
+        } else {
+          await ctx.accounts.deleteSecret(accountId, 'voice-provider-key')
+        }
+      } catch (error) {
+        // Nothing is queued: SkyLight is told only what the keychain holds.
+        if (error instanceof KeychainUnavailableError) throw new KeychainUnavailableError(error.detail, process.platform, 'voice-provider-key')
+        throw error
       }
       queue('update-voice-settings', { changes: {}, providerKey: key ? 'own' : 'skylight' })
       return view()
