@@ -1,6 +1,7 @@
 // Voice through the core's contract, against the sandbox over HTTP: settings queued and
-// carried out; a provider key typed by the user reaches SkyLight and nothing else here (not
-// the store file, not the outbox, not an event, and the redactor knows it); a dropped sample
+// carried out; a provider key typed by the user is kept in the keychain and reaches SkyLight,
+// and nothing else here (not the store file, not the outbox, not an event, and the redactor
+// knows it; test/core/voice-provider-key.test.ts does this with the real keychain); a dropped sample
 // is checked, cloned once with progress; preload and TTS are online only, the speech handed
 // over as playable bytes; deleting the voice.
 import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises'
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../src/main/core'
-import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
+import { KeychainUnavailableError, SessionSecretStore } from '../../src/main/core/secrets/secret-store'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
 
@@ -18,8 +19,16 @@ let dataDir: string
 let core: Core
 let events: { event: EventName; payload: unknown }[] = []
 const redacted = new Set<string>()
-// One keychain for the run, so a restart finds the account's API key again.
-const keychain = new SessionSecretStore()
+// One keychain for the run, so a restart finds the account's API key again; it can be made
+// to refuse the account's other secrets, as a locked keychain would.
+class Keychain extends SessionSecretStore {
+  refuseOthers = false
+  override async set(entry: string, secret: string): Promise<void> {
+    if (this.refuseOthers && entry.includes(':')) throw new KeychainUnavailableError('locked', 'linux')
+    return super.set(entry, secret)
+  }
+}
+const keychain = new Keychain()
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 22, accounts: 2, rateLimit: { limit: 10_000, windowMs: 60_000 } })
@@ -82,10 +91,14 @@ describe('voice', () => {
     expect(server()).toMatchObject({ dialect: 'egy', enabled: true })
   })
 
-  it('sends a provider key to SkyLight once and keeps it nowhere in the app', async () => {
+  it('keeps a provider key in the keychain only, and sends it to SkyLight with the settings', async () => {
     events = []
     const after = await call('voice-set-key', { key: PROVIDER_KEY })
-    expect(after.usesOwnKey).toBe(true)
+    expect(after).toMatchObject({ usesOwnKey: true, ownKey: { ending: PROVIDER_KEY.slice(-4) } })
+    const accountId = (await call('accounts-list', {})).activeId!
+    expect(await keychain.get(`${accountId}:voice-provider-key`)).toBe(PROVIDER_KEY)
+    await drained()
+    expect(sandbox.control.requestLog().filter((r) => r.path.endsWith('/voice/settings') && (r.body as { api_key?: string })?.api_key === PROVIDER_KEY)).toHaveLength(1)
     expect(await call('voice-status', {})).toEqual({ configured: true, connected: true })
     expect(redacted.has(PROVIDER_KEY)).toBe(true)
     expect(JSON.stringify(events)).not.toContain(PROVIDER_KEY)
@@ -94,7 +107,26 @@ describe('voice', () => {
     core = await openCore({ dataDir, appVersion: 'test', keychain, rateLimit: { limit: 10_000, windowMs: 60_000 }, client: { maxAttempts: 2, retryBaseMs: 10 } })
     expect(await everythingOnDisk()).not.toContain(PROVIDER_KEY)
     core.on((event, payload) => events.push({ event, payload }))
-    expect((await call('voice-set-key', { key: null })).usesOwnKey).toBe(false)
+    expect((await call('voice-get', {})).ownKey).toEqual({ ending: PROVIDER_KEY.slice(-4) })
+    expect(await call('voice-set-key', { key: null })).toMatchObject({ usesOwnKey: false, ownKey: null })
+    expect(await keychain.get(`${accountId}:voice-provider-key`)).toBeNull()
+    await drained()
+    expect(server().uses_own_key).toBe(false)
+  })
+
+  it('says so, and queues nothing, when the keychain refuses the key', async () => {
+    keychain.refuseOthers = true
+    try {
+      const before = (await call('outbox-list', { states: ['queued', 'in-flight', 'done', 'failed'] })).actions.length
+      await expect(call('voice-set-key', { key: PROVIDER_KEY })).rejects.toMatchObject({
+        type: 'keychain-unavailable',
+        message: expect.stringMatching(/store your voice provider key.*Your key was not saved\./),
+      })
+      expect((await call('outbox-list', { states: ['queued', 'in-flight', 'done', 'failed'] })).actions.length).toBe(before)
+      expect((await call('voice-get', {})).ownKey).toBeNull()
+    } finally {
+      keychain.refuseOthers = false
+    }
   })
 
   it('clones from a dropped sample checked first, with progress, once; then preloads and speaks', async () => {

@@ -3,6 +3,7 @@
 // and outbox stopped first) on removal or quit.
 import { join } from 'node:path'
 import { Outbox, type OutboxEvent, type OutboxTimings } from './outbox'
+import type { AccountSecretName } from './secrets/account-secrets'
 import type { SkyLightApi } from './skylight'
 import { openStore, type Store } from './store'
 import type { SyncEvent, SyncTimings } from './sync/account-sync'
@@ -14,6 +15,8 @@ export interface AccountSessionOptions {
   api: SkyLightApi
   timings?: Partial<SyncTimings>
   outboxTimings?: Partial<OutboxTimings>
+  /** The account's secrets in the keychain, for actions that need one when they are sent. */
+  secret?: (name: AccountSecretName) => Promise<string | null>
   onSyncEvent: (event: SyncEvent) => void
   onOutboxEvent: (event: OutboxEvent) => void
   /** Failures for the log (the core's redacting logger). */
@@ -55,6 +58,7 @@ export class AccountSession {
       api: options.api,
       db: store.db,
       stagingDir: join(options.folder, 'staging'),
+      ...(options.secret ? { secret: options.secret } : {}),
       onEvent: (event) => {
         // An action that met a network error while sync still thinks all is well: sync
         // checks now, so the status says "offline" in a second, not at its next poll.

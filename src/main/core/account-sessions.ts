@@ -117,6 +117,7 @@ export class AccountSessions {
       accountId: account.id,
       folder,
       api,
+      secret: (name) => this.#o.accounts.secret(account.id, name),
       timings: this.#o.timings(),
       ...(this.#o.now ? { now: this.#o.now } : {}),
       ...(this.#o.syncThreadEntry ? { syncThreadEntry: this.#o.syncThreadEntry } : {}),

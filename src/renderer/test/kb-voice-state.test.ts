@@ -26,8 +26,8 @@ beforeEach(() => {
     'kb-update': () => ({ actionId: '1' }),
     'kb-catalog-preview': () => ({ products: [{ name: 'Tea', price: 12, currency: 'SAR', sku: null, description: null }], problems: [{ row: 2, reason: 'It has no name.' }] }),
     'kb-catalog-create': () => ({ actionId: '2', localId: -3 }),
-    'voice-get': () => methods['voice-get'].output.parse({ enabled: true, voiceConfigured: true, hasClonedVoice: true, voiceName: 'Layla', language: 'ar', dialect: 'ksa', voicePreloadedAt: null, usesOwnKey: false, pending: false, dialects: [] }),
-    'voice-set-key': () => methods['voice-get'].output.parse({ enabled: true, voiceConfigured: true, hasClonedVoice: true, voiceName: 'Layla', language: 'ar', dialect: 'ksa', voicePreloadedAt: null, usesOwnKey: true, pending: false, dialects: [] }),
+    'voice-get': () => methods['voice-get'].output.parse({ enabled: true, voiceConfigured: true, hasClonedVoice: true, voiceName: 'Layla', language: 'ar', dialect: 'ksa', voicePreloadedAt: null, usesOwnKey: false, ownKey: null, pending: false, dialects: [] }),
+    'voice-set-key': () => methods['voice-get'].output.parse({ enabled: true, voiceConfigured: true, hasClonedVoice: true, voiceName: 'Layla', language: 'ar', dialect: 'ksa', voicePreloadedAt: null, usesOwnKey: true, ownKey: { ending: '3456' }, pending: false, dialects: [] }),
   })
 })
 
@@ -70,7 +70,7 @@ describe('KnowledgeBaseState', () => {
 })
 
 describe('VoiceState', () => {
-  it('sends a typed key once and forgets it; offline it says a connection is needed', async () => {
+  it('hands a typed key to the core and forgets it, offline too; TTS and testing need a connection', async () => {
     const voice = new VoiceState(() => 'acc', () => online)
     await voice.load()
     voice.key = 'sk_provider_123456'
@@ -78,7 +78,13 @@ describe('VoiceState', () => {
     expect(desk.calls.at(-1)).toEqual({ method: 'voice-set-key', input: { key: 'sk_provider_123456' } })
     expect(voice.key).toBe('')
     expect(voice.voice?.usesOwnKey).toBe(true)
+    expect(voice.voice?.ownKey).toEqual({ ending: '3456' })
     online = false
+    // The key is queued like the settings: offline it is saved, and SkyLight gets it later.
+    voice.key = 'sk_provider_654321'
+    await voice.setKey(true)
+    expect(desk.calls.at(-1)).toEqual({ method: 'voice-set-key', input: { key: 'sk_provider_654321' } })
+    expect(voice.message).toMatch(/keychain\. SkyLight gets it as soon as you are online/)
     voice.text = 'مرحبا'
     const before = desk.calls.length
     await voice.speak()

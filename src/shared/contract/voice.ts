@@ -1,4 +1,5 @@
-// Voice: settings (queued changes), the provider key (sent online, kept nowhere), the clone
+// Voice: settings (queued changes), the provider key (kept in the OS keychain, sent with the
+// settings; the page sees only its last 4 characters), the clone
 // from a dropped or picked sample (an upload), and the online-only parts: connectivity,
 // warm-up and text to speech (its audio handed to the page as bytes, played under the CSP).
 import { z } from 'zod'
@@ -15,6 +16,8 @@ export const voiceView = z.object({
   dialect: z.string().nullable(),
   voicePreloadedAt: z.string().nullable(),
   usesOwnKey: z.boolean(),
+  /** The user's own provider key saved on this computer (keychain): only its last 4 characters; null when none. */
+  ownKey: z.object({ ending: z.string().max(4) }).nullable(),
   pending: z.boolean(),
   dialects: z.array(z.object({ code: z.string(), name: z.string(), nativeName: z.string().nullable(), language: z.string().nullable() })),
 })
@@ -28,7 +31,11 @@ export const voiceMethods = {
     z.object({ language: z.enum(['ar', 'en']).optional(), dialect: z.string().min(1).max(32).optional(), enabled: z.boolean().optional() }).strict(),
     queued,
   ),
-  /** Online only. null: use SkyLight's key. The key is sent once and kept nowhere here. */
+  /**
+   * Saves the user's own provider key in the keychain and queues it for SkyLight (the queued
+   * action holds no key: it is read from the keychain when sent). null: use SkyLight's key,
+   * and the saved one is deleted.
+   */
   'voice-set-key': method(z.object({ key: z.string().trim().min(8).max(500).nullable() }).strict(), voiceView),
   'voice-status': method(z.object({}).strict(), z.object({ configured: z.boolean(), connected: z.boolean() })),
   'voice-clone': method(z.object({ path: z.string().min(1), name: z.string().trim().max(255).optional() }).strict(), cloneResult),

@@ -111,4 +111,28 @@ describe('AccountManager', () => {
     expect(manager.list()).toEqual([])
     expect(manager.activeId).toBeNull()
   })
+
+  it('keeps the voice provider key beside the API key, moves it with the key, and deletes it with the account', async () => {
+    const redacted = new Set<string>()
+    const manager = await AccountManager.open({
+      dataDir, keychain, session, budgets: new RateBudgets(), client: { maxAttempts: 1 },
+      redactor: { addSecret: (s) => void redacted.add(s), removeSecret: (s) => void redacted.delete(s) },
+    })
+    const key = sandbox.accounts[0]!.apiKey
+    const account = await manager.add({ apiKey: key, baseUrl: sandbox.url, sessionOnly: true })
+    await manager.setSecret(account.id, 'voice-provider-key', 'sk_voice_first_000001')
+    expect(await session.get(`${account.id}:voice-provider-key`)).toBe('sk_voice_first_000001')
+    expect(redacted.has('sk_voice_first_000001')).toBe(true)
+    await manager.setSecret(account.id, 'voice-provider-key', 'sk_voice_second_00002')
+    expect(redacted.has('sk_voice_first_000001')).toBe(false)
+    expect(await manager.secret(account.id, 'voice-provider-key')).toBe('sk_voice_second_00002')
+    // The session-only key is replaced by one kept in the keychain: the voice key follows.
+    await manager.replaceKey(account.id, key)
+    expect(await keychain.get(`${account.id}:voice-provider-key`)).toBe('sk_voice_second_00002')
+    expect(await session.get(`${account.id}:voice-provider-key`)).toBeNull()
+    expect(await keychain.get(account.id)).toBe(key)
+    await manager.remove(account.id)
+    expect(await keychain.get(`${account.id}:voice-provider-key`)).toBeNull()
+    expect(redacted.has('sk_voice_second_00002')).toBe(false)
+  })
 })

@@ -82,5 +82,8 @@ describe('without a keychain', () => {
   it('builds advice for each platform', () => {
     expect(new KeychainUnavailableError('x', 'darwin').message).toMatch(/Keychain Access/)
     expect(new KeychainUnavailableError('x', 'win32').message).toMatch(/Credential Manager/)
+    const voice = new KeychainUnavailableError('x', 'linux', 'voice-provider-key').message
+    expect(voice).toMatch(/store your voice provider key/)
+    expect(voice).not.toMatch(/this session only/)
   })
 })

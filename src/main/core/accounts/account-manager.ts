@@ -11,6 +11,7 @@ import { UnauthorizedError, ValidationError } from '../skylight/errors'
 import type { RateBudgets } from '../skylight/rate-budgets'
 import { isLoopbackHost } from '../../../shared/contract/server-address'
 import type { SecretRedactor } from '../log'
+import { ACCOUNT_SECRETS, secretEntry, type AccountSecretName } from '../secrets/account-secrets'
 import type { SecretStore } from '../secrets/secret-store'
 import { loadRegistry, saveRegistry, type AccountRecord, type Registry } from './registry'
 
@@ -183,6 +184,7 @@ export class AccountManager {
     await this.#secrets(account).delete(id)
     const updated: AccountRecord = { ...account, keyStorage: sessionOnly ? 'session' : 'keychain', keyRejectedAt: null }
     await this.#secrets(updated).set(id, apiKey)
+    if (this.#secrets(updated) !== this.#secrets(account)) await this.#moveSecrets(id, this.#secrets(account), this.#secrets(updated))
     this.#replace(updated)
     await this.#save()
     return { ...updated }
@@ -209,6 +211,7 @@ export class AccountManager {
     const key = await this.#secrets(account).get(id).catch(() => null)
     await this.#secrets(account).delete(id)
     if (key) this.#o.redactor?.removeSecret(key)
+    for (const name of ACCOUNT_SECRETS) await this.deleteSecret(id, name)
     this.#registry.accounts = this.#registry.accounts.filter((a) => a.id !== id)
     if (this.#registry.activeId === id) this.#registry.activeId = this.#registry.accounts[0]?.id ?? null
     await this.#save()
@@ -222,6 +225,41 @@ export class AccountManager {
     if (!apiKey) return null
     this.#hold(apiKey)
     return this.#api(account.baseUrl, apiKey)
+  }
+
+  /** One of the account's other secrets (the voice-provider key), or null when none is saved. */
+  async secret(id: string, name: AccountSecretName): Promise<string | null> {
+    const value = await this.#secrets(this.get(id)).get(secretEntry(id, name))
+    if (value) this.#hold(value)
+    return value
+  }
+
+  /** Saves it where the account's API key is kept; the log redacts it from before it is stored. */
+  async setSecret(id: string, name: AccountSecretName, value: string): Promise<void> {
+    this.#hold(value)
+    const store = this.#secrets(this.get(id))
+    const before = await store.get(secretEntry(id, name)).catch(() => null)
+    await store.set(secretEntry(id, name), value)
+    if (before && before !== value) this.#o.redactor?.removeSecret(before)
+  }
+
+  /** Forgets it (true when there was one). */
+  async deleteSecret(id: string, name: AccountSecretName): Promise<boolean> {
+    const store = this.#secrets(this.get(id))
+    const value = await store.get(secretEntry(id, name)).catch(() => null)
+    const deleted = await store.delete(secretEntry(id, name))
+    if (value) this.#o.redactor?.removeSecret(value)
+    return deleted
+  }
+
+  /** The account's key moved to another store (a session-only key replaced by a kept one): its other secrets follow. */
+  async #moveSecrets(id: string, from: SecretStore, to: SecretStore): Promise<void> {
+    for (const name of ACCOUNT_SECRETS) {
+      const value = await from.get(secretEntry(id, name)).catch(() => null)
+      if (!value) continue
+      await to.set(secretEntry(id, name), value)
+      await from.delete(secretEntry(id, name)).catch(() => false)
+    }
   }
 
   /** A key this install now holds: the log redacts it from here on. */

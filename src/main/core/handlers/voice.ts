@@ -1,7 +1,9 @@
-// The voice view. Settings changes and the clone and its deletion go through the outbox;
-// the provider key, connectivity, warm-up and text to speech are online only, at the
-// user's priority. The key the user types is told to the log's redactor, sent once to
-// SkyLight, and kept nowhere (not in SQLite, not in an outbox payload, not in an event).
+// The voice view. Settings changes (whose provider key among them), the clone and its
+// deletion go through the outbox; connectivity, warm-up and text to speech are online only,
+// at the user's priority. The provider key the user types is told to the log's redactor and
+// kept in the OS keychain under the account — not in SQLite, not in an outbox payload (the
+// action reads it from the keychain when it goes out), not in an event; the page is told
+// only its last 4 characters.
 import { randomUUID } from 'node:crypto'
 import { mkdir, open, rm, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
@@ -10,6 +12,8 @@ import { stageFile, unstage } from '../outbox/staging'
 import { LocalFileError, NetworkError } from '../skylight'
 import { sniffKbFile } from '../skylight/kb-rules'
 import { checkVoiceSample } from '../skylight/voice-rules'
+import { secretEnding } from '../secrets/account-secrets'
+import { KeychainUnavailableError } from '../secrets/secret-store'
 import { getVoice, saveVoiceSettings } from '../store'
 import type { HandlerContext } from './context'
 
@@ -73,13 +77,32 @@ export function voiceHandlers(ctx: HandlerContext): VoiceHandlers {
     }
   }
 
+  /** The settings, with the ending of the key saved on this computer (none when the keychain cannot be read). */
+  async function view() {
+    const { accountId } = session()
+    const key = await ctx.accounts.secret(accountId, 'voice-provider-key').catch(() => null)
+    return { ...getVoice(db()), ownKey: key ? { ending: secretEnding(key) } : null }
+  }
+
   return {
-    'voice-get': async () => getVoice(db()),
+    'voice-get': view,
     'voice-update': async (changes) => queue('update-voice-settings', { changes }),
     'voice-set-key': async ({ key }) => {
-      if (key) ctx.redactor?.addSecret(key)
-      saveVoiceSettings(db(), await session().api.voice.setProviderKey(key, USER))
-      return getVoice(db())
+      const { accountId } = session()
+      try {
+        if (key) {
+          ctx.redactor?.addSecret(key)
+          await ctx.accounts.setSecret(accountId, 'voice-provider-key', key)
+        } else {
+          await ctx.accounts.deleteSecret(accountId, 'voice-provider-key')
+        }
+      } catch (error) {
+        // Nothing is queued: SkyLight is told only what the keychain holds.
+        if (error instanceof KeychainUnavailableError) throw new KeychainUnavailableError(error.detail, process.platform, 'voice-provider-key')
+        throw error
+      }
+      queue('update-voice-settings', { changes: {}, providerKey: key ? 'own' : 'skylight' })
+      return view()
     },
     'voice-status': async () => session().api.voice.status(USER),
     'voice-clone': async ({ path, name }) => queueSample(path, name),
@@ -100,7 +123,7 @@ export function voiceHandlers(ctx: HandlerContext): VoiceHandlers {
     },
     'voice-preload': async () => {
       saveVoiceSettings(db(), await session().api.voice.preload(USER))
-      return getVoice(db())
+      return view()
     },
     'voice-tts': async ({ text }) => {
       const spoken = await session().api.voice.tts(text, USER)

@@ -7,6 +7,7 @@
 // it did not act). A match found later, when nobody could look in between, may be a
 // colleague's identical record: the action then waits for the user instead of guessing.
 import type { ResourceName } from '../../../shared/contract/resources'
+import type { AccountSecretName } from '../secrets/account-secrets'
 import type { SkyLightApi, SkyLightError } from '../skylight'
 import { backoffDelay } from '../skylight/retry-policy'
 import { inTransaction, type StoreDb } from '../store'
@@ -23,6 +24,7 @@ export interface AttemptDeps {
   defs: ReadonlyMap<string, AnyActionDef>
   timings: OutboxTimings
   stagingDir: string
+  secret(name: AccountSecretName): Promise<string | null>
   now: () => number
   random: () => number
   signal: AbortSignal
@@ -87,6 +89,7 @@ export async function attempt(deps: AttemptDeps, row: ActionRow): Promise<Attemp
     since,
     claimed: claimedIds(db, row.kind, since - timings.keepFinishedMs),
     stagingDir: deps.stagingDir,
+    secret: (name) => deps.secret(name),
     onProgress: (sent, total) => deps.onProgress(row.id, sent, total),
   }
   // Only a request that is not safe to repeat needs looking for.

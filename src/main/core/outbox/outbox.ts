@@ -3,6 +3,7 @@
 // SkyLight can be reached. See runner.ts (what runs when), attempt.ts (one attempt),
 // actions/ (one file per kind) and manage.ts (retry, edit, discard).
 import type { ResourceName } from '../../../shared/contract/resources'
+import type { AccountSecretName } from '../secrets/account-secrets'
 import type { SkyLightApi } from '../skylight'
 import { getContact, nextLocalId, tagTitle, type StoreDb } from '../store'
 import { actionDefs } from './actions'
@@ -24,6 +25,8 @@ export interface OutboxOptions {
   db: StoreDb
   /** Where files queued for upload are copied (inside the app's data folder). */
   stagingDir: string
+  /** The account's secrets (the voice-provider key), read at send time; none when absent. */
+  secret?: (name: AccountSecretName) => Promise<string | null>
   onEvent: (event: OutboxEvent) => void
   /** Failures no user can act on (a rollback that threw), for the app's redacting log. */
   onError?: (error: unknown) => void
@@ -35,6 +38,7 @@ export interface OutboxOptions {
 export class Outbox {
   readonly #db: StoreDb
   readonly #stagingDir: string
+  readonly #secret: (name: AccountSecretName) => Promise<string | null>
   readonly #emit: (event: OutboxEvent) => void
   readonly #onError: (error: unknown) => void
   readonly #timings: OutboxTimings
@@ -50,6 +54,7 @@ export class Outbox {
     this.#api = options.api
     this.#db = options.db
     this.#stagingDir = options.stagingDir
+    this.#secret = options.secret ?? (async () => null)
     this.#emit = options.onEvent
     this.#onError = options.onError ?? (() => {})
     this.#timings = { ...DEFAULT_OUTBOX_TIMINGS, ...options.timings }
@@ -288,6 +293,7 @@ export class Outbox {
       defs: this.#defs,
       timings: this.#timings,
       stagingDir: this.#stagingDir,
+      secret: this.#secret,
       now: this.#now,
       random: this.#random,
       signal: this.#controller.signal,

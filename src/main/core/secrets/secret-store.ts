@@ -12,21 +12,26 @@ export interface SecretStore {
 export class KeychainUnavailableError extends Error {
   readonly type = 'keychain-unavailable'
   readonly detail: string
-  constructor(detail: string, platform: NodeJS.Platform = process.platform) {
-    super(`${keychainAdvice(platform)} You can keep the key for this session only instead; it is never written to disk.`)
+  /** `secret`: what was being stored; only an account's API key can be kept for this session instead. */
+  constructor(detail: string, platform: NodeJS.Platform = process.platform, secret: 'api-key' | 'voice-provider-key' = 'api-key') {
+    super(
+      secret === 'api-key'
+        ? `${keychainAdvice(platform, 'your API key')} You can keep the key for this session only instead; it is never written to disk.`
+        : `${keychainAdvice(platform, 'your voice provider key')} Your key was not saved.`,
+    )
     this.name = 'KeychainUnavailableError'
     this.detail = detail
   }
 }
 
-function keychainAdvice(platform: NodeJS.Platform): string {
+function keychainAdvice(platform: NodeJS.Platform, what: string): string {
   switch (platform) {
     case 'linux':
-      return 'No keychain is available to store your API key. Install and unlock a Secret Service — GNOME Keyring (sudo apt install gnome-keyring) or KWallet — then try again.'
+      return `No keychain is available to store ${what}. Install and unlock a Secret Service — GNOME Keyring (sudo apt install gnome-keyring) or KWallet — then try again.`
     case 'darwin':
-      return 'The macOS Keychain refused to store your API key. Unlock your login keychain in Keychain Access, then try again.'
+      return `The macOS Keychain refused to store ${what}. Unlock your login keychain in Keychain Access, then try again.`
     default:
-      return 'Windows Credential Manager refused to store your API key. Check that you are signed in to your Windows account, then try again.'
+      return `Windows Credential Manager refused to store ${what}. Check that you are signed in to your Windows account, then try again.`
   }
 }
 

@@ -2,6 +2,7 @@
 // which lane it runs in, its local phase and the undo of it, its remote phase, and how to
 // tell whether an earlier attempt already took effect on the server.
 import type { ResourceName } from '../../../../shared/contract/resources'
+import type { AccountSecretName } from '../../secrets/account-secrets'
 import type { CallOptions, SkyLightApi, SkyLightError } from '../../skylight'
 import type { StoreDb } from '../../store'
 import type { EntityName } from '../../store'
@@ -27,6 +28,8 @@ export interface RunContext {
   claimed: ReadonlySet<number>
   stagingDir: string
   onProgress(sent: number, total: number): void
+  /** One of the account's secrets, read from the keychain when the request goes out (never from the payload). */
+  secret(name: AccountSecretName): Promise<string | null>
 }
 
 export interface ActionDef<P> {

@@ -1,17 +1,22 @@
-// Voice settings: dialect, language, on/off (PATCH with the changed fields; repeating it
-// sets the same values). Consecutive changes merge. The provider key is never part of this
-// payload (it would sit on disk): it is sent online only (voice-set-key).
+// Voice settings: dialect, language, on/off and whose provider key is used (PATCH with the
+// changed fields; repeating it sets the same values). Consecutive changes merge. The user's
+// own provider key is never part of this payload (it would sit on disk): the payload says
+// only "own" or "SkyLight's", and the key is read from the keychain when the request goes out.
 import { z } from 'zod'
 import { voiceSettings } from '../../skylight/resources/voice'
 import { patchVoice, saveVoiceSettings, shiftVoiceHold } from '../../store'
 import type { ActionDef } from './define'
 
-const changes = z
-  .object({ language: z.enum(['ar', 'en']), dialect: z.string().trim().min(1).max(32), enabled: z.boolean() })
-  .partial()
-  .refine((c) => Object.keys(c).length > 0, 'Change at least one setting.')
+const changes = z.object({ language: z.enum(['ar', 'en']), dialect: z.string().trim().min(1).max(32), enabled: z.boolean() }).partial()
 
-const schema = z.object({ changes, previous: z.record(z.string(), z.unknown()).default({}) })
+const schema = z
+  .object({
+    changes,
+    /** own: the key saved in the keychain; skylight: none (SkyLight's own). */
+    providerKey: z.enum(['own', 'skylight']).optional(),
+    previous: z.record(z.string(), z.unknown()).default({}),
+  })
+  .refine((p) => Object.keys(p.changes).length > 0 || p.providerKey !== undefined, 'Change at least one setting.')
 export type UpdateVoiceSettingsPayload = z.output<typeof schema>
 
 export const updateVoiceSettingsAction: ActionDef<UpdateVoiceSettingsPayload> = {
@@ -19,13 +24,18 @@ export const updateVoiceSettingsAction: ActionDef<UpdateVoiceSettingsPayload> = 
   payload: { current: 1, schema },
   lane: () => 'voice:1',
   summary: (p) => {
-    const parts = [p.changes.enabled === undefined ? null : p.changes.enabled ? 'turn voice on' : 'turn voice off', p.changes.dialect ? `dialect ${p.changes.dialect}` : null, p.changes.language ? `language ${p.changes.language}` : null]
+    const parts = [
+      p.changes.enabled === undefined ? null : p.changes.enabled ? 'turn voice on' : 'turn voice off',
+      p.changes.dialect ? `dialect ${p.changes.dialect}` : null,
+      p.changes.language ? `language ${p.changes.language}` : null,
+      p.providerKey === 'own' ? 'use your own provider key' : p.providerKey === 'skylight' ? 'use SkyLight’s provider key' : null,
+    ]
     return `Voice settings: ${parts.filter(Boolean).join(', ')}`
   },
   repeatable: true,
   resources: ['voice'],
   apply(db, p, { hold }) {
-    const before = patchVoice(db, p.changes)
+    const before = patchVoice(db, { ...p.changes, ...(p.providerKey ? { usesOwnKey: p.providerKey === 'own' } : {}) })
     if (hold) shiftVoiceHold(db, 1)
     return { ...p, previous: { ...before, ...p.previous } }
   },
@@ -34,7 +44,11 @@ export const updateVoiceSettingsAction: ActionDef<UpdateVoiceSettingsPayload> = 
     shiftVoiceHold(db, -1)
   },
   async send(ctx, p) {
-    return { record: await ctx.api.voice.updateSettings(p.changes, ctx.call) }
+    if (!p.providerKey) return { record: await ctx.api.voice.updateSettings(p.changes, ctx.call) }
+    // Read now, not when queued: the newest key the user saved. None left in the keychain
+    // (the user chose SkyLight's key meanwhile, or removed it there) means SkyLight's.
+    const key = p.providerKey === 'own' ? await ctx.secret('voice-provider-key') : null
+    return { record: await ctx.api.voice.updateSettings({ ...p.changes, apiKey: key }, ctx.call) }
   },
   confirm(db, _p, result) {
     shiftVoiceHold(db, -1)
@@ -42,7 +56,9 @@ export const updateVoiceSettingsAction: ActionDef<UpdateVoiceSettingsPayload> = 
     if (saved.success) saveVoiceSettings(db, saved.data)
   },
   coalesce(queued, next) {
-    const q = queued.payload as { changes?: object; previous?: object }
-    return queued.kind === 'update-voice-settings' ? { ...q, changes: { ...q.changes, ...next.changes } } : null
+    const q = queued.payload as { changes?: object; providerKey?: string; previous?: object }
+    if (queued.kind !== 'update-voice-settings') return null
+    const providerKey = next.providerKey ?? q.providerKey
+    return { ...q, changes: { ...q.changes, ...next.changes }, ...(providerKey ? { providerKey } : {}) }
   },
 }

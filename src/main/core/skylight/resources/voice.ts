@@ -1,6 +1,7 @@
 // /voice: the account's voice settings (a singleton), connectivity, dialects, cloning from
 // an audio sample (streamed), warming up, text to speech and deleting the cloned voice.
-// A voice provider key the user types goes to SkyLight in one request and nowhere else.
+// The user's own provider key is sent as `api_key` with the settings (the caller reads it
+// from the keychain just before).
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { z } from 'zod'
@@ -40,6 +41,8 @@ export interface VoiceSettingsChanges {
   language?: string
   dialect?: string
   enabled?: boolean
+  /** The user's own provider key; null: SkyLight's. Absent: unchanged. */
+  apiKey?: string | null
 }
 
 export interface CloneOptions extends CallOptions {
@@ -53,11 +56,8 @@ export function voiceApi(client: SkyLightClient) {
     get: (o?: CallOptions) => client.data({ method: 'GET', path: '/voice', ...o }, voiceSettings),
     status: (o?: CallOptions) => client.data({ method: 'GET', path: '/voice/status', ...o }, voiceStatus),
     dialects: (o?: CallOptions) => client.page({ method: 'GET', path: '/voice/dialects', ...o }, voiceDialect),
-    updateSettings: (changes: VoiceSettingsChanges, o?: CallOptions) =>
-      client.data({ method: 'PATCH', path: '/voice/settings', json: changes, ...o }, voiceSettings),
-    /** The user's own provider key (null: SkyLight's). Sent once; the caller keeps no copy. */
-    setProviderKey: (key: string | null, o?: CallOptions) =>
-      client.data({ method: 'PATCH', path: '/voice/settings', json: { api_key: key }, ...o }, voiceSettings),
+    updateSettings: ({ apiKey, ...changes }: VoiceSettingsChanges, o?: CallOptions) =>
+      client.data({ method: 'PATCH', path: '/voice/settings', json: apiKey === undefined ? changes : { ...changes, api_key: apiKey }, ...o }, voiceSettings),
     /** Streams the sample from disk; never repeated on an unknown outcome. */
     clone: async (path: string, options: CloneOptions = {}) => {
       const fileName = options.fileName ?? basename(path)

@@ -1,7 +1,9 @@
 // Contacts chosen in the contacts view for a bulk action: one click opens a contact as
-// before; Ctrl/Cmd-click adds or removes one, Shift-click takes the range from the last
-// one chosen; "select all matching" takes every contact the filter matches (resolved by the
-// core, so it covers contacts not yet scrolled into view). Also the agent each shows.
+// before; Ctrl/Cmd-click (or Space on the keyboard's row) adds or removes one, Shift-click
+// (or Shift+arrows) takes the range from the last one chosen — a range that grows and
+// shrinks as it is extended, as in a file manager; "select all matching" (Ctrl/Cmd+A) takes
+// every contact the filter matches (resolved by the core, so it covers contacts not yet
+// scrolled into view); Escape clears. Also the agent each shows.
 import type { ContactFilter } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
@@ -9,6 +11,8 @@ import { call } from '../desk'
 export class ContactSelectionState {
   #ids = $state.raw<ReadonlySet<number>>(new Set())
   #anchor: number | null = null
+  /** What was chosen before the range from the anchor began. */
+  #base: ReadonlySet<number> = new Set()
   /** Every contact matching this filter is chosen (the count is the list's total). */
   #allMatching = $state.raw<ContactFilter | null>(null)
   #agents = $state.raw<ReadonlyMap<number, string>>(new Map())
@@ -41,22 +45,29 @@ export class ContactSelectionState {
     this.#ids = next
     this.#allMatching = null
     this.#anchor = index
+    this.#base = next
   }
 
-  /** Shift-click: everything between the last chosen row and this one. */
-  extend(index: number, idsInOrder: readonly number[]): void {
-    const from = this.#anchor ?? index
-    const [a, b] = from <= index ? [from, index] : [index, from]
-    const next = new Set(this.#ids)
-    for (const id of idsInOrder.slice(a, b + 1)) next.add(id)
-    this.#ids = next
+  /**
+   * Shift-click or Shift+arrow: everything between the anchor (the last row toggled, else
+   * `from`, the row the keyboard was on) and this one, added to what was chosen before.
+   */
+  extend(index: number, idsInOrder: readonly number[], from: number = index): void {
+    if (this.#anchor === null || this.#allMatching !== null) {
+      this.#anchor = from
+      this.#base = this.#allMatching !== null ? new Set() : this.#ids
+    }
+    const anchor = this.#anchor
+    const [a, b] = anchor <= index ? [anchor, index] : [index, anchor]
+    this.#ids = new Set([...this.#base, ...idsInOrder.slice(a, b + 1)])
     this.#allMatching = null
-    this.#anchor ??= index
   }
 
   selectAllMatching(filter: ContactFilter): void {
     this.#allMatching = { ...filter }
     this.#ids = new Set()
+    this.#anchor = null
+    this.#base = new Set()
   }
 
   /** "All matching" means matching the filter shown: a changed filter ends that choice. */
@@ -68,6 +79,7 @@ export class ContactSelectionState {
     this.#ids = new Set()
     this.#allMatching = null
     this.#anchor = null
+    this.#base = new Set()
   }
 
   async loadAgents(contactIds: readonly number[]): Promise<void> {

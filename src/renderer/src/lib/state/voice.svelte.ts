@@ -1,5 +1,6 @@
 // The voice view: settings (queued, so they work offline), the user's own provider key
-// (sent online, then forgotten by the page too), connectivity, the cloned voice (a sample
+// (kept in the OS keychain by the core and queued for SkyLight like the settings; the page
+// forgets it once handed over and shows only its last 4 characters), connectivity, the cloned voice (a sample
 // dropped or picked, checked and uploaded with progress), warm-up and a spoken sample
 // played from a blob. Online-only controls say why they are off.
 import type { VoiceView } from '../../../../shared/contract'
@@ -26,7 +27,7 @@ export class VoiceState {
   #audioUrl = $state<string | null>(null)
   #busy = $state(false)
   #online: () => boolean
-  /** The key as typed; cleared once sent. */
+  /** The key as typed; cleared once handed to the core. */
   key = $state('')
   cloneName = $state('')
   text = $state('')
@@ -73,7 +74,7 @@ export class VoiceState {
     await this.#run(() => call('voice-update', changes).then(() => this.load()), 'Saved. SkyLight gets it as soon as you are online.')
   }
 
-  /** Sends the typed key (or null: SkyLight's key); the page forgets it at once. */
+  /** Saves the typed key (or null: SkyLight's key, and the saved one is deleted); the page forgets it at once. */
   async setKey(useOwn: boolean): Promise<void> {
     const key = useOwn ? this.key.trim() : null
     this.key = ''
@@ -81,9 +82,10 @@ export class VoiceState {
       this.#message = 'Paste the whole key from your voice provider.'
       return
     }
-    await this.#online_(async () => {
+    const later = this.#online() ? '' : ' SkyLight gets it as soon as you are online.'
+    await this.#run(async () => {
       this.#voice = await call('voice-set-key', { key })
-    }, useOwn ? 'Your key is saved with SkyLight; this app keeps no copy.' : 'SkyLight’s own key is used again.')
+    }, useOwn ? `Your key is saved in this computer’s keychain.${later}` : `SkyLight’s own key is used again; your key is deleted from this computer.${later}`)
   }
 
   async testConnection(): Promise<void> {
