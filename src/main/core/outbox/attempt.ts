@@ -4,7 +4,7 @@
 // transaction. Before a request that is not safe to repeat goes out, the newest id of the
 // list its record would join is committed; when the request fails in a way that may have
 // acted, the record is looked for at once (a match this close is this action's, none means
-// it did not act). A match found later, when nobody could look in between, may be a
+// it did not act — unless this side only stopped waiting, and SkyLight may act later). A match found later, when nobody could look in between, may be a
 // colleague's identical record: the action then waits for the user instead of guessing.
 import type { ResourceName } from '../../../shared/contract/resources'
 import type { SkyLightApi, SkyLightError } from '../skylight'
@@ -123,7 +123,9 @@ export async function attempt(deps: AttemptDeps, row: ActionRow): Promise<Attemp
         found = undefined
       }
       if (found) return finish(deps, row, def, p, found)
-      if (found === null) {
+      // After a timeout SkyLight may act after this look: the evidence stays open, so a
+      // match found later is put to the user rather than sent again.
+      if (found === null && !verdict.stillActing) {
         updateAction(db, row.id, { evidence: { afterId: ctx.afterId!, open: false } satisfies ReconcileEvidence }, deps.now())
         return settleFailure(deps, row, def, p, error, { mayHaveActed: false, sending: false, firstAttemptAt })
       }
