@@ -39,9 +39,13 @@ describe('a web chat reply whose answer is lost', () => {
       maxAttempts: 2,
       timeoutMs: 200,
     })
-    const { outbox } = h.outbox({ api: impatient, timings: { retryBaseMs: 700, retryMaxMs: 700 } })
+    const { outbox } = h.outbox({ api: impatient, timings: { retryBaseMs: 60_000, retryMaxMs: 60_000, maxRetryMs: 600_000 } })
     const { actionId } = outbox.queue('web-chat-reply', { sessionId, text: 'One moment please' })
     outbox.start()
+    // The first attempt gave up, and SkyLight has since carried the reply out.
+    await until(() => outbox.list()[0]?.state === 'queued' && outbox.list()[0]!.attempts === 1, 'the first attempt to give up')
+    await until(() => agentReplies(h, sessionId, 'One moment please').length === 1, 'SkyLight to carry the reply out')
+    outbox.nudge()
     await until(() => outbox.list()[0]?.state === 'done' || outbox.list()[0]?.lastError?.type === 'needs-decision', 'the reply to settle')
     expect(agentReplies(h, sessionId, 'One moment please')).toHaveLength(1)
     // Nobody could look once SkyLight had finished: the reply found may be a colleague's identical one.

@@ -61,6 +61,8 @@ export interface OutboxTimings {
   progressEveryMs: number
   /** Finished actions are kept this long (they name the server ids already claimed). */
   keepFinishedMs: number
+  /** How long an action whose attempt met a full disk waits before it is tried again. */
+  diskFullRetryMs: number
 }
 
 export const DEFAULT_OUTBOX_TIMINGS: OutboxTimings = {
@@ -71,4 +73,5 @@ export const DEFAULT_OUTBOX_TIMINGS: OutboxTimings = {
   clockSkewMs: 2 * 60_000,
   progressEveryMs: 100,
   keepFinishedMs: 7 * 24 * 60 * 60_000,
+  diskFullRetryMs: 30_000,
 }
