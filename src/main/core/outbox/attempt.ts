@@ -236,7 +236,7 @@ async function finish(deps: AttemptDeps, row: ActionRow, def: AnyActionDef, p: u
 function askUser(deps: AttemptDeps, row: ActionRow, evidence: ReconcileEvidence): AttemptOutcome {
   const lastError: ActionError = {
     type: AMBIGUOUS,
-    message: `SkyLight now has a matching record, but SkyLight Desk cannot tell whether it is this one (its answer was lost) or an identical one made by someone else. Mark it as sent if it is; retry to send it anyway.`,
+    message: `SkyLight now has a matching record, but SkyLight Desk cannot tell whether it is this one (its answer was lost) or an identical one made by someone else. Mark it as done if it is; retry to send it anyway.`,
   }
   updateAction(deps.db, row.id, { state: 'failed', needsReconcile: true, evidence, lastError }, deps.now())
   deps.onUpdate(row.id)

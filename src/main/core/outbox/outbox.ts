@@ -252,9 +252,13 @@ export class Outbox {
     this.#runner.pump()
   }
 
-  /** The record SkyLight has is this action's (it waited for the user to say so): done. */
+  /**
+   * The user says a failed action was carried out on SkyLight (or the record it found is its
+   * own): done, and never sent (manage.ts).
+   */
   markSent(actionId: number): void {
-    const changed = markSent(this.#db, this.#defs, actionId, this.#now())
+    const { stagingPath, ...changed } = markSent(this.#db, this.#defs, actionId, this.#now())
+    if (stagingPath) void unstage(stagingPath)
     this.#changed(actionId, changed)
     this.#runner.pump()
   }

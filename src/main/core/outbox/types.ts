@@ -30,6 +30,8 @@ export interface OutboxAction {
   summary: string
   /** What the user may correct, with its current values (the message text, a file name). */
   editable: Record<string, string> | null
+  /** A failed action the user may mark as done (they know it went through on SkyLight). */
+  markable: boolean
 }
 
 export interface OutboxCounts {
