@@ -4,8 +4,9 @@
 // transaction. Before a request that is not safe to repeat goes out, the newest id of the
 // list its record would join is committed; when the request fails in a way that may have
 // acted, the record is looked for at once (a match this close is this action's, none means
-// it did not act — unless this side only stopped waiting, and SkyLight may act later). A match found later, when nobody could look in between, may be a
-// colleague's identical record: the action then waits for the user instead of guessing.
+// it did not act — unless this side only stopped waiting, and SkyLight may act later). A
+// match found later, when nobody could look in between, may be a colleague's identical
+// record: the action then waits for the user instead of guessing.
 // A full disk anywhere in an attempt keeps the action queued (never failed, never lost),
 // with what it learnt — that it acted, and its record — kept for the next attempt.
 import type { ResourceName } from '../../../shared/contract/resources'
