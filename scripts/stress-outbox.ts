@@ -1,4 +1,8 @@
-// npm run stress:outbox -- --runs 1000 [--seed 1]
+// npm run stress:outbox -- --runs 1000 [--seed 1] [--from N | --only N] [--verbose]
+// Runs are seeded by (seed, run number): `--from 193 --runs 5` runs 193..197 with their own
+// fault rates, plans and kill points, and `--only 193` replays one run. The sandbox's fault
+// draws and the timing of kills still depend on the requests made before, so a replay shows
+// the same trouble, not the same request sequence.
 // Runs the outbox in a child process against the sandbox (its own process, driven over its
 // HTTP control routes), through a fault proxy (lib/fault-proxy.ts). Each run queues a seeded
 // mix of actions for fresh contacts under one kind of trouble, and SIGKILLs the child at
@@ -20,7 +24,7 @@ import { createSkyLightApi, RateBudget } from '../src/main/core/skylight'
 import { openStore, saveWebChatSessions, upsertContacts } from '../src/main/core/store'
 import type { AccountDump, RequestLogEntry } from '../src/sandbox'
 import { FaultProxy } from './lib/fault-proxy'
-import { COLLEAGUE, judge, planRun, prng, type Planned } from './lib/outbox-stress-plan'
+import { COLLEAGUE, judge, oursActed, planRun, prng, type Asked, type Planned } from './lib/outbox-stress-plan'
 import { startSandboxProcess, type SandboxProcess } from './lib/sandbox-process'
 
 export const faultKinds = ['sandbox-faults', 'act-then-5xx', '429-storm', 'offline-seconds', 'clock-skew', 'second-client'] as const
@@ -39,6 +43,8 @@ export interface FaultTally {
 export interface StressOptions {
   runs: number
   seed?: number
+  /** The first run's number (default 1): its seeded trouble, plan and kills. */
+  from?: number
   /** Told of each run's verdict. */
   onRun?: (line: string) => void
 }
@@ -202,7 +208,8 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
     // A thousand runs upload more files than the sandbox plan's limit (1,000) allows; a
     // refusal is a correct outcome but would read as a loss here.
     await sandbox.control('POST', '/media-limit', { accountId: account.id, max: null })
-    for (let run = 1; run <= options.runs; run++) {
+    const first = options.from ?? 1
+    for (let run = first; run < first + options.runs; run++) {
       const random = prng(seed * 104_729 + run)
       const kind = faultKinds[(run - 1) % faultKinds.length]!
       const dir = join(root, `run-${run}`)
@@ -257,9 +264,11 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
       // Actions that ask whether a record found is theirs: answered as a user who looks at
       // the conversation (or the library) on SkyLight and knows what they sent would.
       let asked = drainedOf(drained).asked
+      const answers: string[] = []
       if (asked.length > 0) {
         const log = (await control<RequestLogEntry[]>(sandbox, 'GET', '/log')).filter((e) => e.seq > fromSeq)
         const decide = Object.fromEntries(asked.map((a) => [a.id, oursActed(log, a) ? 'mark-sent' : 'send-anyway']))
+        for (const a of asked) answers.push(`${a.kind} ${decide[a.id]}`)
         child = startChild([...args, '--decide', JSON.stringify(decide)])
         drained = await child.waitFor('drained', 60_000)
         await settle(child)
@@ -288,10 +297,10 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
       // Refusals are not losses of the outbox, but none is expected here: say so if one happens.
       for (const f of final.failed) result.problems.push(`run ${run} (${kind}): refused: ${f}`)
       for (const a of asked) result.problems.push(`run ${run} (${kind}): still asking about ${a.kind} ${String(a.key)}`)
-      options.onRun?.(`run ${run} (${kind}): ${verdict.actions} actions, ${kills} kills, lost ${verdict.lost.length}, duplicated ${verdict.duplicated.length}, stuck ${stuck}`)
+      options.onRun?.(`run ${run} (${kind}): ${verdict.actions} actions, ${kills} kills, lost ${verdict.lost.length}, duplicated ${verdict.duplicated.length}, stuck ${stuck}${answers.length ? `; asked: ${answers.join(', ')}` : ''}`)
       await rm(dir, { recursive: true, force: true })
       // Keep the sandbox's log small: the judge reads it whole every run.
-      if (run % 20 === 0) await control(sandbox, 'DELETE', '/log')
+      if ((run - first + 1) % 20 === 0) await control(sandbox, 'DELETE', '/log')
     }
   } finally {
     await proxy.close()
@@ -302,44 +311,23 @@ export async function runStress(options: StressOptions): Promise<StressResult> {
   return result
 }
 
-interface Asked {
-  id: number
-  kind: string
-  contactId?: number
-  key?: unknown
-}
-
 function drainedOf(line: string | null): { counts: { queued: number; inFlight: number; failed: number }; failed: string[]; asked: Asked[] } {
   if (!line) return { counts: { queued: 0, inFlight: 0, failed: 0 }, failed: [], asked: [] }
   return JSON.parse(line.slice('drained '.length))
 }
 
-/** Did this app's own request for the action reach the server and act (per the sandbox's log)? */
-function oursActed(log: RequestLogEntry[], a: Asked): boolean {
-  const posts = (path: RegExp, match: (b: Record<string, unknown>) => boolean) =>
-    log.some((e) => e.method === 'POST' && e.acted && path.test(e.path) && match((e.body ?? {}) as Record<string, unknown>))
-  switch (a.kind) {
-    case 'send-message':
-      return posts(/\/messages\/send$/, (b) => b.message === a.key && b.contact_id === a.contactId && b.via !== COLLEAGUE)
-    case 'upload-media':
-      return posts(/\/media$/, (b) => b.original_name === a.key)
-    case 'add-note':
-      return posts(new RegExp(`/contacts/${a.contactId}/notes$`), (b) => b.note === a.key)
-    case 'create-contact':
-      return posts(/\/contacts$/, (b) => b.phone === a.key || b.name === a.key)
-    case 'create-campaign':
-      return posts(/\/campaigns$/, (b) => b.name === a.key)
-    default:
-      return false
-  }
-}
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, seed: { type: 'string', default: '1' }, verbose: { type: 'boolean', default: false } } })
-  const runs = Number(values.runs)
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`)
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '20' }, seed: { type: 'string', default: '1' }, from: { type: 'string', default: '1' }, only: { type: 'string' }, verbose: { type: 'boolean', default: false } },
+  })
+  const positive = (name: string, value: string) => {
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${value}`)
+    return n
+  }
   const result = await runStress({
-    runs,
+    runs: values.only ? 1 : positive('runs', values.runs),
+    from: positive(values.only ? 'only' : 'from', values.only ?? values.from),
     seed: Number(values.seed),
     onRun: (line) => {
       if (values.verbose) console.log(line)

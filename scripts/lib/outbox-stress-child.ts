@@ -97,7 +97,7 @@ function asked() {
     .filter((a) => a.lastError?.type === 'needs-decision')
     .map((a) => {
       const p = getAction(store.db, a.id)!.payload as Record<string, unknown>
-      return { id: a.id, kind: a.kind, contactId: p.contactId, key: p.text ?? p.originalName ?? p.phone ?? p.name }
+      return { id: a.id, kind: a.kind, contactId: p.contactId, key: p.text ?? p.originalName ?? p.phone ?? p.name ?? p.subject }
     })
 }
 outbox.start()

@@ -182,3 +182,43 @@ export function judge(plan: RunPlan, dump: AccountDump, log: RequestLogEntry[], 
   }
   return { actions: plan.actions.length, lost, duplicated }
 }
+
+/** An action that stopped to ask whether a record found on SkyLight is its own. */
+export interface Asked {
+  id: number
+  kind: string
+  contactId?: number
+  /** What identifies its record: the text, file name, phone, name or subject it sent. */
+  key?: unknown
+}
+
+/**
+ * Did this app's own request for the action reach the server and act (per the sandbox's
+ * log)? The user who looks at SkyLight and knows what they sent answers "mark as sent" when
+ * it did and "send anyway" when not; every kind of action that can ask is answered here
+ * (a kind left out would be sent again, and judged a duplicate, when it had gone through).
+ */
+export function oursActed(log: RequestLogEntry[], a: Asked): boolean {
+  const posts = (path: RegExp, match: (b: Record<string, unknown>) => boolean) =>
+    log.some((e) => e.method === 'POST' && e.acted && path.test(e.path) && match((e.body ?? {}) as Record<string, unknown>))
+  switch (a.kind) {
+    case 'send-message':
+      return posts(/\/messages\/send$/, (b) => b.message === a.key && b.contact_id === a.contactId && !isColleague(b))
+    case 'upload-media':
+      return posts(/\/media$/, (b) => b.original_name === a.key)
+    case 'add-note':
+      return posts(new RegExp(`/contacts/${a.contactId}/notes$`), (b) => b.note === a.key)
+    case 'create-contact':
+      return posts(/\/contacts$/, (b) => b.phone === a.key || b.name === a.key)
+    case 'create-campaign':
+      return posts(/\/campaigns$/, (b) => b.name === a.key)
+    case 'create-ticket':
+      return posts(/\/tickets$/, (b) => b.subject === a.key)
+    case 'reply-ticket':
+      return posts(/\/tickets\/\d+\/reply$/, (b) => b.message === a.key)
+    case 'web-chat-reply':
+      return posts(/\/web-chat\/sessions\/[^/]+\/messages$/, (b) => b.message === a.key)
+    default:
+      throw new Error(`The stress harness cannot answer for a ${a.kind} action that asks whether a record is its own`)
+  }
+}

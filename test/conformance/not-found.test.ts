@@ -38,7 +38,7 @@ describe('a missing id', () => {
   })
 
   it.each([['42424242']])('an outbox action id %j answers not-found', async (actionId) => {
-    for (const method of ['outbox-retry', 'outbox-discard'] as const) {
+    for (const method of ['outbox-retry', 'outbox-discard', 'outbox-mark-done'] as const) {
       expect(await core.dispatch(method, { actionId })).toMatchObject({ ok: false, error: { type: 'not-found' } })
     }
     expect(await core.dispatch('outbox-edit', { actionId, changes: { text: 'x' } })).toMatchObject({ ok: false, error: { type: 'not-found' } })
@@ -46,7 +46,7 @@ describe('a missing id', () => {
 
   // Ids in the contract are strictly integers (issue 11 item 10): a malformed one is refused at the boundary.
   it.each([['abc'], [''], ['0x10']])('an outbox action id %j is invalid input', async (actionId) => {
-    for (const method of ['outbox-retry', 'outbox-discard'] as const) {
+    for (const method of ['outbox-retry', 'outbox-discard', 'outbox-mark-done'] as const) {
       expect(await core.dispatch(method, { actionId })).toMatchObject({ ok: false, error: { type: 'invalid-input' } })
     }
     expect(await core.dispatch('outbox-edit', { actionId, changes: { text: 'x' } })).toMatchObject({ ok: false, error: { type: 'invalid-input' } })

@@ -1,6 +1,7 @@
 // A refused reply, as a user meets it in real Chromium with the real core: it stays where it
 // was written with SkyLight's reason (through the next poll), the outbox names the contact,
-// Edit offers the message's own text, and the corrected reply is sent once.
+// Edit offers the message's own text, and the corrected reply is sent once; one the user
+// sent another way is marked as done, after a confirmation, and never sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
@@ -60,5 +61,29 @@ describe.skipIf(!chromiumAvailable)('a refused reply', { timeout: 180_000 }, () 
     await expect.poll(() => sends(corrected).length, { timeout: 60_000 }).toBe(1)
     await expect.poll(() => outbox.locator('.error[role="alert"]').count()).toBe(0)
     await expect.poll(() => outbox.locator('.outbox-item.failed').count(), { timeout: 60_000 }).toBe(0)
+  })
+
+  it('is marked as done, after saying the app will not send it, and is never sent', async () => {
+    const other = 'Sent from my phone instead — أرسلتها من الهاتف'
+    env.sandbox.control.setChannelConnected(env.sandbox.accounts[0]!.id, 'instagram', false)
+    const composer = page.getByRole('textbox', { name: 'Reply' })
+    await composer.fill(other)
+    await page.keyboard.press('Enter')
+    const outbox = page.getByRole('complementary', { name: 'Outbox' })
+    if (!(await outbox.isVisible())) await page.getByRole('button', { name: /Outbox/ }).click()
+    const item = outbox.locator('.outbox-item.failed').first()
+    await expect.poll(() => item.locator('.summary').textContent(), { timeout: 60_000 }).toMatch(/^Send “Sent from my phone instead/)
+    const refusedSends = sends(other).length
+    await item.getByRole('button', { name: 'Mark as done…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Mark this action as done?' })
+    await expect.poll(() => dialog.textContent()).toMatch(/will not send it/)
+    expect(await checkView(page, '32-outbox-mark-done')).toEqual([])
+    await dialog.getByRole('button', { name: 'Mark as done' }).click()
+    await expect.poll(() => outbox.locator('.outbox-item.failed').count(), { timeout: 60_000 }).toBe(0)
+    // Nothing reaches SkyLight after the user said it was done, even with the channel back.
+    env.sandbox.control.setChannelConnected(env.sandbox.accounts[0]!.id, 'instagram', true)
+    await page.getByRole('button', { name: 'Sync now' }).click({ timeout: 60_000 })
+    await untilEvent(env, 'sync-status', (st) => st.accountId === accountId && st.state === 'idle' && st.kind === null, 60_000)
+    expect(sends(other)).toHaveLength(refusedSends)
   })
 })

@@ -8,6 +8,8 @@ const sandbox = useSandbox({ seed: 8 })
 const tagCount = async () => (await client(sandbox()).get('/tags')).body.data.length
 const postTag = (title: string) =>
   fetch(`${sandbox().apiUrl}/tags`, { method: 'POST', headers: { 'X-Api-Key': client(sandbox()).key, 'Content-Type': 'application/json' }, body: JSON.stringify({ title }) })
+const postTagWith = (title: string, signal: AbortSignal) =>
+  fetch(`${sandbox().apiUrl}/tags`, { method: 'POST', signal, headers: { 'X-Api-Key': client(sandbox()).key, 'Content-Type': 'application/json' }, body: JSON.stringify({ title }) })
 const lastEntry = () => sandbox().control.requestLog().filter((e) => e.path === '/api/v1/tags' && e.method === 'POST').at(-1)!
 
 describe('one-shot rules', () => {
@@ -40,6 +42,32 @@ describe('one-shot rules', () => {
     await expect(res.text()).rejects.toThrow()
     expect(await tagCount()).toBe(before + 1)
     expect(lastEntry()).toMatchObject({ outcome: 'fault:truncate', acted: true, status: 201 })
+  })
+
+  it('slow-answer: a client that gives up first never hears it, but the change happens', async () => {
+    const before = await tagCount()
+    sandbox().control.setFaults({ rules: [{ method: 'POST', path: '/tags', kind: 'slow-answer', ms: 300 }] })
+    const gaveUp = new AbortController()
+    const sent = postTagWith('Slow answer', gaveUp.signal)
+    while (!sandbox().control.requestLog().some((e) => e.outcome === 'fault:slow-answer')) await new Promise((r) => setTimeout(r, 5))
+    gaveUp.abort()
+    await expect(sent).rejects.toThrow()
+    expect(await tagCount()).toBe(before)
+    while ((await tagCount()) === before) await new Promise((r) => setTimeout(r, 20))
+    expect(lastEntry()).toMatchObject({ outcome: 'fault:slow-answer', acted: true, body: { title: 'Slow answer' } })
+  })
+
+  it.each([
+    ['empty-page', (b: { data: unknown[]; meta: { total: number } }, total: number) => b.data.length === 0 && b.meta.total === total],
+    ['empty-list', (b: { data: unknown[]; meta: { total: number; last_page: number } }) => b.data.length === 0 && b.meta.total === 0 && b.meta.last_page === 1],
+    ['invalid-items', (b: { data: { id: unknown }[] }) => b.data.length > 0 && b.data.every((item) => item.id === null)],
+  ] as const)('%s: a well-formed list answer that must not be taken at its word', async (kind, check) => {
+    const whole = (await client(sandbox()).get('/contacts')).body
+    sandbox().control.setFaults({ rules: [{ method: 'GET', path: '/contacts', kind }] })
+    const faulty = (await client(sandbox()).get('/contacts')).body
+    expect((check as (b: unknown, total: number) => boolean)(faulty, whole.meta.total)).toBe(true)
+    expect(sandbox().control.requestLog().at(-1)).toMatchObject({ outcome: `fault:${kind}` })
+    expect((await client(sandbox()).get('/contacts')).body.data.length).toBe(whole.data.length)
   })
 
   it('truncates file downloads too', async () => {

@@ -10,6 +10,7 @@ export function actionView(action: OutboxAction): ActionView {
     resources: [...action.resources],
     summary: action.summary,
     editable: action.editable,
+    markable: action.markable,
     state: action.state,
     attempts: action.attempts,
     nextAttemptAt: action.state === 'queued' && action.nextAttemptAt > 0 ? new Date(action.nextAttemptAt).toISOString() : null,

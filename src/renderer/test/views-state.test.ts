@@ -247,6 +247,7 @@ describe('OutboxState and SyncStatusState', () => {
       resources: ['messages', 'conversations'],
       summary: `Send “${text.length > 40 ? `${text.slice(0, 39)}…` : text}” to “Noura”`,
       editable: state === 'done' ? null : { text },
+      markable: state === 'failed',
       state,
       attempts: 1,
       nextAttemptAt: null,

@@ -2,7 +2,17 @@
 // plus one-shot rules that tests use to make a precise request fail in a precise way.
 import { Prng } from '../data/prng'
 
-export type FaultKind = 'status' | 'drop-before' | 'drop-after' | 'truncate' | 'latency' | 'rate-limit'
+export type FaultKind = 'status' | 'drop-before' | 'drop-after' | 'truncate' | 'latency' | 'rate-limit' | AnswerFault['kind']
+
+/**
+ * Faults in a well-formed answer (one-shot rules only): SkyLight receives the request and
+ * carries it out only after `ms` (`slow-answer`), even if the client has given up waiting
+ * meanwhile — a look right after the client's timeout finds nothing yet; a list
+ * page whose `data` is empty while its meta still counts rows (`empty-page`); a list that
+ * says it is empty (`empty-list`: no rows, total 0); a page whose every item is unreadable
+ * (`invalid-items`).
+ */
+export type AnswerFault = { kind: 'slow-answer'; ms: number } | { kind: 'empty-page' } | { kind: 'empty-list' } | { kind: 'invalid-items' }
 
 export interface FaultRule {
   method?: string
@@ -13,7 +23,7 @@ export interface FaultRule {
   status?: number
   /** Seconds, for 'rate-limit' (default 1). */
   retryAfter?: number
-  /** For 'latency'. */
+  /** For 'latency' and 'slow-answer'. */
   ms?: number
   /** How many matching requests the rule applies to (default 1). */
   times?: number
@@ -37,6 +47,7 @@ export type FaultAction =
   | { kind: 'drop-after' }
   | { kind: 'truncate' }
   | { kind: 'rate-limit'; retryAfter: number }
+  | AnswerFault
 
 export interface FaultDecision {
   latencyMs: number
@@ -97,8 +108,10 @@ export class FaultInjector {
           return { latencyMs, action: { kind: 'status', status: rule.status ?? 500 } }
         case 'rate-limit':
           return { latencyMs, action: { kind: 'rate-limit', retryAfter: Math.max(1, Math.ceil(rule.retryAfter ?? 1)) } }
+        case 'slow-answer':
+          return { latencyMs, action: { kind: 'slow-answer', ms: rule.ms ?? 1_000 } }
         default:
-          return { latencyMs, action: { kind: rule.kind } }
+          return { latencyMs, action: { kind: rule.kind } as FaultAction }
       }
     }
     return { latencyMs, action: this.randomAction() }

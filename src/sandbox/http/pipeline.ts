@@ -57,13 +57,16 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   if (early === 'dropped') return void req.socket.destroy()
   if (early) return writeResult(res, method, early)
 
-  const result = isFile ? serveFile(deps.world, path) : await runApi(deps, req, url, method, entry as RequestLogEntry)
+  const slowMs = action.kind === 'slow-answer' ? action.ms : 0
+  const result = isFile ? serveFile(deps.world, path) : await runApi(deps, req, url, method, entry as RequestLogEntry, slowMs)
   if (entry) {
     entry.status = result.status
     entry.acted = result.acted ?? (MUTATING.has(method) && result.status < 400)
     if (result.createdId !== undefined) entry.createdId = result.createdId
   }
   if (result.after) res.once('finish', result.after)
+  // A client that gave up on a slow answer meanwhile never hears it; the act stands.
+  if (action.kind === 'slow-answer' && (res.destroyed || req.socket.destroyed)) return
   if (action.kind === 'drop-after') {
     if (entry) Object.assign(entry, { status: null, outcome: 'fault:drop-after' })
     return void res.destroy()
@@ -72,7 +75,19 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
     if (entry) entry.outcome = 'fault:truncate'
     return writeTruncated(res, method, result)
   }
-  writeResult(res, method, result)
+  writeResult(res, method, rewriteAnswer(action, result, entry))
+}
+
+/** The well-formed but suspicious list answers (empty page, empty list, unreadable items). */
+function rewriteAnswer(action: FaultAction, result: Result, entry: RequestLogEntry | null): Result {
+  if (action.kind !== 'empty-page' && action.kind !== 'empty-list' && action.kind !== 'invalid-items') return result
+  if (result.kind !== 'json') return result
+  const body = result.body as { data?: unknown; meta?: Record<string, unknown> } | null
+  if (!body || !Array.isArray(body.data)) return result
+  if (entry) entry.outcome = `fault:${action.kind}`
+  if (action.kind === 'invalid-items') return { ...result, body: { ...body, data: body.data.map(() => ({ id: null })) } }
+  if (action.kind === 'empty-page') return { ...result, body: { ...body, data: [] } }
+  return { ...result, body: { ...body, data: [], ...(body.meta ? { meta: { ...body.meta, total: 0, last_page: 1, current_page: 1, from: null, to: null } } : {}) } }
 }
 
 /** Faults that strike before the server does anything: an error status, a 429, or a dropped connection. */
@@ -101,7 +116,7 @@ function faultBeforeActing(deps: PipelineDeps, action: FaultAction, entry: Reque
   }
 }
 
-async function runApi(deps: PipelineDeps, req: IncomingMessage, url: URL, method: string, entry: RequestLogEntry): Promise<Result> {
+async function runApi(deps: PipelineDeps, req: IncomingMessage, url: URL, method: string, entry: RequestLogEntry, slowMs: number): Promise<Result> {
   const limit = String(deps.limiter.settings.limit)
   const auth = authenticate(deps.world, req)
   if (!auth) {
@@ -116,13 +131,14 @@ async function runApi(deps: PipelineDeps, req: IncomingMessage, url: URL, method
     entry.outcome = 'rate-limited'
     return json(429, { success: false, message: TOO_MANY_REQUESTS_MESSAGE, retry_after: rate.retryAfter }, { headers: rate.headers })
   }
-  const result = await dispatch(deps, req, url, method, entry, auth.store)
+  const result = await dispatch(deps, req, url, method, entry, auth.store, slowMs)
   return { ...result, headers: { ...result.headers, ...rate.headers } }
 }
 
 async function dispatch(
   deps: PipelineDeps, req: IncomingMessage, url: URL, method: string, entry: RequestLogEntry,
   store: NonNullable<ReturnType<typeof authenticate>>['store'],
+  slowMs: number,
 ): Promise<Result> {
   const match = deps.router.match(method, url.pathname.slice(API_PREFIX.length) || '/')
   if (match.kind === 'not-found') return json(404, { success: false, message: 'The requested endpoint does not exist.' })
@@ -132,6 +148,11 @@ async function dispatch(
   try {
     const body = match.options.raw ? undefined : await readJsonBody(req)
     entry.body = body ?? null
+    if (slowMs > 0) {
+      // The request is in: SkyLight carries it out after a while, whether or not the client still waits.
+      entry.outcome = 'fault:slow-answer'
+      await deps.timers.sleep(slowMs)
+    }
     const result = await match.handler({
       world: deps.world, store, params: match.params, query: url.searchParams, body, req, now: deps.world.now(),
     })

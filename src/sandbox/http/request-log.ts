@@ -1,7 +1,7 @@
 // One entry per /api/v1 request, enough for a test to count requests and spot duplicate sends or uploads.
 
 export type Outcome =
-  | 'ok' | 'unauthorized' | 'rate-limited' | 'fault:5xx' | 'fault:drop-before' | 'fault:drop-after' | 'fault:truncate' | 'error'
+  | 'ok' | 'unauthorized' | 'rate-limited' | 'fault:5xx' | 'fault:drop-before' | 'fault:drop-after' | 'fault:truncate' | 'fault:slow-answer' | 'fault:empty-page' | 'fault:empty-list' | 'fault:invalid-items' | 'error'
 
 export interface RequestLogEntry {
   seq: number

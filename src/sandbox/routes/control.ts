@@ -31,7 +31,7 @@ const rule = z.object({
   path: z.string().optional(),
   pathPattern: z.string().optional(),
   pathFlags: z.string().optional(),
-  kind: z.enum(['status', 'drop-before', 'drop-after', 'truncate', 'latency', 'rate-limit']),
+  kind: z.enum(['status', 'drop-before', 'drop-after', 'truncate', 'latency', 'rate-limit', 'slow-answer', 'empty-page', 'empty-list', 'invalid-items']),
   status: int.optional(),
   retryAfter: z.number().optional(),
   ms: int.min(0).optional(),

@@ -19,6 +19,8 @@ export const outboxAction = z.object({
   summary: z.string(),
   /** The fields the user may correct (outbox-edit) with their current values; null when none. */
   editable: z.record(z.string(), z.string()).nullable(),
+  /** A failed action the user may mark as done (outbox-mark-done): they know it went through. */
+  markable: z.boolean(),
   state: z.enum(actionStates),
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
@@ -74,6 +76,11 @@ export const outboxMethods = {
   'outbox-retry': method(z.object({ actionId }).strict(), z.object({})),
   /** Drops the action and rolls back what it showed (a pending message disappears). */
   'outbox-discard': method(z.object({ actionId }).strict(), z.object({})),
+  /**
+   * A failed action the user knows was carried out on SkyLight: done, and never sent. Its
+   * local change gives way to SkyLight's copy at the next sync (or to the record it found).
+   */
+  'outbox-mark-done': method(z.object({ actionId }).strict(), z.object({})),
   /** New values for a queued or failed action (e.g. the text of a message that failed). */
   'outbox-edit': method(z.object({ actionId, changes: z.record(z.string(), z.unknown()) }).strict(), z.object({})),
 

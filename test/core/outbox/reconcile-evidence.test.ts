@@ -45,7 +45,7 @@ describe('reconciling by server evidence', () => {
     outbox.start()
     await until(() => outbox.list()[0]?.state === 'failed', 'the action to wait for the user')
     expect(outbox.list()[0]!.lastError).toMatchObject({ type: 'needs-decision' })
-    expect(outbox.list()[0]!.lastError!.message).toMatch(/Mark it as sent/)
+    expect(outbox.list()[0]!.lastError!.message).toMatch(/Mark it as done/)
     outbox.markSent(actionId)
     expect(outbox.list()[0]).toMatchObject({ state: 'done' })
     expect(texts(h, c.id)).toEqual(['did it go?'])

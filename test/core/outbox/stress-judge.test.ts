@@ -2,7 +2,7 @@
 // a toggle run 3× keeps the flag's parity but is still caught, and so are a tag, a rename
 // or a campaign start run twice; a request repeated only because its answer was lost is not.
 import { describe, expect, it } from 'vitest'
-import { judge, type RunPlan } from '../../../scripts/lib/outbox-stress-plan'
+import { judge, oursActed, type RunPlan } from '../../../scripts/lib/outbox-stress-plan'
 import type { AccountDump, RequestLogEntry } from '../../../src/sandbox'
 
 const contact = { id: 7, name: 'r1 renamed 2', phone: '+1', tags: ['r1-tag-1'], blacklisted: true, notes: [] }
@@ -70,5 +70,18 @@ describe('the stress judge', () => {
     ]
     const garbled = [{ method: 'PUT', path: '/api/v1/contacts/7', body: { name: 'r1 renamed 2' } }]
     expect(judge(plan, dump, log, { garbled })).toMatchObject({ lost: [], duplicated: [] })
+  })
+
+  // Run 193 of a 200-run stress (sandbox-faults) judged a web chat reply sent twice: its
+  // send was cut after SkyLight acted, the action asked whether the reply found was its own,
+  // and the harness, answering only for some kinds, told it to send anyway.
+  it.each([
+    ['web-chat-reply', '/web-chat/sessions/sess_1/messages', { message: 'r1 web chat reply' }, 'r1 web chat reply'],
+    ['reply-ticket', '/tickets/4/reply', { message: 'r1 ticket reply' }, 'r1 ticket reply'],
+    ['create-ticket', '/tickets', { subject: 'r1 ticket', message: 'r1 ticket: first message' }, 'r1 ticket'],
+  ])('answers a %s that asks as the user would: mark as sent when its request acted, send anyway when not', (kind, path, body, key) => {
+    const acted = [entry('POST', path, body, 'fault:drop-after')]
+    expect(oursActed(acted, { id: 1, kind, key })).toBe(true)
+    expect(oursActed([{ ...acted[0]!, acted: false }], { id: 1, kind, key })).toBe(false)
   })
 })

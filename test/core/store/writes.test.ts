@@ -126,7 +126,7 @@ describe('upserts', () => {
     replaceLists(store.db, [apiGroup({ id: 1, name: 'A' }), apiGroup({ id: 2, name: 'B' })])
     upsertListMembers(store.db, 2, [apiMember({ id: 7, name: 'Member', phone: '+1' })])
     const result = replaceLists(store.db, [apiGroup({ id: 1, name: 'A renamed' }), apiGroup({ id: 3, name: 'C' })])
-    expect(result).toEqual({ inserted: [3], updated: [1], unchanged: [], skipped: [], removed: [2] })
+    expect(result).toEqual({ inserted: [3], updated: [1], unchanged: [], skipped: [], removed: [2], kept: [] })
     expect(count(store, 'list_members')).toBe(0) // cascaded with list 2
     // The member's contact was created from what the members page knew, and stays.
     expect(getContact(store.db, 7)).toMatchObject({ name: 'Member', phone: '+1' })

@@ -14,6 +14,7 @@ type OutboxHandlers = Pick<
   | 'outbox-list'
   | 'outbox-retry'
   | 'outbox-discard'
+  | 'outbox-mark-done'
   | 'outbox-edit'
   | 'message-send'
   | 'media-upload'
@@ -57,6 +58,7 @@ export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {
     }),
     'outbox-retry': async ({ actionId: id }) => (outbox().retry(actionId(id)), {}),
     'outbox-discard': async ({ actionId: id }) => (outbox().discard(actionId(id)), {}),
+    'outbox-mark-done': async ({ actionId: id }) => (outbox().markSent(actionId(id)), {}),
     'outbox-edit': async ({ actionId: id, changes }) => (outbox().edit(actionId(id), changes), {}),
 
     'message-send': async ({ contactId, text }) => {

@@ -4,12 +4,16 @@
 // transaction. Before a request that is not safe to repeat goes out, the newest id of the
 // list its record would join is committed; when the request fails in a way that may have
 // acted, the record is looked for at once (a match this close is this action's, none means
-// it did not act). A match found later, when nobody could look in between, may be a
-// colleague's identical record: the action then waits for the user instead of guessing.
+// it did not act — unless this side only stopped waiting, and SkyLight may act later). A
+// match found later, when nobody could look in between, may be a colleague's identical
+// record: the action then waits for the user instead of guessing.
+// A full disk anywhere in an attempt keeps the action queued (never failed, never lost),
+// with what it learnt — that it acted, and its record — kept for the next attempt.
 import type { ResourceName } from '../../../shared/contract/resources'
 import type { AccountSecretName } from '../secrets/account-secrets'
 import type { SkyLightApi, SkyLightError } from '../skylight'
 import { backoffDelay } from '../skylight/retry-policy'
+import { DiskFullError, isDiskFull } from '../disk-full'
 import { inTransaction, type StoreDb } from '../store'
 import type { AnyActionDef, RemoteResult, RunContext } from './actions/define'
 import { classify, describe } from './classify'
@@ -33,9 +37,25 @@ export interface AttemptDeps {
   /** What went wrong that the user cannot act on, for the (redacting) log. */
   onError(error: unknown): void
   onUpdate(actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }): void
+  /**
+   * An attempt met a full disk: kept in memory until the next attempt — SkyLight's answer
+   * if it had one (that attempt records it), and for the views, that the action waits.
+   */
+  remember(actionId: number, result: RemoteResult | null): void
+  /** The next attempt starts: what was remembered of the action, forgotten. */
+  recall(actionId: number): RemoteResult | undefined
 }
 
-export type AttemptOutcome = 'done' | 'retry' | 'failed' | 'key-rejected' | 'stopped'
+/** `disk-full`: the action stays queued; its row may still carry its in-flight mark if even that could not be written. */
+export type AttemptOutcome = 'done' | 'retry' | 'failed' | 'key-rejected' | 'stopped' | 'disk-full'
+
+/** How far an attempt got, for a full disk to keep what it learnt. */
+interface Progress {
+  sending: boolean
+  mayHaveActed: boolean
+  result: RemoteResult | null
+  afterId: number | null
+}
 
 /** Reads an action's payload with its kind's schema for the stored version. */
 export function readPayload(defs: ReadonlyMap<string, AnyActionDef>, row: Pick<ActionRow, 'kind' | 'version' | 'payload'>) {
@@ -64,6 +84,16 @@ export function readEvidence(value: unknown): ReconcileEvidence | null {
 }
 
 export async function attempt(deps: AttemptDeps, row: ActionRow): Promise<AttemptOutcome> {
+  const progress: Progress = { sending: false, mayHaveActed: false, result: null, afterId: null }
+  try {
+    return await attemptOnce(deps, row, progress)
+  } catch (error) {
+    if (isDiskFull(error)) return keepForLater(deps, row, progress)
+    throw error
+  }
+}
+
+async function attemptOnce(deps: AttemptDeps, row: ActionRow, progress: Progress): Promise<AttemptOutcome> {
   const { db, timings } = deps
   let def: AnyActionDef
   let p: unknown
@@ -94,8 +124,15 @@ export async function attempt(deps: AttemptDeps, row: ActionRow): Promise<Attemp
   }
   // Only a request that is not safe to repeat needs looking for.
   let mayHaveActed = row.needsReconcile && !def.repeatable
+  progress.mayHaveActed = mayHaveActed
   const noted = !def.repeatable && def.observe !== undefined && def.reconcile !== undefined
   let sending = false
+  // An earlier attempt's answer that a full disk kept from being recorded.
+  const known = deps.recall(row.id)
+  if (known) {
+    progress.result = known
+    return await finish(deps, row, def, p, known)
+  }
   try {
     let result: RemoteResult | null = null
     if (mayHaveActed && def.reconcile) {
@@ -109,12 +146,16 @@ export async function attempt(deps: AttemptDeps, row: ActionRow): Promise<Attemp
         // Noted and committed before the request goes out, so a crash leaves it too.
         ctx.afterId = await def.observe!(ctx, p)
         updateAction(db, row.id, { evidence: { afterId: ctx.afterId, open: true } satisfies ReconcileEvidence }, deps.now())
+        progress.afterId = ctx.afterId
       }
       sending = true
+      progress.sending = true
       result = await def.send(ctx, p)
     }
+    progress.result = result
     return await finish(deps, row, def, p, result)
   } catch (error) {
+    if (isDiskFull(error)) throw error
     const verdict = classify(error)
     if (sending && noted && verdict.kind === 'retry' && verdict.mayHaveActed) {
       // Look at once: a match this close to the request is this action's; none means the
@@ -125,14 +166,57 @@ export async function attempt(deps: AttemptDeps, row: ActionRow): Promise<Attemp
       } catch {
         found = undefined
       }
-      if (found) return finish(deps, row, def, p, found)
-      if (found === null) {
+      if (found) {
+        progress.result = found
+        return finish(deps, row, def, p, found)
+      }
+      // After a timeout SkyLight may act after this look: the evidence stays open, so a
+      // match found later is put to the user rather than sent again.
+      if (found === null && !verdict.stillActing) {
         updateAction(db, row.id, { evidence: { afterId: ctx.afterId!, open: false } satisfies ReconcileEvidence }, deps.now())
         return settleFailure(deps, row, def, p, error, { mayHaveActed: false, sending: false, firstAttemptAt })
       }
     }
     return settleFailure(deps, row, def, p, error, { mayHaveActed, sending, firstAttemptAt })
   }
+}
+
+/**
+ * The disk is full: the action goes back to the queue to be tried later, marked to be looked
+ * for first if its request may have gone out. What SkyLight answered is kept in memory for
+ * the next attempt. If even that cannot be written, the row keeps its in-flight mark (the
+ * runner tries it again later; a restart reconciles it).
+ */
+function keepForLater(deps: AttemptDeps, row: ActionRow, progress: Progress): AttemptOutcome {
+  const def = deps.defs.get(row.kind)
+  const unsafe = !def?.repeatable
+  deps.remember(row.id, progress.result)
+  const lastError = diskFullError()
+  const now = deps.now()
+  try {
+    updateAction(
+      deps.db,
+      row.id,
+      {
+        state: 'queued',
+        nextAttemptAt: now + deps.timings.diskFullRetryMs,
+        needsReconcile: unsafe && (progress.mayHaveActed || progress.sending || progress.result !== null),
+        lastError,
+        // It is known to have acted: a record found later is this action's, not a colleague's.
+        ...(progress.result && progress.afterId !== null ? { evidence: { afterId: progress.afterId, open: false } satisfies ReconcileEvidence } : {}),
+      },
+      now,
+    )
+  } catch (error) {
+    if (!isDiskFull(error)) throw error
+  }
+  deps.onUpdate(row.id)
+  return 'disk-full'
+}
+
+/** What an action that met a full disk shows, recorded or not. */
+export function diskFullError(): ActionError {
+  return { type: 'disk-full', message: new DiskFullError('what happened to this action').message.replace('and try again.', 'and it will be tried again.'), retryable: true }
 }
 
 /** The server did it: the outcome and its local consequence in one transaction. */
@@ -156,7 +240,7 @@ async function finish(deps: AttemptDeps, row: ActionRow, def: AnyActionDef, p: u
 function askUser(deps: AttemptDeps, row: ActionRow, evidence: ReconcileEvidence): AttemptOutcome {
   const lastError: ActionError = {
     type: AMBIGUOUS,
-    message: `SkyLight now has a matching record, but SkyLight Desk cannot tell whether it is this one (its answer was lost) or an identical one made by someone else. Mark it as sent if it is; retry to send it anyway.`,
+    message: `SkyLight now has a matching record, but SkyLight Desk cannot tell whether it is this one (its answer was lost) or an identical one made by someone else. Mark it as done if it is; retry to send it anyway.`,
   }
   updateAction(deps.db, row.id, { state: 'failed', needsReconcile: true, evidence, lastError }, deps.now())
   deps.onUpdate(row.id)

@@ -6,7 +6,11 @@ import { PayloadError } from './payload'
 import type { ActionError } from './types'
 
 export type Verdict =
-  | { kind: 'retry'; afterMs?: number; mayHaveActed: boolean }
+  /**
+   * `stillActing`: this side stopped waiting (a timeout) while SkyLight may still be carrying
+   * the request out, so finding nothing right after proves nothing.
+   */
+  | { kind: 'retry'; afterMs?: number; mayHaveActed: boolean; stillActing?: boolean }
   | { kind: 'permanent' }
   | { kind: 'key-rejected' }
   | { kind: 'stopped' }
@@ -16,7 +20,10 @@ export function classify(error: unknown): Verdict {
   if (error instanceof CancelledError) return { kind: 'stopped' }
   // The server refused it unseen, and said when to come back.
   if (error instanceof RateLimitedError) return { kind: 'retry', afterMs: error.retryAfterMs, mayHaveActed: false }
-  if (error instanceof NetworkError) return { kind: 'retry', mayHaveActed: error.reachedServer === 'maybe' }
+  if (error instanceof NetworkError) {
+    const maybe = error.reachedServer === 'maybe'
+    return { kind: 'retry', mayHaveActed: maybe, ...(maybe && error.code === 'ETIMEDOUT' ? { stillActing: true } : {}) }
+  }
   // A 5xx or an unreadable answer can come after the server acted.
   if (error instanceof ServerError || error instanceof BadResponseError) return { kind: 'retry', mayHaveActed: true }
   if (error instanceof SkyLightError && error.transient) return { kind: 'retry', mayHaveActed: true }

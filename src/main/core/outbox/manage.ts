@@ -1,7 +1,8 @@
 // What the user can do with an action that has not gone through: retry it, correct it, or
-// discard it (which undoes its local change, and cancels what was waiting on it). An action
-// whose lost answer left a matching record that could also be someone else's waits for the
-// user: "mark as sent" claims that record, retry sends anyway.
+// discard it (which undoes its local change, and cancels what was waiting on it), or mark
+// it done when the user knows it went through. An action whose lost answer left a matching
+// record that could also be someone else's waits for the user: "mark as sent" claims that
+// record, retry sends anyway.
 import type { ResourceName } from '../../../shared/contract/resources'
 import { inTransaction, type StoreDb } from '../store'
 import { AMBIGUOUS, readEvidence, readPayload } from './attempt'
@@ -54,18 +55,52 @@ export function retryAction(db: StoreDb, defs: Defs, id: number, now: number): v
   })
 }
 
-/** The user says the record found on the server is this action's: done, with that record. */
-export function markSent(db: StoreDb, defs: Defs, id: number, now: number): { resources: readonly ResourceName[]; contactIds: number[] } {
+/**
+ * Whether the user may say a failed action was carried out on SkyLight after all. Not an
+ * action that creates something while no record of it was found: what waits for its
+ * server id would wait for ever.
+ */
+export function markableDone(defs: Defs, row: ActionRow): boolean {
+  if (row.state !== 'failed') return false
+  if (readEvidence(row.evidence)?.found && waitsForUser(row)) return true
+  const def = defs.get(row.kind)
+  return def !== undefined && def.creates === undefined
+}
+
+/**
+ * The user says the action was carried out on SkyLight: done, and never sent. With the
+ * record found on the server (an action that asked whether it is its own), that record is
+ * taken as its result. Without one (a refusal, or trouble that outlasted the retries, when
+ * the user knows better), the local change made for it is withdrawn: SkyLight's own copy
+ * replaces it at the next sync.
+ */
+export function markSent(db: StoreDb, defs: Defs, id: number, now: number): { resources: readonly ResourceName[]; contactIds: number[]; stagingPath?: string } {
   return inTransaction(db, (tx) => {
     const row = getAction(tx, id)
-    const found = row && waitsForUser(row) ? readEvidence(row.evidence)?.found : undefined
-    if (!row || !found) throw new OutboxActionError('Only an action waiting to be told whether a record SkyLight has is its own can be marked as sent.')
+    if (!row) throw new OutboxActionError('That action is no longer in the outbox.', 'not-found')
+    if (row.state !== 'failed') {
+      throw new OutboxActionError(
+        row.state === 'done' ? 'This action is already done.' : 'Only an action that failed, or waits for you to decide, can be marked as done; this one is still being sent.',
+      )
+    }
     const { def, payload } = readPayload(defs, row)
-    def.confirm(tx, payload, found)
-    if (def.creates && found.serverId !== undefined) rewriteLocalId(tx, def.creates.entity, def.creates.localId(payload), found.serverId, now)
-    updateAction(tx, id, { state: 'done', result: found, lastError: null, needsReconcile: false, evidence: null }, now)
-    const created = def.creates?.entity === 'contact' && found.serverId ? [found.serverId] : []
-    return { resources: def.resources, contactIds: [...(def.contactIds?.(payload) ?? []), ...created] }
+    const found = waitsForUser(row) ? readEvidence(row.evidence)?.found : undefined
+    const stagingPath = (payload as { stagingPath?: string }).stagingPath
+    const base = { resources: def.resources, ...(stagingPath ? { stagingPath } : {}) }
+    if (found) {
+      def.confirm(tx, payload, found)
+      if (def.creates && found.serverId !== undefined) rewriteLocalId(tx, def.creates.entity, def.creates.localId(payload), found.serverId, now)
+      updateAction(tx, id, { state: 'done', result: found, lastError: null, needsReconcile: false, evidence: null }, now)
+      const created = def.creates?.entity === 'contact' && found.serverId ? [found.serverId] : []
+      return { ...base, contactIds: [...(def.contactIds?.(payload) ?? []), ...created] }
+    }
+    if (!markableDone(defs, row)) {
+      throw new OutboxActionError('This action creates something new on SkyLight, and SkyLight Desk has not found it there: retry it, or discard it if you made it yourself on SkyLight.')
+    }
+    if (applied(row)) def.rollback(tx, payload)
+    else def.discardFailed?.(tx, payload)
+    updateAction(tx, id, { state: 'done', result: null, lastError: null, needsReconcile: false, evidence: null }, now)
+    return { ...base, contactIds: def.contactIds?.(payload) ?? [] }
   })
 }
 

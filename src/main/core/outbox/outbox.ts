@@ -7,13 +7,13 @@ import type { AccountSecretName } from '../secrets/account-secrets'
 import type { SkyLightApi } from '../skylight'
 import { getContact, nextLocalId, tagTitle, type StoreDb } from '../store'
 import { actionDefs } from './actions'
-import type { ActionDef, AnyActionDef } from './actions/define'
+import type { ActionDef, AnyActionDef, Names, RemoteResult } from './actions/define'
 import type { CampaignChanges, CampaignFields } from './actions/campaign-fields'
 import type { ContactChanges, ContactFields } from './actions/contact-fields'
-import { attempt } from './attempt'
+import { attempt, diskFullError } from './attempt'
 import { enqueue } from './enqueue'
 import { discardAction, editAction, markSent, OutboxActionError, retryAction } from './manage'
-import { countActions, getAction, listActions, pruneFinished, updateAction } from './queue-store'
+import { countActions, getAction, listActions, pruneFinished, updateAction, type ActionRow } from './queue-store'
 import { Runner } from './runner'
 import { stageUpload, sweepStaging, unstage } from './staging'
 import { DEFAULT_OUTBOX_TIMINGS, type ActionState, type OutboxAction, type OutboxCounts, type OutboxEvent, type OutboxTimings } from './types'
@@ -48,6 +48,8 @@ export class Outbox {
   readonly #controller = new AbortController()
   readonly #runner: Runner
   readonly #progress = new Map<number, { sent: number; total: number; at: number }>()
+  /** Actions whose last attempt met a full disk, with SkyLight's answer if it had one, until the next attempt. */
+  readonly #diskFull = new Map<number, RemoteResult | null>()
   #api: SkyLightApi
 
   constructor(options: OutboxOptions) {
@@ -65,6 +67,7 @@ export class Outbox {
       concurrency: () => this.#timings.concurrency,
       now: this.#now,
       run: (row) => attempt(this.#attemptDeps(), row),
+      diskFullRetryMs: () => this.#timings.diskFullRetryMs,
       onKeyRejected: () => this.#emit({ type: 'key-rejected' }),
       onError: this.#onError,
     })
@@ -234,11 +237,18 @@ export class Outbox {
 
   list(options: { states?: readonly ActionState[] } = {}): OutboxAction[] {
     const names = namesIn(this.#db)
-    return listActions(this.#db, options.states).map((row) => toView(this.#defs, row, names, this.#progress.get(row.id)))
+    return listActions(this.#db, options.states).map((row) => this.#view(row, names))
   }
 
   counts(): OutboxCounts {
-    return countActions(this.#db)
+    const counts = countActions(this.#db)
+    // One whose return to the queue the full disk kept from being written waits all the same.
+    for (const id of this.#diskFull.keys()) {
+      if (getAction(this.#db, id)?.state !== 'in-flight') continue
+      counts.inFlight--
+      counts.queued++
+    }
+    return counts
   }
 
   retry(actionId: number): void {
@@ -247,9 +257,13 @@ export class Outbox {
     this.#runner.pump()
   }
 
-  /** The record SkyLight has is this action's (it waited for the user to say so): done. */
+  /**
+   * The user says a failed action was carried out on SkyLight (or the record it found is its
+   * own): done, and never sent (manage.ts).
+   */
   markSent(actionId: number): void {
-    const changed = markSent(this.#db, this.#defs, actionId, this.#now())
+    const { stagingPath, ...changed } = markSent(this.#db, this.#defs, actionId, this.#now())
+    if (stagingPath) void unstage(stagingPath)
     this.#changed(actionId, changed)
     this.#runner.pump()
   }
@@ -298,6 +312,12 @@ export class Outbox {
       random: this.#random,
       signal: this.#controller.signal,
       onError: this.#onError,
+      remember: (actionId: number, result: RemoteResult | null) => this.#diskFull.set(actionId, result),
+      recall: (actionId: number) => {
+        const result = this.#diskFull.get(actionId) ?? undefined
+        this.#diskFull.delete(actionId)
+        return result
+      },
       onProgress: (actionId: number, sent: number, total: number) => this.#onProgress(actionId, sent, total),
       onUpdate: (actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }) => {
         if (getAction(this.#db, actionId)?.state !== 'in-flight') this.#progress.delete(actionId)
@@ -317,11 +337,17 @@ export class Outbox {
 
   #changed(actionId: number, changed?: { resources: readonly ResourceName[]; contactIds: number[] }): void {
     const row = getAction(this.#db, actionId)
-    if (row) this.#emit({ type: 'action', action: toView(this.#defs, row, namesIn(this.#db), this.#progress.get(actionId)) })
+    if (row) this.#emit({ type: 'action', action: this.#view(row, namesIn(this.#db)) })
     if (changed) {
       this.#emit({ type: 'changed', resources: [...changed.resources], ...(changed.contactIds.length ? { contactIds: changed.contactIds } : {}) })
     }
     this.#emitCounts()
+  }
+
+  /** The action as the views show it: one that met a full disk waits, saying so, even where the disk could not record it. */
+  #view(row: ActionRow, names: Names): OutboxAction {
+    const view = toView(this.#defs, row, names, this.#progress.get(row.id))
+    return this.#diskFull.has(row.id) ? { ...view, state: 'queued', lastError: diskFullError() } : view
   }
 
   #emitCounts(): void {

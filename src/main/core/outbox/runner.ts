@@ -1,7 +1,8 @@
 // Decides what runs when: one action at a time per lane (the entity it is about), oldest
 // first; lanes in parallel up to a limit (the client's rate budget paces the requests);
 // an action naming an entity that still has only a local id waits for it; retries wait
-// their backoff. A rejected key pauses everything until it is replaced.
+// their backoff. A rejected key pauses everything until it is replaced. An action whose
+// attempt met a full disk waits a while, even if the disk refused to record that.
 import { refsOf } from './payload'
 import { activeActions, recoverInFlight, type ActionRow } from './queue-store'
 import type { StoreDb } from '../store'
@@ -12,6 +13,8 @@ export interface RunnerOptions {
   concurrency: () => number
   now: () => number
   run(row: ActionRow): Promise<AttemptOutcome>
+  /** How long an action whose attempt met a full disk is left alone. */
+  diskFullRetryMs: () => number
   onKeyRejected(): void
   onError(error: unknown): void
 }
@@ -19,6 +22,8 @@ export interface RunnerOptions {
 export class Runner {
   readonly #o: RunnerOptions
   readonly #running = new Map<number, Promise<void>>()
+  /** Actions that met a full disk, and when to try them again (their row may still say in flight). */
+  readonly #held = new Map<number, number>()
   #started = false
   #stopped = false
   #paused = false
@@ -66,7 +71,20 @@ export class Runner {
     let wake = Infinity
     for (const row of heads.values()) {
       if (this.#running.size >= this.#o.concurrency()) break
-      if (row.state !== 'queued' || this.#running.has(row.id)) continue
+      if (this.#running.has(row.id)) continue
+      const heldUntil = this.#held.get(row.id)
+      if (heldUntil !== undefined && heldUntil > now) {
+        wake = Math.min(wake, heldUntil)
+        continue
+      }
+      this.#held.delete(row.id)
+      // The full disk kept even its return to the queue from being written: it may have
+      // acted, so it is looked for first.
+      if (heldUntil !== undefined && row.state === 'in-flight') {
+        this.#launch({ ...row, state: 'queued', needsReconcile: true })
+        continue
+      }
+      if (row.state !== 'queued') continue
       // Waits for the entity it names to be created on the server (its id is rewritten then).
       if (refsOf(row.payload).some((ref) => ref.id < 0)) continue
       if (row.nextAttemptAt > now) {
@@ -87,6 +105,7 @@ export class Runner {
     const job = this.#o
       .run(row)
       .then((outcome) => {
+        if (outcome === 'disk-full') this.#held.set(row.id, this.#o.now() + this.#o.diskFullRetryMs())
         if (outcome === 'key-rejected' && !this.#paused) {
           this.pause()
           this.#o.onKeyRejected()

@@ -30,6 +30,8 @@ export interface OutboxAction {
   summary: string
   /** What the user may correct, with its current values (the message text, a file name). */
   editable: Record<string, string> | null
+  /** A failed action the user may mark as done (they know it went through on SkyLight). */
+  markable: boolean
 }
 
 export interface OutboxCounts {
@@ -61,6 +63,8 @@ export interface OutboxTimings {
   progressEveryMs: number
   /** Finished actions are kept this long (they name the server ids already claimed). */
   keepFinishedMs: number
+  /** How long an action whose attempt met a full disk waits before it is tried again. */
+  diskFullRetryMs: number
 }
 
 export const DEFAULT_OUTBOX_TIMINGS: OutboxTimings = {
@@ -71,4 +75,5 @@ export const DEFAULT_OUTBOX_TIMINGS: OutboxTimings = {
   clockSkewMs: 2 * 60_000,
   progressEveryMs: 100,
   keepFinishedMs: 7 * 24 * 60 * 60_000,
+  diskFullRetryMs: 30_000,
 }

@@ -2,6 +2,7 @@
 import type { ResourceName } from '../../../shared/contract/resources'
 import type { AnyActionDef, Names } from './actions/define'
 import { readPayload } from './attempt'
+import { markableDone } from './manage'
 import { asError, type ActionRow } from './queue-store'
 import type { ActionState, OutboxAction } from './types'
 
@@ -36,5 +37,6 @@ export function toView(
     createdAt: row.createdAt,
     summary,
     editable,
+    markable: markableDone(defs, row),
   }
 }

@@ -60,7 +60,7 @@ export { teamList, webhookList, webhookEventList, teamCount, type TeamMemberItem
 export * from './writes/tickets'
 export * from './writes/bookings'
 export * from './writes/web-chat'
-export { markAll, markSeen, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
+export { countUnseenChildren, markAll, markSeen, markSlice, sweepUnseen, type SweepTarget, type WholeTable } from './writes/sweep'
 export { holdForLocalChange, releaseLocalChange, requireLocal, type LocalEntity } from './writes/local-changes'
 export { saveSyncState, deleteSyncState, type SyncStatePatch } from './writes/sync-state'
 export type { ChildRows } from './writes/row-children'

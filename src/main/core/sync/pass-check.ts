@@ -48,3 +48,43 @@ export function unreadableMessage(invalid: number, noun: string, kept: number): 
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/** A small collection read whole, each page checked: its items, and how many failed validation. */
+export interface CheckedList<T> {
+  items: T[]
+  /** Items left out by validation: any row not seen may be one of them, so none is removed. */
+  invalid: number
+}
+
+/**
+ * Every page of a list re-read whole, checked as a full pass's pages are (`known`: the
+ * server rows stored here). A suspicious page throws IncompletePassError before anything is
+ * written or removed; items that failed validation are counted for the caller, which then
+ * writes without sweeping and reports `unreadableMessage`.
+ */
+export async function readCheckedList<T>(fetch: (page: number) => Promise<Page<T>>, perPage: number, noun: string, known: number): Promise<CheckedList<T>> {
+  const items: T[] = []
+  let invalid = 0
+  for (let page = 1; ; page++) {
+    const result = await fetch(page)
+    const verdict = checkPage(page, result, perPage, noun, page === 1 ? known : 0)
+    if (!verdict.ok) throw new IncompletePassError(incompleteMessage(verdict.reason))
+    items.push(...result.items)
+    invalid += result.skipped
+    if (page >= result.lastPage || result.items.length + result.skipped === 0) return { items, invalid }
+  }
+}
+
+/** Refusals to sweep met during a step, reported together once the step has written what it read. */
+export class SweepRefusals {
+  readonly #messages: string[] = []
+
+  add(message: string): void {
+    this.#messages.push(message)
+  }
+
+  /** Throws IncompletePassError with every refusal, if any. */
+  report(): void {
+    if (this.#messages.length > 0) throw new IncompletePassError(this.#messages.join(' '))
+  }
+}

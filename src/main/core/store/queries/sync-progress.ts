@@ -94,9 +94,9 @@ export function contactName(db: StoreDb, contactId: number): string | null {
 }
 
 /** Rows of a whole-table list that came from the server (what an empty answer would remove). */
-export function countStoredRows(db: StoreDb, resource: 'contacts' | 'media' | 'conversations'): number {
-  const [table, key] = resource === 'conversations' ? [sql`conversations`, sql`contact_id`] : resource === 'contacts' ? [sql`contacts`, sql`id`] : [sql`media`, sql`id`]
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${table} WHERE ${key} > 0 AND local_revision = 0`)?.n ?? 0
+export function countStoredRows(db: StoreDb, resource: 'contacts' | 'media' | 'conversations' | 'tags' | 'lists' | 'segments' | 'campaigns'): number {
+  const key = resource === 'conversations' ? sql`contact_id` : sql`id`
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(resource)} WHERE ${key} > 0 AND local_revision = 0`)?.n ?? 0
 }
 
 /** Conversations a full pass of the list has not seen so far. */

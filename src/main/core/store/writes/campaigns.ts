@@ -44,14 +44,14 @@ export function campaignRow(c: Campaign) {
 }
 
 /** Removing a campaign also removes its delivery rows (foreign-key cascade). */
-export function replaceCampaigns(db: StoreDb, all: readonly Campaign[]): ReplaceResult<number> {
+export function replaceCampaigns(db: StoreDb, all: readonly Campaign[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(withoutPendingDeletes(tx, 'campaign', all, (c) => c.id).map(campaignRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(campaigns).all().map((r) => [r.id, r])),
       write: (rows) => upsertRows(tx, campaigns, rows, campaigns.id),
       remove: (ids) => tx.delete(campaigns).where(inArray(campaigns.id, ids)).run(),
-    }),
+    }, sweep),
   )
 }
 

@@ -7,7 +7,7 @@ import { lists, segments, tags } from '../schema/groups'
 import { replaceCollection, type ReplaceResult } from './replace'
 import { upsertRows } from './upsert-rows'
 
-export function replaceTags(db: StoreDb, all: readonly Tag[]): ReplaceResult<number> {
+export function replaceTags(db: StoreDb, all: readonly Tag[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(
       all.map((t) => ({ id: t.id, title: t.title, contactsCount: t.contacts_count, createdAt: t.created_at })),
@@ -17,6 +17,7 @@ export function replaceTags(db: StoreDb, all: readonly Tag[]): ReplaceResult<num
         write: (rows) => upsertRows(tx, tags, rows, tags.id),
         remove: (ids) => tx.delete(tags).where(inArray(tags.id, ids)).run(),
       },
+      sweep,
     ),
   )
 }
@@ -24,24 +25,24 @@ export function replaceTags(db: StoreDb, all: readonly Tag[]): ReplaceResult<num
 const groupRow = (g: Group) => ({ id: g.id, name: g.name, status: g.status, contactsCount: g.contacts_count, createdAt: g.created_at })
 
 /** Removing a list also removes its memberships (foreign-key cascade). */
-export function replaceLists(db: StoreDb, all: readonly Group[]): ReplaceResult<number> {
+export function replaceLists(db: StoreDb, all: readonly Group[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(all.map(groupRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(lists).all().map((r) => [r.id, r])),
       write: (rows) => upsertRows(tx, lists, rows, lists.id),
       remove: (ids) => tx.delete(lists).where(inArray(lists.id, ids)).run(),
-    }),
+    }, sweep),
   )
 }
 
-export function replaceSegments(db: StoreDb, all: readonly Group[]): ReplaceResult<number> {
+export function replaceSegments(db: StoreDb, all: readonly Group[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(all.map(groupRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(segments).all().map((r) => [r.id, r])),
       write: (rows) => upsertRows(tx, segments, rows, segments.id),
       remove: (ids) => tx.delete(segments).where(inArray(segments.id, ids)).run(),
-    }),
+    }, sweep),
   )
 }

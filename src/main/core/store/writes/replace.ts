@@ -4,6 +4,8 @@ import { partition, type PageWrite } from './partition'
 
 export interface ReplaceResult<K> extends PageWrite<K> {
   removed: K[]
+  /** Rows the server no longer sent, kept because the read may not sweep (`sweep: false`). */
+  kept: K[]
 }
 
 export interface CollectionOps<K, R> {
@@ -15,13 +17,17 @@ export interface CollectionOps<K, R> {
   remove(keys: K[]): void
 }
 
-/** Call inside a transaction. */
-export function replaceCollection<K, R extends object>(incoming: readonly R[], ops: CollectionOps<K, R>): ReplaceResult<K> {
+/**
+ * Call inside a transaction. `sweep: false` when the read may have missed rows (pages
+ * whose items failed validation): what was sent is written, nothing is removed.
+ */
+export function replaceCollection<K, R extends object>(incoming: readonly R[], ops: CollectionOps<K, R>, sweep = true): ReplaceResult<K> {
   const stored = ops.stored()
   const { insert, update, result } = partition(incoming, ops.keyOf, stored)
   ops.write([...insert, ...update])
   const sent = new Set(incoming.map(ops.keyOf))
-  const removed = [...stored].filter(([key, row]) => !sent.has(key) && row.localRevision === 0).map(([key]) => key)
-  if (removed.length > 0) ops.remove(removed)
-  return { ...result, removed }
+  const unsent = [...stored].filter(([key, row]) => !sent.has(key) && row.localRevision === 0).map(([key]) => key)
+  if (!sweep) return { ...result, removed: [], kept: unsent }
+  if (unsent.length > 0) ops.remove(unsent)
+  return { ...result, removed: unsent, kept: [] }
 }

@@ -116,6 +116,17 @@ export function sweepUnseen(db: StoreDb, target: SweepTarget): number {
   })
 }
 
+/** A group's members or a campaign's delivery rows still marked unseen: what a sweep would remove. */
+export function countUnseenChildren(db: StoreDb, target: Extract<SweepTarget, { resource: 'list-members' | 'segment-members' | 'campaign-contacts' }>): number {
+  const [table, key, id] =
+    target.resource === 'list-members'
+      ? [sql`list_members`, sql`list_id`, target.listId]
+      : target.resource === 'segment-members'
+        ? [sql`segment_members`, sql`segment_id`, target.segmentId]
+        : [sql`campaign_contacts`, sql`campaign_id`, target.campaignId]
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${table} WHERE ${key} = ${id} AND unseen = 1`)?.n ?? 0
+}
+
 // Only messages the server has: one written offline and not yet sent is not "unseen".
 function messagesInScope(contactId: number): SQL | undefined {
   return and(eq(messages.contactId, contactId), sql`${messages.serverId} IS NOT NULL`)

@@ -1,10 +1,12 @@
 // Campaigns are re-read whole; a campaign's per-contact delivery is re-read only when its
 // counters moved since it was last read (or on a full pass). A running campaign whose
 // counters stand still costs nothing: re-reading its unchanged delivery pages at every
-// refresh was most of a refresh's requests.
+// refresh was most of a refresh's requests. Nothing is removed after a read that did not
+// provably see the whole list (pass-check.ts); the sync status says so.
 import type { Campaign } from '../../skylight/resources/campaigns'
-import { getSyncState, markAll, replaceCampaigns, saveSyncState, sweepUnseen, upsertCampaignContacts } from '../../store'
-import { call, PER_PAGE, readAllPages, type SyncContext } from '../context'
+import { countStoredRows, countUnseenChildren, getSyncState, markAll, replaceCampaigns, saveSyncState, sweepUnseen, upsertCampaignContacts } from '../../store'
+import { call, PER_PAGE, type SyncContext } from '../context'
+import { checkPage, IncompletePassError, incompleteMessage, readCheckedList, SweepRefusals, unreadableMessage } from '../pass-check'
 
 /** Per campaign id, the counters its delivery rows were last read at. */
 const DELIVERIES_STATE = 'campaign-deliveries'
@@ -24,8 +26,11 @@ export function deliveryCounters(c: Campaign): string {
 }
 
 export async function syncCampaigns(ctx: SyncContext, allDeliveries: boolean): Promise<void> {
-  const campaigns = await readAllPages((page) => ctx.api.campaigns.list({ page, per_page: PER_PAGE }, call(ctx)))
-  const written = replaceCampaigns(ctx.db, campaigns)
+  const refusals = new SweepRefusals()
+  const read = await readCheckedList((page) => ctx.api.campaigns.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, 'campaigns', countStoredRows(ctx.db, 'campaigns'))
+  const campaigns = read.items
+  const written = replaceCampaigns(ctx.db, campaigns, read.invalid === 0)
+  if (written.kept.length > 0) refusals.add(unreadableMessage(read.invalid, 'campaigns', written.kept.length))
   if (written.inserted.length + written.updated.length + written.removed.length > 0) ctx.changed('campaigns')
 
   // Campaigns whose delete is still queued are not stored, and get no delivery rows.
@@ -40,16 +45,30 @@ export async function syncCampaigns(ctx: SyncContext, allDeliveries: boolean): P
   for (const campaign of due) {
     const id = campaign.id
     // Page by page, a transaction each, so a large audience never blocks the app.
-    markAll(ctx.db, { resource: 'campaign-contacts', campaignId: id })
+    const target = { resource: 'campaign-contacts', campaignId: id } as const
+    const noun = `recipients of campaign “${campaign.name}”`
+    const known = markAll(ctx.db, target)
+    let invalid = 0
     for (let page = 1; ; page++) {
       const result = await ctx.api.campaigns.contacts(id, { page, per_page: PER_PAGE }, call(ctx))
+      const verdict = checkPage(page, result, PER_PAGE, noun, page === 1 ? known : 0)
+      if (!verdict.ok) throw new IncompletePassError(incompleteMessage(verdict.reason))
       upsertCampaignContacts(ctx.db, id, result.items)
-      if (page >= result.lastPage || result.items.length === 0) break
+      invalid += result.skipped
+      if (page >= result.lastPage || result.items.length + result.skipped === 0) break
     }
-    sweepUnseen(ctx.db, { resource: 'campaign-contacts', campaignId: id })
+    const unseen = countUnseenChildren(ctx.db, target)
+    if (invalid > 0 && unseen > 0) {
+      // Not recorded as read: the next run reads this audience again.
+      refusals.add(unreadableMessage(invalid, noun, unseen))
+      ctx.changed('campaigns')
+      continue
+    }
+    sweepUnseen(ctx.db, target)
     // Recorded once the whole audience is read: a run cut short reads it again next time.
     readAt[id] = deliveryCounters(campaign)
     saveSyncState(ctx.db, DELIVERIES_STATE, { cursor: readAt })
     ctx.changed('campaigns')
   }
+  refusals.report()
 }

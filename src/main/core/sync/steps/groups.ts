@@ -1,8 +1,13 @@
 // Tags, lists and segments are small and re-read whole; a list's or segment's members are
-// re-read only when its member count changed (or on a full pass).
+// re-read only when its member count changed (or on a full pass). Nothing is removed after
+// a read that did not provably see the whole list (pass-check.ts): a suspicious page stops
+// the step before anything is written, and items that failed validation keep it from
+// sweeping — either way the sync status says so.
 import type { Page } from '../../skylight'
 import type { Member } from '../../skylight/resources/groups'
 import {
+  countStoredRows,
+  countUnseenChildren,
   inTransaction,
   listIds,
   markAll,
@@ -15,47 +20,67 @@ import {
   upsertSegmentMembers,
   type StoreDb,
 } from '../../store'
-import { call, PER_PAGE, readAllPages, type SyncContext } from '../context'
+import { call, PER_PAGE, type SyncContext } from '../context'
+import { checkPage, IncompletePassError, incompleteMessage, readCheckedList, SweepRefusals, unreadableMessage } from '../pass-check'
 
 export async function syncGroups(ctx: SyncContext, allMembers: boolean): Promise<void> {
+  const refusals = new SweepRefusals()
   const [tags, lists, segments] = await Promise.all([
     // Tags come whole, without pages.
-    ctx.api.tags.list(call(ctx)).then((r) => r.items),
-    readAllPages((page) => ctx.api.lists.list({ page, per_page: PER_PAGE }, call(ctx))),
-    readAllPages((page) => ctx.api.segments.list({ page, per_page: PER_PAGE }, call(ctx))),
+    readCheckedList(() => ctx.api.tags.list(call(ctx)), PER_PAGE, 'tags', countStoredRows(ctx.db, 'tags')),
+    readCheckedList((page) => ctx.api.lists.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, 'lists', countStoredRows(ctx.db, 'lists')),
+    readCheckedList((page) => ctx.api.segments.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, 'segments', countStoredRows(ctx.db, 'segments')),
   ])
   const written = inTransaction(ctx.db, (tx) => ({
-    tags: replaceTags(tx, tags),
-    lists: replaceLists(tx, lists),
-    segments: replaceSegments(tx, segments),
+    tags: replaceTags(tx, tags.items, tags.invalid === 0),
+    lists: replaceLists(tx, lists.items, lists.invalid === 0),
+    segments: replaceSegments(tx, segments.items, segments.invalid === 0),
   }))
+  for (const [noun, read, write] of [['tags', tags, written.tags], ['lists', lists, written.lists], ['segments', segments, written.segments]] as const) {
+    if (write.kept.length > 0) refusals.add(unreadableMessage(read.invalid, noun, write.kept.length))
+  }
   ctx.changed('groups')
 
   const changedLists = allMembers ? listIds(ctx.db) : [...written.lists.inserted, ...written.lists.updated]
   const changedSegments = allMembers ? segmentIds(ctx.db) : [...written.segments.inserted, ...written.segments.updated]
-  for (const id of changedLists) {
-    await syncMembers(ctx, (page) => ctx.api.lists.members(id, { page, per_page: PER_PAGE }, call(ctx)), (db, items) =>
-      upsertListMembers(db, id, items), { resource: 'list-members', listId: id })
+  try {
+    for (const id of changedLists) {
+      await syncMembers(ctx, (page) => ctx.api.lists.members(id, { page, per_page: PER_PAGE }, call(ctx)), (db, items) =>
+        upsertListMembers(db, id, items), { resource: 'list-members', listId: id }, refusals)
+    }
+    for (const id of changedSegments) {
+      await syncMembers(ctx, (page) => ctx.api.segments.members(id, { page, per_page: PER_PAGE }, call(ctx)), (db, items) =>
+        upsertSegmentMembers(db, id, items), { resource: 'segment-members', segmentId: id }, refusals)
+    }
+  } finally {
+    if (changedLists.length + changedSegments.length > 0) ctx.changed('contacts')
   }
-  for (const id of changedSegments) {
-    await syncMembers(ctx, (page) => ctx.api.segments.members(id, { page, per_page: PER_PAGE }, call(ctx)), (db, items) =>
-      upsertSegmentMembers(db, id, items), { resource: 'segment-members', segmentId: id })
-  }
-  if (changedLists.length + changedSegments.length > 0) ctx.changed('contacts')
+  refusals.report()
 }
 
-/** Marks the group's members, re-reads them page by page (a transaction each), sweeps the rest. */
+/**
+ * Marks the group's members, re-reads them page by page (a transaction each), and sweeps
+ * the rest only after every page checked out and every member could be read.
+ */
 async function syncMembers(
   ctx: SyncContext,
   fetch: (page: number) => Promise<Page<Member>>,
   write: (db: StoreDb, items: readonly Member[]) => number,
-  target: Parameters<typeof markAll>[1],
+  target: Extract<Parameters<typeof markAll>[1], { resource: 'list-members' | 'segment-members' }>,
+  refusals: SweepRefusals,
 ): Promise<void> {
-  markAll(ctx.db, target)
+  const noun = target.resource === 'list-members' ? `members of list ${target.listId}` : `members of segment ${target.segmentId}`
+  const known = markAll(ctx.db, target)
+  let invalid = 0
   for (let page = 1; ; page++) {
     const result = await fetch(page)
+    const verdict = checkPage(page, result, PER_PAGE, noun, page === 1 ? known : 0)
+    if (!verdict.ok) throw new IncompletePassError(incompleteMessage(verdict.reason))
     write(ctx.db, result.items)
-    if (page >= result.lastPage || result.items.length === 0) break
+    invalid += result.skipped
+    if (page >= result.lastPage || result.items.length + result.skipped === 0) break
   }
-  sweepUnseen(ctx.db, target)
+  const unseen = countUnseenChildren(ctx.db, target)
+  if (invalid > 0 && unseen > 0) refusals.add(unreadableMessage(invalid, noun, unseen))
+  else sweepUnseen(ctx.db, target)
 }

@@ -1,4 +1,5 @@
-// The outbox panel: what is waiting and what failed, with retry, edit and discard.
+// The outbox panel: what is waiting and what failed, with retry, edit, discard, and "mark as
+// done" for a failed action the user knows went through (asked to confirm: it is never sent).
 import { act, messageOf, onOutboxEvent, type ActionOutput } from '../actions'
 import { all } from '../events'
 
@@ -9,6 +10,7 @@ export class OutboxState {
   #open = $state(false)
   #error = $state<string | null>(null)
   #editing = $state<{ actionId: string; field: string; text: string } | null>(null)
+  #confirmingDone = $state<OutboxAction | null>(null)
   #accountId: () => string | null
 
   constructor(accountId: () => string | null) {
@@ -26,6 +28,10 @@ export class OutboxState {
   }
   get editing(): { actionId: string; field: string; text: string } | null {
     return this.#editing
+  }
+  /** The failed action whose "mark as done" waits for the user's confirmation. */
+  get confirmingDone(): OutboxAction | null {
+    return this.#confirmingDone
   }
   readonly failed: OutboxAction[] = $derived(this.#actions.filter((a) => a.state === 'failed'))
   readonly waiting: OutboxAction[] = $derived(this.#actions.filter((a) => a.state === 'queued' || a.state === 'in-flight'))
@@ -51,6 +57,19 @@ export class OutboxState {
 
   async discard(actionId: string): Promise<void> {
     await this.#run(() => act('outbox-discard', { actionId }))
+  }
+
+  /** Asks first: marking an action done means SkyLight Desk will not send it. */
+  askMarkDone(action: OutboxAction): void {
+    if (action.state === 'failed' && action.markable) this.#confirmingDone = action
+  }
+  cancelMarkDone(): void {
+    this.#confirmingDone = null
+  }
+  async confirmMarkDone(): Promise<void> {
+    const action = this.#confirmingDone
+    this.#confirmingDone = null
+    if (action) await this.#run(() => act('outbox-mark-done', { actionId: action.id }))
   }
 
   /** The first field the core says the action takes corrections to (a message's text, a file's name). */
