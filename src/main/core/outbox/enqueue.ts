@@ -58,6 +58,9 @@ const ENTITY_NAMES: Record<RefEntity, string> = {
   booking: 'booking',
   'ai-agent': 'AI agent',
   'kb-entry': 'knowledge base entry',
+  tag: 'tag',
+  list: 'list',
+  segment: 'segment',
 }
 
 /**

@@ -34,7 +34,7 @@ export function parsePayload<P>(kind: string, spec: VersionedSchema<P>, version:
   return parsed.data
 }
 
-export type RefEntity = 'contact' | 'media' | 'campaign' | 'teamMember' | 'webhook' | 'ticket' | 'booking' | 'ai-agent' | 'kb-entry'
+export type RefEntity = 'contact' | 'media' | 'campaign' | 'teamMember' | 'webhook' | 'ticket' | 'booking' | 'ai-agent' | 'kb-entry' | 'tag' | 'list' | 'segment'
 
 /**
  * Payload fields that name another entity, by a naming convention every kind and version
@@ -52,6 +52,9 @@ const REF_KEYS: Record<string, RefEntity> = {
   bookingId: 'booking',
   agentId: 'ai-agent',
   entryId: 'kb-entry',
+  tagId: 'tag',
+  listId: 'list',
+  segmentId: 'segment',
 }
 
 /** Every referenced id, at any depth. */

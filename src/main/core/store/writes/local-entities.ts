@@ -11,6 +11,7 @@ import { notFound } from '../errors'
 import { aiAgents } from '../schema/ai-agents'
 import { campaigns } from '../schema/campaigns'
 import { kbEntries } from '../schema/knowledge-base'
+import { lists, segments, tags } from '../schema/groups'
 import { contacts } from '../schema/contacts'
 import { media } from '../schema/media'
 import { messages } from '../schema/messages'
@@ -25,7 +26,7 @@ import { contactRow } from './contacts'
 import { mediaRow } from './media'
 import { readChildren, restoreChildren, type ChildRows } from './row-children'
 
-export type LocalTable = 'contact' | 'media' | 'campaign' | 'note' | 'teamMember' | 'webhook' | 'ai-agent' | 'kb-entry'
+export type LocalTable = 'contact' | 'media' | 'campaign' | 'note' | 'teamMember' | 'webhook' | 'ai-agent' | 'kb-entry' | 'tag' | 'list' | 'segment'
 
 /** A fresh negative id for a row created offline; never reused, even after a discard. */
 export function nextLocalId(db: StoreDb, entity: LocalTable | 'ticket' | 'booking'): number {
@@ -38,7 +39,18 @@ export function nextLocalId(db: StoreDb, entity: LocalTable | 'ticket' | 'bookin
   return row.last
 }
 
-const tables = { contact: contacts, media, campaign: campaigns, teamMember: teamMembers, webhook: webhooks, 'ai-agent': aiAgents, 'kb-entry': kbEntries } as const
+const tables = {
+  contact: contacts,
+  media,
+  campaign: campaigns,
+  teamMember: teamMembers,
+  webhook: webhooks,
+  'ai-agent': aiAgents,
+  'kb-entry': kbEntries,
+  tag: tags,
+  list: lists,
+  segment: segments,
+} as const
 type Patchable = keyof typeof tables
 type RowOf<K extends Patchable> = (typeof tables)[K]['$inferSelect']
 const LABELS: Record<Patchable, string> = {
@@ -49,6 +61,9 @@ const LABELS: Record<Patchable, string> = {
   webhook: 'Webhook',
   'ai-agent': 'AI agent',
   'kb-entry': 'Knowledge base entry',
+  tag: 'Tag',
+  list: 'List',
+  segment: 'Segment',
 }
 
 /**

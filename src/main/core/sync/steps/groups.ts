@@ -13,6 +13,7 @@ import {
   sweepUnseen,
   upsertListMembers,
   upsertSegmentMembers,
+  withoutPendingDeletes,
   type StoreDb,
 } from '../../store'
 import { call, PER_PAGE, readAllPages, type SyncContext } from '../context'
@@ -24,15 +25,18 @@ export async function syncGroups(ctx: SyncContext, allMembers: boolean): Promise
     readAllPages((page) => ctx.api.lists.list({ page, per_page: PER_PAGE }, call(ctx))),
     readAllPages((page) => ctx.api.segments.list({ page, per_page: PER_PAGE }, call(ctx))),
   ])
+  // One whose delete still waits in the outbox stays gone here until the delete is done.
   const written = inTransaction(ctx.db, (tx) => ({
-    tags: replaceTags(tx, tags),
-    lists: replaceLists(tx, lists),
-    segments: replaceSegments(tx, segments),
+    tags: replaceTags(tx, withoutPendingDeletes(tx, 'tag', tags, (t) => t.id)),
+    lists: replaceLists(tx, withoutPendingDeletes(tx, 'list', lists, (l) => l.id)),
+    segments: replaceSegments(tx, withoutPendingDeletes(tx, 'segment', segments, (s) => s.id)),
   }))
   ctx.changed('groups')
 
-  const changedLists = allMembers ? listIds(ctx.db) : [...written.lists.inserted, ...written.lists.updated]
-  const changedSegments = allMembers ? segmentIds(ctx.db) : [...written.segments.inserted, ...written.segments.updated]
+  // Only ones SkyLight has: one created offline (a negative id) has no members to read yet.
+  const onServer = (id: number) => id > 0
+  const changedLists = (allMembers ? listIds(ctx.db) : [...written.lists.inserted, ...written.lists.updated]).filter(onServer)
+  const changedSegments = (allMembers ? segmentIds(ctx.db) : [...written.segments.inserted, ...written.segments.updated]).filter(onServer)
   for (const id of changedLists) {
     await syncMembers(ctx, (page) => ctx.api.lists.members(id, { page, per_page: PER_PAGE }, call(ctx)), (db, items) =>
       upsertListMembers(db, id, items), { resource: 'list-members', listId: id })
