@@ -16,7 +16,6 @@ function deleteGroupAction<K extends 'tagId' | 'listId' | 'segmentId'>(kind: Gro
   const base = deleteRowAction<K>({
     entity: kind,
     idField: spec.idField as K,
-    noun: spec.noun,
     resources: ['groups', 'contacts'],
     remove: (api, id, call) => spec.remove(api, id, call),
   })
