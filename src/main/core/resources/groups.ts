@@ -28,6 +28,7 @@ export const groupsResource = defineResource({
   ],
   fullPass: (ctx) => syncGroups(ctx, true),
   fullPassStep: 2,
+  refresh: { step: (ctx) => syncGroups(ctx, false), cadence: 'every-refresh' },
   actions: [
     createTagAction,
     renameTagAction,
