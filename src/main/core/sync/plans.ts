@@ -76,11 +76,13 @@ async function runPhases(ctx: SyncContext, state: string): Promise<void> {
 async function poll(ctx: SyncContext, media: 'always' | 'when-quiet'): Promise<void> {
   const { pages } = await syncConversationList(ctx, 'incremental')
   await syncDueMessages(ctx)
-  // After a burst of new conversations the media check waits for the next quiet poll, so
-  // a poll never costs more than k + 2 requests for k new messages.
-  if (media === 'always' || pages <= 1) await syncNewMedia(ctx)
-  // Visitors on the website wait in seconds, not minutes: live sessions move on every poll.
-  if (webChatSessionsLive(ctx.db)) await syncWebChat(ctx, 'active')
+  // Visitors on the website wait in seconds, not minutes: live sessions move on every poll,
+  // and meanwhile new media wait for a refresh. After a burst of new conversations the
+  // media check waits for the next quiet poll too. So a poll never costs more than k + 2
+  // requests for k new messages.
+  const live = webChatSessionsLive(ctx.db)
+  if (media === 'always' || (pages <= 1 && !live)) await syncNewMedia(ctx)
+  if (live) await syncWebChat(ctx, 'active')
 }
 
 /** Conversations read at once by a poll beside a longer run. */
