@@ -40,6 +40,8 @@ export interface Fixture {
   snapshot: SnapshotKey[]
   /** null where the API deletes no single row of it; the reason is in a comment. */
   rows: Rows | null
+  /** A resource of several collections: the rows a delete kind removes, where not `rows`. */
+  rowsOf?: Record<string, Rows>
   samples: Record<string, (w: World) => Record<string, unknown>>
   lostAnswer: Record<string, LostAnswer>
   /** Contract calls naming an id that does not exist: each must answer not-found. */
@@ -157,11 +159,55 @@ export const fixtures: Record<ResourceName, Fixture> = {
       present: (w, id) => has(w, 'lists', 'id', id),
       removeOnServer: async (w, id) => void (await w.api.lists.delete(id)),
     },
-    samples: {},
-    lostAnswer: {},
+    rowsOf: {
+      'delete-tag': {
+        // Tags on contacts, so the delete's taking them off each contact is checked too.
+        candidates: (w) => w.dump().tags.filter((t) => t.contacts_count > 0).map((t) => t.id).slice(-2),
+        present: (w, id) => has(w, 'tags', 'id', id),
+        removeOnServer: async (w, id) => void (await w.api.tags.delete(id)),
+      },
+      'delete-segment': {
+        candidates: (w) => w.dump().segments.map((s) => s.id).slice(-2),
+        present: (w, id) => has(w, 'segments', 'id', id),
+        removeOnServer: async (w, id) => void (await w.api.segments.delete(id)),
+      },
+    },
+    samples: {
+      'create-tag': () => ({ name: fresh('Conformance tag') }),
+      'create-list': () => ({ name: 'قائمة المطابقة' }),
+      'create-segment': () => ({ name: 'Conformance segment' }),
+      'rename-tag': (w) => ({ tagId: w.dump().tags.find((t) => t.contacts_count > 0)!.id, name: fresh('Renamed tag') }),
+      'rename-list': (w) => ({ listId: firstList(w).id, name: 'Renamed list' }),
+      'rename-segment': (w) => ({ segmentId: firstSegment(w).id, name: 'Renamed segment' }),
+    },
+    lostAnswer: {
+      'create-tag': {
+        method: 'POST',
+        path: '/tags',
+        queue: (_w, outbox) => outbox.queue('create-tag', { name: 'Tag created once' }),
+        effects: async (w) => w.dump().tags.filter((t) => t.title === 'Tag created once').length,
+      },
+      'create-list': {
+        method: 'POST',
+        path: '/contacts/lists',
+        queue: (_w, outbox) => outbox.queue('create-list', { name: 'List created once' }),
+        effects: async (w) => w.dump().lists.filter((l) => l.name === 'List created once').length,
+      },
+      'create-segment': {
+        method: 'POST',
+        path: '/contacts/segments',
+        queue: (_w, outbox) => outbox.queue('create-segment', { name: 'Segment created once' }),
+        effects: async (w) => w.dump().segments.filter((g) => g.name === 'Segment created once').length,
+      },
+    },
     missing: [
       { method: 'contact-list', input: { id: MISSING, listId: MISSING, add: true } },
       { method: 'contact-segment', input: { id: MISSING, segmentId: MISSING, add: true } },
+      { method: 'group-rename', input: { kind: 'tag', id: MISSING, name: 'Nothing' } },
+      { method: 'group-rename', input: { kind: 'list', id: MISSING, name: 'Nothing' } },
+      { method: 'group-delete', input: { kind: 'segment', id: MISSING } },
+      { method: 'group-delete', input: { kind: 'tag', id: MISSING } },
+      { method: 'group-usage', input: { kind: 'list', id: MISSING } },
     ],
   },
   media: {
@@ -238,6 +284,7 @@ export const fixtures: Record<ResourceName, Fixture> = {
       })(),
     },
     missing: [
+      { method: 'campaign-deliveries-csv', input: { id: MISSING } },
       { method: 'campaign-get', input: { id: MISSING } },
       { method: 'campaign-update', input: { id: MISSING, changes: { name: 'Nothing' } } },
       { method: 'campaign-delete', input: { id: MISSING } },

@@ -40,8 +40,11 @@ describe.each(resources.map((r, i) => [r.name, r, i] as const))('%s', (name, des
     expect(rows.present(w, id)).toBe(false)
   })
 
+  /** The rows a delete kind removes: the resource's own, or those its fixture names for it. */
+  const rowsFor = (def: AnyActionDef) => fixture.rowsOf?.[def.kind] ?? fixture.rows!
+
   it.each(deletes.map((def) => [def.kind, def] as const))('a queued %s is not brought back by a poll, a refresh or a full pass', async (_kind, def) => {
-    const rows = fixture.rows!
+    const rows = rowsFor(def)
     const id = rows.candidates(w).find((c) => rows.present(w, c))!
     const outbox = w.outbox() // not started: the delete waits, as it would offline
     outbox.queue(def.kind, def.deletes!.payload(id) as Record<string, unknown>)
@@ -84,7 +87,7 @@ describe.each(resources.map((r, i) => [r.name, r, i] as const))('%s', (name, des
 
   function samplePayload(world: World, def: AnyActionDef): unknown {
     const input = def.deletes
-      ? (def.deletes.payload(fixture.rows!.candidates(world).find((c) => fixture.rows!.present(world, c))!) as Record<string, unknown>)
+      ? (def.deletes.payload(rowsFor(def).candidates(world).find((c) => rowsFor(def).present(world, c))!) as Record<string, unknown>)
       : fixture.samples[def.kind]!(world)
     const localId = def.creates ? { localId: nextLocalId(world.store.db, def.creates.entity) } : {}
     return def.payload.schema.parse({ ...input, ...localId })

@@ -1,6 +1,7 @@
 // What the campaigns view reads: the list with progress, one campaign, its per-contact
 // delivery, and the live local count of an audience.
 import { z } from 'zod'
+import { csvFile } from './contacts'
 import { entityId, method } from './define'
 
 const id = entityId
@@ -65,23 +66,31 @@ export const deliveryItem = z.object({
 })
 export type DeliveryItem = z.output<typeof deliveryItem>
 
+const deliveryFilter = z.object({
+  id,
+  status: z.string().max(32).optional(),
+  /** Part of the contact's name or phone. */
+  search: z.string().max(200).optional(),
+})
+
 export const campaignMethods = {
   'campaigns-list': method(
     z.object({ status: z.string().max(32).optional(), limit: z.number().int().min(1).max(500).optional(), offset: z.number().int().min(0).optional() }).strict(),
     z.object({ items: z.array(campaignItem) }),
   ),
   'campaign-get': method(z.object({ id }).strict(), campaignDetail),
+  /** One page of a campaign's delivery rows; `total` counts every row matching the filter. */
   'campaign-deliveries': method(
-    z
-      .object({
-        id,
-        status: z.string().max(32).optional(),
+    deliveryFilter
+      .extend({
         limit: z.number().int().min(1).max(500).optional(),
         offset: z.number().int().min(0).optional(),
       })
       .strict(),
-    z.object({ items: z.array(deliveryItem) }),
+    z.object({ items: z.array(deliveryItem), total: z.number() }),
   ),
+  /** Every delivery row matching the filter (not one page), as CSV. */
+  'campaign-deliveries-csv': method(deliveryFilter.strict(), csvFile),
   /** Unique recipients in the local copy across contacts, lists and segments, blacklisted excluded. */
   'audience-count': method(
     z.object({ contactIds: ids(100_000), listIds: ids(1000), segmentIds: ids(1000) }).strict(),

@@ -46,6 +46,16 @@ export type GroupItem = z.output<typeof group>
 export const groups = z.object({ tags: z.array(group), lists: z.array(group), segments: z.array(group) })
 export type Groups = z.output<typeof groups>
 
+/** The three kinds of group a contact can be in; a tag's name is its title. */
+export const groupKinds = ['tag', 'list', 'segment'] as const
+const groupKind = z.enum(groupKinds)
+export type GroupKind = z.output<typeof groupKind>
+const groupName = z.string().trim().min(1).max(255)
+
+/** A CSV file the core made: UTF-8 with a byte-order mark, cells safe to open in a spreadsheet. */
+export const csvFile = z.object({ fileName: z.string(), csv: z.string(), rows: z.number() })
+export type CsvFile = z.output<typeof csvFile>
+
 export const contactMethods = {
   /** Sorted by name; `total` counts every match, for the list's size. */
   'contacts-page': method(
@@ -55,4 +65,13 @@ export const contactMethods = {
   'contact-get': method(z.object({ id }).strict(), contactDetail),
   /** Tags (name = title), lists and segments, by name. */
   'groups-list': method(z.object({}).strict(), groups),
+  /** Queued: shown at once under a local (negative) id, created in SkyLight when online. */
+  'group-create': method(z.object({ kind: groupKind, name: groupName }).strict(), z.object({ actionId: z.string(), localId: z.number() })),
+  'group-rename': method(z.object({ kind: groupKind, id, name: groupName }).strict(), z.object({ actionId: z.string() })),
+  /** Deleting a tag takes it off every contact; a list or segment ends its memberships. */
+  'group-delete': method(z.object({ kind: groupKind, id }).strict(), z.object({ actionId: z.string() })),
+  /** How many contacts in the local copy carry the tag or belong to the list or segment. */
+  'group-usage': method(z.object({ kind: groupKind, id }).strict(), z.object({ name: z.string(), contacts: z.number() })),
+  /** Every contact matching the filter (not one page), as CSV. */
+  'contacts-csv': method(contactFilter, csvFile),
 }

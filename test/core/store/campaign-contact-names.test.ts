@@ -16,7 +16,7 @@ describe('campaign delivery rows', () => {
       { id: 4, contact_id: 45, status: 'pending' },
     ].map((r) => campaignContact.parse(r))
     expect(upsertCampaignContacts(db, 12, rows).inserted).toHaveLength(4)
-    const names = Object.fromEntries(campaignContactsPage(db, 12).map((r) => [r.contactId, r.contactName]))
+    const names = Object.fromEntries(campaignContactsPage(db, 12).items.map((r) => [r.contactId, r.contactName]))
     expect(names).toEqual({ 42: 'Noura Al-Otaibi', 43: 'Sarah Johnson', 44: 'مُحَمَّد', 45: null })
   })
 })

@@ -181,7 +181,7 @@ describe('campaigns', () => {
       apiCampaignContact({ contact_id: 3, contact_name: 'Adam', status: 'delivered' }),
     ])
     expect(getCampaign(db, 1)).toMatchObject({ listIds: [10], contactIds: [], deliveryByStatus: { delivered: 2, failed: 1 } })
-    expect(campaignContactsPage(db, 1, { status: 'failed' })).toMatchObject([{ contactId: 2, error: 'Number not on WhatsApp' }])
+    expect(campaignContactsPage(db, 1, { status: 'failed' })).toMatchObject({ items: [{ contactId: 2, error: 'Number not on WhatsApp' }], total: 1 })
   })
 })
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
+import { OutboxActionError } from '../outbox/manage'
 import { actionId, actionView, outboxCounts } from '../outbox-view'
 import { checkUpload } from '../skylight/media-rules'
 import { getContact } from '../store'
@@ -36,6 +37,11 @@ type OutboxHandlers = Pick<
 >
 
 const queued = (id: number) => ({ actionId: String(id) })
+
+/** A list or segment made offline has no id SkyLight knows yet: membership waits for it. */
+function notYetCreated(noun: 'list' | 'segment', groupId: number): void {
+  if (groupId < 0) throw new OutboxActionError(`This ${noun} is still being created in SkyLight. Add contacts to it once the outbox has sent it.`)
+}
 
 export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {
   const outbox = () => ctx.session().outbox
@@ -130,9 +136,14 @@ export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {
     'contact-delete': async ({ id }) => queued(outbox().deleteContact(id)),
     'contact-add-note': async ({ id, text }) => queued(outbox().addNote(id, text)),
     'contact-tag': async ({ id, title, add }) => queued(add ? outbox().addTag(id, title) : outbox().removeTag(id, title)),
-    'contact-list': async ({ id, listId, add }) => queued(add ? outbox().addToList(id, listId) : outbox().removeFromList(id, listId)),
-    'contact-segment': async ({ id, segmentId, add }) =>
-      queued(add ? outbox().addToSegment(id, segmentId) : outbox().removeFromSegment(id, segmentId)),
+    'contact-list': async ({ id, listId, add }) => {
+      notYetCreated('list', listId)
+      return queued(add ? outbox().addToList(id, listId) : outbox().removeFromList(id, listId))
+    },
+    'contact-segment': async ({ id, segmentId, add }) => {
+      notYetCreated('segment', segmentId)
+      return queued(add ? outbox().addToSegment(id, segmentId) : outbox().removeFromSegment(id, segmentId))
+    },
     'contact-blacklist': async ({ id, blacklisted }) => {
       // The API only toggles: queue a toggle only when the flag is not already as asked.
       if (getContact(ctx.session().store.db, id).blacklisted === blacklisted) return { actionId: null }

@@ -14,6 +14,16 @@ export { saveAccount, saveSubscription, replaceChannels } from './writes/account
 export { upsertContacts, deleteContacts } from './writes/contacts'
 export { replaceContactNotes } from './writes/notes'
 export { replaceTags, replaceLists, replaceSegments } from './writes/groups'
+export {
+  insertLocalGroup,
+  rekeyGroup,
+  retitleContactTags,
+  takeContactTags,
+  putBackContactTags,
+  groupContactCount,
+  groupName,
+  type GroupKind,
+} from './writes/local-groups'
 export { upsertListMembers, upsertSegmentMembers } from './writes/members'
 export { upsertConversations, markMessagesSynced } from './writes/conversations'
 export { showReplyInConversation, undoReplyInConversation, type PreviewBefore } from './writes/local-conversations'
@@ -81,11 +91,15 @@ export { threadPage, type MessageItem, type ThreadCursor, type ThreadPageOptions
 export { searchMessages, searchContacts, type MessageHit, type MessageSearchOptions, type ContactHit } from './queries/search'
 export { contactPage, getContact, contactIdsMatching, type ContactFilter, type ContactItem, type ContactDetail } from './queries/contacts'
 export { audienceCount, namedContacts, type Audience } from './queries/audience'
+export { contactsForExport, type ContactExportRow } from './queries/contacts-export'
 export { mediaPage, getMedia, type MediaItem, type MediaCursor, type MediaPageOptions } from './queries/media'
 export {
   campaignList,
   getCampaign,
   campaignContactsPage,
+  campaignContactsAll,
+  campaignName,
+  type DeliveryFilter,
   type CampaignItem,
   type CampaignDetail,
   type CampaignProgress,

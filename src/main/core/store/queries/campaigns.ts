@@ -1,5 +1,5 @@
 // Campaigns with their progress, one campaign in detail, and its per-contact delivery.
-import { and, asc, count, desc, eq } from 'drizzle-orm'
+import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm'
 import type { StoreDb } from '../db'
 import { notFound } from '../errors'
 import { campaignContacts, campaigns } from '../schema/campaigns'
@@ -112,23 +112,65 @@ export function getCampaign(db: StoreDb, campaignId: number): CampaignDetail {
 
 export type CampaignContactItem = Omit<typeof campaignContacts.$inferSelect, 'unseen'>
 
+export interface DeliveryFilter {
+  status?: string
+  /** Part of the contact's name (any case) or of the phone's digits. */
+  search?: string
+}
+
+function deliveryWhere(campaignId: number, filter: DeliveryFilter) {
+  const text = filter.search?.trim() ?? ''
+  const digits = text.replace(/\D/g, '')
+  const like = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const phoneDigits = sql`replace(replace(replace(replace(replace(coalesce(${campaignContacts.phone}, ''), '+', ''), ' ', ''), '-', ''), '(', ''), ')', '')`
+  return and(
+    eq(campaignContacts.campaignId, campaignId),
+    filter.status === undefined ? undefined : eq(campaignContacts.status, filter.status),
+    text === ''
+      ? undefined
+      : or(
+          sql`lower(coalesce(${campaignContacts.contactName}, '')) LIKE lower(${like(text)}) ESCAPE '\\'`,
+          digits.length >= 3 ? sql`${phoneDigits} LIKE ${like(digits)} ESCAPE '\\'` : undefined,
+        ),
+  )
+}
+
+const deliveryOrder = [asc(campaignContacts.contactName), asc(campaignContacts.contactId)]
+
+/** One page of a campaign's delivery rows (by name), and how many rows match in all. */
 export function campaignContactsPage(
   db: StoreDb,
   campaignId: number,
-  options: { status?: string; limit?: number; offset?: number } = {},
-): CampaignContactItem[] {
-  return db
+  options: DeliveryFilter & { limit?: number; offset?: number } = {},
+): { items: CampaignContactItem[]; total: number } {
+  const where = deliveryWhere(campaignId, options)
+  const items = db
     .select()
     .from(campaignContacts)
-    .where(
-      and(
-        eq(campaignContacts.campaignId, campaignId),
-        options.status === undefined ? undefined : eq(campaignContacts.status, options.status),
-      ),
-    )
-    .orderBy(asc(campaignContacts.contactName), asc(campaignContacts.contactId))
+    .where(where)
+    .orderBy(...deliveryOrder)
     .limit(clampLimit(options.limit))
     .offset(Math.max(0, options.offset ?? 0))
     .all()
     .map(({ unseen: _u, ...row }) => row)
+  const total = db.select({ n: count() }).from(campaignContacts).where(where).get()?.n ?? 0
+  return { items, total }
+}
+
+/** Every delivery row matching the filter, in the table's order (for an export). */
+export function campaignContactsAll(db: StoreDb, campaignId: number, filter: DeliveryFilter = {}): CampaignContactItem[] {
+  return db
+    .select()
+    .from(campaignContacts)
+    .where(deliveryWhere(campaignId, filter))
+    .orderBy(...deliveryOrder)
+    .all()
+    .map(({ unseen: _u, ...row }) => row)
+}
+
+/** The campaign's name, or not-found. */
+export function campaignName(db: StoreDb, campaignId: number): string {
+  const row = db.select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, campaignId)).get()
+  if (!row) throw notFound(`Campaign ${campaignId}`)
+  return row.name
 }

@@ -31,7 +31,8 @@ export interface ContactItem {
   pending: boolean
 }
 
-function filterWhere(filter: ContactFilter) {
+/** The SQL condition of a filter (shared with the CSV export, so both list the same contacts). */
+export function filterWhere(filter: ContactFilter) {
   // Blank search is no filter; a search with nothing searchable in it (only emoji, say) matches nothing.
   const match = filter.search === undefined || filter.search.trim() === '' ? undefined : toMatchQuery(filter.search)
   return and(

@@ -59,8 +59,8 @@ export const segmentMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.segmentId, t.contactId] }), index('segment_members_contact_idx').on(t.contactId)],
 )
 
-export const tagEntity = localEntity({ name: 'tag', noun: 'tag', table: tags, key: tags.id, revision: tags.localRevision, label: tags.title })
+export const tagEntity = localEntity({ name: 'tag', noun: 'tag', table: tags, key: tags.id, revision: tags.localRevision, label: tags.title, refKeys: ['tagId'] })
 
-export const listEntity = localEntity({ name: 'list', noun: 'list', table: lists, key: lists.id, revision: lists.localRevision, label: lists.name })
+export const listEntity = localEntity({ name: 'list', noun: 'list', table: lists, key: lists.id, revision: lists.localRevision, label: lists.name, refKeys: ['listId'] })
 
-export const segmentEntity = localEntity({ name: 'segment', noun: 'segment', table: segments, key: segments.id, revision: segments.localRevision, label: segments.name })
+export const segmentEntity = localEntity({ name: 'segment', noun: 'segment', table: segments, key: segments.id, revision: segments.localRevision, label: segments.name, refKeys: ['segmentId'] })

@@ -18,6 +18,7 @@ import {
   sweepUnseen,
   upsertListMembers,
   upsertSegmentMembers,
+  withoutPendingDeletes,
   type StoreDb,
 } from '../../store'
 import { call, PER_PAGE, type SyncContext } from '../context'
@@ -31,18 +32,21 @@ export async function syncGroups(ctx: SyncContext, allMembers: boolean): Promise
     readCheckedList((page) => ctx.api.lists.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, 'lists', countStoredRows(ctx.db, 'lists')),
     readCheckedList((page) => ctx.api.segments.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, 'segments', countStoredRows(ctx.db, 'segments')),
   ])
+  // One whose delete still waits in the outbox stays gone here until the delete is done.
   const written = inTransaction(ctx.db, (tx) => ({
-    tags: replaceTags(tx, tags.items, tags.invalid === 0),
-    lists: replaceLists(tx, lists.items, lists.invalid === 0),
-    segments: replaceSegments(tx, segments.items, segments.invalid === 0),
+    tags: replaceTags(tx, withoutPendingDeletes(tx, 'tag', tags.items, (t) => t.id), tags.invalid === 0),
+    lists: replaceLists(tx, withoutPendingDeletes(tx, 'list', lists.items, (l) => l.id), lists.invalid === 0),
+    segments: replaceSegments(tx, withoutPendingDeletes(tx, 'segment', segments.items, (s) => s.id), segments.invalid === 0),
   }))
   for (const [noun, read, write] of [['tags', tags, written.tags], ['lists', lists, written.lists], ['segments', segments, written.segments]] as const) {
     if (write.kept.length > 0) refusals.add(unreadableMessage(read.invalid, noun, write.kept.length))
   }
   ctx.changed('groups')
 
-  const changedLists = allMembers ? listIds(ctx.db) : [...written.lists.inserted, ...written.lists.updated]
-  const changedSegments = allMembers ? segmentIds(ctx.db) : [...written.segments.inserted, ...written.segments.updated]
+  // Only ones SkyLight has: one created offline (a negative id) has no members to read yet.
+  const onServer = (id: number) => id > 0
+  const changedLists = (allMembers ? listIds(ctx.db) : [...written.lists.inserted, ...written.lists.updated]).filter(onServer)
+  const changedSegments = (allMembers ? segmentIds(ctx.db) : [...written.segments.inserted, ...written.segments.updated]).filter(onServer)
   try {
     for (const id of changedLists) {
       await syncMembers(ctx, (page) => ctx.api.lists.members(id, { page, per_page: PER_PAGE }, call(ctx)), (db, items) =>

@@ -1,8 +1,13 @@
 // One campaign: its numbers, the commands its status allows (queued when offline) and the
-// per-contact delivery table, filtered by delivery status.
+// per-contact delivery table — a page at a time through every recipient, filtered by
+// delivery status, searched by name or phone, exported whole as CSV.
 import type { CampaignDetail, DeliveryItem } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
 import { call, DeskError } from '../desk'
+import { exportCsv } from '../export-csv'
+
+/** Delivery rows per page of the table. */
+export const DELIVERY_PAGE = 100
 
 export type Command = 'start' | 'pause' | 'resume' | 'cancel'
 
@@ -12,6 +17,11 @@ export class CampaignDetailState {
   #campaign = $state.raw<CampaignDetail | null>(null)
   #deliveries = $state.raw<DeliveryItem[]>([])
   #status = $state<string | undefined>()
+  #search = $state('')
+  #offset = $state(0)
+  #total = $state(0)
+  #exportNote = $state<string | null>(null)
+  #exporting = $state(false)
   #error = $state<string | null>(null)
   #busy = $state(false)
   #confirming = $state<Command | 'delete' | null>(null)
@@ -24,6 +34,23 @@ export class CampaignDetailState {
   }
   get statusFilter(): string | undefined {
     return this.#status
+  }
+  get search(): string {
+    return this.#search
+  }
+  /** Rows matching the status filter and search, over every page. */
+  get deliveryTotal(): number {
+    return this.#total
+  }
+  /** Where the shown page starts (0-based). */
+  get offset(): number {
+    return this.#offset
+  }
+  get exportNote(): string | null {
+    return this.#exportNote
+  }
+  get exporting(): boolean {
+    return this.#exporting
   }
   get error(): string | null {
     return this.#error
@@ -58,15 +85,28 @@ export class CampaignDetailState {
     if (id === null) {
       this.#campaign = null
       this.#deliveries = []
+      this.#total = 0
       return
     }
+    // Another campaign starts on its first page, unfiltered.
+    if (this.#campaign !== null && this.#campaign.id !== id) {
+      this.#status = undefined
+      this.#search = ''
+      this.#offset = 0
+      this.#exportNote = null
+    }
     try {
-      const [campaign, deliveries] = await Promise.all([
-        call('campaign-get', { id }),
-        call('campaign-deliveries', { id, limit: 500, ...(this.#status ? { status: this.#status } : {}) }),
-      ])
+      const [campaign, deliveries] = await Promise.all([call('campaign-get', { id }), this.#readPage(id)])
       this.#campaign = campaign
       this.#deliveries = deliveries.items
+      this.#total = deliveries.total
+      // Fewer rows than before (a filter, rows gone): back to the last page that has some.
+      if (this.#offset > 0 && this.#offset >= deliveries.total) {
+        this.#offset = Math.max(0, Math.floor((deliveries.total - 1) / DELIVERY_PAGE) * DELIVERY_PAGE)
+        const again = await this.#readPage(id)
+        this.#deliveries = again.items
+        this.#total = again.total
+      }
       this.#error = null
     } catch (error) {
       // Deleted (here or elsewhere) since it was shown: there is nothing to show, not an error.
@@ -80,9 +120,53 @@ export class CampaignDetailState {
     }
   }
 
+  #filter(id: number) {
+    const search = this.#search.trim()
+    return { id, ...(this.#status ? { status: this.#status } : {}), ...(search ? { search } : {}) }
+  }
+
+  // A late answer to an older filter or page is dropped: the newest request wins.
+  #request = 0
+  async #readPage(id: number) {
+    const request = ++this.#request
+    const page = await call('campaign-deliveries', { ...this.#filter(id), limit: DELIVERY_PAGE, offset: this.#offset })
+    if (request !== this.#request) return { items: this.#deliveries, total: this.#total }
+    return page
+  }
+
   async setStatusFilter(status: string | undefined): Promise<void> {
     this.#status = status
+    this.#offset = 0
     await this.load(this.#campaign?.id ?? null)
+  }
+
+  async setSearch(search: string): Promise<void> {
+    this.#search = search
+    this.#offset = 0
+    await this.load(this.#campaign?.id ?? null)
+  }
+
+  /** Shows the page starting at this row (clamped to the rows there are). */
+  async showPage(offset: number): Promise<void> {
+    const last = Math.max(0, Math.floor((this.#total - 1) / DELIVERY_PAGE) * DELIVERY_PAGE)
+    this.#offset = Math.min(Math.max(0, offset), last)
+    await this.load(this.#campaign?.id ?? null)
+  }
+
+  /** Every row matching the filter and search (not only this page), as a CSV file. */
+  async exportDeliveries(): Promise<void> {
+    const campaign = this.#campaign
+    if (!campaign || this.#exporting) return
+    this.#exporting = true
+    this.#exportNote = null
+    try {
+      this.#exportNote = await exportCsv('campaign-deliveries-csv', this.#filter(campaign.id))
+      this.#error = null
+    } catch (error) {
+      this.#error = messageOf(error, 'The delivery rows could not be exported.')
+    } finally {
+      this.#exporting = false
+    }
   }
 
   async run(command: Command): Promise<void> {
