@@ -1,9 +1,9 @@
-import type { Handlers } from '../../../shared/contract'
-import { conversationPage, getAccount, searchContacts, searchMessages, threadPage } from '../store'
+import type { Handlers, SearchFilters } from '../../../shared/contract'
+import { conversationPage, countMessageHits, getAccount, searchContacts, searchMessages, threadPage } from '../store'
 import { threadThrough } from '../store/queries/thread-through'
 import type { HandlerContext } from './context'
 
-type InboxHandlers = Pick<Handlers, 'conversations-page' | 'thread-page' | 'search' | 'channels-list'>
+type InboxHandlers = Pick<Handlers, 'conversations-page' | 'thread-page' | 'search' | 'search-count' | 'channels-list'>
 
 export function inboxHandlers(ctx: HandlerContext): InboxHandlers {
   const db = () => ctx.session().store.db
@@ -13,14 +13,15 @@ export function inboxHandlers(ctx: HandlerContext): InboxHandlers {
       throughRowId === undefined
         ? threadPage(db(), { contactId, ...(limit ? { limit } : {}), ...(before ? { before } : {}) })
         : threadThrough(db(), contactId, throughRowId, limit),
-    search: async ({ query, contactId, limit, offset }) => {
+    search: async ({ query, limit, offset, ...filters }) => {
       const store = db()
       return {
-        messages: searchMessages(store, { query, ...(contactId !== undefined ? { contactId } : {}), ...(limit ? { limit } : {}), ...(offset ? { offset } : {}) }),
+        messages: searchMessages(store, { query, ...definedOnly(filters), ...(limit ? { limit } : {}), ...(offset ? { offset } : {}) }),
         // Contacts only for the first page of a search across all conversations.
-        contacts: contactId === undefined && !offset ? searchContacts(store, { query, limit: 8 }) : [],
+        contacts: filters.contactId === undefined && !offset ? searchContacts(store, { query, limit: 8 }) : [],
       }
     },
+    'search-count': async ({ query, ...filters }) => ({ total: countMessageHits(db(), { query, ...definedOnly(filters) }) }),
     'channels-list': async () => {
       const account = getAccount(db())
       return {
@@ -29,4 +30,9 @@ export function inboxHandlers(ctx: HandlerContext): InboxHandlers {
       }
     },
   }
+}
+
+/** The filters that were given (exactOptionalPropertyTypes: undefined is not "absent"). */
+function definedOnly(filters: SearchFilters): SearchFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as SearchFilters
 }

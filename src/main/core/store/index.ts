@@ -74,7 +74,7 @@ export {
   type ConversationPageOptions,
 } from './queries/conversations'
 export { threadPage, type MessageItem, type ThreadCursor, type ThreadPageOptions } from './queries/thread'
-export { searchMessages, searchContacts, type MessageHit, type MessageSearchOptions, type ContactHit } from './queries/search'
+export { searchMessages, countMessageHits, searchContacts, type MessageHit, type MessageSearchOptions, type ContactHit } from './queries/search'
 export { contactPage, getContact, contactIdsMatching, type ContactFilter, type ContactItem, type ContactDetail } from './queries/contacts'
 export { audienceCount, type Audience } from './queries/audience'
 export { mediaPage, getMedia, type MediaItem, type MediaCursor, type MediaPageOptions } from './queries/media'
