@@ -16,7 +16,7 @@ import { DeskState, deskContextKey } from '../src/lib/state/desk.svelte'
 import { SearchState } from '../src/lib/state/search.svelte'
 import { ThreadState } from '../src/lib/state/thread.svelte'
 import { threadRows } from '../src/lib/thread-rows'
-import { dayKey, dayLabel, dayStartMs } from '../src/lib/zoned-time'
+import { clockTime, dayKey, dayLabel, dayStartMs, zonedShortTime } from '../src/lib/zoned-time'
 import { openCoreStore, serveFromCore, type CoreStore } from './core-store'
 import { installFakeDesk, settle, type FakeDesk } from './fake-desk'
 
@@ -88,7 +88,7 @@ describe('search on the core’s answers', () => {
     const desk = new DeskState()
     render(SearchResults, { context: new Map([[deskContextKey, desk]]) })
     desk.search.setQuery('invoice')
-    await vi.waitFor(() => expect(screen.getByText('130 messages found')).toBeTruthy())
+    await vi.waitFor(() => expect(screen.getByText('130 found')).toBeTruthy())
     expect(screen.getByRole('listbox', { name: 'Messages that match' })).toBeTruthy()
     // (jsdom lays nothing out, so the virtual list shows no rows: the hits it would show are checked.)
     const snippets = desk.search.messages.map((m) => m.snippet.map((p) => p.text).join(''))
@@ -118,6 +118,9 @@ describe('thread layout', () => {
     expect(riyadh.filter((r) => r.kind === 'message').map((r) => r.kind === 'message' && r.showTime)).toEqual([true, true, true, true])
     expect(dayLabel('2025-12-31', 'UTC', now)).toMatch(/2025/)
     expect(dayKey(Date.parse('2026-03-01T21:30:00Z'), 'Asia/Riyadh')).toBe('2026-03-02')
+    // The inbox's list reads the same clock: past midnight in Riyadh is "today" there, a clock time.
+    expect(zonedShortTime('2026-03-01T21:30:00Z', 'Asia/Riyadh', now)).toBe(clockTime('2026-03-01T21:30:00Z', 'Asia/Riyadh'))
+    expect(zonedShortTime('2026-03-01T21:30:00Z', 'UTC', now)).not.toBe(clockTime('2026-03-01T21:30:00Z', 'UTC'))
     expect(dayStartMs('2026-03-08', 'America/New_York')).toBe(Date.UTC(2026, 2, 8, 5))
     expect(dayStartMs('2026-03-09', 'America/New_York')).toBe(Date.UTC(2026, 2, 9, 4)) // after the change to summer time
   })

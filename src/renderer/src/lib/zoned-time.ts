@@ -33,6 +33,22 @@ export function clockTime(iso: string | null | undefined, zone?: string): string
   return at ? dateFormat({ hour: '2-digit', minute: '2-digit', ...(zone ? { timeZone: zone } : {}) }).format(at) : ''
 }
 
+/**
+ * A list's short time, in the zone: "14:05" today, "Mon" within the week, "12 Mar" this
+ * year, else "12 Mar 2023" — so the inbox and the thread read the same clock.
+ */
+export function zonedShortTime(iso: string | null | undefined, zone?: string, now = Date.now()): string {
+  const at = parse(iso)
+  if (!at) return ''
+  const tz = zone ? { timeZone: zone } : {}
+  const day = dayKey(at, zone)
+  const today = dayKey(now, zone)
+  if (day === today) return dateFormat({ hour: '2-digit', minute: '2-digit', ...tz }).format(at)
+  if (at.getTime() <= now && day > shiftDay(today, -6)) return dateFormat({ weekday: 'short', ...tz }).format(at)
+  if (day.slice(0, 4) === today.slice(0, 4)) return dateFormat({ day: 'numeric', month: 'short', ...tz }).format(at)
+  return dateFormat({ day: 'numeric', month: 'short', year: 'numeric', ...tz }).format(at)
+}
+
 /** Date and time in full, in the zone (a tooltip). */
 export function fullZonedTime(iso: string | null | undefined, zone?: string): string {
   const at = parse(iso)
