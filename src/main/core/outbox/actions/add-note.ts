@@ -16,7 +16,7 @@ export const addNoteAction: ActionDef<AddNotePayload> = {
   kind: 'add-note',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => `Add note ${quote(p.text)} to ${names.contact(p.contactId)}`,
+  summary: (p, names) => `Add note ${quote(p.text)} to ${names('contact', p.contactId)}`,
   editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['contacts'],

@@ -17,7 +17,7 @@ export const addTagAction: ActionDef<AddTagPayload> = {
   kind: 'add-tag',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => `Tag ${names.contact(p.contactId)} ${quote(p.title)}`,
+  summary: (p, names) => `Tag ${names('contact', p.contactId)} ${quote(p.title)}`,
   repeatable: true,
   resources: ['contacts', 'groups'],
   contactIds: (p) => [p.contactId],

@@ -21,7 +21,7 @@ export const assignAiAgentAction: ActionDef<AssignAiAgentPayload> = {
   kind: 'assign-ai-agent',
   payload: { current: 1, schema },
   lane: (p) => `ai-agent:${p.agentId}`,
-  summary: (p, names) => `Assign ${names.aiAgent(p.agentId)} to ${p.contact_ids.length === 1 ? names.contact(p.contact_ids[0]!) : `${p.contact_ids.length} contacts`}`,
+  summary: (p, names) => `Assign ${names('ai-agent', p.agentId)} to ${p.contact_ids.length === 1 ? names('contact', p.contact_ids[0]!) : `${p.contact_ids.length} contacts`}`,
   repeatable: true,
   resources: ['ai-agents', 'contacts'],
   apply(db, p) {

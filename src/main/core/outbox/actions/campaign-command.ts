@@ -38,7 +38,7 @@ export const campaignCommandAction: ActionDef<CampaignCommandPayload> = {
   kind: 'campaign-command',
   payload: { current: 1, schema },
   lane: (p) => `campaign:${p.campaignId}`,
-  summary: (p, names) => `${p.command[0]!.toUpperCase()}${p.command.slice(1)} ${names.campaign(p.campaignId)}`,
+  summary: (p, names) => `${p.command[0]!.toUpperCase()}${p.command.slice(1)} ${names('campaign', p.campaignId)}`,
   repeatable: false,
   resources: ['campaigns'],
   apply(db, p, { hold: holding }) {

@@ -4,6 +4,7 @@
 import type { ResourceName } from '../../../../shared/contract/resources'
 import type { CallOptions, SkyLightApi, SkyLightError } from '../../skylight'
 import type { StoreDb } from '../../store'
+import type { EntityName } from '../../store'
 import type { RefEntity, VersionedSchema } from '../payload'
 
 /** What the server answered, as stored on the action; `serverId` names the record it made. */
@@ -75,14 +76,6 @@ export interface ActionDef<P> {
 export type AnyActionDef = ActionDef<any>
 
 /** How a summary names a row: its name in quotes, or its kind and id when it has none here. */
-export interface Names {
-  contact(id: number): string
-  campaign(id: number): string
-  media(id: number): string
-  list(id: number): string
-  segment(id: number): string
-  aiAgent(id: number): string
-  kbEntry(id: number): string
-}
+export type Names = (entity: EntityName, id: number) => string
 
 export const quote = (text: string, max = 40) => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`

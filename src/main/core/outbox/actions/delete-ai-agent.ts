@@ -8,7 +8,6 @@ export type DeleteAiAgentPayload = DeleteRowPayload<'agentId'>
 export const deleteAiAgentAction = deleteRowAction({
   entity: 'ai-agent',
   idField: 'agentId',
-  noun: 'AI agent',
   resources: ['ai-agents'],
   remove: (api, id, call) => api.aiAgents.delete(id, call),
 })

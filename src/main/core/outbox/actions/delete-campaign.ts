@@ -7,7 +7,6 @@ export type DeleteCampaignPayload = DeleteRowPayload<'campaignId'>
 export const deleteCampaignAction = deleteRowAction({
   entity: 'campaign',
   idField: 'campaignId',
-  noun: 'campaign',
   resources: ['campaigns'],
   remove: (api, id, call) => api.campaigns.delete(id, call),
 })

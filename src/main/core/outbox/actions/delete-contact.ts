@@ -7,7 +7,6 @@ export type DeleteContactPayload = DeleteRowPayload<'contactId'>
 export const deleteContactAction = deleteRowAction({
   entity: 'contact',
   idField: 'contactId',
-  noun: 'contact',
   resources: ['contacts', 'conversations', 'messages'],
   contactIds: (id) => [id],
   remove: (api, id, call) => api.contacts.delete(id, call),

@@ -6,7 +6,6 @@ export type DeleteKbEntryPayload = DeleteRowPayload<'entryId'>
 export const deleteKbEntryAction = deleteRowAction({
   entity: 'kb-entry',
   idField: 'entryId',
-  noun: 'knowledge base entry',
   resources: ['knowledge-base'],
   remove: (api, id, call) => api.knowledgeBase.delete(id, call),
 })

@@ -7,7 +7,6 @@ export type DeleteMediaPayload = DeleteRowPayload<'mediaId'>
 export const deleteMediaAction = deleteRowAction({
   entity: 'media',
   idField: 'mediaId',
-  noun: 'media file',
   resources: ['media'],
   remove: (api, id, call) => api.media.delete(id, call),
 })

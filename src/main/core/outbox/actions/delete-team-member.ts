@@ -6,7 +6,6 @@ export type DeleteTeamMemberPayload = DeleteRowPayload<'teamMemberId'>
 export const deleteTeamMemberAction = deleteRowAction({
   entity: 'teamMember',
   idField: 'teamMemberId',
-  noun: 'team member',
   resources: ['team'],
   remove: (api, id, call) => api.team.delete(id, call),
 })

@@ -6,7 +6,6 @@ export type DeleteWebhookPayload = DeleteRowPayload<'webhookId'>
 export const deleteWebhookAction = deleteRowAction({
   entity: 'webhook',
   idField: 'webhookId',
-  noun: 'webhook',
   resources: ['webhooks'],
   remove: (api, id, call) => api.webhooks.delete(id, call),
 })

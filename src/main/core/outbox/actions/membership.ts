@@ -13,7 +13,7 @@ export function membershipAction(group: 'list' | 'segment', member: boolean): Ac
     kind: `${member ? 'add-to' : 'remove-from'}-${group}`,
     payload: { current: 1, schema },
     lane: (p) => `contact:${p.contactId}`,
-    summary: (p, names) => `${member ? 'Add' : 'Remove'} ${names.contact(p.contactId)} ${member ? 'to' : 'from'} ${names[group](p.groupId)}`,
+    summary: (p, names) => `${member ? 'Add' : 'Remove'} ${names('contact', p.contactId)} ${member ? 'to' : 'from'} ${names(group, p.groupId)}`,
     repeatable: true,
     resources: ['contacts', 'groups'],
     contactIds: (p) => [p.contactId],

@@ -17,7 +17,7 @@ export const removeTagAction: ActionDef<RemoveTagPayload> = {
   kind: 'remove-tag',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => `Remove tag ${quote(p.title)} from ${names.contact(p.contactId)}`,
+  summary: (p, names) => `Remove tag ${quote(p.title)} from ${names('contact', p.contactId)}`,
   repeatable: true,
   resources: ['contacts', 'groups'],
   contactIds: (p) => [p.contactId],

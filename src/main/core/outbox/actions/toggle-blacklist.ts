@@ -17,7 +17,7 @@ export const toggleBlacklistAction: ActionDef<ToggleBlacklistPayload> = {
   kind: 'toggle-blacklist',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => `${p.blacklisted ? 'Blacklist' : 'Remove from blacklist'} ${names.contact(p.contactId)}`,
+  summary: (p, names) => `${p.blacklisted ? 'Blacklist' : 'Remove from blacklist'} ${names('contact', p.contactId)}`,
   repeatable: true,
   resources: ['contacts'],
   contactIds: (p) => [p.contactId],

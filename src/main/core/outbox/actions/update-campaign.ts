@@ -20,7 +20,7 @@ export const updateCampaignAction: ActionDef<UpdateCampaignPayload> = {
   kind: 'update-campaign',
   payload: { current: 1, schema },
   lane: (p) => `campaign:${p.campaignId}`,
-  summary: (p, names) => `Edit ${p.changes.name ? `campaign ${quote(p.changes.name)}` : names.campaign(p.campaignId)}`,
+  summary: (p, names) => `Edit ${p.changes.name ? `campaign ${quote(p.changes.name)}` : names('campaign', p.campaignId)}`,
   repeatable: true,
   resources: ['campaigns'],
   apply(db, p, { hold: holding }) {

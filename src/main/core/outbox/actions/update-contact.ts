@@ -17,7 +17,7 @@ export const updateContactAction: ActionDef<UpdateContactPayload> = {
   kind: 'update-contact',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => `Edit ${p.changes.name ? `contact ${quote(p.changes.name)}` : names.contact(p.contactId)}`,
+  summary: (p, names) => `Edit ${p.changes.name ? `contact ${quote(p.changes.name)}` : names('contact', p.contactId)}`,
   repeatable: true,
   resources: ['contacts'],
   contactIds: (p) => [p.contactId],
