@@ -11,6 +11,7 @@ import { checkView, screenshot } from './helpers/page-checks'
 
 // Callbacks passed to page.evaluate run in the page; these names are the page's own there.
 declare const document: any
+declare const getComputedStyle: (el: unknown) => { opacity: string }
 
 let env: Environment
 let page: Page
@@ -163,6 +164,21 @@ describe.skipIf(!chromiumAvailable)('inbox: search and thread', { timeout: 180_0
     await expect.poll(() => log.locator('.bubble', { hasText: 'Second new one while you read' }).isVisible()).toBe(true)
   })
 
+  it('a reply waiting to send reads at full contrast (WCAG AA), told apart by its border and mark', async () => {
+    await env.sandbox.control.setOffline(true)
+    await dispatch('sync-now', { kind: 'poll' }).catch(() => undefined)
+    const text = 'Waiting for the connection — سأرد قريباً'
+    await page.getByRole('textbox', { name: 'Reply' }).fill(text)
+    await page.keyboard.press('Enter')
+    const bubble = page.locator('.bubble', { hasText: text })
+    await expect.poll(() => bubble.locator('.mark').getAttribute('data-mark')).toBe('pending')
+    expect(await bubble.evaluate((el: any) => getComputedStyle(el).opacity)).toBe('1')
+    await noSeriousA11y('64-thread-pending-reply')
+    await env.sandbox.control.setOffline(false)
+    await dispatch('sync-now', { kind: 'poll' }).catch(() => undefined)
+    await expect.poll(() => bubble.locator('.mark').getAttribute('data-mark'), { timeout: 60_000 }).not.toBe('pending')
+  })
+
   it('names a contact without a conversation in the title when opened from Ctrl+K', async () => {
     // A contact just added has no conversation (and no message) yet.
     await dispatch('contact-create', { name: 'Nour Haddad Journey', phone: '+962790001234', type: 'whatsapp' })
@@ -171,7 +187,7 @@ describe.skipIf(!chromiumAvailable)('inbox: search and thread', { timeout: 180_0
     await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.locator('.thread-head h2').textContent()).toBe('Nour Haddad Journey')
-    await screenshot(page, '64-thread-new-contact')
+    await screenshot(page, '65-thread-new-contact')
   })
 })
 
@@ -183,7 +199,7 @@ describe.skipIf(!chromiumAvailable)('keyboard and screen readers across views', 
     await page.getByRole('combobox', { name: 'Name, phone or email' }).fill('a')
     await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0)
     expect(await page.locator('[role="option"] button').count()).toBe(0)
-    await noSeriousA11y('65-palette')
+    await noSeriousA11y('66-palette')
     await page.keyboard.press('Escape')
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true)
@@ -224,6 +240,6 @@ describe.skipIf(!chromiumAvailable)('keyboard and screen readers across views', 
     expect(await page.evaluate(() => !!document.activeElement?.closest('.media-grid'))).toBe(false)
     await page.keyboard.press('Shift+Tab')
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset'))).toBe('2')
-    await noSeriousA11y('66-media-grid')
+    await noSeriousA11y('67-media-grid')
   })
 })
