@@ -55,6 +55,14 @@ describe('search on the core’s answers', () => {
     await search.loadMore()
     expect(new Set(search.messages.map((m) => m.rowId)).size).toBe(130)
     expect(search.hasMore).toBe(false)
+    // The store changes (a sync): every hit shown is read again, the list does not fall back to a page.
+    upsertMessages(core.store.db, 2, [apiMessage({ id: 99_001, contact_id: 2, direction: 'inbound', content: 'invoice again', sent_at: at(5000) })])
+    await search.refresh()
+    expect(search.messages).toHaveLength(130)
+    expect(search.hasMore).toBe(true)
+    await vi.waitFor(() => expect(search.total).toBe(131))
+    await search.loadMore()
+    expect(search.messages).toHaveLength(131)
     // A search whose hits fit one page counts them itself: no count is asked.
     const asked = fake.calls.filter((c) => c.method === 'search-count').length
     search.setQuery('cafe')

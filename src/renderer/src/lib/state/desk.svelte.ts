@@ -210,7 +210,7 @@ export class DeskState {
     if (parts.has('ai-agents')) work.push(this.aiAgents.reload())
     if (parts.has('knowledge-base')) work.push(this.knowledgeBase.reload())
     if (parts.has('voice')) work.push(this.voice.load())
-    if (this.search.active && parts.has('search')) work.push(this.search.run())
+    if (this.search.active && parts.has('search')) work.push(this.search.refresh())
     await Promise.all(work)
   }
 

@@ -10,6 +10,8 @@ import { call } from '../desk'
 import { dayStartMs, shiftDay } from '../zoned-time'
 
 export const SEARCH_PAGE = 50
+/** The most hits the core answers in one read (the contract's limit). */
+const MOST_PER_READ = 100
 /** The count waits this long for typing to pause (the hits themselves never wait). */
 const COUNT_AFTER_MS = 150
 
@@ -154,6 +156,41 @@ export class SearchState {
       if (seq === this.#seq) this.#error = messageOf(error, 'Search failed.')
     } finally {
       if (seq === this.#seq) this.#searching = false
+    }
+  }
+
+  /**
+   * The store changed under the results (a sync, a note read): the same words read again,
+   * as many hits as are shown, so the list neither shrinks to a first page nor jumps.
+   */
+  async refresh(): Promise<void> {
+    const query = this.#query.trim()
+    const shown = this.#messages.length
+    if (query === '' || shown <= SEARCH_PAGE) return this.run()
+    const seq = ++this.#seq
+    clearTimeout(this.#countTimer)
+    this.#loadingMore = false
+    const filters = this.filterInput()
+    try {
+      const messages: MessageHit[] = []
+      let contacts: ContactHit[] = []
+      let more = true
+      while (more && messages.length < shown) {
+        const limit = Math.min(MOST_PER_READ, shown - messages.length)
+        const page = await call('search', { query, ...filters, limit, offset: messages.length })
+        if (seq !== this.#seq) return
+        if (messages.length === 0) contacts = page.contacts
+        messages.push(...page.messages)
+        more = page.messages.length === limit
+      }
+      this.#messages = messages
+      this.#contacts = filters.contactId === undefined ? contacts : []
+      this.#more = more
+      this.#error = null
+      if (more) this.#countTimer = setTimeout(() => void this.#count(seq, query, filters), COUNT_AFTER_MS)
+      else this.#total = messages.length
+    } catch (error) {
+      if (seq === this.#seq) this.#error = messageOf(error, 'Search failed.')
     }
   }
 
