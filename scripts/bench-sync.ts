@@ -10,7 +10,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createSkyLightApi, RateBudget } from '../src/main/core/skylight'
 import { message as messageSchema } from '../src/main/core/skylight/resources/messages'
-import { contactPage, conversationPage, openStore, searchMessages, threadPage } from '../src/main/core/store'
+import { contactPage, conversationPage, countMessageHits, openStore, searchMessages, threadPage } from '../src/main/core/store'
 import { SyncThread } from '../src/main/core/sync/thread/sync-thread'
 import { idleProbe, watchLoop } from './lib/loop-watch'
 import { startSandboxProcess } from './lib/sandbox-process'
@@ -150,12 +150,15 @@ async function main(): Promise<void> {
     const words = ['order', 'مرحبا', 'delivery', 'شكرا', 'price', 'help', 'طلب', 'thanks', 'ready', 'invoice']
     const searchTimes = timeEach(200, (i) => searchMessages(db, { query: words[i % words.length]!, limit: 30 }))
     const contactTimes = timeEach(200, (i) => contactPage(db, { search: words[i % words.length]!.slice(0, 3), limit: 50 }))
+    // The inbox's "N found": one letter typed is the most matches a count reads.
+    const countTimes = timeEach(200, (i) => countMessageHits(db, { query: i % 2 ? words[i % words.length]! : words[i % words.length]!.slice(0, 1) }))
     const line = (name: string, t: number[], target?: number) =>
       console.log(`  ${name.padEnd(20)} p50 ${ms(pct(t, 50))}  p95 ${ms(pct(t, 95))}${target ? ` (target p95 < ${target} ms — ${verdict(pct(t, 95) < target)})` : ''}`)
     line('conversation page', convTimes, 5)
     line('thread page', threadTimes)
     line('message search', searchTimes, 20)
     line('contact search', contactTimes)
+    line('search count', countTimes, 50)
   } finally {
     // The sync schedules its next poll and the budget its next slot; both would keep Node running.
     await sync?.stop()

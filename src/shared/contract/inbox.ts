@@ -71,6 +71,15 @@ export const channelItem = z.object({
 })
 export type ChannelItem = z.output<typeof channelItem>
 
+/** What narrows a message search: a conversation, a channel, a time range [fromMs, toMs). */
+const searchFilters = {
+  contactId: id.optional(),
+  channel: z.string().max(32).optional(),
+  fromMs: z.number().int().min(0).optional(),
+  toMs: z.number().int().min(0).optional(),
+}
+export type SearchFilters = { contactId?: number; channel?: string; fromMs?: number; toMs?: number }
+
 export const inboxMethods = {
   /** Newest conversation first; `before` is the `next` of the previous page. */
   'conversations-page': method(
@@ -85,12 +94,15 @@ export const inboxMethods = {
     z.object({ contactId: id, limit, before: threadCursor.optional(), throughRowId: id.optional() }).strict(),
     z.object({ items: z.array(messageItem), next: threadCursor.nullable() }),
   ),
-  /** Offline full-text search: message hits with highlighted snippets, and matching contacts. */
+  /**
+   * Offline full-text search: one page of message hits with highlighted snippets (best
+   * first), and on the first page of a search across all conversations, matching contacts.
+   */
   search: method(
     z
       .object({
         query: z.string().max(200),
-        contactId: id.optional(),
+        ...searchFilters,
         limit: z.number().int().min(1).max(100).optional(),
         offset: z.number().int().min(0).optional(),
       })
@@ -104,5 +116,7 @@ export const inboxMethods = {
    * cannot mark a conversation read, so this is kept in the app only.
    */
   'conversation-read': method(z.object({ contactId: id }).strict(), z.object({})),
+  /** How many messages match in all, with the same filters (asked apart: it reads every match). */
+  'search-count': method(z.object({ query: z.string().max(200), ...searchFilters }).strict(), z.object({ total: z.number().int() })),
   'channels-list': method(z.object({}).strict(), z.object({ accountName: z.string().nullable(), channels: z.array(channelItem) })),
 }

@@ -98,8 +98,8 @@ describe('the local copy after an action', () => {
     const name = (h.store.sqlite.prepare('SELECT name FROM contacts WHERE id = ?').get(contactId) as { name: string }).name
     expect(namedContacts(h.store.db, local.contactIds)).toEqual([{ id: contactId, name }])
     expect(local.progress.total).toBeGreaterThan(0)
-    expect(campaignContactsPage(h.store.db, localCampaignId, { limit: 500 })).toHaveLength(local.progress.total)
-    expect(campaignContactsPage(h.store.db, localCampaignId, { limit: 500 }).every((r) => r.status === 'pending' && r.contactName)).toBe(true)
+    expect(campaignContactsPage(h.store.db, localCampaignId, { limit: 500 }).items).toHaveLength(local.progress.total)
+    expect(campaignContactsPage(h.store.db, localCampaignId, { limit: 500 }).items.every((r) => r.status === 'pending' && r.contactName)).toBe(true)
 
     outbox.start()
     await h.drained(outbox)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { contactPage, normalizeForSearch, searchContacts, searchMessages, upsertMessages, type SnippetPart } from '../../../src/main/core/store'
+import { contactPage, countMessageHits, normalizeForSearch, searchContacts, searchMessages, upsertMessages, type SnippetPart } from '../../../src/main/core/store'
 import { toMatchQuery } from '../../../src/main/core/store/search/normalize'
 import { seedAccount } from './fixtures'
-import { apiMessage, openTempStore } from './helpers'
+import { apiMessage, at, openTempStore } from './helpers'
 
 const text = (parts: SnippetPart[]) => parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('')
 
@@ -61,12 +61,65 @@ describe('message search', () => {
     const { db } = openTempStore()
     seedAccount(db)
     const [arabic] = searchMessages(db, { query: 'محمد' })
-    expect(arabic).toMatchObject({ contactId: 1, contactName: 'مُحَمَّد الأحمد', direction: 'outbound', channel: null })
+    // A message without its own channel is on its conversation's.
+    expect(arabic).toMatchObject({ contactId: 1, contactName: 'مُحَمَّد الأحمد', direction: 'outbound', channel: 'whatsapp' })
     // The harakat and emoji are kept; the highlight covers the whole written word.
     expect(text(arabic!.snippet)).toBe('وعليكم السلام يا [مُحَمَّد] 🌙 الطلب في الطريق')
     const [latin] = searchMessages(db, { query: 'cafe', contactId: 2 })
     expect(text(latin!.snippet)).toBe('Bonjour! Is the [café] open on Sunday? ☕')
     expect(searchMessages(db, { query: 'cafe', contactId: 3 })).toEqual([])
+  })
+})
+
+describe('message search: true counts, filters, one line per hit', () => {
+  /** 130 messages with "invoice" over three channels and three days, beside the fixture's own. */
+  function seedInvoices(db: Parameters<typeof seedAccount>[0]): void {
+    seedAccount(db)
+    for (const contactId of [1, 2, 3]) {
+      const page = Array.from({ length: contactId === 1 ? 70 : 30 }, (_, i) =>
+        apiMessage({ id: contactId * 10_000 + i, contact_id: contactId, direction: 'inbound', content: `invoice ${i}`, sent_at: at(i * 60), created_at: at(i * 60) }),
+      )
+      upsertMessages(db, contactId, page)
+    }
+  }
+
+  it('counts every hit, not one page of them, and pages reach all of them', () => {
+    const { db } = openTempStore()
+    seedInvoices(db)
+    expect(countMessageHits(db, { query: 'invoice' })).toBe(130)
+    const seen = new Set<number>()
+    for (let offset = 0; offset < 130; offset += 50) for (const h of searchMessages(db, { query: 'invoice', limit: 50, offset })) seen.add(h.rowId)
+    expect(seen.size).toBe(130)
+    expect(searchMessages(db, { query: 'invoice', limit: 50, offset: 130 })).toEqual([])
+    expect(countMessageHits(db, { query: 'cafe' })).toBe(2)
+    expect(countMessageHits(db, { query: '🙂' })).toBe(0)
+  })
+
+  it('filters by channel (the conversation’s where the message has none), contact and time range, counts the same way', () => {
+    const { db } = openTempStore()
+    seedInvoices(db)
+    // Contact 1 is on WhatsApp, 2 on Instagram, 3 on Telegram (fixtures).
+    expect(countMessageHits(db, { query: 'invoice', channel: 'whatsapp' })).toBe(70)
+    expect(new Set(searchMessages(db, { query: 'invoice', channel: 'instagram', limit: 100 }).map((h) => h.contactId))).toEqual(new Set([2]))
+    expect(countMessageHits(db, { query: 'invoice', contactId: 3 })).toBe(30)
+    // Hours 0–23 of the first day: 24 per contact; the next day from hour 24 on.
+    const day = Date.parse(at(0))
+    const firstDay = { fromMs: day, toMs: day + 86_400_000 }
+    expect(countMessageHits(db, { query: 'invoice', ...firstDay })).toBe(72)
+    const hits = searchMessages(db, { query: 'invoice', ...firstDay, order: 'newest', limit: 100 })
+    expect(hits).toHaveLength(72)
+    for (const h of hits) expect(Date.parse(h.sentAt!)).toBeLessThan(firstDay.toMs)
+    expect(countMessageHits(db, { query: 'invoice', channel: 'telegram', fromMs: day + 86_400_000 })).toBe(6)
+    expect(countMessageHits(db, { query: 'invoice', channel: 'sms' })).toBe(0)
+  })
+
+  it('keeps a hit’s snippet to one line: the message’s line breaks become a visible mark', () => {
+    const { db } = openTempStore()
+    seedAccount(db)
+    upsertMessages(db, 2, [apiMessage({ id: 7001, contact_id: 2, direction: 'inbound', content: 'Dear team,\n\n\nthe parcel\r\narrived\nthanks', sent_at: at(90) })])
+    const [hit] = searchMessages(db, { query: 'parcel' })
+    expect(text(hit!.snippet)).toBe('Dear team, ⏎ the [parcel] ⏎ arrived ⏎ thanks')
+    expect(hit!.snippet.some((p) => /[\r\n]/.test(p.text))).toBe(false)
   })
 })
 

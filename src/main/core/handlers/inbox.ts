@@ -1,9 +1,9 @@
-import type { Handlers } from '../../../shared/contract'
-import { conversationPage, getAccount, markConversationRead, searchContacts, searchMessages, threadPage, unreadCounts } from '../store'
+import type { Handlers, SearchFilters } from '../../../shared/contract'
+import { conversationPage, countMessageHits, getAccount, markConversationRead, searchContacts, searchMessages, threadPage, unreadCounts } from '../store'
 import { threadThrough } from '../store/queries/thread-through'
 import type { HandlerContext } from './context'
 
-type InboxHandlers = Pick<Handlers, 'conversations-page' | 'thread-page' | 'search' | 'channels-list' | 'unread-counts' | 'conversation-read'>
+type InboxHandlers = Pick<Handlers, 'conversations-page' | 'thread-page' | 'search' | 'search-count' | 'channels-list' | 'unread-counts' | 'conversation-read'>
 
 export function inboxHandlers(ctx: HandlerContext): InboxHandlers {
   const db = () => ctx.session().store.db
@@ -13,12 +13,12 @@ export function inboxHandlers(ctx: HandlerContext): InboxHandlers {
       throughRowId === undefined
         ? threadPage(db(), { contactId, ...(limit ? { limit } : {}), ...(before ? { before } : {}) })
         : threadThrough(db(), contactId, throughRowId, limit),
-    search: async ({ query, contactId, limit, offset }) => {
+    search: async ({ query, limit, offset, ...filters }) => {
       const store = db()
       return {
-        messages: searchMessages(store, { query, ...(contactId !== undefined ? { contactId } : {}), ...(limit ? { limit } : {}), ...(offset ? { offset } : {}) }),
+        messages: searchMessages(store, { query, ...definedOnly(filters), ...(limit ? { limit } : {}), ...(offset ? { offset } : {}) }),
         // Contacts only for the first page of a search across all conversations.
-        contacts: contactId === undefined && !offset ? searchContacts(store, { query, limit: 8 }) : [],
+        contacts: filters.contactId === undefined && !offset ? searchContacts(store, { query, limit: 8 }) : [],
       }
     },
     'unread-counts': async () => unreadCounts(db()),
@@ -30,6 +30,7 @@ export function inboxHandlers(ctx: HandlerContext): InboxHandlers {
       }
       return {}
     },
+    'search-count': async ({ query, ...filters }) => ({ total: countMessageHits(db(), { query, ...definedOnly(filters) }) }),
     'channels-list': async () => {
       const account = getAccount(db())
       return {
@@ -38,4 +39,9 @@ export function inboxHandlers(ctx: HandlerContext): InboxHandlers {
       }
     },
   }
+}
+
+/** The filters that were given (exactOptionalPropertyTypes: undefined is not "absent"). */
+function definedOnly(filters: SearchFilters): SearchFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as SearchFilters
 }

@@ -1,7 +1,7 @@
 // Brings a store file up to the schema this build of the app knows, using the migrations
 // drizzle-kit generated (meta/_journal.json lists them in order).
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type Database from 'better-sqlite3'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
@@ -14,8 +14,12 @@ export interface JournalEntry {
   tag: string
 }
 
-/** Where the migrations ship beside this module; packaging may copy them elsewhere. */
-export const defaultMigrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
+/**
+ * Where the migrations ship beside this module; packaging may copy them elsewhere. Built
+ * from the module's path with Node's own URL parsing: a page's global URL (jsdom's, in the
+ * renderer tests that read the core's real answers) resolves file: URLs differently.
+ */
+export const defaultMigrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations')
 
 export function toFolderPath(folder: string | URL): string {
   return folder instanceof URL ? fileURLToPath(folder) : folder

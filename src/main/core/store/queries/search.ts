@@ -17,10 +17,20 @@ export interface MessageHit {
   snippet: SnippetPart[]
 }
 
-export interface MessageSearchOptions {
-  query: string
+/** What narrows a message search besides its words. */
+export interface MessageSearchFilters {
   /** Only this conversation. */
   contactId?: number
+  /** Only messages on this channel (the message's own, else its conversation's). */
+  channel?: string
+  /** Sent at or after this instant (epoch ms). */
+  fromMs?: number
+  /** Sent before this instant (epoch ms). */
+  toMs?: number
+}
+
+export interface MessageSearchOptions extends MessageSearchFilters {
+  query: string
   /** Best matches first (default), or newest first. */
   order?: 'relevance' | 'newest'
   limit?: number
@@ -31,7 +41,23 @@ export function searchMessages(db: StoreDb, options: MessageSearchOptions): Mess
   const query = messageSearchQuery(options)
   if (query === null) return []
   const rows = db.all<Omit<MessageHit, 'snippet'> & { snippet: string }>(query)
-  return rows.map((row) => ({ ...row, snippet: snippetParts(row.snippet) }))
+  return rows.map((row) => ({ ...row, snippet: snippetParts(oneLine(row.snippet)) }))
+}
+
+/** How many messages match in all (every page), with the same filters. */
+export function countMessageHits(db: StoreDb, options: Omit<MessageSearchOptions, 'order' | 'limit' | 'offset'>): number {
+  const match = toMatchQuery(options.query)
+  if (match === null) return 0
+  const filters = filterSql(options)
+  // Without filters FTS5 counts its own matches; the join is paid only when a filter needs it.
+  const row = filters.needsJoin
+    ? db.get<{ n: number }>(sql`
+        SELECT count(*) AS n FROM messages_fts
+        JOIN messages m ON m.row_id = messages_fts.rowid
+        ${filters.needsConversation ? sql`LEFT JOIN conversations v ON v.contact_id = m.contact_id` : sql``}
+        WHERE messages_fts MATCH ${match} ${filters.where}`)
+    : db.get<{ n: number }>(sql`SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ${match}`)
+  return row?.n ?? 0
 }
 
 /** The SQL of a message search; null when there is nothing to search for. */
@@ -46,16 +72,34 @@ export function messageSearchQuery(options: MessageSearchOptions): SQL | null {
   return sql`
     SELECT m.row_id AS rowId, m.server_id AS serverId, m.contact_id AS contactId,
       coalesce(nullif(c.name, ''), v.contact_name, '') AS contactName,
-      m.channel AS channel, m.direction AS direction, m.sent_at AS sentAt,
+      coalesce(m.channel, v.channel) AS channel, m.direction AS direction, coalesce(m.sent_at, m.created_at) AS sentAt,
       snippet(messages_fts, 0, ${matchStart}, ${matchEnd}, '…', 16) AS snippet
     FROM messages_fts
     JOIN messages m ON m.row_id = messages_fts.rowid
     LEFT JOIN contacts c ON c.id = m.contact_id
     LEFT JOIN conversations v ON v.contact_id = m.contact_id
-    WHERE messages_fts MATCH ${match}
-      ${options.contactId === undefined ? sql`` : sql`AND m.contact_id = ${options.contactId}`}
+    WHERE messages_fts MATCH ${match} ${filterSql(options).where}
     ORDER BY ${order}
     LIMIT ${clampLimit(options.limit, 20)} OFFSET ${Math.max(0, options.offset ?? 0)}`
+}
+
+/** The filters as SQL over `m` (messages) and `v` (its conversation). */
+function filterSql(filters: MessageSearchFilters): { where: SQL; needsJoin: boolean; needsConversation: boolean } {
+  const parts: SQL[] = []
+  if (filters.contactId !== undefined) parts.push(sql`AND m.contact_id = ${filters.contactId}`)
+  if (filters.channel !== undefined) parts.push(sql`AND coalesce(m.channel, v.channel) = ${filters.channel}`)
+  // A message whose time is unknown (sort_at_ms 0) falls outside every date range.
+  if (filters.fromMs !== undefined) parts.push(sql`AND m.sort_at_ms >= ${filters.fromMs}`)
+  if (filters.toMs !== undefined) parts.push(sql`AND m.sort_at_ms < ${filters.toMs} AND m.sort_at_ms > 0`)
+  return { where: sql.join(parts, sql` `), needsJoin: parts.length > 0, needsConversation: filters.channel !== undefined }
+}
+
+/**
+ * A hit is shown on one line, so its snippet must not carry the message's line breaks: each
+ * becomes a visible "⏎" between the lines it joins, and runs of blank lines one.
+ */
+export function oneLine(snippet: string): string {
+  return snippet.replace(/\s*(?:\r\n|\r|\n|\u2028|\u2029)[\s]*/g, ' ⏎ ')
 }
 
 export interface ContactHit {

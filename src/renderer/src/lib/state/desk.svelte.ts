@@ -5,6 +5,7 @@ import { getContext, setContext } from 'svelte'
 import type { ResourceName } from '../../../../shared/contract'
 import { all, onEvent } from '../events'
 import { messageOf, onOutboxEvent } from '../actions'
+import { usableZone } from '../zoned-time'
 import { call } from '../desk'
 import { AddAccountState } from './add-account.svelte'
 import { AiAgentsState } from './ai-agents.svelte'
@@ -48,9 +49,11 @@ export class DeskState {
     () => this.thread.contactId,
     () => this.settings.settings?.sendWith ?? 'enter',
   )
-  readonly search = new SearchState()
+  readonly search = new SearchState(() => this.timeZone)
   readonly contacts = new ContactsState()
   readonly contact = new ContactDetailState()
+  /** The open conversation's contact, shown beside the thread. */
+  readonly threadContact = new ContactDetailState()
   readonly contactForm = new ContactFormState()
   readonly media = new MediaState()
   readonly thumbnails = new ThumbnailsState()
@@ -74,6 +77,9 @@ export class DeskState {
   readonly voice = new VoiceState(() => this.session.activeId, () => !this.sync.offline)
   #loadedFor: string | null = null
 
+  /** The zone times are shown in: the account's when it has one, else the computer's. */
+  readonly timeZone: string | undefined = $derived(usableZone(this.account.overview?.profile?.timezone))
+
   async start(): Promise<void> {
     await this.session.load()
     await this.settings.load()
@@ -86,6 +92,7 @@ export class DeskState {
     if (id === this.#loadedFor) return
     this.#loadedFor = id
     this.thread.close()
+    void this.threadContact.load(null)
     this.conversations.select(null)
     this.contacts.select(null)
     this.campaigns.select(null)
@@ -148,7 +155,7 @@ export class DeskState {
   async openConversation(contactId: number, throughRowId?: number): Promise<void> {
     this.session.show('inbox')
     this.conversations.select(contactId)
-    await Promise.all([this.thread.open(contactId, throughRowId), this.conversations.markRead(contactId)])
+    await Promise.all([this.thread.open(contactId, throughRowId), this.conversations.markRead(contactId), this.threadContact.load(contactId)])
   }
 
   async openFromNotification(accountId: string, contactId: number): Promise<void> {
@@ -172,7 +179,7 @@ export class DeskState {
 
   /** Sends the reply; the pending message shows in the thread at once. */
   async send(): Promise<void> {
-    if (await this.composer.send()) await Promise.all([this.thread.refresh(), this.conversations.reload()])
+    if (await this.composer.send()) await Promise.all([this.thread.refresh({ follow: true }), this.conversations.reload()])
   }
 
   go(view: View): void {
@@ -191,7 +198,7 @@ export class DeskState {
       if (this.session.view === 'inbox' && !this.webChat.shown) work.push(this.conversations.markRead(open))
     }
     if (parts.has('contacts')) work.push(this.contacts.reload())
-    if (parts.has('contact')) work.push(this.contact.reload())
+    if (parts.has('contact')) work.push(this.contact.reload(), this.threadContact.reload())
     if (parts.has('groups')) work.push(this.contacts.loadGroups())
     if (parts.has('media')) work.push(this.media.reload())
     if (parts.has('campaigns')) work.push(this.campaigns.reload())
@@ -207,7 +214,7 @@ export class DeskState {
     if (parts.has('ai-agents')) work.push(this.aiAgents.reload())
     if (parts.has('knowledge-base')) work.push(this.knowledgeBase.reload())
     if (parts.has('voice')) work.push(this.voice.load())
-    if (this.search.active && parts.has('search')) work.push(this.search.run())
+    if (this.search.active && parts.has('search')) work.push(this.search.refresh())
     await Promise.all(work)
   }
 

@@ -1,5 +1,6 @@
 // One conversation's messages, oldest at the top: the newest page first, older pages as
-// the user scrolls up, and a jump that reaches back to a search hit.
+// the user scrolls up, and a jump that reaches back to a search hit. While the user reads
+// further up, new messages do not pull the view down: they are counted for "Jump to latest".
 import type { MessageItem, ThreadCursor } from '../../../../shared/contract'
 import { call } from '../desk'
 import { PagedList } from './paged-list.svelte'
@@ -28,8 +29,13 @@ export function markOf(message: Pick<MessageItem, 'direction' | 'status' | 'pend
 export class ThreadState {
   #contactId = $state<number | null>(null)
   #highlight = $state<number | null>(null)
-  /** Bumped when the newest end changed, so the view scrolls down to it. */
+  /** Bumped when the view should scroll down to the newest end (or to the highlight). */
   #revision = $state(0)
+  /** The view shows the newest end, so new messages scroll into view. */
+  #following = $state(true)
+  /** Messages that arrived while the user was reading further up. */
+  #newWhileAway = $state(0)
+  #detailsOpen = $state(true)
   /** Newest first, as the core pages them. */
   readonly #list = new PagedList<MessageItem, ThreadCursor>({
     pageSize: 50,
@@ -60,12 +66,41 @@ export class ThreadState {
   get revision(): number {
     return this.#revision
   }
+  /** The contact's details beside the thread (collapsible; stays as the user left it). */
+  get detailsOpen(): boolean {
+    return this.#detailsOpen
+  }
+  toggleDetails(open = !this.#detailsOpen): void {
+    this.#detailsOpen = open
+  }
+  get following(): boolean {
+    return this.#following
+  }
+  get newWhileAway(): number {
+    return this.#newWhileAway
+  }
+
+  /** The view says whether its newest end is in sight. */
+  setFollowing(atEnd: boolean): void {
+    this.#following = atEnd
+    if (atEnd) this.#newWhileAway = 0
+  }
+
+  /** Back to the newest message, the ones that arrived meanwhile counted as seen. */
+  jumpToLatest(): void {
+    this.#following = true
+    this.#newWhileAway = 0
+    this.#highlight = null
+    this.#revision++
+  }
 
   /** Opens a conversation at its newest message, or reaching back to `throughRowId`. */
   async open(contactId: number, throughRowId?: number): Promise<void> {
     if (contactId !== this.#contactId) this.#list.clear()
     this.#contactId = contactId
     this.#highlight = throughRowId ?? null
+    this.#following = throughRowId === undefined
+    this.#newWhileAway = 0
     await this.#list.restart(throughRowId === undefined ? undefined : () => call('thread-page', { contactId, limit: 20, throughRowId }))
     this.#revision++
   }
@@ -73,6 +108,7 @@ export class ThreadState {
   close(): void {
     this.#contactId = null
     this.#highlight = null
+    this.#newWhileAway = 0
     this.#list.clear()
   }
 
@@ -80,11 +116,21 @@ export class ThreadState {
     if (this.#contactId !== null) await this.#list.loadMore()
   }
 
-  /** The store changed: read again every message shown, older ones scrolled to included. */
-  async refresh(): Promise<void> {
+  /**
+   * The store changed: read again every message shown, older ones scrolled to included.
+   * `follow`: the user's own reply, which always brings the view to the newest end.
+   */
+  async refresh(options: { follow?: boolean } = {}): Promise<void> {
     if (this.#contactId === null) return
+    const contactId = this.#contactId
+    const shown = new Set(this.#messages.map((m) => m.rowId))
     const lastBefore = this.#messages.at(-1)?.rowId
-    await this.#list.reload()
-    if (this.#messages.at(-1)?.rowId !== lastBefore) this.#revision++
+    if (!(await this.#list.reload()) || contactId !== this.#contactId) return
+    if (this.#messages.at(-1)?.rowId === lastBefore) return
+    if (options.follow || this.#following) {
+      this.jumpToLatest()
+      return
+    }
+    this.#newWhileAway += this.#messages.filter((m) => !shown.has(m.rowId)).length
   }
 }
