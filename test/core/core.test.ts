@@ -49,7 +49,7 @@ async function call<M extends MethodName>(method: M, input: MethodInput<M>): Pro
   return result.value as MethodOutput<M>
 }
 
-async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean, ms = 60_000): Promise<EventPayload<E>> {
+async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean, ms = 150_000): Promise<EventPayload<E>> {
   const started = Date.now()
   for (;;) {
     const hit = events.find((e) => e.event === event && test(e.payload as EventPayload<E>))
@@ -179,5 +179,5 @@ describe('the core', () => {
     await call('sync-now', { accountId: demo.id, kind: 'poll' })
     await until('sync-status', (s) => s.accountId === demo.id && s.state === 'idle')
     expect((await call('accounts-list', {})).accounts[0]).toMatchObject({ id: demo.id, keyMissing: false })
-  })
+  }, 300_000)
 })

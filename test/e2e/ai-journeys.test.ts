@@ -147,7 +147,7 @@ describe.skipIf(!chromiumAvailable)('the AI side of the account', { timeout: 180
       { name: 'welcome.mp3', type: 'audio/mpeg', base64: b64(Buffer.concat([Buffer.from('ID3'), Buffer.alloc(5_000, 1)])) },
       { name: 'photo.pdf', type: 'application/pdf', base64: b64(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')) },
     ])
-    await expect.poll(() => page.locator('.upload', { hasText: 'photo.pdf' }).textContent()).toMatch(/not really a PDF file/)
+    await expect.poll(() => page.locator('.upload', { hasText: 'photo.pdf' }).textContent(), { timeout: 30_000 }).toMatch(/not really a PDF file/)
     await expect.poll(() => dump().knowledge_base.filter((e) => e.file_name === 'Menu.pdf' || e.file_name === 'welcome.mp3').length, { timeout: 60_000 }).toBe(2)
     await drop('.catalog-drop', [{ name: 'coffee.csv', type: 'text/csv', base64: b64('name,price,sku\nArabica 250g,45,AR-250\nقهوة سعودية,60,KSA-1\n') }])
     await expect.poll(() => page.locator('table.preview tbody tr').count()).toBe(2)
