@@ -32,8 +32,8 @@ type Served = 'search' | 'search-count' | 'thread-page' | 'conversations-page' |
 
 /** Answers these methods on the fake bridge from the real store, as the core would. */
 export function serveFromCore(desk: FakeDesk, core: CoreStore, names: readonly Served[]): void {
-  // Notes are fetched from SkyLight on open; there is no SkyLight here.
-  const session = { store: core.store, sync: { fetchNotes: async () => undefined } }
+  // A contact is re-read from SkyLight when opened; there is no SkyLight here.
+  const session = { store: core.store, sync: { fetchContact: async () => undefined } }
   const ctx = { session: () => session } as unknown as HandlerContext
   const handlers = { ...inboxHandlers(ctx), ...contactHandlers(ctx) }
   for (const name of names) {
