@@ -17,7 +17,7 @@ import { SearchState } from '../src/lib/state/search.svelte'
 import { ThreadState } from '../src/lib/state/thread.svelte'
 import { threadRows } from '../src/lib/thread-rows'
 import { clockTime, dayKey, dayLabel, dayStartMs, zonedShortTime } from '../src/lib/zoned-time'
-import { openCoreStore, serveFromCore, type CoreStore } from './core-store'
+import { openCoreStore, serveFromCore, type CoreStore } from '../../../test/support/core-store'
 import { installFakeDesk, settle, type FakeDesk } from './fake-desk'
 
 let fake: FakeDesk

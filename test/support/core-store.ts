@@ -4,12 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { methods } from '../../shared/contract'
-import { contactHandlers } from '../../main/core/handlers/contacts'
-import type { HandlerContext } from '../../main/core/handlers/context'
-import { inboxHandlers } from '../../main/core/handlers/inbox'
-import { openStore, type Store } from '../../main/core/store'
-import type { FakeDesk } from './fake-desk'
+import { methods } from '../../src/shared/contract'
+import { contactHandlers } from '../../src/main/core/handlers/contacts'
+import type { HandlerContext } from '../../src/main/core/handlers/context'
+import { inboxHandlers } from '../../src/main/core/handlers/inbox'
+import { openStore, type Store } from '../../src/main/core/store'
 
 export interface CoreStore {
   store: Store
@@ -31,7 +30,12 @@ export function openCoreStore(): CoreStore {
 type Served = 'search' | 'search-count' | 'thread-page' | 'conversations-page' | 'contact-get'
 
 /** Answers these methods on the fake bridge from the real store, as the core would. */
-export function serveFromCore(desk: FakeDesk, core: CoreStore, names: readonly Served[]): void {
+/** What this needs of the renderer tests' fake bridge (src/renderer/test/fake-desk.ts). */
+interface AnswersCalls {
+  handle(method: string, handler: (input: never) => Promise<unknown>): void
+}
+
+export function serveFromCore(desk: AnswersCalls, core: CoreStore, names: readonly Served[]): void {
   // A contact is re-read from SkyLight when opened; there is no SkyLight here.
   const session = { store: core.store, sync: { fetchContact: async () => undefined } }
   const ctx = { session: () => session } as unknown as HandlerContext
