@@ -11,6 +11,9 @@ export default defineConfig({
     // busy machine may take several times a quiet one's time.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // expect.poll's own default (1 s) is a quiet machine's; a loaded one can take longer to
+    // paint what the test waits for. Still only a bound: polls pass as soon as they match.
+    expect: { poll: { timeout: 30_000 } },
     projects: [
       // The core, the sandbox, the shell and the browser journeys: plain Node.
       { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], environment: 'node' } },

@@ -137,7 +137,7 @@ describe.skipIf(!chromiumAvailable)('first run and reading', { timeout: 180_000 
     await expect.poll(() => hits.locator('mark').first().isVisible()).toBe(true)
     await hits.focus()
     await page.keyboard.press('ArrowDown')
-    await expect.poll(() => page.locator('.bubble.highlighted').count(), { timeout: 5_000 }).toBe(1)
+    await expect.poll(() => page.locator('.bubble.highlighted').count()).toBe(1)
     await expect.poll(() => inView(page.locator('.bubble.highlighted'))).toBe(true)
     await noSeriousA11y('06-inbox-search')
     await page.getByLabel('Search all messages').fill('')

@@ -119,5 +119,8 @@ export async function startWithAccount(): Promise<{ env: Environment; accountId:
   if (!added.ok) throw new Error(added.error.message)
   const accountId = (added.value as { id: string }).id
   await untilEvent(env, 'sync-status', (s) => s.accountId === accountId && s.firstSyncDone, 60_000)
+  // The page learns of the account by an event of its own; until it shows the frame, view
+  // shortcuts (Ctrl+1…) are ignored as they are on the first-run screen.
+  await env.page.locator('#content').waitFor({ timeout: 60_000 })
   return { env, accountId }
 }
