@@ -1,0 +1,16 @@
+// The Arabic catalog, area by area as ../en/index.ts; typed against it so nothing is missing.
+import type { Formatter } from '../../formatter'
+import type { areas as englishAreas, catalog as englishCatalog } from '../en'
+import { common } from './common'
+import { frame } from './frame'
+import { core } from './core'
+import { settings } from './settings'
+
+export const areas: typeof englishAreas = { common, core, frame, settings }
+
+export const catalog: typeof englishCatalog = (f: Formatter) => ({
+  ...common(f),
+  ...core(f),
+  ...frame(f),
+  ...settings(f),
+})

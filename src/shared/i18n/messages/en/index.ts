@@ -1,0 +1,15 @@
+// The English catalog: one module per area of the app. Add an area here and in ../ar/index.ts.
+import type { Formatter } from '../../formatter'
+import { common } from './common'
+import { frame } from './frame'
+import { core } from './core'
+import { settings } from './settings'
+
+export const areas = { common, core, frame, settings }
+
+export const catalog = (f: Formatter) => ({
+  ...common(f),
+  ...core(f),
+  ...frame(f),
+  ...settings(f),
+})
