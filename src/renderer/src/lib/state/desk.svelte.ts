@@ -37,6 +37,7 @@ import { TicketsState } from './tickets.svelte'
 import { BookingsState } from './bookings.svelte'
 import { WebChatState } from './web-chat.svelte'
 import { UploadsState } from './uploads.svelte'
+import { m } from '../i18n.svelte'
 
 export class DeskState {
   readonly session = new SessionState()
@@ -139,7 +140,7 @@ export class DeskState {
       this.#loadedFor = null
       await this.accountChanged()
     } catch (error) {
-      this.#rebuildError = messageOf(error, 'The local copy could not be rebuilt.')
+      this.#rebuildError = messageOf(error, m.damaged_rebuild_failed())
     } finally {
       this.#rebuilding = null
     }

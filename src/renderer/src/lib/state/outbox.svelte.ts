@@ -1,6 +1,7 @@
 // The outbox panel: what is waiting and what failed, with retry, edit and discard.
 import { act, messageOf, onOutboxEvent, type ActionOutput } from '../actions'
 import { all } from '../events'
+import { m } from '../i18n.svelte'
 
 export type OutboxAction = ActionOutput<'outbox-list'>['actions'][number]
 
@@ -41,7 +42,7 @@ export class OutboxState {
       this.#actions = actions
       this.#error = null
     } catch (error) {
-      this.#error = messageOf(error, 'The outbox could not be read.')
+      this.#error = messageOf(error, m.outbox_read_failed())
     }
   }
 

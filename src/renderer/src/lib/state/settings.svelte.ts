@@ -50,17 +50,17 @@ export class SettingsState {
     const rekeying = this.#rekeying
     if (!rekeying) return false
     if (apiKey.trim() === '') {
-      this.#rekeying = { ...rekeying, error: 'Paste the API key from your SkyLight dashboard.' }
+      this.#rekeying = { ...rekeying, error: m.settings_paste_key() }
       return false
     }
     this.#rekeying = { ...rekeying, busy: true, error: null }
     try {
       await call('account-replace-key', { id: rekeying.accountId, apiKey: apiKey.trim(), ...(sessionOnly ? { sessionOnly } : {}) })
       this.#rekeying = null
-      this.#saved = 'New key saved. Syncing again.'
+      this.#saved = m.settings_key_saved()
       return true
     } catch (error) {
-      this.#rekeying = { ...rekeying, busy: false, error: messageOf(error, 'The key could not be saved.') }
+      this.#rekeying = { ...rekeying, busy: false, error: messageOf(error, m.settings_key_save_failed()) }
       return false
     }
   }
@@ -73,7 +73,7 @@ export class SettingsState {
       this.#dataFolder = info.dataFolder
       this.#version = info.version
     } catch (error) {
-      this.#error = messageOf(error, 'Settings could not be read.')
+      this.#error = messageOf(error, m.settings_read_failed())
     }
   }
 
@@ -115,7 +115,7 @@ export class SettingsState {
     try {
       await call('account-remove', { id })
     } catch (error) {
-      this.#error = messageOf(error, 'The account could not be removed.')
+      this.#error = messageOf(error, m.settings_remove_failed())
     }
   }
 }
