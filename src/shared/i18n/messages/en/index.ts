@@ -2,14 +2,16 @@
 import type { Formatter } from '../../formatter'
 import { common } from './common'
 import { frame } from './frame'
+import { inbox } from './inbox'
 import { core } from './core'
 import { settings } from './settings'
 
-export const areas = { common, core, frame, settings }
+export const areas = { common, core, frame, inbox, settings }
 
 export const catalog = (f: Formatter) => ({
   ...common(f),
   ...core(f),
   ...frame(f),
+  ...inbox(f),
   ...settings(f),
 })
