@@ -2,15 +2,17 @@
 import type { Formatter } from '../../formatter'
 import type { areas as englishAreas, catalog as englishCatalog } from '../en'
 import { common } from './common'
+import { contacts } from './contacts'
 import { frame } from './frame'
 import { inbox } from './inbox'
 import { core } from './core'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { common, core, frame, inbox, settings }
+export const areas: typeof englishAreas = { common, contacts, core, frame, inbox, settings }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...common(f),
+  ...contacts(f),
   ...core(f),
   ...frame(f),
   ...inbox(f),

@@ -1,15 +1,17 @@
 // The English catalog: one module per area of the app. Add an area here and in ../ar/index.ts.
 import type { Formatter } from '../../formatter'
 import { common } from './common'
+import { contacts } from './contacts'
 import { frame } from './frame'
 import { inbox } from './inbox'
 import { core } from './core'
 import { settings } from './settings'
 
-export const areas = { common, core, frame, inbox, settings }
+export const areas = { common, contacts, core, frame, inbox, settings }
 
 export const catalog = (f: Formatter) => ({
   ...common(f),
+  ...contacts(f),
   ...core(f),
   ...frame(f),
   ...inbox(f),
