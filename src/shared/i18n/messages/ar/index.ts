@@ -5,10 +5,11 @@ import { common } from './common'
 import { contacts } from './contacts'
 import { frame } from './frame'
 import { inbox } from './inbox'
+import { media } from './media'
 import { core } from './core'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { common, contacts, core, frame, inbox, settings }
+export const areas: typeof englishAreas = { common, contacts, core, frame, inbox, media, settings }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...common(f),
@@ -16,5 +17,6 @@ export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...core(f),
   ...frame(f),
   ...inbox(f),
+  ...media(f),
   ...settings(f),
 })

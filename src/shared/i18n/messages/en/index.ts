@@ -4,10 +4,11 @@ import { common } from './common'
 import { contacts } from './contacts'
 import { frame } from './frame'
 import { inbox } from './inbox'
+import { media } from './media'
 import { core } from './core'
 import { settings } from './settings'
 
-export const areas = { common, contacts, core, frame, inbox, settings }
+export const areas = { common, contacts, core, frame, inbox, media, settings }
 
 export const catalog = (f: Formatter) => ({
   ...common(f),
@@ -15,5 +16,6 @@ export const catalog = (f: Formatter) => ({
   ...core(f),
   ...frame(f),
   ...inbox(f),
+  ...media(f),
   ...settings(f),
 })
