@@ -1,6 +1,7 @@
 // The Arabic catalog, area by area as ../en/index.ts; typed against it so nothing is missing.
 import type { Formatter } from '../../formatter'
 import type { areas as englishAreas, catalog as englishCatalog } from '../en'
+import { campaigns } from './campaigns'
 import { common } from './common'
 import { contacts } from './contacts'
 import { frame } from './frame'
@@ -9,9 +10,10 @@ import { media } from './media'
 import { core } from './core'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { common, contacts, core, frame, inbox, media, settings }
+export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, settings }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
+  ...campaigns(f),
   ...common(f),
   ...contacts(f),
   ...core(f),

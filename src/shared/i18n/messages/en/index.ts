@@ -1,5 +1,6 @@
 // The English catalog: one module per area of the app. Add an area here and in ../ar/index.ts.
 import type { Formatter } from '../../formatter'
+import { campaigns } from './campaigns'
 import { common } from './common'
 import { contacts } from './contacts'
 import { frame } from './frame'
@@ -8,9 +9,10 @@ import { media } from './media'
 import { core } from './core'
 import { settings } from './settings'
 
-export const areas = { common, contacts, core, frame, inbox, media, settings }
+export const areas = { campaigns, common, contacts, core, frame, inbox, media, settings }
 
 export const catalog = (f: Formatter) => ({
+  ...campaigns(f),
   ...common(f),
   ...contacts(f),
   ...core(f),
