@@ -7,10 +7,11 @@ import { contacts } from './contacts'
 import { frame } from './frame'
 import { inbox } from './inbox'
 import { media } from './media'
+import { outbox } from './outbox'
 import { core } from './core'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, settings }
+export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...campaigns(f),
@@ -20,5 +21,6 @@ export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...frame(f),
   ...inbox(f),
   ...media(f),
+  ...outbox(f),
   ...settings(f),
 })

@@ -6,10 +6,11 @@ import { contacts } from './contacts'
 import { frame } from './frame'
 import { inbox } from './inbox'
 import { media } from './media'
+import { outbox } from './outbox'
 import { core } from './core'
 import { settings } from './settings'
 
-export const areas = { campaigns, common, contacts, core, frame, inbox, media, settings }
+export const areas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings }
 
 export const catalog = (f: Formatter) => ({
   ...campaigns(f),
@@ -19,5 +20,6 @@ export const catalog = (f: Formatter) => ({
   ...frame(f),
   ...inbox(f),
   ...media(f),
+  ...outbox(f),
   ...settings(f),
 })
