@@ -9,6 +9,7 @@ import { setSystemLocale, t, useLanguage } from '../../src/main/core/language'
 import { campaignCommandAction } from '../../src/main/core/outbox/actions/campaign-command'
 import type { Names } from '../../src/main/core/outbox/actions/define'
 import { sendMessageAction } from '../../src/main/core/outbox/actions/send-message'
+import { checkUpload } from '../../src/main/core/skylight/media-rules'
 import type { Handlers } from '../../src/shared/contract'
 
 const names: Names = {
@@ -44,6 +45,13 @@ describe('the core’s language', () => {
     useLanguage({ language: 'ar', digits: 'latin' })
     expect(sendMessageAction.summary({ contactId: 1, text: 'مرحبا' }, names)).toBe('إرسال «مرحبا» إلى “Noura”')
     expect(campaignCommandAction.summary({ campaignId: 1, command: 'pause' } as never, names)).toBe('إيقاف “Spring sale” مؤقتًا')
+  })
+
+  it('refuses an upload in the language', () => {
+    useLanguage({ language: 'ar', digits: 'arabic' })
+    expect(checkUpload('clip.mp4', 51 * 1024 * 1024)).toEqual({ ok: false, reason: 'حجم «clip.mp4» ٥١٫٠ م.ب؛ ويقبل SkyLight ملفات حتى ٥٠ م.ب.' })
+    useLanguage({ language: 'en', digits: 'latin' })
+    expect(checkUpload('clip.mp4', 0)).toEqual({ ok: false, reason: '“clip.mp4” is empty.' })
   })
 
   it('gives its general error in the language', async () => {
