@@ -16,6 +16,7 @@ import { idleProbe, watchLoop } from './lib/loop-watch'
 import { startSandboxProcess } from './lib/sandbox-process'
 import { benchWrites, type ContactMessages } from './lib/write-bench'
 import { minimumRequests, rateFloorMs } from './lib/sync-floor'
+import { bareWorkerStart, builtThreadExists, builtThreadStart } from './lib/thread-start'
 
 const RATE = { limit: 120, windowMs: 1_000 }
 const ms = (n: number) => `${n.toFixed(2)} ms`
@@ -41,6 +42,16 @@ async function main(): Promise<void> {
   try {
     const accountId = sandbox.accounts[0]!.id
     const api = createSkyLightApi({ baseUrl: sandbox.url, apiKey: sandbox.accounts[0]!.apiKey, budget })
+    // The thread's start, as the app pays it when an account is added: the built bundle.
+    if (builtThreadExists()) {
+      const built = await builtThreadStart(7, store.path, store.db, api)
+      const bare = await bareWorkerStart(7)
+      console.log('sync thread start (built bundle, 7 starts; new Worker → store open and client ready)')
+      console.log(`  thread:      wall p50 ${ms(pct(built.wallMs, 50))}, CPU p50 ${ms(pct(built.cpuMs, 50))} (process, all threads)`)
+      console.log(`  bare worker: wall p50 ${ms(pct(bare.wallMs, 50))}, CPU p50 ${ms(pct(bare.cpuMs, 50))} (Node's own floor; load average ${loadavg()[0]!.toFixed(2)})\n`)
+    } else {
+      console.log('sync thread start: skipped — run `npm run build` first to measure the built bundle\n')
+    }
     sync = new SyncThread({ path: store.path, db: store.db, api, onEvent: () => {}, timings: { pollMs: 3_600_000 } })
 
     // Full sync first, in a process holding what the app would hold: the sandbox's dump

@@ -20,7 +20,16 @@ export function minimumRequests(dump: any): number {
     pages(dump.campaigns.length) +
     deliveryPages +
     pages(dump.team.length) +
-    2 // webhooks (one unpaginated list), the webhook event catalogue
+    2 + // webhooks (one unpaginated list), the webhook event catalogue
+    // Support tickets and their departments; a ticket's replies come only with the ticket.
+    pages(dump.tickets.length) + 1 + dump.tickets.length +
+    pages(dump.bookings.length) + 2 + // bookings, their types and resources
+    // Web chat sessions; a session's messages come only with the session.
+    pages(dump.web_chat_sessions.length) + dump.web_chat_sessions.length +
+    pages(dump.ai_agents.length) +
+    // Knowledge-base entries; an entry's text or products come only with the entry.
+    pages(dump.knowledge_base.length) + dump.knowledge_base.length +
+    2 // voice settings, the dialects
   )
 }
 

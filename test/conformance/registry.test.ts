@@ -1,7 +1,11 @@
 // The registry's own promises: every resource has what the conformance suite needs, names
 // agree with the contract, and nothing is registered twice.
 import { describe, expect, it } from 'vitest'
+import { getTableColumns, getTableName, is } from 'drizzle-orm'
+import { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { actionDefs, resources } from '../../src/main/core/resources/registry'
+import { entityByRefKey, localEntities, type EntityName } from '../../src/main/core/store'
+import * as schema from '../../src/main/core/store/schema'
 import { resourceNames } from '../../src/shared/contract'
 import { fixtures } from './fixtures'
 
@@ -36,5 +40,24 @@ describe('the resource registry', () => {
     // reconcile without observe falls back to dates, which a computer clock minutes off defeats.
     const clockBound = resources.flatMap((r) => r.actions).filter((def) => def.reconcile && !def.observe && !def.settledByState).map((def) => def.kind)
     expect(clockBound).toEqual([])
+  })
+
+  it('knows every table the outbox changes, and which payload fields refer to each', () => {
+    // A table with a local revision is one the outbox holds rows of: it must declare itself
+    // (store/schema/entity.ts), or names, local ids and holds would not find it.
+    const held = (Object.values(schema) as unknown[])
+      .filter((t): t is SQLiteTable => is(t, SQLiteTable))
+      .filter((t) => 'localRevision' in getTableColumns(t))
+    // Web chat sessions are keyed by a text id; store/writes/web-chat.ts holds them itself.
+    const ownHolds = ['web_chat_sessions']
+    const undeclared = held.filter((t) => !localEntities.some((e) => e.table === t)).map((t) => getTableName(t))
+    expect(undeclared.filter((name) => !ownHolds.includes(name))).toEqual([])
+    for (const e of localEntities) expect(e.revision, `${e.name}'s revision column`).toBeDefined()
+    // Every entity an action creates or deletes is declared, and the ids it creates are found in payloads.
+    const named = new Set<string>(localEntities.map((e) => e.name))
+    for (const def of actionDefs.values()) {
+      if (def.deletes) expect(named.has(def.deletes.entity), `${def.kind} deletes a declared entity`).toBe(true)
+      if (def.creates) expect([...entityByRefKey.values()], `${def.kind}'s created ids can be referred to`).toContain(def.creates.entity as EntityName)
+    }
   })
 })

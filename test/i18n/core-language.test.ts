@@ -12,15 +12,7 @@ import { sendMessageAction } from '../../src/main/core/outbox/actions/send-messa
 import { checkUpload } from '../../src/main/core/skylight/media-rules'
 import type { Handlers } from '../../src/shared/contract'
 
-const names: Names = {
-  contact: () => '“Noura”',
-  campaign: () => '“Spring sale”',
-  media: () => 'media file 1',
-  list: () => 'list 1',
-  segment: () => 'segment 1',
-  aiAgent: () => 'AI agent 1',
-  kbEntry: () => 'entry 1',
-}
+const names: Names = (entity, id) => (entity === 'contact' ? '“Noura”' : entity === 'campaign' ? '“Spring sale”' : `${entity} ${id}`)
 
 afterEach(() => {
   setSystemLocale(undefined)

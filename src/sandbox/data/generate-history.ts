@@ -3,7 +3,7 @@ import type { DataSize } from '../options'
 import type { AccountStore } from './account-store'
 import type { MessageRec } from './model'
 import type { Prng } from './prng'
-import { messageText } from './text'
+import { messageText } from './message-text'
 import { DAY, MINUTE } from './time'
 import type { World } from './world'
 

@@ -1,7 +1,7 @@
 // Message events: sending, inbound arrivals and outbound status progress.
 import type { AccountStore } from './account-store'
 import type { ContactRec, MessageRec } from './model'
-import { messageText } from './text'
+import { messageText } from './message-text'
 import type { World } from './world'
 
 const NEXT_STATUS: Partial<Record<MessageRec['status'], MessageRec['status']>> = { sent: 'delivered', delivered: 'read' }

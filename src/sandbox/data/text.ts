@@ -1,4 +1,5 @@
 // Word lists for generated data: Arabic and English names, right-to-left text, emoji.
+// Message texts are composed in message-text.ts.
 import type { Prng } from './prng'
 
 const ENGLISH_FIRST = ['Sarah', 'James', 'Emily', 'Omar', 'Olivia', 'Daniel', 'Grace', 'Liam', 'Maya', 'Noah', 'Zoe', 'Ethan', 'Hannah', 'Lucas', 'Chloe', 'Adam']
@@ -8,39 +9,6 @@ const ARABIC_LAST = ['العتيبي', 'القحطاني', 'الشهري', 'ال
 const LATIN_ARABIC_FIRST = ['Noura', 'Ahmad', 'Fatima', 'Mohammed', 'Khalid', 'Reem', 'Abdullah', 'Yousef', 'Hind', 'Faisal']
 const LATIN_ARABIC_LAST = ['Al-Otaibi', 'Al-Qahtani', 'Al-Shehri', 'Al-Harbi', 'Al-Dosari', 'Al-Mutairi', 'Al-Zahrani']
 const NAME_EMOJI = ['🌟', '🌸', '🚀', '☕', '🎯', '💼']
-
-const ENGLISH_MESSAGES = [
-  'Hi, I need help with my order.',
-  'Hello! How can I help you today?',
-  'Is the blue one still in stock?',
-  'Your appointment is confirmed for tomorrow at 2pm.',
-  'Thanks a lot, that solved it 🙏',
-  'Can you send me the price list?',
-  'We are open from 9am to 6pm, Sunday to Thursday.',
-  'Your order has been shipped 📦',
-  'Could I change the delivery address?',
-  'Great, see you then! 👍',
-  'What are your opening hours on Friday?',
-  'I would like to book a table for four.',
-]
-const ARABIC_MESSAGES = [
-  'مرحبا، أحتاج مساعدة في طلبي',
-  'السلام عليكم، هل المنتج متوفر؟',
-  'شكراً جزيلاً لكم 🌹',
-  'تم تأكيد موعدك غداً الساعة الثانية',
-  'كم سعر التوصيل إلى جدة؟',
-  'أهلاً وسهلاً! كيف نقدر نخدمك اليوم؟',
-  'طلبك في الطريق 🚚',
-  'ممكن أعرف أوقات الدوام؟',
-  'تمام، بانتظارك ✨',
-]
-const MIXED_MESSAGES = [
-  'Order #4521 — تم الشحن ✅',
-  'Thanks! شكراً 😊',
-  '👍',
-  '🎉🎉🎉',
-  'Promo code RAMADAN25 — خصم ٢٥٪ على كل المنتجات',
-]
 
 export const TAG_TITLES = ['VIP Customer', 'Hot Lead', 'newsletter', 'عميل مميز', 'Wholesale', 'Follow up ⏰', 'Returning', 'عرض رمضان', 'Support', 'Cold']
 export const LIST_NAMES = ['Q1 Leads', 'Spring Campaign Targets', 'عملاء الرياض', 'Newsletter subscribers', 'Event attendees 🎟️', 'Trade show contacts']
@@ -86,13 +54,6 @@ export function phone(random: Prng, serial: number): string {
   const digits = String(serial).padStart(6, '0')
   const prefix = random.pick(['+96650', '+96655', '+1415', '+4477', '+2010', '+97150'])
   return `${prefix}${random.int(1, 9)}${digits}`.slice(0, 16)
-}
-
-export function messageText(random: Prng): string {
-  const roll = random.next()
-  if (roll < 0.5) return random.pick(ENGLISH_MESSAGES)
-  if (roll < 0.85) return random.pick(ARABIC_MESSAGES)
-  return random.pick(MIXED_MESSAGES)
 }
 
 export interface CompanyProfile {

@@ -3,12 +3,11 @@
 import type { AccountStore } from './account-store'
 import { Prng } from './prng'
 
-export type IdKind =
-  | 'account' | 'user' | 'contact' | 'note' | 'tag' | 'list' | 'segment' | 'message'
-  | 'channel' | 'media' | 'campaign' | 'campaignContact'
-  | 'teamMember' | 'webhook' | 'webhookDelivery'
-  | 'ticket' | 'ticketReply' | 'department' | 'booking' | 'bookingType' | 'bookingResource' | 'webChatMessage'
-  | 'aiAgent' | 'kbEntry' | 'kbProduct'
+/**
+ * The name of an id sequence ('contact', 'kbProduct'): one per kind of record, shared by
+ * every account. A new resource's routes simply name theirs.
+ */
+export type IdKind = string
 
 export class IdSequences {
   private readonly last = new Map<IdKind, number>()

@@ -19,7 +19,7 @@ import type { RouteContext, Router } from '../http/router'
 import { receiveUpload } from '../http/upload'
 import { nullableString, queryEnum, requiredString, validate } from '../http/validate'
 import { param } from './lookup'
-import { parseCsv } from './csv'
+import { readCsv } from '../../shared/csv'
 
 const CONTENT_MAX = 100_000
 const textBody = z.object({
@@ -142,7 +142,7 @@ export function knowledgeBaseRoutes(router: Router): void {
       const outcome = await receiveUpload(req, (ext) => (target = join(world.storageDir, `kb/${store.id}/${world.runtimeRandom.token(10)}.${ext}`)), { extensions: ['csv'], maxBytes: 5_242_880 })
       if (target) await rm(target, { force: true })
       if (!outcome.file || Object.keys(outcome.errors).length > 0) throw validationFailed(outcome.errors)
-      const rows = parseCsv(outcome.file.head.toString('utf8'))
+      const rows = readCsv(outcome.file.head.toString('utf8'))?.rows ?? []
       input = validate(catalogBody, { title: outcome.fields.title || outcome.file.originalName, description: outcome.fields.description, products: rows })
     } else {
       input = validate(catalogBody, await readJsonBody(req))

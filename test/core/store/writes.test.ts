@@ -106,12 +106,12 @@ describe('upserts', () => {
     // Messages, conversations, media and small collections are protected the same way.
     upsertMessages(store.db, 1, [apiMessage({ id: 9, content: 'draft', status: 'sent', sent_at: at(1) })])
     const rowId = threadPage(store.db, { contactId: 1 }).items[0]!.rowId
-    holdForLocalChange(store.db, { kind: 'message', rowId })
+    holdForLocalChange(store.db, { kind: 'message', id: rowId })
     expect(upsertMessages(store.db, 1, [apiMessage({ id: 9, content: 'changed', sent_at: at(1) })]).skipped).toEqual([9])
     expect(threadPage(store.db, { contactId: 1 }).items[0]).toMatchObject({ content: 'draft', pending: true })
 
     upsertConversations(store.db, [apiConversation({ contact_id: 1, unread_count: 3 })])
-    holdForLocalChange(store.db, { kind: 'conversation', contactId: 1 }) // marked read offline
+    holdForLocalChange(store.db, { kind: 'conversation', id: 1 }) // marked read offline
     upsertConversations(store.db, [apiConversation({ contact_id: 1, unread_count: 4 })])
     expect(conversationPage(store.db).items[0]).toMatchObject({ unreadCount: 3, pending: true })
 

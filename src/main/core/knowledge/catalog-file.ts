@@ -1,6 +1,8 @@
 // A product catalog read from a file the user dropped (JSON array or CSV with a header
 // row), for the preview table before anything is sent: each row becomes a product or a
 // reason it cannot be one. Prices accept "12.5", "12,5" and a currency written beside.
+import { readCsv } from '../../../shared/csv'
+
 export interface CatalogProduct {
   name: string
   description: string | null
@@ -67,41 +69,11 @@ export class CatalogFileError extends Error {
   readonly type = 'invalid-input' as const
 }
 
-/** A header row, quoted fields with "" escapes, commas or semicolons. */
 function csvRows(text: string): Record<string, string>[] {
-  const body = text.replace(/^\ufeff/, '')
-  const first = body.split('\n', 1)[0] ?? ''
-  const separator = first.includes(';') && !first.includes(',') ? ';' : ','
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === separator) {
-      row.push(field)
-      field = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-    } else field += ch
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field])
-  const [header, ...data] = rows.filter((r) => r.some((cell) => cell.trim() !== ''))
-  if (!header) throw new CatalogFileError('This CSV file is empty: it needs a header row (name, price…) and a row per product.')
-  const keys = header.map((h) => h.trim().toLowerCase())
-  if (!keys.some((k) => ['name', 'title', 'product', 'الاسم'].includes(k))) {
+  const csv = readCsv(text)
+  if (!csv) throw new CatalogFileError('This CSV file is empty: it needs a header row (name, price…) and a row per product.')
+  if (!csv.columns.some((k) => ['name', 'title', 'product', 'الاسم'].includes(k))) {
     throw new CatalogFileError('The CSV header needs a “name” column (and may have price, currency, sku, description).')
   }
-  return data.map((r) => Object.fromEntries(keys.map((k, i) => [k, (r[i] ?? '').trim()])))
+  return csv.rows
 }

@@ -3,7 +3,7 @@
 // yet, merged into that action instead (one request instead of several). An action naming
 // a local (negative) id is accepted only while the entity is being created here: anything
 // else would wait forever for an id that never comes.
-import { inTransaction, type StoreDb } from '../store'
+import { entity, inTransaction, type StoreDb } from '../store'
 import type { ActionDef, AnyActionDef } from './actions/define'
 import { readPayload } from './attempt'
 import { OutboxActionError } from './manage'
@@ -48,18 +48,6 @@ function coalesce<P>(tx: StoreDb, defs: ReadonlyMap<string, AnyActionDef>, def: 
   return last.id
 }
 
-const ENTITY_NAMES: Record<RefEntity, string> = {
-  contact: 'contact',
-  media: 'media file',
-  campaign: 'campaign',
-  teamMember: 'team member',
-  webhook: 'webhook',
-  ticket: 'ticket',
-  booking: 'booking',
-  'ai-agent': 'AI agent',
-  'kb-entry': 'knowledge base entry',
-}
-
 /**
  * Each local id the payload names must be an entity whose creation is still queued (or
  * failed, awaiting retry or discard); one created meanwhile is named by its server id
@@ -78,7 +66,7 @@ function resolveLocalIds<P>(tx: StoreDb, defs: ReadonlyMap<string, AnyActionDef>
       continue
     }
     throw new OutboxActionError(
-      `This ${ENTITY_NAMES[ref.entity]} (${ref.id}) was never created in SkyLight Desk, or its creation was discarded, so nothing can be done with it. Refresh the view and try again.`,
+      `This ${entity(ref.entity).noun} (${ref.id}) was never created in SkyLight Desk, or its creation was discarded, so nothing can be done with it. Refresh the view and try again.`,
     )
   }
   return resolved as P

@@ -2,6 +2,7 @@
 // ever written (upgrading old shapes to the current one), and says clearly when a payload
 // comes from a newer app than this one, instead of guessing.
 import type { z } from 'zod'
+import { entityByRefKey, type EntityName } from '../store'
 
 export class PayloadError extends Error {
   override readonly name = 'PayloadError'
@@ -34,25 +35,13 @@ export function parsePayload<P>(kind: string, spec: VersionedSchema<P>, version:
   return parsed.data
 }
 
-export type RefEntity = 'contact' | 'media' | 'campaign' | 'teamMember' | 'webhook' | 'ticket' | 'booking' | 'ai-agent' | 'kb-entry'
+/** An entity a payload refers to (store/schema/entity.ts). */
+export type RefEntity = EntityName
 
-/**
- * Payload fields that name another entity, by a naming convention every kind and version
- * keeps, so ids can be found and rewritten without knowing the kind: a contact created
- * offline is referred to by its local (negative) id until the server gives it one.
- */
-const REF_KEYS: Record<string, RefEntity> = {
-  contactId: 'contact',
-  contact_ids: 'contact',
-  mediaId: 'media',
-  campaignId: 'campaign',
-  teamMemberId: 'teamMember',
-  webhookId: 'webhook',
-  ticketId: 'ticket',
-  bookingId: 'booking',
-  agentId: 'ai-agent',
-  entryId: 'kb-entry',
-}
+// Payload fields that name another entity, by a naming convention every kind and version
+// keeps (each table's declaration lists its `refKeys`), so ids can be found and rewritten
+// without knowing the kind: a contact created offline is referred to by its local
+// (negative) id until the server gives it one.
 
 /** Every referenced id, at any depth. */
 export function refsOf(payload: unknown): { entity: RefEntity; id: number }[] {
@@ -79,7 +68,7 @@ function walk(node: unknown, visit: (entity: RefEntity, id: number) => number): 
   if (typeof node !== 'object' || node === null) return
   const record = node as Record<string, unknown>
   for (const [key, value] of Object.entries(record)) {
-    const entity = REF_KEYS[key]
+    const entity = entityByRefKey.get(key)
     if (entity && typeof value === 'number') record[key] = visit(entity, value)
     else if (entity && Array.isArray(value)) record[key] = value.map((v) => (typeof v === 'number' ? visit(entity, v) : v))
     else walk(value, visit)

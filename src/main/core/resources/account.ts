@@ -30,5 +30,6 @@ export const accountResource = defineResource({
   ],
   fullPass: syncAccount,
   fullPassStep: 0,
+  refresh: { step: syncAccount, cadence: 'every-refresh' },
   actions: [updateAccountAction],
 })

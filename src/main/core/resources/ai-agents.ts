@@ -20,5 +20,6 @@ export const aiAgentsResource = defineResource({
     'POST /ai-agents/{id}/assign',
   ],
   fullPass: syncAiAgents,
+  refresh: { step: syncAiAgents, cadence: 'half-hourly' },
   actions: [createAiAgentAction, updateAiAgentAction, deleteAiAgentAction, setDefaultAiAgentAction, assignAiAgentAction],
 })

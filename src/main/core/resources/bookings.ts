@@ -20,5 +20,6 @@ export const bookingsResource = defineResource({
     'GET /bookings/availability',
   ],
   fullPass: (ctx) => syncBookings(ctx, true),
+  refresh: { step: (ctx) => syncBookings(ctx, false), cadence: 'half-hourly' },
   actions: [createBookingAction, updateBookingAction, cancelBookingAction],
 })

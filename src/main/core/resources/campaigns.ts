@@ -22,5 +22,6 @@ export const campaignsResource = defineResource({
   ],
   fullPass: (ctx) => syncCampaigns(ctx, true),
   fullPassStep: 4,
+  refresh: { step: (ctx) => syncCampaigns(ctx, false), cadence: 'every-refresh' },
   actions: [createCampaignAction, updateCampaignAction, deleteCampaignAction, campaignCommandAction],
 })

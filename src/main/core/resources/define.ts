@@ -35,6 +35,13 @@ export interface ResourceDescriptor {
    */
   fullPassStep?: number
   /**
+   * What a refresh (at start, on wake, every few minutes) re-reads of it; the inbox itself
+   * is the poll's. 'half-hourly': only when its last read is half an hour old or the user
+   * asked to sync now — for what changes seldom, so an idle refresh stays within ten
+   * requests however many resources there are. Left out: a refresh does not read it.
+   */
+  refresh?: { step: SyncStep; cadence: 'every-refresh' | 'half-hourly' }
+  /**
    * Every kind of action the user can queue on it. A delete is made with deleteRowAction
    * (outbox/actions/delete-row.ts): while it waits, sync does not bring the row back.
    */

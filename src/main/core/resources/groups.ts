@@ -9,5 +9,6 @@ export const groupsResource = defineResource({
   endpoints: ['GET /tags', 'GET /contacts/lists', 'GET /contacts/lists/{id}/members', 'GET /contacts/segments', 'GET /contacts/segments/{id}/members'],
   fullPass: (ctx) => syncGroups(ctx, true),
   fullPassStep: 2,
+  refresh: { step: (ctx) => syncGroups(ctx, false), cadence: 'every-refresh' },
   actions: [],
 })

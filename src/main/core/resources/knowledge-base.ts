@@ -29,6 +29,7 @@ export const knowledgeBaseResource = defineResource({
     'DELETE /knowledge-base/{id}',
   ],
   fullPass: (ctx) => syncKnowledgeBase(ctx, true),
+  refresh: { step: syncKnowledgeBase, cadence: 'half-hourly' },
   actions: [
     createKbTextAction,
     updateKbEntryAction,

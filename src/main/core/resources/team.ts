@@ -10,5 +10,6 @@ export const teamResource = defineResource({
   pattern: 'whole',
   endpoints: ['GET /team', 'POST /team', 'GET /team/{id}', 'PUT /team/{id}', 'DELETE /team/{id}'],
   fullPass: syncTeam,
+  refresh: { step: syncTeam, cadence: 'half-hourly' },
   actions: [createTeamMemberAction, updateTeamMemberAction, deleteTeamMemberAction],
 })

@@ -18,5 +18,6 @@ export const ticketsResource = defineResource({
     'GET /tickets/departments',
   ],
   fullPass: (ctx) => syncTickets(ctx, true),
+  refresh: { step: (ctx) => syncTickets(ctx, false), cadence: 'half-hourly' },
   actions: [createTicketAction, replyTicketAction, closeTicketAction],
 })

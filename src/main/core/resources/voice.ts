@@ -20,5 +20,6 @@ export const voiceResource = defineResource({
     'DELETE /voice',
   ],
   fullPass: syncVoice,
+  refresh: { step: syncVoice, cadence: 'half-hourly' },
   actions: [updateVoiceSettingsAction, cloneVoiceAction, removeClonedVoiceAction],
 })

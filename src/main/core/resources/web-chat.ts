@@ -18,5 +18,6 @@ export const webChatResource = defineResource({
     'POST /web-chat/sessions/{session_id}/end',
   ],
   fullPass: (ctx) => syncWebChat(ctx, 'all'),
+  refresh: { step: (ctx) => syncWebChat(ctx, 'all'), cadence: 'half-hourly' },
   actions: [webChatCommandAction, webChatReplyAction],
 })

@@ -22,5 +22,6 @@ export const webhooksResource = defineResource({
     'GET /webhooks/events',
   ],
   fullPass: (ctx) => syncWebhooks(ctx, true),
+  refresh: { step: (ctx) => syncWebhooks(ctx, false), cadence: 'half-hourly' },
   actions: [createWebhookAction, updateWebhookAction, deleteWebhookAction],
 })

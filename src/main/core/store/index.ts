@@ -41,7 +41,6 @@ export {
   insertLocalCampaign,
   rekeyCampaign,
   saveCampaignIfUnheld,
-  type LocalTable,
   type RowSnapshot,
   type LocalContactInput,
   type LocalMediaInput,
@@ -51,7 +50,9 @@ export { insertLocalNote, confirmLocalNote, deleteLocalNote, setContactTag, setM
 export { outboxActions, outboxLocalIds } from './schema/outbox'
 export { upsertMedia, setMediaCachePath } from './writes/media'
 export { epochMs } from './time'
-export { pendingDeletes, withoutPendingDeletes, type DeletableEntity } from './queries/pending-deletes'
+export { pendingDeletes, withoutPendingDeletes } from './queries/pending-deletes'
+export { localEntities, entity, entityByRefKey, fieldOf, labelOf, type EntityName, type EntityOf } from './entities'
+export type { LocalEntitySpec } from './schema/entity'
 export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
 export { replaceTeam, insertLocalTeamMember, rekeyTeamMember } from './writes/team'
 export { replaceWebhooks, replaceWebhookEvents, insertLocalWebhook, rekeyWebhook } from './writes/webhooks'

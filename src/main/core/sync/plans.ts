@@ -7,24 +7,14 @@
 //   full    — every list read whole with deletions swept.
 // A poll also runs beside a longer run (pollBeside), so new messages never wait for one.
 import type { ResourceName } from '../../../shared/contract/resources'
-import type { ResourceDescriptor } from '../resources/define'
+import type { ResourceDescriptor, SyncStep } from '../resources/define'
 import { resources } from '../resources/registry'
 import { contactsWithUnsettledMessages, getSyncState, saveSyncState, webChatSessionsLive, type StoreDb } from '../store'
 import type { SyncContext } from './context'
 import { inParallel } from './in-parallel'
-import { syncAccount } from './steps/account'
-import { syncAiAgents } from './steps/ai-agents'
-import { syncKnowledgeBase } from './steps/knowledge-base'
-import { syncVoice } from './steps/voice'
-import { syncCampaigns } from './steps/campaigns'
 import { syncConversationList } from './steps/conversations'
-import { syncGroups } from './steps/groups'
 import { syncNewMedia } from './steps/media'
 import { refreshRecentStatuses, syncDueMessages, syncMessagesFor } from './steps/messages'
-import { syncTeam } from './steps/team'
-import { syncWebhooks } from './steps/webhooks'
-import { syncTickets } from './steps/tickets'
-import { syncBookings } from './steps/bookings'
 import { syncWebChat } from './steps/web-chat'
 
 export type SyncKind = 'first' | 'poll' | 'refresh' | 'full'
@@ -86,11 +76,13 @@ async function runPhases(ctx: SyncContext, state: string): Promise<void> {
 async function poll(ctx: SyncContext, media: 'always' | 'when-quiet'): Promise<void> {
   const { pages } = await syncConversationList(ctx, 'incremental')
   await syncDueMessages(ctx)
-  // After a burst of new conversations the media check waits for the next quiet poll, so
-  // a poll never costs more than k + 2 requests for k new messages.
-  if (media === 'always' || pages <= 1) await syncNewMedia(ctx)
-  // Visitors on the website wait in seconds, not minutes: live sessions move on every poll.
-  if (webChatSessionsLive(ctx.db)) await syncWebChat(ctx, 'active')
+  // Visitors on the website wait in seconds, not minutes: live sessions move on every poll,
+  // and meanwhile new media wait for a refresh. After a burst of new conversations the
+  // media check waits for the next quiet poll too. So a poll never costs more than k + 2
+  // requests for k new messages.
+  const live = webChatSessionsLive(ctx.db)
+  if (media === 'always' || (pages <= 1 && !live)) await syncNewMedia(ctx)
+  if (live) await syncWebChat(ctx, 'active')
 }
 
 /** Conversations read at once by a poll beside a longer run. */
@@ -155,25 +147,20 @@ const SLOW_COLLECTIONS_EVERY_MS = 30 * 60_000
 /**
  * What changes seldom, or is read more often elsewhere, is re-read by a refresh only when
  * its last read is half an hour old (a full pass reads it too, and the app's own edits show
- * at once): the team and webhooks (changed only by an owner), support tickets (answered in
- * hours, not seconds), bookings with their types and resources, the whole web chat
- * history (active sessions are read by every poll), AI agents, the knowledge base and the
- * voice settings. So an idle refresh stays within ten
+ * at once): each resource whose descriptor says `half-hourly` (the team, webhooks, tickets,
+ * bookings, the whole web chat history, the AI side…). So an idle refresh stays within ten
  * requests however many of these resources there are.
  */
 async function refreshSlowCollections(ctx: SyncContext): Promise<void> {
   const state = getSyncState(ctx.db, SLOW_COLLECTIONS)
   const last = state?.cursor === 'due' ? 0 : Date.parse(state?.lastFullPassAt ?? '') || lastFullPassAt(ctx.db)
   if (ctx.now() - last < SLOW_COLLECTIONS_EVERY_MS) return
-  await syncTeam(ctx)
-  await syncWebhooks(ctx)
-  await syncTickets(ctx, false)
-  await syncBookings(ctx, false)
-  await syncWebChat(ctx, 'all')
-  await syncAiAgents(ctx)
-  await syncKnowledgeBase(ctx)
-  await syncVoice(ctx)
+  for (const step of refreshSteps('half-hourly')) await step(ctx)
   saveSyncState(ctx.db, SLOW_COLLECTIONS, { cursor: null, lastFullPassAt: new Date(ctx.now()).toISOString() })
+}
+
+function refreshSteps(cadence: 'every-refresh' | 'half-hourly'): SyncStep[] {
+  return resources.flatMap((r) => (r.refresh?.cadence === cadence ? [r.refresh.step] : []))
 }
 
 /** The user asked to sync now: the next refresh reads the seldom-changing collections too. */
@@ -189,9 +176,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       return poll(ctx, 'when-quiet')
     case 'refresh':
       await poll(ctx, 'always')
-      await syncAccount(ctx)
-      await syncGroups(ctx, false)
-      await syncCampaigns(ctx, false)
+      for (const step of refreshSteps('every-refresh')) await step(ctx)
       await refreshSlowCollections(ctx)
       await refreshStatuses(ctx)
       return

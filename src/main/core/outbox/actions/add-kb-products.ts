@@ -14,7 +14,7 @@ export const addKbProductsAction: ActionDef<AddKbProductsPayload> = {
   kind: 'add-kb-products',
   payload: { current: 1, schema },
   lane: (p) => `kb-entry:${p.entryId}`,
-  summary: (p, names) => `Add ${p.products.length === 1 ? `“${p.products[0]!.name}”` : `${p.products.length} products`} to ${names.kbEntry(p.entryId)}`,
+  summary: (p, names) => `Add ${p.products.length === 1 ? `“${p.products[0]!.name}”` : `${p.products.length} products`} to ${names('kb-entry', p.entryId)}`,
   repeatable: false,
   resources: ['knowledge-base'],
   apply(db, p, { hold: holding }) {

@@ -17,7 +17,7 @@ export const addNoteAction: ActionDef<AddNotePayload> = {
   kind: 'add-note',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => t().summary_add_note({ text: quote(p.text), to: names.contact(p.contactId) }),
+  summary: (p, names) => t().summary_add_note({ text: quote(p.text), to: names('contact', p.contactId) }),
   editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['contacts'],

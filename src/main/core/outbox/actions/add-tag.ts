@@ -18,7 +18,7 @@ export const addTagAction: ActionDef<AddTagPayload> = {
   kind: 'add-tag',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => t().summary_add_tag({ contact: names.contact(p.contactId), tag: quote(p.title) }),
+  summary: (p, names) => t().summary_add_tag({ contact: names('contact', p.contactId), tag: quote(p.title) }),
   repeatable: true,
   resources: ['contacts', 'groups'],
   contactIds: (p) => [p.contactId],

@@ -23,7 +23,10 @@ export const assignAiAgentAction: ActionDef<AssignAiAgentPayload> = {
   payload: { current: 1, schema },
   lane: (p) => `ai-agent:${p.agentId}`,
   summary: (p, names) =>
-    t().summary_assign_agent({ agent: names.aiAgent(p.agentId), to: p.contact_ids.length === 1 ? names.contact(p.contact_ids[0]!) : t().summary_contacts({ n: p.contact_ids.length }) }),
+    t().summary_assign_agent({
+      agent: names('ai-agent', p.agentId),
+      to: p.contact_ids.length === 1 ? names('contact', p.contact_ids[0]!) : t().summary_contacts({ n: p.contact_ids.length }),
+    }),
   repeatable: true,
   resources: ['ai-agents', 'contacts'],
   apply(db, p) {

@@ -40,7 +40,7 @@ export const campaignCommandAction: ActionDef<CampaignCommandPayload> = {
   payload: { current: 1, schema },
   lane: (p) => `campaign:${p.campaignId}`,
   summary: (p, names) => {
-    const campaign = names.campaign(p.campaignId)
+    const campaign = names('campaign', p.campaignId)
     const words = { start: t().summary_start, pause: t().summary_pause, resume: t().summary_resume, cancel: t().summary_cancel }
     return words[p.command]({ campaign })
   },

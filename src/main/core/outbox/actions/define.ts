@@ -4,6 +4,7 @@
 import type { ResourceName } from '../../../../shared/contract/resources'
 import type { CallOptions, SkyLightApi, SkyLightError } from '../../skylight'
 import type { StoreDb } from '../../store'
+import type { EntityName } from '../../store'
 import type { RefEntity, VersionedSchema } from '../payload'
 import { currentLanguage } from '../../language'
 
@@ -76,15 +77,7 @@ export interface ActionDef<P> {
 export type AnyActionDef = ActionDef<any>
 
 /** How a summary names a row: its name in quotes, or its kind and id when it has none here. */
-export interface Names {
-  contact(id: number): string
-  campaign(id: number): string
-  media(id: number): string
-  list(id: number): string
-  segment(id: number): string
-  aiAgent(id: number): string
-  kbEntry(id: number): string
-}
+export type Names = (entity: EntityName, id: number) => string
 
 /** Quoted as the language quotes: “…” in English, «…» in Arabic. */
 export const quote = (text: string, max = 40) => {

@@ -15,7 +15,7 @@ export function membershipAction(group: 'list' | 'segment', member: boolean): Ac
     payload: { current: 1, schema },
     lane: (p) => `contact:${p.contactId}`,
     summary: (p, names) => {
-      const words = { contact: names.contact(p.contactId), group: names[group](p.groupId) }
+      const words = { contact: names('contact', p.contactId), group: names(group, p.groupId) }
       return member ? t().summary_add_to_group(words) : t().summary_remove_from_group(words)
     },
     repeatable: true,

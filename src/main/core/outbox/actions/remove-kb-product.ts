@@ -16,7 +16,7 @@ export const removeKbProductAction: ActionDef<RemoveKbProductPayload> = {
   kind: 'remove-kb-product',
   payload: { current: 1, schema },
   lane: (p) => `kb-entry:${p.entryId}`,
-  summary: (p, names) => `Remove ${p.snapshot?.name ? `“${String(p.snapshot.name)}”` : `product ${p.productId}`} from ${names.kbEntry(p.entryId)}`,
+  summary: (p, names) => `Remove ${p.snapshot?.name ? `“${String(p.snapshot.name)}”` : `product ${p.productId}`} from ${names('kb-entry', p.entryId)}`,
   repeatable: true,
   resources: ['knowledge-base'],
   apply(db, p, { hold: holding }) {

@@ -18,7 +18,7 @@ export const removeTagAction: ActionDef<RemoveTagPayload> = {
   kind: 'remove-tag',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => t().summary_remove_tag({ contact: names.contact(p.contactId), tag: quote(p.title) }),
+  summary: (p, names) => t().summary_remove_tag({ contact: names('contact', p.contactId), tag: quote(p.title) }),
   repeatable: true,
   resources: ['contacts', 'groups'],
   contactIds: (p) => [p.contactId],

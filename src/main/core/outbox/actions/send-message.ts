@@ -34,7 +34,7 @@ export const sendMessageAction: ActionDef<SendMessagePayload> = {
   kind: 'send-message',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => t().summary_send({ text: quote(p.text), to: names.contact(p.contactId) }),
+  summary: (p, names) => t().summary_send({ text: quote(p.text), to: names('contact', p.contactId) }),
   editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['messages', 'conversations'],

@@ -18,7 +18,7 @@ export const setDefaultAiAgentAction: ActionDef<SetDefaultAiAgentPayload> = {
   kind: 'set-default-ai-agent',
   payload: { current: 1, schema },
   lane: (p) => `ai-agent:${p.agentId}`,
-  summary: (p, names) => `Make ${names.aiAgent(p.agentId)} the default AI agent`,
+  summary: (p, names) => `Make ${names('ai-agent', p.agentId)} the default AI agent`,
   repeatable: true,
   resources: ['ai-agents'],
   apply(db, p, { hold: holding }) {

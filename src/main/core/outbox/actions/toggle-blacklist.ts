@@ -18,7 +18,7 @@ export const toggleBlacklistAction: ActionDef<ToggleBlacklistPayload> = {
   kind: 'toggle-blacklist',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => (p.blacklisted ? t().summary_blacklist : t().summary_unblacklist)({ contact: names.contact(p.contactId) }),
+  summary: (p, names) => (p.blacklisted ? t().summary_blacklist : t().summary_unblacklist)({ contact: names('contact', p.contactId) }),
   repeatable: true,
   resources: ['contacts'],
   contactIds: (p) => [p.contactId],

@@ -19,7 +19,7 @@ export const updateAiAgentAction: ActionDef<UpdateAiAgentPayload> = {
   kind: 'update-ai-agent',
   payload: { current: 1, schema },
   lane: (p) => `ai-agent:${p.agentId}`,
-  summary: (p, names) => `Edit ${p.changes.name ? `AI agent ${quote(p.changes.name)}` : names.aiAgent(p.agentId)}`,
+  summary: (p, names) => `Edit ${p.changes.name ? `AI agent ${quote(p.changes.name)}` : names('ai-agent', p.agentId)}`,
   repeatable: true,
   resources: ['ai-agents'],
   apply(db, p, { hold: holding }) {

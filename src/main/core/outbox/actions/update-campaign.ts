@@ -22,7 +22,7 @@ export const updateCampaignAction: ActionDef<UpdateCampaignPayload> = {
   payload: { current: 1, schema },
   lane: (p) => `campaign:${p.campaignId}`,
   summary: (p, names) =>
-    t().summary_edit({ what: p.changes.name ? t().summary_named({ noun: t().noun_campaign(), name: quote(p.changes.name) }) : names.campaign(p.campaignId) }),
+    t().summary_edit({ what: p.changes.name ? t().summary_named({ noun: t().noun_campaign(), name: quote(p.changes.name) }) : names('campaign', p.campaignId) }),
   repeatable: true,
   resources: ['campaigns'],
   apply(db, p, { hold: holding }) {

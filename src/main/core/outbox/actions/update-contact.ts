@@ -19,7 +19,7 @@ export const updateContactAction: ActionDef<UpdateContactPayload> = {
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
   summary: (p, names) =>
-    t().summary_edit({ what: p.changes.name ? t().summary_named({ noun: t().noun_contact(), name: quote(p.changes.name) }) : names.contact(p.contactId) }),
+    t().summary_edit({ what: p.changes.name ? t().summary_named({ noun: t().noun_contact(), name: quote(p.changes.name) }) : names('contact', p.contactId) }),
   repeatable: true,
   resources: ['contacts'],
   contactIds: (p) => [p.contactId],

@@ -19,7 +19,7 @@ export const updateKbEntryAction: ActionDef<UpdateKbEntryPayload> = {
   kind: 'update-kb-entry',
   payload: { current: 1, schema },
   lane: (p) => `kb-entry:${p.entryId}`,
-  summary: (p, names) => `Edit ${p.changes.title ? quote(p.changes.title) : names.kbEntry(p.entryId)}${p.changes.content !== undefined ? ' (new text)' : ''}`,
+  summary: (p, names) => `Edit ${p.changes.title ? quote(p.changes.title) : names('kb-entry', p.entryId)}${p.changes.content !== undefined ? ' (new text)' : ''}`,
   repeatable: true,
   resources: ['knowledge-base'],
   apply(db, p, { hold: holding }) {

@@ -5,11 +5,9 @@
 // one query serves every kind of row, present and future.
 import { sql } from 'drizzle-orm'
 import type { StoreDb } from '../db'
-import type { LocalTable } from '../writes/local-entities'
+import type { EntityName } from '../entities'
 
-export type DeletableEntity = Exclude<LocalTable, 'note'>
-
-export function pendingDeletes(db: StoreDb, entity: DeletableEntity): Set<number> {
+export function pendingDeletes(db: StoreDb, entity: EntityName): Set<number> {
   const prefix = `${entity}:`
   // A failed delete that may still be retried keeps the row hidden too; a refused one was rolled back.
   const rows = db.all<{ id: number | null }>(sql`
@@ -19,7 +17,7 @@ export function pendingDeletes(db: StoreDb, entity: DeletableEntity): Set<number
   return new Set(rows.flatMap((r) => (r.id === null ? [] : [r.id])))
 }
 
-export function withoutPendingDeletes<T>(db: StoreDb, entity: DeletableEntity, rows: readonly T[], idOf: (row: T) => number): T[] {
+export function withoutPendingDeletes<T>(db: StoreDb, entity: EntityName, rows: readonly T[], idOf: (row: T) => number): T[] {
   const pending = pendingDeletes(db, entity)
   return pending.size === 0 ? [...rows] : rows.filter((row) => !pending.has(idOf(row)))
 }

@@ -2,6 +2,7 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { Subscription } from '../../skylight/resources/account'
 import { localRevision } from './columns'
+import { localEntity } from './entity'
 
 export interface PrimaryUser {
   first_name: string | null
@@ -41,3 +42,5 @@ export const channels = sqliteTable('channels', {
   syncStatus: text('sync_status'),
   lastSyncedAt: text('last_synced_at'),
 })
+
+export const accountEntity = localEntity({ name: 'account', noun: 'the account', table: account, key: account.id, revision: account.localRevision })

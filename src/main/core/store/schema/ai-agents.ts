@@ -4,6 +4,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { localRevision } from './columns'
 import { contacts } from './contacts'
+import { localEntity } from './entity'
 
 export const aiAgents = sqliteTable(
   'ai_agents',
@@ -37,3 +38,5 @@ export const aiAgentAssignments = sqliteTable(
   },
   (t) => [index('ai_agent_assignments_agent_idx').on(t.agentId)],
 )
+
+export const aiAgentEntity = localEntity({ name: 'ai-agent', noun: 'AI agent', table: aiAgents, key: aiAgents.id, revision: aiAgents.localRevision, label: aiAgents.name, refKeys: ['agentId'] })

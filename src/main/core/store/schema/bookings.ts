@@ -1,6 +1,7 @@
 // Bookings, and the booking types and resources they are made of.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { localRevision } from './columns'
+import { localEntity } from './entity'
 
 // No foreign key to contacts: a booking is shown (by the contact's id) even when the
 // contact is not in the local copy yet.
@@ -38,3 +39,9 @@ export const bookingResources = sqliteTable('booking_resources', {
   type: text('type'),
   localRevision: localRevision(),
 })
+
+export const bookingEntity = localEntity({ name: 'booking', noun: 'booking', table: bookings, key: bookings.id, revision: bookings.localRevision, label: bookings.title, refKeys: ['bookingId'] })
+
+export const bookingTypeEntity = localEntity({ name: 'bookingType', noun: 'booking type', table: bookingTypes, key: bookingTypes.id, revision: bookingTypes.localRevision, label: bookingTypes.name })
+
+export const bookingResourceEntity = localEntity({ name: 'bookingResource', noun: 'booking resource', table: bookingResources, key: bookingResources.id, revision: bookingResources.localRevision, label: bookingResources.name })

@@ -1,6 +1,7 @@
 // Campaigns, their audience as the server lists it, and per-contact delivery.
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { localRevision, unseen } from './columns'
+import { localEntity } from './entity'
 
 export const campaigns = sqliteTable(
   'campaigns',
@@ -60,3 +61,5 @@ export const campaignContacts = sqliteTable(
     index('campaign_contacts_status_idx').on(t.campaignId, t.status),
   ],
 )
+
+export const campaignEntity = localEntity({ name: 'campaign', noun: 'campaign', table: campaigns, key: campaigns.id, revision: campaigns.localRevision, label: campaigns.name, refKeys: ['campaignId'] })

@@ -1,6 +1,7 @@
 // Contacts and what hangs off one contact: its tag titles and its notes.
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { localRevision, unseen } from './columns'
+import { localEntity } from './entity'
 
 export const contacts = sqliteTable(
   'contacts',
@@ -55,3 +56,7 @@ export const contactNotes = sqliteTable(
   },
   (t) => [index('contact_notes_contact_idx').on(t.contactId, t.createdAtMs)],
 )
+
+export const contactEntity = localEntity({ name: 'contact', noun: 'contact', table: contacts, key: contacts.id, revision: contacts.localRevision, label: contacts.name, refKeys: ['contactId', 'contact_ids'] })
+
+export const noteEntity = localEntity({ name: 'note', noun: 'note', table: contactNotes, key: contactNotes.id, revision: contactNotes.localRevision })

@@ -2,6 +2,7 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { localRevision, unseen } from './columns'
 import { contacts } from './contacts'
+import { localEntity } from './entity'
 
 export const tags = sqliteTable('tags', {
   id: integer('id').primaryKey(),
@@ -57,3 +58,9 @@ export const segmentMembers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.segmentId, t.contactId] }), index('segment_members_contact_idx').on(t.contactId)],
 )
+
+export const tagEntity = localEntity({ name: 'tag', noun: 'tag', table: tags, key: tags.id, revision: tags.localRevision, label: tags.title })
+
+export const listEntity = localEntity({ name: 'list', noun: 'list', table: lists, key: lists.id, revision: lists.localRevision, label: lists.name })
+
+export const segmentEntity = localEntity({ name: 'segment', noun: 'segment', table: segments, key: segments.id, revision: segments.localRevision, label: segments.name })

@@ -2,6 +2,7 @@
 // those opened or written here, and a catalog's products (its children).
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { localRevision } from './columns'
+import { localEntity } from './entity'
 
 export const kbEntries = sqliteTable(
   'kb_entries',
@@ -47,3 +48,5 @@ export const kbProducts = sqliteTable(
   },
   (t) => [index('kb_products_entry_idx').on(t.entryId)],
 )
+
+export const kbEntryEntity = localEntity({ name: 'kb-entry', noun: 'knowledge base entry', table: kbEntries, key: kbEntries.id, revision: kbEntries.localRevision, label: kbEntries.title, refKeys: ['entryId'] })

@@ -1,6 +1,7 @@
 // The account's media library, with where a file is cached on this machine.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { localRevision, unseen } from './columns'
+import { localEntity } from './entity'
 
 export const media = sqliteTable(
   'media',
@@ -34,3 +35,5 @@ export const media = sqliteTable(
     index('media_type_recent_idx').on(t.fileType, t.createdAtMs, t.id),
   ],
 )
+
+export const mediaEntity = localEntity({ name: 'media', noun: 'media file', table: media, key: media.id, revision: media.localRevision, label: media.name, refKeys: ['mediaId'] })

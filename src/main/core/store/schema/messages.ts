@@ -2,6 +2,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { localRevision, unseen } from './columns'
 import { contacts } from './contacts'
+import { localEntity } from './entity'
 
 export const conversations = sqliteTable(
   'conversations',
@@ -60,3 +61,7 @@ export const messages = sqliteTable(
     index('messages_thread_idx').on(t.contactId, t.sortAtMs, t.rowId),
   ],
 )
+
+export const conversationEntity = localEntity({ name: 'conversation', noun: 'conversation', table: conversations, key: conversations.contactId, revision: conversations.localRevision })
+
+export const messageEntity = localEntity({ name: 'message', noun: 'message', table: messages, key: messages.rowId, revision: messages.localRevision })

@@ -2,6 +2,7 @@
 // with a create or an edit and the server never sends them back).
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { localRevision } from './columns'
+import { localEntity } from './entity'
 
 export const teamMembers = sqliteTable('team_members', {
   id: integer('id').primaryKey(),
@@ -13,3 +14,5 @@ export const teamMembers = sqliteTable('team_members', {
   updatedAt: text('updated_at'),
   localRevision: localRevision(),
 })
+
+export const teamMemberEntity = localEntity({ name: 'teamMember', noun: 'team member', table: teamMembers, key: teamMembers.id, revision: teamMembers.localRevision, label: teamMembers.name, refKeys: ['teamMemberId'] })

@@ -1,6 +1,7 @@
 // Support tickets, their reply threads, and the departments a ticket can go to.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { localRevision } from './columns'
+import { localEntity } from './entity'
 
 export const tickets = sqliteTable(
   'tickets',
@@ -59,3 +60,7 @@ export const ticketDepartments = sqliteTable('ticket_departments', {
   position: integer('position').notNull(),
   localRevision: localRevision(),
 })
+
+export const ticketEntity = localEntity({ name: 'ticket', noun: 'ticket', table: tickets, key: tickets.id, revision: tickets.localRevision, label: tickets.subject, refKeys: ['ticketId'] })
+
+export const ticketDepartmentEntity = localEntity({ name: 'ticketDepartment', noun: 'department', table: ticketDepartments, key: ticketDepartments.id, revision: ticketDepartments.localRevision, label: ticketDepartments.title })

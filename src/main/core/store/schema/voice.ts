@@ -2,6 +2,7 @@
 // whole). The user's own provider key is not here: it never reaches SQLite.
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { localRevision } from './columns'
+import { localEntity } from './entity'
 
 export const voiceSettings = sqliteTable('voice_settings', {
   id: integer('id').primaryKey(),
@@ -25,3 +26,5 @@ export const voiceDialects = sqliteTable('voice_dialects', {
   language: text('language'),
   position: integer('position').notNull(),
 })
+
+export const voiceSettingsEntity = localEntity({ name: 'voiceSettings', noun: 'voice settings', table: voiceSettings, key: voiceSettings.id, revision: voiceSettings.localRevision })

@@ -2,6 +2,7 @@
 // webhook's signing secret is a credential and never reaches this file.
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import { localRevision } from './columns'
+import { localEntity } from './entity'
 
 export const webhooks = sqliteTable('webhooks', {
   id: integer('id').primaryKey(),
@@ -23,3 +24,5 @@ export const webhookEvents = sqliteTable('webhook_events', {
   /** Catalogue order, so the checklist reads as the server lists it. */
   position: integer('position').notNull(),
 })
+
+export const webhookEntity = localEntity({ name: 'webhook', noun: 'webhook', table: webhooks, key: webhooks.id, revision: webhooks.localRevision, label: webhooks.name, refKeys: ['webhookId'] })

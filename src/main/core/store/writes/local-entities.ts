@@ -7,16 +7,13 @@ import type { Campaign } from '../../skylight/resources/campaigns'
 import type { Contact } from '../../skylight/resources/contacts'
 import type { MediaFile } from '../../skylight/resources/media'
 import type { StoreDb } from '../db'
+import { entity, fieldOf, type EntityName, type EntityRow } from '../entities'
 import { notFound } from '../errors'
-import { aiAgents } from '../schema/ai-agents'
 import { campaigns } from '../schema/campaigns'
-import { kbEntries } from '../schema/knowledge-base'
 import { contacts } from '../schema/contacts'
 import { media } from '../schema/media'
 import { messages } from '../schema/messages'
 import { outboxLocalIds } from '../schema/outbox'
-import { teamMembers } from '../schema/team'
-import { webhooks } from '../schema/webhooks'
 import { indexContact, unindexContact } from '../search/contact-index'
 import { unindexMessage } from '../search/message-index'
 import { foldForComparison } from '../search/normalize'
@@ -25,55 +22,66 @@ import { contactRow } from './contacts'
 import { mediaRow } from './media'
 import { readChildren, restoreChildren, type ChildRows } from './row-children'
 
-export type LocalTable = 'contact' | 'media' | 'campaign' | 'note' | 'teamMember' | 'webhook' | 'ai-agent' | 'kb-entry'
-
 /** A fresh negative id for a row created offline; never reused, even after a discard. */
-export function nextLocalId(db: StoreDb, entity: LocalTable | 'ticket' | 'booking'): number {
+export function nextLocalId(db: StoreDb, name: EntityName): number {
   const row = db
     .insert(outboxLocalIds)
-    .values({ entity, last: -1 })
+    .values({ entity: name, last: -1 })
     .onConflictDoUpdate({ target: outboxLocalIds.entity, set: { last: sql`${outboxLocalIds.last} - 1` } })
     .returning({ last: outboxLocalIds.last })
     .get()
   return row.last
 }
 
-const tables = { contact: contacts, media, campaign: campaigns, teamMember: teamMembers, webhook: webhooks, 'ai-agent': aiAgents, 'kb-entry': kbEntries } as const
-type Patchable = keyof typeof tables
-type RowOf<K extends Patchable> = (typeof tables)[K]['$inferSelect']
-const LABELS: Record<Patchable, string> = {
-  contact: 'Contact',
-  media: 'Media file',
-  campaign: 'Campaign',
-  teamMember: 'Team member',
-  webhook: 'Webhook',
-  'ai-agent': 'AI agent',
-  'kb-entry': 'Knowledge base entry',
+type RowOf<K extends EntityName> = EntityRow<K>
+
+const capital = (noun: string) => `${noun[0]!.toUpperCase()}${noun.slice(1)}`
+
+/**
+ * Where a row's search index must follow it (search/): the two tables with text the user
+ * searches. Every other table needs nothing beyond its own row.
+ */
+const searchHooks: Partial<Record<EntityName, { derive?(set: Record<string, unknown>, current: Record<string, unknown>): void; reindex?(db: StoreDb, id: number): void; unindex?(db: StoreDb, id: number): void }>> = {
+  contact: {
+    derive(set) {
+      if (typeof set.name === 'string') set.sortName = foldForComparison(set.name)
+    },
+    reindex: (db, id) => reindexContact(db, id),
+    unindex(db, id) {
+      // The cascade removes the contact's messages but cannot tell the search index.
+      for (const m of db.select({ rowId: messages.rowId, content: messages.content }).from(messages).where(eq(messages.contactId, id)).all()) {
+        unindexMessage(db, m)
+      }
+      unindexContact(db, id)
+    },
+  },
+  media: {
+    derive(set, current) {
+      if (typeof set.name === 'string') set.searchText = foldForComparison(`${set.name} ${current.originalName ?? ''}`)
+    },
+  },
 }
 
 /**
  * Sets some columns of a row and returns their previous values, so a failed or discarded
  * action can put them back with the same call.
  */
-export function patchRow<K extends Patchable>(db: StoreDb, kind: K, id: number, fields: Partial<RowOf<K>>): Partial<RowOf<K>> {
-  const table = tables[kind]
-  const current = db.select().from(table).where(eq(table.id, id)).get() as RowOf<K> | undefined
-  if (!current) throw notFound(`${LABELS[kind]} ${id}`)
-  const columns = getTableColumns(table) as Record<string, unknown>
+export function patchRow<K extends EntityName>(db: StoreDb, kind: K, id: number, fields: Partial<RowOf<K>>): Partial<RowOf<K>> {
+  const spec = entity(kind)
+  const current = db.select().from(spec.table).where(eq(spec.key, id)).get() as Record<string, unknown> | undefined
+  if (!current) throw notFound(`${capital(spec.noun)} ${id}`)
+  const columns = getTableColumns(spec.table) as Record<string, unknown>
   const previous: Record<string, unknown> = {}
   const set: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(fields)) {
     if (!(key in columns) || key === 'id' || key === 'localRevision' || value === undefined) continue
-    previous[key] = (current as Record<string, unknown>)[key]
+    previous[key] = current[key]
     set[key] = value
   }
-  if (kind === 'contact' && typeof set.name === 'string') set.sortName = foldForComparison(set.name)
-  if (kind === 'media' && typeof set.name === 'string') {
-    set.searchText = foldForComparison(`${set.name} ${(current as RowOf<'media'>).originalName ?? ''}`)
-  }
   if (Object.keys(set).length === 0) return {}
-  db.update(table).set(set as never).where(eq(table.id, id)).run()
-  if (kind === 'contact') reindexContact(db, id)
+  searchHooks[kind]?.derive?.(set, current)
+  db.update(spec.table).set(set as never).where(eq(spec.key, id)).run()
+  searchHooks[kind]?.reindex?.(db, id)
   return previous as Partial<RowOf<K>>
 }
 
@@ -83,41 +91,36 @@ function reindexContact(db: StoreDb, id: number): void {
 }
 
 /** A row removed by a queued delete, kept whole so a failed delete can restore it. */
-export type RowSnapshot<K extends Patchable> = RowOf<K>
+export type RowSnapshot<K extends EntityName> = RowOf<K>
 
-export function removeRow<K extends Patchable>(db: StoreDb, kind: K, id: number): RowSnapshot<K> | null {
-  const table = tables[kind]
-  const row = db.select().from(table).where(eq(table.id, id)).get() as RowOf<K> | undefined
+export function removeRow<K extends EntityName>(db: StoreDb, kind: K, id: number): RowSnapshot<K> | null {
+  const spec = entity(kind)
+  const row: unknown = db.select().from(spec.table).where(eq(spec.key, id)).get()
   if (!row) return null
-  if (kind === 'contact') {
-    // The cascade removes the contact's messages but cannot tell the search index.
-    for (const m of db.select({ rowId: messages.rowId, content: messages.content }).from(messages).where(eq(messages.contactId, id)).all()) {
-      unindexMessage(db, m)
-    }
-    unindexContact(db, id)
-  }
-  db.delete(table).where(eq(table.id, id)).run()
-  return row
+  searchHooks[kind]?.unindex?.(db, id)
+  db.delete(spec.table).where(eq(spec.key, id)).run()
+  return row as RowSnapshot<K>
 }
 
 /** Puts a removed row back (its children, e.g. a contact's messages, come back with sync). */
-export function restoreRow<K extends Patchable>(db: StoreDb, kind: K, row: RowSnapshot<K>): void {
-  const table = tables[kind]
-  db.insert(table).values(row as never).onConflictDoNothing().run()
-  if (kind === 'contact') reindexContact(db, (row as RowOf<'contact'>).id)
+export function restoreRow<K extends EntityName>(db: StoreDb, kind: K, row: RowSnapshot<K>): void {
+  const spec = entity(kind)
+  db.insert(spec.table).values(row as never).onConflictDoNothing().run()
+  const id = (row as Record<string, unknown>)[fieldOf(spec.table, spec.key)] as number
+  searchHooks[kind]?.reindex?.(db, id)
 }
 
 /** Removes a row and every row that hangs on it (row-children.ts), returning both to put back. */
-export function takeRow<K extends Patchable>(db: StoreDb, kind: K, id: number): { row: RowSnapshot<K>; children: ChildRows } | null {
-  const children = readChildren(db, tables[kind], id)
+export function takeRow<K extends EntityName>(db: StoreDb, kind: K, id: number): { row: RowSnapshot<K>; children: ChildRows } | null {
+  const children = readChildren(db, entity(kind).table, id)
   const row = removeRow(db, kind, id)
   return row ? { row, children } : null
 }
 
 /** Undoes takeRow: the row, then its children (older payloads may have none). */
-export function putBackRow<K extends Patchable>(db: StoreDb, kind: K, row: RowSnapshot<K>, children: ChildRows = {}): void {
+export function putBackRow<K extends EntityName>(db: StoreDb, kind: K, row: RowSnapshot<K>, children: ChildRows = {}): void {
   restoreRow(db, kind, row)
-  restoreChildren(db, tables[kind], children)
+  restoreChildren(db, entity(kind).table, children)
 }
 
 export interface LocalContactInput {

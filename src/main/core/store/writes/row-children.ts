@@ -17,7 +17,7 @@ interface ChildTable {
   column: SQLiteColumn
 }
 
-const tables: SQLiteTable[] = Object.values(schema).filter((value: unknown): value is SQLiteTable => is(value, SQLiteTable))
+const tables: SQLiteTable[] = (Object.values(schema) as unknown[]).filter((value: unknown): value is SQLiteTable => is(value, SQLiteTable))
 
 function childrenOf(parent: SQLiteTable): ChildTable[] {
   return tables.flatMap((table) =>

@@ -1,12 +1,14 @@
-// A small CSV reader for product catalogs: a header row, quoted fields with "" escapes,
-// commas or semicolons. Rows become objects keyed by the (lower-cased) header.
-export function parseCsv(text: string): Record<string, string>[] {
+// A small CSV reader (product catalogs, in the app and in the sandbox): a header row,
+// quoted fields with "" escapes, commas or semicolons, an optional byte-order mark. Rows
+// become objects keyed by the trimmed, lower-cased header; null when there is no header.
+export function readCsv(text: string): { columns: string[]; rows: Record<string, string>[] } | null {
+  const body = text.replace(/^\ufeff/, '')
+  const first = body.split('\n', 1)[0] ?? ''
+  const separator = first.includes(';') && !first.includes(',') ? ';' : ','
   const rows: string[][] = []
   let row: string[] = []
   let field = ''
   let quoted = false
-  const body = text.replace(/^\ufeff/, '')
-  const separator = (body.split('\n', 1)[0] ?? '').includes(';') && !(body.split('\n', 1)[0] ?? '').includes(',') ? ';' : ','
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!
     if (quoted) {
@@ -27,12 +29,9 @@ export function parseCsv(text: string): Record<string, string>[] {
       field = ''
     } else field += ch
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field)
-    rows.push(row)
-  }
+  if (field !== '' || row.length > 0) rows.push([...row, field])
   const [header, ...data] = rows.filter((r) => r.some((cell) => cell.trim() !== ''))
-  if (!header) return []
+  if (!header) return null
   const keys = header.map((h) => h.trim().toLowerCase())
-  return data.map((r) => Object.fromEntries(keys.map((k, i) => [k, (r[i] ?? '').trim()])))
+  return { columns: keys, rows: data.map((r) => Object.fromEntries(keys.map((k, i) => [k, (r[i] ?? '').trim()]))) }
 }
