@@ -4,13 +4,15 @@ import type { areas as englishAreas, catalog as englishCatalog } from '../en'
 import { common } from './common'
 import { frame } from './frame'
 import { core } from './core'
+import { account } from './account'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { common, core, frame, settings }
+export const areas: typeof englishAreas = { common, core, frame, settings, account }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...common(f),
   ...core(f),
   ...frame(f),
   ...settings(f),
+  ...account(f),
 })

@@ -3,13 +3,15 @@ import type { Formatter } from '../../formatter'
 import { common } from './common'
 import { frame } from './frame'
 import { core } from './core'
+import { account } from './account'
 import { settings } from './settings'
 
-export const areas = { common, core, frame, settings }
+export const areas = { common, core, frame, settings, account }
 
 export const catalog = (f: Formatter) => ({
   ...common(f),
   ...core(f),
   ...frame(f),
   ...settings(f),
+  ...account(f),
 })
