@@ -5,9 +5,10 @@ import { common } from './common'
 import { frame } from './frame'
 import { core } from './core'
 import { account } from './account'
+import { tickets } from './tickets'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { common, core, frame, settings, account }
+export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...common(f),
@@ -15,4 +16,5 @@ export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...frame(f),
   ...settings(f),
   ...account(f),
+  ...tickets(f),
 })

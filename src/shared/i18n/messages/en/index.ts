@@ -4,9 +4,10 @@ import { common } from './common'
 import { frame } from './frame'
 import { core } from './core'
 import { account } from './account'
+import { tickets } from './tickets'
 import { settings } from './settings'
 
-export const areas = { common, core, frame, settings, account }
+export const areas = { common, core, frame, settings, account, tickets }
 
 export const catalog = (f: Formatter) => ({
   ...common(f),
@@ -14,4 +15,5 @@ export const catalog = (f: Formatter) => ({
   ...frame(f),
   ...settings(f),
   ...account(f),
+  ...tickets(f),
 })
