@@ -6,9 +6,10 @@ import { frame } from './frame'
 import { core } from './core'
 import { account } from './account'
 import { tickets } from './tickets'
+import { bookings } from './bookings'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets }
+export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets, bookings }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...common(f),
@@ -17,4 +18,5 @@ export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...settings(f),
   ...account(f),
   ...tickets(f),
+  ...bookings(f),
 })

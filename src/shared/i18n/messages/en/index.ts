@@ -5,9 +5,10 @@ import { frame } from './frame'
 import { core } from './core'
 import { account } from './account'
 import { tickets } from './tickets'
+import { bookings } from './bookings'
 import { settings } from './settings'
 
-export const areas = { common, core, frame, settings, account, tickets }
+export const areas = { common, core, frame, settings, account, tickets, bookings }
 
 export const catalog = (f: Formatter) => ({
   ...common(f),
@@ -16,4 +17,5 @@ export const catalog = (f: Formatter) => ({
   ...settings(f),
   ...account(f),
   ...tickets(f),
+  ...bookings(f),
 })
