@@ -7,9 +7,10 @@ import { core } from './core'
 import { account } from './account'
 import { tickets } from './tickets'
 import { bookings } from './bookings'
+import { webchat } from './webchat'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets, bookings }
+export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets, bookings, webchat }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...common(f),
@@ -19,4 +20,5 @@ export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...account(f),
   ...tickets(f),
   ...bookings(f),
+  ...webchat(f),
 })

@@ -6,9 +6,10 @@ import { core } from './core'
 import { account } from './account'
 import { tickets } from './tickets'
 import { bookings } from './bookings'
+import { webchat } from './webchat'
 import { settings } from './settings'
 
-export const areas = { common, core, frame, settings, account, tickets, bookings }
+export const areas = { common, core, frame, settings, account, tickets, bookings, webchat }
 
 export const catalog = (f: Formatter) => ({
   ...common(f),
@@ -18,4 +19,5 @@ export const catalog = (f: Formatter) => ({
   ...account(f),
   ...tickets(f),
   ...bookings(f),
+  ...webchat(f),
 })
