@@ -8,9 +8,10 @@ import { account } from './account'
 import { tickets } from './tickets'
 import { bookings } from './bookings'
 import { webchat } from './webchat'
+import { aiAgents } from './ai-agents'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets, bookings, webchat }
+export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...common(f),
@@ -21,4 +22,5 @@ export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...tickets(f),
   ...bookings(f),
   ...webchat(f),
+  ...aiAgents(f),
 })

@@ -7,9 +7,10 @@ import { account } from './account'
 import { tickets } from './tickets'
 import { bookings } from './bookings'
 import { webchat } from './webchat'
+import { aiAgents } from './ai-agents'
 import { settings } from './settings'
 
-export const areas = { common, core, frame, settings, account, tickets, bookings, webchat }
+export const areas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents }
 
 export const catalog = (f: Formatter) => ({
   ...common(f),
@@ -20,4 +21,5 @@ export const catalog = (f: Formatter) => ({
   ...tickets(f),
   ...bookings(f),
   ...webchat(f),
+  ...aiAgents(f),
 })
