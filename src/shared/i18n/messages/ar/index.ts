@@ -9,9 +9,10 @@ import { tickets } from './tickets'
 import { bookings } from './bookings'
 import { webchat } from './webchat'
 import { aiAgents } from './ai-agents'
+import { knowledgeBase } from './knowledge-base'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents }
+export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...common(f),
@@ -23,4 +24,5 @@ export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...bookings(f),
   ...webchat(f),
   ...aiAgents(f),
+  ...knowledgeBase(f),
 })

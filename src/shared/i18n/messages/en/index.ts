@@ -8,9 +8,10 @@ import { tickets } from './tickets'
 import { bookings } from './bookings'
 import { webchat } from './webchat'
 import { aiAgents } from './ai-agents'
+import { knowledgeBase } from './knowledge-base'
 import { settings } from './settings'
 
-export const areas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents }
+export const areas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase }
 
 export const catalog = (f: Formatter) => ({
   ...common(f),
@@ -22,4 +23,5 @@ export const catalog = (f: Formatter) => ({
   ...bookings(f),
   ...webchat(f),
   ...aiAgents(f),
+  ...knowledgeBase(f),
 })
