@@ -10,9 +10,10 @@ import { bookings } from './bookings'
 import { webchat } from './webchat'
 import { aiAgents } from './ai-agents'
 import { knowledgeBase } from './knowledge-base'
+import { voice } from './voice'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase }
+export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...common(f),
@@ -25,4 +26,5 @@ export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...webchat(f),
   ...aiAgents(f),
   ...knowledgeBase(f),
+  ...voice(f),
 })

@@ -9,9 +9,10 @@ import { bookings } from './bookings'
 import { webchat } from './webchat'
 import { aiAgents } from './ai-agents'
 import { knowledgeBase } from './knowledge-base'
+import { voice } from './voice'
 import { settings } from './settings'
 
-export const areas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase }
+export const areas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
 
 export const catalog = (f: Formatter) => ({
   ...common(f),
@@ -24,4 +25,5 @@ export const catalog = (f: Formatter) => ({
   ...webchat(f),
   ...aiAgents(f),
   ...knowledgeBase(f),
+  ...voice(f),
 })
