@@ -13,6 +13,7 @@ export const account: typeof english = (f: Formatter) => ({
   account_profile: 'الملف الشخصي',
   account_plan: 'الباقة',
   account_edit: 'تعديل',
+  account_save: 'حفظ',
   account_profile_first_sync: 'يُقرأ الملف الشخصي مع المزامنة الأولى.',
   account_plan_first_sync: 'تُقرأ الباقة مع المزامنة الأولى.',
   account_company_name: 'اسم الشركة',

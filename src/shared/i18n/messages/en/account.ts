@@ -13,6 +13,7 @@ export const account = (f: Formatter) => ({
   account_profile: 'Profile',
   account_plan: 'Plan',
   account_edit: 'Edit',
+  account_save: 'Save',
   account_profile_first_sync: 'The profile is read with the first sync.',
   account_plan_first_sync: 'The plan is read with the first sync.',
   account_company_name: 'Company name',
