@@ -202,4 +202,8 @@ export const account: typeof english = (f: Formatter) => ({
   log_newer: 'الأحدث',
   log_older: 'الأقدم',
   log_page: (p: { page: number; last: number }) => `الصفحة ${f.n(p.page)} من ${f.n(p.last)}`,
+  account_enter_ig_username: 'أدخل اسم المستخدم في إنستغرام.',
+  account_enter_ig_password: 'أدخل كلمة مرور إنستغرام.',
+  account_enter_ig_code: 'أدخل الرمز الوارد في رسالة إنستغرام (أرقام فقط).',
+  account_profile_not_read: 'لم يُقرأ ملف الحساب بعد؛ انتظر المزامنة الأولى.',
 })

@@ -68,4 +68,10 @@ export const bookings: typeof english = (f: Formatter) => ({
   bookings_book: 'حجز',
   bookings_slots_failed: 'تعذّرت قراءة المواعيد المتاحة.',
   bookings_read_failed: 'تعذّرت قراءة الحجوزات.',
+  bookings_refuse_confirm: 'لا يمكن تأكيد إلا حجز قيد الانتظار.',
+  bookings_refuse_complete: 'لا يمكن إكمال إلا حجز مؤكد بدأ موعده.',
+  bookings_refuse_cancel: 'لا يمكن إلغاء إلا حجز قيد الانتظار أو مؤكد.',
+  bookings_refuse_reschedule: 'لا يمكن نقل إلا حجز قيد الانتظار أو مؤكد.',
+  bookings_slots_need_connection:
+    'تتطلب المواعيد المتاحة اتصالًا. دون اتصال، اكتب وقتًا بدلًا من ذلك: ينتظر الحجز في صندوق الصادر، وقد يرفض SkyLight الوقت إن كان محجوزًا.',
 })

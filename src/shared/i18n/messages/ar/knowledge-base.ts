@@ -118,4 +118,12 @@ export const knowledgeBase: typeof english = (f: Formatter) => ({
   kb_drop_too_big_document: (p: { name: string; size: number; max: number }) =>
     `حجم «${p.name}» ${mb(f, p.size)} م.ب؛ وتقبل قاعدة المعرفة المستندات حتى ${f.n(p.max)} م.ب.`,
   kb_drop_empty: (p: { name: string }) => `«${p.name}» فارغ.`,
+  kb_not_really: (p: { name: string; type: string }) => `«${p.name}» ليس ملف ${p.type} حقًا (محتواه لا يطابق اسمه).`,
+  kb_catalog_no_name: 'ليس له اسم.',
+  kb_catalog_bad_price: (p: { price: string }) => `سعره «${p.price}» ليس رقمًا.`,
+  kb_catalog_too_many: (p: { max: number }) => `يقبل الكتالوج ${f.n(p.max)} منتج في المرة الواحدة؛ واستُبعد الباقي.`,
+  kb_catalog_bad_json: 'هذا الملف ليس JSON صالحًا: الكتالوج مصفوفة JSON من المنتجات.',
+  kb_catalog_not_array: 'الكتالوج مصفوفة JSON من المنتجات (أو كائن فيه مصفوفة "products").',
+  kb_catalog_empty_csv: 'ملف CSV هذا فارغ: يحتاج إلى صف عناوين (name، price…) وصف لكل منتج.',
+  kb_catalog_no_name_column: 'يحتاج صف عناوين CSV إلى عمود «name» (وقد يتضمن price وcurrency وsku وdescription).',
 })

@@ -56,4 +56,6 @@ export const tickets: typeof english = (_f: Formatter) => ({
   tickets_ticket_read_failed: 'تعذّرت قراءة هذه التذكرة.',
   tickets_answered: (p: { subject: string }) => `ردّ الدعم على «${p.subject}».`,
   tickets_notify_title: 'رد جديد من الدعم',
+  tickets_refuse_reply: 'هذه التذكرة مغلقة: افتح تذكرة جديدة للتواصل مع الدعم مجددًا.',
+  tickets_refuse_close: 'هذه التذكرة مغلقة بالفعل.',
 })

@@ -54,4 +54,8 @@ export const voice: typeof english = (f: Formatter) => ({
   voice_refused: 'غير متصل: رفض مزوّد الصوت المفتاح.',
   voice_is_warmed: 'هُيّئ الصوت.',
   voice_deleted: 'حُذف الصوت المستنسخ.',
+  voice_bad_audio_address: 'ردّ SkyLight بعنوان صوتي لا يستطيع التطبيق فتحه.',
+  voice_speech_unreachable: 'تعذّر جلب الكلام. تحقق من اتصالك وحاول مجددًا.',
+  voice_speech_http: (p: { status: number }) => `تعذّر جلب الكلام (HTTP ${p.status}).`,
+  voice_speech_too_long: 'الكلام أطول من أن يُشغَّل هنا.',
 })

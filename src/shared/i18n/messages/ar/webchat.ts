@@ -64,4 +64,9 @@ export const webchat: typeof english = (f: Formatter) => ({
   webchat_chart_day: (p: { chats: number; messages: number }) => `المحادثات والرسائل لكل يوم: ${totals(f, p.chats, p.messages)}`,
   webchat_chart_month: (p: { chats: number; messages: number }) => `المحادثات والرسائل لكل شهر: ${totals(f, p.chats, p.messages)}`,
   webchat_reading_analytics: 'جارٍ قراءة الإحصاءات…',
+  webchat_refuse_take_over: 'يتولى هذه الجلسة موظف بالفعل، أو أنها انتهت.',
+  webchat_refuse_reply: 'تولَّ الجلسة قبل الرد؛ ولا تقبل الجلسة المنتهية أي رد.',
+  webchat_refuse_release: 'لا يمكن إعادة جلسة إلى الذكاء الاصطناعي إلا إذا كان يتولاها موظف.',
+  webchat_refuse_end: 'انتهت هذه الجلسة بالفعل.',
+  webchat_analytics_need_connection: 'تتطلب إحصاءات دردشة الموقع اتصالًا.',
 })

@@ -196,4 +196,9 @@ export const account = (f: Formatter) => ({
   log_newer: 'Newer',
   log_older: 'Older',
   log_page: (p: { page: number; last: number }) => `Page ${f.n(p.page)} of ${f.n(p.last)}`,
+  // Said by the core (src/main/core), in the language it was told.
+  account_enter_ig_username: 'Enter the Instagram username.',
+  account_enter_ig_password: 'Enter the Instagram password.',
+  account_enter_ig_code: 'Enter the code from the message Instagram sent (digits only).',
+  account_profile_not_read: 'The account profile has not been read yet; wait for the first sync.',
 })

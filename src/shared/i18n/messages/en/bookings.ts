@@ -68,4 +68,11 @@ export const bookings = (f: Formatter) => ({
   bookings_book: 'Book',
   bookings_slots_failed: 'Free slots could not be read.',
   bookings_read_failed: 'The bookings could not be read.',
+  // Said by the core (src/main/core), in the language it was told.
+  bookings_refuse_confirm: 'Only a pending booking can be confirmed.',
+  bookings_refuse_complete: 'Only a confirmed booking that has begun can be completed.',
+  bookings_refuse_cancel: 'Only a pending or confirmed booking can be cancelled.',
+  bookings_refuse_reschedule: 'Only a pending or confirmed booking can be moved.',
+  bookings_slots_need_connection:
+    'Free slots need a connection. Offline, type a time instead: the booking waits in the outbox, and SkyLight may refuse the time if it is taken.',
 })

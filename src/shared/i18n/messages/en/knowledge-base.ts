@@ -95,4 +95,13 @@ export const knowledgeBase = (f: Formatter) => ({
   kb_drop_too_big_document: (p: { name: string; size: number; max: number }) =>
     `“${p.name}” is ${f.n(p.size, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB; the knowledge base takes documents up to ${f.n(p.max)} MB.`,
   kb_drop_empty: (p: { name: string }) => `“${p.name}” is empty.`,
+  // Said by the core (src/main/core), in the language it was told.
+  kb_not_really: (p: { name: string; type: string }) => `“${p.name}” is not really a ${p.type} file (its content does not match its name).`,
+  kb_catalog_no_name: 'It has no name.',
+  kb_catalog_bad_price: (p: { price: string }) => `Its price “${p.price}” is not a number.`,
+  kb_catalog_too_many: (p: { max: number }) => `A catalog takes ${f.n(p.max)} products at a time; the rest were left out.`,
+  kb_catalog_bad_json: 'This file is not valid JSON: a catalog is a JSON array of products.',
+  kb_catalog_not_array: 'A catalog is a JSON array of products (or an object with a "products" array).',
+  kb_catalog_empty_csv: 'This CSV file is empty: it needs a header row (name, price…) and a row per product.',
+  kb_catalog_no_name_column: 'The CSV header needs a “name” column (and may have price, currency, sku, description).',
 })

@@ -56,4 +56,7 @@ export const tickets = (_f: Formatter) => ({
   tickets_ticket_read_failed: 'This ticket could not be read.',
   tickets_answered: (p: { subject: string }) => `Support answered “${p.subject}”.`,
   tickets_notify_title: 'New reply from support',
+  // Said by the core (src/main/core), in the language it was told.
+  tickets_refuse_reply: 'This ticket is closed: open a new ticket to contact support again.',
+  tickets_refuse_close: 'This ticket is already closed.',
 })

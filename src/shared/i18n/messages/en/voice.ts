@@ -54,4 +54,9 @@ export const voice = (f: Formatter) => ({
   voice_refused: 'Not connected: the voice provider refused the key.',
   voice_is_warmed: 'The voice is warmed up.',
   voice_deleted: 'The cloned voice is deleted.',
+  // Said by the core (src/main/core), in the language it was told.
+  voice_bad_audio_address: 'SkyLight answered with an audio address the app cannot open.',
+  voice_speech_unreachable: 'The speech could not be fetched. Check your connection and try again.',
+  voice_speech_http: (p: { status: number }) => `The speech could not be fetched (HTTP ${p.status}).`,
+  voice_speech_too_long: 'The speech is too long to play here.',
 })

@@ -63,4 +63,10 @@ export const webchat = (f: Formatter) => ({
   webchat_chart_month: (p: { chats: number; messages: number }) =>
     `Chats and messages per month: ${f.n(p.chats)} chats, ${f.n(p.messages)} messages in all`,
   webchat_reading_analytics: 'Reading the analytics…',
+  // Said by the core (src/main/core), in the language it was told.
+  webchat_refuse_take_over: 'This session is already handled by a person, or it has ended.',
+  webchat_refuse_reply: 'Take over the session before replying; an ended session takes no reply.',
+  webchat_refuse_release: 'Only a session a person handles can go back to the AI.',
+  webchat_refuse_end: 'This session has already ended.',
+  webchat_analytics_need_connection: 'Web chat analytics need a connection.',
 })
