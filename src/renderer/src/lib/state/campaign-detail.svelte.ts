@@ -3,10 +3,19 @@
 import type { CampaignDetail, DeliveryItem } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
 import { call, DeskError } from '../desk'
+import { m } from '../i18n.svelte'
 
 export type Command = 'start' | 'pause' | 'resume' | 'cancel'
 
-export const commandLabels: Record<Command, string> = { start: 'Start', pause: 'Pause', resume: 'Resume', cancel: 'Cancel campaign' }
+export function commandLabel(command: Command): string {
+  const labels: Record<Command, () => string> = {
+    start: m.campaign_command_start,
+    pause: m.campaign_command_pause,
+    resume: m.campaign_command_resume,
+    cancel: m.campaign_command_cancel,
+  }
+  return labels[command]()
+}
 
 export class CampaignDetailState {
   #campaign = $state.raw<CampaignDetail | null>(null)
@@ -76,7 +85,7 @@ export class CampaignDetailState {
         this.#error = null
         return
       }
-      this.#error = messageOf(error, 'This campaign could not be read.')
+      this.#error = messageOf(error, m.campaign_read_failed())
     }
   }
 

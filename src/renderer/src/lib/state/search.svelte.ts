@@ -5,6 +5,7 @@
 import type { ContactHit, MessageHit } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 
 export class SearchState {
   #query = $state('')
@@ -63,7 +64,7 @@ export class SearchState {
       this.#contacts = result.contacts
       this.#error = null
     } catch (error) {
-      if (seq === this.#seq) this.#error = messageOf(error, 'Search failed.')
+      if (seq === this.#seq) this.#error = messageOf(error, m.search_failed())
     } finally {
       if (seq === this.#seq) this.#searching = false
     }

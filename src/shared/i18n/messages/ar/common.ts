@@ -5,7 +5,6 @@ export const common: typeof english = (f: Formatter) => ({
   common_try_again: 'حاول مرة أخرى',
   common_cancel: 'إلغاء',
   common_close: 'إغلاق',
-  common_save: 'حفظ',
   common_saved: 'تم الحفظ.',
   common_starting: 'جارٍ التشغيل…',
   common_loading: 'جارٍ التحميل…',

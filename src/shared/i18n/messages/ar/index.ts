@@ -1,8 +1,12 @@
 // The Arabic catalog, area by area as ../en/index.ts; typed against it so nothing is missing.
 import type { Formatter } from '../../formatter'
 import type { areas as englishAreas, catalog as englishCatalog } from '../en'
+import { campaigns } from './campaigns'
 import { common } from './common'
+import { contacts } from './contacts'
 import { frame } from './frame'
+import { inbox } from './inbox'
+import { media } from './media'
 import { core } from './core'
 import { account } from './account'
 import { tickets } from './tickets'
@@ -13,12 +17,16 @@ import { knowledgeBase } from './knowledge-base'
 import { voice } from './voice'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
+export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
+  ...campaigns(f),
   ...common(f),
+  ...contacts(f),
   ...core(f),
   ...frame(f),
+  ...inbox(f),
+  ...media(f),
   ...settings(f),
   ...account(f),
   ...tickets(f),

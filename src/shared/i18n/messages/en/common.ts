@@ -5,7 +5,6 @@ export const common = (f: Formatter) => ({
   common_try_again: 'Try again',
   common_cancel: 'Cancel',
   common_close: 'Close',
-  common_save: 'Save',
   common_saved: 'Saved.',
   common_starting: 'Starting…',
   common_loading: 'Loading…',

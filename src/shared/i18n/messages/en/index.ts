@@ -1,7 +1,11 @@
 // The English catalog: one module per area of the app. Add an area here and in ../ar/index.ts.
 import type { Formatter } from '../../formatter'
+import { campaigns } from './campaigns'
 import { common } from './common'
+import { contacts } from './contacts'
 import { frame } from './frame'
+import { inbox } from './inbox'
+import { media } from './media'
 import { core } from './core'
 import { account } from './account'
 import { tickets } from './tickets'
@@ -12,12 +16,16 @@ import { knowledgeBase } from './knowledge-base'
 import { voice } from './voice'
 import { settings } from './settings'
 
-export const areas = { common, core, frame, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
+export const areas = { campaigns, common, contacts, core, frame, inbox, media, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
 
 export const catalog = (f: Formatter) => ({
+  ...campaigns(f),
   ...common(f),
+  ...contacts(f),
   ...core(f),
   ...frame(f),
+  ...inbox(f),
+  ...media(f),
   ...settings(f),
   ...account(f),
   ...tickets(f),
