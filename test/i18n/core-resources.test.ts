@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { useLanguage } from '../../src/main/core/language'
 import { readCatalog } from '../../src/main/core/knowledge/catalog-file'
+import { createTicketAction } from '../../src/main/core/outbox/actions/create-ticket'
+import { teamMemberFields } from '../../src/main/core/outbox/actions/team-fields'
 import { checkKbFile } from '../../src/main/core/skylight/kb-rules'
 import { checkVoiceSample } from '../../src/main/core/skylight/voice-rules'
 
@@ -25,5 +27,9 @@ describe('the core’s words for the desk resources', () => {
     })
     expect(checkKbFile('empty.pdf', 0)).toEqual({ ok: false, reason: '«empty.pdf» فارغ.' })
     expect(() => readCatalog('list.json', 'not json')).toThrow('هذا الملف ليس JSON صالحًا')
+    const member = teamMemberFields.safeParse({ name: ' ', email: 'layla@', role: 'owner' })
+    expect(member.success ? [] : member.error.issues.map((i) => i.message)).toEqual(['أدخل اسم العضو.', 'أدخل عنوان بريد إلكتروني صالحًا.', 'اختر دورًا: مشرف أو موظف.'])
+    const ticket = createTicketAction.payload.schema.safeParse({ subject: 'x'.repeat(256), body: 'Help', localId: -1 })
+    expect(ticket.success ? [] : ticket.error.issues.map((i) => i.message)).toEqual(['الموضوع: ٢٥٥ حرفًا كحد أقصى.'])
   })
 })

@@ -206,4 +206,7 @@ export const account: typeof english = (f: Formatter) => ({
   account_enter_ig_password: 'أدخل كلمة مرور إنستغرام.',
   account_enter_ig_code: 'أدخل الرمز الوارد في رسالة إنستغرام (أرقام فقط).',
   account_profile_not_read: 'لم يُقرأ ملف الحساب بعد؛ انتظر المزامنة الأولى.',
+  team_choose_role: 'اختر دورًا: مشرف أو موظف.',
+  team_choose_status: 'اختر حالة: نشط أو غير نشط.',
+  account_choose_timezone: 'اختر منطقة زمنية من القائمة.',
 })

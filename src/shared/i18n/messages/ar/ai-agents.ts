@@ -1,4 +1,5 @@
 import type { Formatter } from '../../formatter'
+import { characters } from './counted'
 import type { aiAgents as english } from '../en/ai-agents'
 
 export const aiAgents: typeof english = (f: Formatter) => ({
@@ -64,4 +65,9 @@ export const aiAgents: typeof english = (f: Formatter) => ({
   agents_now_default: 'أصبح الآن الوكيل الافتراضي: تحصل عليه جهات الاتصال الجديدة.',
   agents_deleted: 'حُذف.',
   agents_failed: 'تعذّر تنفيذ ذلك.',
+  agents_name_max: (p: { max: number }) => `الاسم: ${characters(f, p.max)} كحد أقصى.`,
+  agents_system_max: (p: { max: number }) => `موجّه النظام: ${characters(f, p.max)} كحد أقصى.`,
+  agents_instructions_max: (p: { max: number }) => `التعليمات: ${characters(f, p.max)} كحد أقصى.`,
+  agents_personality_max: (p: { max: number }) => `الشخصية: ${characters(f, p.max)} كحد أقصى.`,
+  agents_guideline_name_needed: 'يحتاج الإرشاد إلى اسم.',
 })

@@ -74,4 +74,5 @@ export const bookings: typeof english = (f: Formatter) => ({
   bookings_refuse_reschedule: 'لا يمكن نقل إلا حجز قيد الانتظار أو مؤكد.',
   bookings_slots_need_connection:
     'تتطلب المواعيد المتاحة اتصالًا. دون اتصال، اكتب وقتًا بدلًا من ذلك: ينتظر الحجز في صندوق الصادر، وقد يرفض SkyLight الوقت إن كان محجوزًا.',
+  bookings_give_start: 'أدخل وقت البدء تاريخًا ووقتًا.',
 })

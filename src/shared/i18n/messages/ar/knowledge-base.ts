@@ -1,4 +1,5 @@
 import type { Formatter } from '../../formatter'
+import { characters, products } from './counted'
 import type { knowledgeBase as english } from '../en/knowledge-base'
 
 const mb = (f: Formatter, n: number) => f.n(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
@@ -126,4 +127,11 @@ export const knowledgeBase: typeof english = (f: Formatter) => ({
   kb_catalog_not_array: 'الكتالوج مصفوفة JSON من المنتجات (أو كائن فيه مصفوفة "products").',
   kb_catalog_empty_csv: 'ملف CSV هذا فارغ: يحتاج إلى صف عناوين (name، price…) وصف لكل منتج.',
   kb_catalog_no_name_column: 'يحتاج صف عناوين CSV إلى عمود «name» (وقد يتضمن price وcurrency وsku وdescription).',
+  kb_give_entry_title: 'أعطِ المدخل عنوانًا.',
+  kb_title_max: (p: { max: number }) => `العنوان: ${characters(f, p.max)} كحد أقصى.`,
+  kb_write_text: 'اكتب نص المدخل.',
+  kb_text_max: (p: { max: number }) => `نص المدخل: ${characters(f, p.max)} كحد أقصى.`,
+  kb_product_needs_name: 'يحتاج كل منتج إلى اسم.',
+  kb_add_one_product: 'أضف منتجًا واحدًا على الأقل.',
+  kb_catalog_max: (p: { max: number }) => `يقبل الكتالوج ${products(f, p.max)} كحد أقصى في المرة الواحدة.`,
 })

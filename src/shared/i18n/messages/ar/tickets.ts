@@ -1,7 +1,8 @@
 import type { Formatter } from '../../formatter'
+import { characters } from './counted'
 import type { tickets as english } from '../en/tickets'
 
-export const tickets: typeof english = (_f: Formatter) => ({
+export const tickets: typeof english = (f: Formatter) => ({
   tickets_title: 'الدعم',
   tickets_list_label: 'تذاكر الدعم',
   tickets_new: 'تذكرة جديدة',
@@ -58,4 +59,10 @@ export const tickets: typeof english = (_f: Formatter) => ({
   tickets_notify_title: 'رد جديد من الدعم',
   tickets_refuse_reply: 'هذه التذكرة مغلقة: افتح تذكرة جديدة للتواصل مع الدعم مجددًا.',
   tickets_refuse_close: 'هذه التذكرة مغلقة بالفعل.',
+  tickets_write_subject: 'اكتب موضوعًا.',
+  tickets_subject_max: (p: { max: number }) => `الموضوع: ${characters(f, p.max)} كحد أقصى.`,
+  tickets_describe: 'صف المشكلة في الرسالة الأولى.',
+  tickets_first_max: (p: { max: number }) => `الرسالة الأولى: ${characters(f, p.max)} كحد أقصى.`,
+  tickets_write_reply: 'اكتب الرد أولًا.',
+  tickets_reply_max: (p: { max: number }) => `الرد: ${characters(f, p.max)} كحد أقصى.`,
 })

@@ -58,4 +58,5 @@ export const voice: typeof english = (f: Formatter) => ({
   voice_speech_unreachable: 'تعذّر جلب الكلام. تحقق من اتصالك وحاول مجددًا.',
   voice_speech_http: (p: { status: number }) => `تعذّر جلب الكلام (HTTP ${p.status}).`,
   voice_speech_too_long: 'الكلام أطول من أن يُشغَّل هنا.',
+  voice_change_one: 'غيّر إعدادًا واحدًا على الأقل.',
 })

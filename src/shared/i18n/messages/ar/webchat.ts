@@ -1,4 +1,5 @@
 import type { Formatter } from '../../formatter'
+import { characters } from './counted'
 import type { webchat as english } from '../en/webchat'
 
 const totals = (f: Formatter, chats: number, messages: number) =>
@@ -69,4 +70,7 @@ export const webchat: typeof english = (f: Formatter) => ({
   webchat_refuse_release: 'لا يمكن إعادة جلسة إلى الذكاء الاصطناعي إلا إذا كان يتولاها موظف.',
   webchat_refuse_end: 'انتهت هذه الجلسة بالفعل.',
   webchat_analytics_need_connection: 'تتطلب إحصاءات دردشة الموقع اتصالًا.',
+  webchat_write_message: 'اكتب رسالة أولًا.',
+  webchat_message_max: (p: { max: number }) => `الرسالة: ${characters(f, p.max)} كحد أقصى.`,
+  webchat_refuse_send: 'تولَّ الجلسة قبل الرد (لا تقبل الجلسة المنتهية أي رد).',
 })

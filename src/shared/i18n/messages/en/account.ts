@@ -201,4 +201,7 @@ export const account = (f: Formatter) => ({
   account_enter_ig_password: 'Enter the Instagram password.',
   account_enter_ig_code: 'Enter the code from the message Instagram sent (digits only).',
   account_profile_not_read: 'The account profile has not been read yet; wait for the first sync.',
+  team_choose_role: 'Choose a role: admin or agent.',
+  team_choose_status: 'Choose a status: active or inactive.',
+  account_choose_timezone: 'Choose a timezone from the list.',
 })

@@ -58,4 +58,9 @@ export const aiAgents = (f: Formatter) => ({
   agents_now_default: 'It is the default now: new contacts get it.',
   agents_deleted: 'Deleted.',
   agents_failed: 'That could not be done.',
+  agents_name_max: (p: { max: number }) => `A name can be at most ${f.n(p.max)} characters.`,
+  agents_system_max: (p: { max: number }) => `The system prompt can be at most ${f.n(p.max)} characters.`,
+  agents_instructions_max: (p: { max: number }) => `The instructions can be at most ${f.n(p.max)} characters.`,
+  agents_personality_max: (p: { max: number }) => `The personality can be at most ${f.n(p.max)} characters.`,
+  agents_guideline_name_needed: 'A guideline needs a name.',
 })

@@ -75,4 +75,5 @@ export const bookings = (f: Formatter) => ({
   bookings_refuse_reschedule: 'Only a pending or confirmed booking can be moved.',
   bookings_slots_need_connection:
     'Free slots need a connection. Offline, type a time instead: the booking waits in the outbox, and SkyLight may refuse the time if it is taken.',
+  bookings_give_start: 'Give the start as a date and time.',
 })

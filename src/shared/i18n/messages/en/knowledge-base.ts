@@ -104,4 +104,11 @@ export const knowledgeBase = (f: Formatter) => ({
   kb_catalog_not_array: 'A catalog is a JSON array of products (or an object with a "products" array).',
   kb_catalog_empty_csv: 'This CSV file is empty: it needs a header row (name, price…) and a row per product.',
   kb_catalog_no_name_column: 'The CSV header needs a “name” column (and may have price, currency, sku, description).',
+  kb_give_entry_title: 'Give the entry a title.',
+  kb_title_max: (p: { max: number }) => `A title can be at most ${f.n(p.max)} characters.`,
+  kb_write_text: 'Write the entry’s text.',
+  kb_text_max: (p: { max: number }) => `An entry can hold at most ${f.n(p.max)} characters.`,
+  kb_product_needs_name: 'Each product needs a name.',
+  kb_add_one_product: 'Add at least one product.',
+  kb_catalog_max: (p: { max: number }) => `A catalog takes at most ${f.n(p.max)} products at a time.`,
 })

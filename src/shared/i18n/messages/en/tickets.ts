@@ -1,7 +1,7 @@
 // Support tickets: the list and its filters, a ticket's thread, the new-ticket form.
 import type { Formatter } from '../../formatter'
 
-export const tickets = (_f: Formatter) => ({
+export const tickets = (f: Formatter) => ({
   tickets_title: 'Support',
   tickets_list_label: 'Support tickets',
   tickets_new: 'New ticket',
@@ -59,4 +59,10 @@ export const tickets = (_f: Formatter) => ({
   // Said by the core (src/main/core), in the language it was told.
   tickets_refuse_reply: 'This ticket is closed: open a new ticket to contact support again.',
   tickets_refuse_close: 'This ticket is already closed.',
+  tickets_write_subject: 'Write a subject.',
+  tickets_subject_max: (p: { max: number }) => `A subject can be at most ${f.n(p.max)} characters.`,
+  tickets_describe: 'Describe the problem in the first message.',
+  tickets_first_max: (p: { max: number }) => `The first message can be at most ${f.n(p.max)} characters.`,
+  tickets_write_reply: 'Write the reply first.',
+  tickets_reply_max: (p: { max: number }) => `A reply can be at most ${f.n(p.max)} characters.`,
 })

@@ -59,4 +59,5 @@ export const voice = (f: Formatter) => ({
   voice_speech_unreachable: 'The speech could not be fetched. Check your connection and try again.',
   voice_speech_http: (p: { status: number }) => `The speech could not be fetched (HTTP ${p.status}).`,
   voice_speech_too_long: 'The speech is too long to play here.',
+  voice_change_one: 'Change at least one setting.',
 })

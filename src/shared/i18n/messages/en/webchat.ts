@@ -69,4 +69,7 @@ export const webchat = (f: Formatter) => ({
   webchat_refuse_release: 'Only a session a person handles can go back to the AI.',
   webchat_refuse_end: 'This session has already ended.',
   webchat_analytics_need_connection: 'Web chat analytics need a connection.',
+  webchat_write_message: 'Write a message first.',
+  webchat_message_max: (p: { max: number }) => `A message can be at most ${f.n(p.max)} characters.`,
+  webchat_refuse_send: 'Take over the session before replying (an ended session takes no reply).',
 })
