@@ -1,6 +1,7 @@
 // Edit the account's profile (company name, address, timezone, country), offline like any
 // other edit: shown at once, sent when online. Consecutive edits are merged.
 import { z } from 'zod'
+import { t } from '../../language'
 import { saveAccount } from '../../store'
 import { accountId, patchAccount, type AccountPatch } from '../../store/writes/account'
 import { notFound } from '../../store'
@@ -11,9 +12,9 @@ const TIMEZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])
 
 export const accountChanges = z
   .object({
-    company_name: z.string().trim().min(1, { error: 'Enter the company name.' }).max(255).optional(),
+    company_name: z.string().trim().min(1, { error: () => t().account_enter_company() }).max(255).optional(),
     address: z.string().trim().max(500).optional(),
-    timezone: z.string().refine((v) => TIMEZONES.has(v), { error: 'Choose a timezone from the list.' }).optional(),
+    timezone: z.string().refine((v) => TIMEZONES.has(v), { error: () => t().account_choose_timezone() }).optional(),
     country_id: z.number().int().positive().optional(),
   })
   .strict()

@@ -2,6 +2,7 @@
 // sets the same values). Consecutive changes merge. The provider key is never part of this
 // payload (it would sit on disk): it is sent online only (voice-set-key).
 import { z } from 'zod'
+import { t } from '../../language'
 import { voiceSettings } from '../../skylight/resources/voice'
 import { patchVoice, saveVoiceSettings, shiftVoiceHold } from '../../store'
 import type { ActionDef } from './define'
@@ -9,7 +10,7 @@ import type { ActionDef } from './define'
 const changes = z
   .object({ language: z.enum(['ar', 'en']), dialect: z.string().trim().min(1).max(32), enabled: z.boolean() })
   .partial()
-  .refine((c) => Object.keys(c).length > 0, 'Change at least one setting.')
+  .refine((c) => Object.keys(c).length > 0, { error: () => t().voice_change_one() })
 
 const schema = z.object({ changes, previous: z.record(z.string(), z.unknown()).default({}) })
 export type UpdateVoiceSettingsPayload = z.output<typeof schema>

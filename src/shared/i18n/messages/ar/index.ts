@@ -9,9 +9,16 @@ import { inbox } from './inbox'
 import { media } from './media'
 import { outbox } from './outbox'
 import { core } from './core'
+import { account } from './account'
+import { tickets } from './tickets'
+import { bookings } from './bookings'
+import { webchat } from './webchat'
+import { aiAgents } from './ai-agents'
+import { knowledgeBase } from './knowledge-base'
+import { voice } from './voice'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings }
+export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...campaigns(f),
@@ -23,4 +30,11 @@ export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...media(f),
   ...outbox(f),
   ...settings(f),
+  ...account(f),
+  ...tickets(f),
+  ...bookings(f),
+  ...webchat(f),
+  ...aiAgents(f),
+  ...knowledgeBase(f),
+  ...voice(f),
 })

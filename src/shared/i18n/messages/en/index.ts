@@ -8,9 +8,16 @@ import { inbox } from './inbox'
 import { media } from './media'
 import { outbox } from './outbox'
 import { core } from './core'
+import { account } from './account'
+import { tickets } from './tickets'
+import { bookings } from './bookings'
+import { webchat } from './webchat'
+import { aiAgents } from './ai-agents'
+import { knowledgeBase } from './knowledge-base'
+import { voice } from './voice'
 import { settings } from './settings'
 
-export const areas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings }
+export const areas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
 
 export const catalog = (f: Formatter) => ({
   ...campaigns(f),
@@ -22,4 +29,11 @@ export const catalog = (f: Formatter) => ({
   ...media(f),
   ...outbox(f),
   ...settings(f),
+  ...account(f),
+  ...tickets(f),
+  ...bookings(f),
+  ...webchat(f),
+  ...aiAgents(f),
+  ...knowledgeBase(f),
+  ...voice(f),
 })
