@@ -66,14 +66,6 @@ export function fileSize(bytes: number | null | undefined): string {
   return m.size_mb({ n: bytes / 1024 / 1024 })
 }
 
-/**
- * English-only "3 contacts": for views not yet given catalog messages. New code uses a
- * plural message instead (f.plural in the catalog), which knows Arabic's six forms.
- */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`
-}
-
 export function channelLabel(type: string | null | undefined): string {
   if (!type) return m.channel_unknown()
   if (type === 'whatsapp') return m.channel_whatsapp()
