@@ -59,6 +59,18 @@ describe.skipIf(!chromiumAvailable).each(languages)('the interface in $language'
     await list.getByRole('option').first().click()
     const thread = page.getByRole('log', { name: t.inbox_thread_label() })
     await expect.poll(() => thread.locator('.bubble').count()).toBeGreaterThan(0)
+    // Names in either script start where the interface's lines start.
+    const gaps = await page.evaluate((rtl: boolean) =>
+      [...document.querySelectorAll('.conversation .name')].map((el: any) => {
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        const text = range.getBoundingClientRect()
+        const box = el.getBoundingClientRect()
+        return rtl ? box.right - text.right : text.left - box.left
+      }),
+    dir === 'rtl')
+    expect(gaps.length).toBeGreaterThan(0)
+    for (const gap of gaps) expect(gap).toBeLessThan(2)
     await noSeriousA11y(shot('inbox'))
 
     const text = `Reply ${stamp} — شكرًا لتواصلك`

@@ -5,6 +5,7 @@ import type { ResourceName } from '../../../../shared/contract/resources'
 import type { CallOptions, SkyLightApi, SkyLightError } from '../../skylight'
 import type { StoreDb } from '../../store'
 import type { RefEntity, VersionedSchema } from '../payload'
+import { currentLanguage } from '../../language'
 
 /** What the server answered, as stored on the action; `serverId` names the record it made. */
 export interface RemoteResult {
@@ -85,4 +86,8 @@ export interface Names {
   kbEntry(id: number): string
 }
 
-export const quote = (text: string, max = 40) => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`
+/** Quoted as the language quotes: “…” in English, «…» in Arabic. */
+export const quote = (text: string, max = 40) => {
+  const [open, close] = currentLanguage().language === 'ar' ? ['«', '»'] : ['“', '”']
+  return `${open}${text.length > max ? `${text.slice(0, max - 1)}…` : text}${close}`
+}

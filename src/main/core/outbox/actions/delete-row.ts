@@ -6,8 +6,9 @@ import { z } from 'zod'
 import type { ResourceName } from '../../../../shared/contract/resources'
 import type { CallOptions, SkyLightApi } from '../../skylight'
 import { notFound, putBackRow, takeRow, type ChildRows, type LocalTable, type RowSnapshot } from '../../store'
-import type { ActionDef } from './define'
+import { quote, type ActionDef } from './define'
 import { gone } from './hold'
+import { t } from '../../language'
 
 type Deletable = Exclude<LocalTable, 'note'>
 
@@ -15,8 +16,8 @@ export interface DeleteRowSpec<K extends string> {
   entity: Deletable
   /** The payload's id field (stored payloads keep the name they were written with). */
   idField: K
-  /** How the user calls one: 'media file', 'campaign', 'contact'. */
-  noun: string
+  /** How the user calls one ('media file', 'campaign'), in the current language. */
+  noun: () => string
   resources: readonly ResourceName[]
   /** The contacts whose views change (a deleted contact's thread). */
   contactIds?: (id: number) => number[]
@@ -41,14 +42,14 @@ export function deleteRowAction<K extends string>(spec: DeleteRowSpec<K>): Actio
     kind: `delete-${spec.entity}`,
     payload: { current: 1, schema },
     lane: (p) => `${spec.entity}:${idOf(p)}`,
-    summary: (p) => `Delete ${p.snapshot?.name ? `“${String(p.snapshot.name)}”` : `${spec.noun} ${idOf(p)}`}`,
+    summary: (p) => t().summary_delete({ what: p.snapshot?.name ? quote(String(p.snapshot.name), 200) : t().summary_noun_id({ noun: spec.noun(), id: idOf(p) }) }),
     repeatable: true,
     resources: spec.resources,
     deletes: { entity: spec.entity, payload: (id) => ({ [spec.idField]: id }) },
     ...(spec.contactIds ? { contactIds: (p: DeleteRowPayload<K>) => spec.contactIds!(idOf(p)) } : {}),
     apply(db, p) {
       const taken = takeRow(db, spec.entity, idOf(p))
-      if (!taken && !p.snapshot) throw notFound(`${spec.noun[0]!.toUpperCase()}${spec.noun.slice(1)} ${idOf(p)}`)
+      if (!taken && !p.snapshot) throw notFound(`${spec.noun()[0]!.toUpperCase()}${spec.noun().slice(1)} ${idOf(p)}`)
       return { ...p, snapshot: p.snapshot ?? taken?.row ?? null, children: p.children ?? taken?.children ?? null }
     },
     rollback(db, p) {

@@ -76,8 +76,9 @@ export class DeskState {
   #loadedFor: string | null = null
 
   async start(): Promise<void> {
-    await this.session.load()
+    // The settings first: the first view is drawn in the user's language and direction.
     await this.settings.load()
+    await this.session.load()
     await this.accountChanged()
   }
 

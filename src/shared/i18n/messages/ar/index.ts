@@ -7,6 +7,7 @@ import { contacts } from './contacts'
 import { frame } from './frame'
 import { inbox } from './inbox'
 import { media } from './media'
+import { outbox } from './outbox'
 import { core } from './core'
 import { account } from './account'
 import { tickets } from './tickets'
@@ -17,7 +18,7 @@ import { knowledgeBase } from './knowledge-base'
 import { voice } from './voice'
 import { settings } from './settings'
 
-export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
+export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...campaigns(f),
@@ -27,6 +28,7 @@ export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...frame(f),
   ...inbox(f),
   ...media(f),
+  ...outbox(f),
   ...settings(f),
   ...account(f),
   ...tickets(f),

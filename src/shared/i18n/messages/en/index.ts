@@ -6,6 +6,7 @@ import { contacts } from './contacts'
 import { frame } from './frame'
 import { inbox } from './inbox'
 import { media } from './media'
+import { outbox } from './outbox'
 import { core } from './core'
 import { account } from './account'
 import { tickets } from './tickets'
@@ -16,7 +17,7 @@ import { knowledgeBase } from './knowledge-base'
 import { voice } from './voice'
 import { settings } from './settings'
 
-export const areas = { campaigns, common, contacts, core, frame, inbox, media, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
+export const areas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
 
 export const catalog = (f: Formatter) => ({
   ...campaigns(f),
@@ -26,6 +27,7 @@ export const catalog = (f: Formatter) => ({
   ...frame(f),
   ...inbox(f),
   ...media(f),
+  ...outbox(f),
   ...settings(f),
   ...account(f),
   ...tickets(f),
