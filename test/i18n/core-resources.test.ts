@@ -12,6 +12,8 @@ afterEach(() => useLanguage({ language: 'en', digits: 'latin' }))
 
 describe('the core’s words for the desk resources', () => {
   it('are English by default', () => {
+    const names = {} as Parameters<typeof createTicketAction.summary>[1]
+    expect(createTicketAction.summary({ subject: 'Invoice', body: 'x', priority: 'medium', localId: -1 }, names)).toBe('Open ticket “Invoice”')
     expect(checkKbFile('photo.png', 10)).toEqual({
       ok: false,
       reason: '“photo.png” can\'t be added: the knowledge base takes documents (pdf, docx, xlsx, txt, csv) and audio (mp3, wav, m4a, ogg, webm).',
@@ -31,5 +33,7 @@ describe('the core’s words for the desk resources', () => {
     expect(member.success ? [] : member.error.issues.map((i) => i.message)).toEqual(['أدخل اسم العضو.', 'أدخل عنوان بريد إلكتروني صالحًا.', 'اختر دورًا: مشرف أو موظف.'])
     const ticket = createTicketAction.payload.schema.safeParse({ subject: 'x'.repeat(256), body: 'Help', localId: -1 })
     expect(ticket.success ? [] : ticket.error.issues.map((i) => i.message)).toEqual(['الموضوع: ٢٥٥ حرفًا كحد أقصى.'])
+    const names = {} as Parameters<typeof createTicketAction.summary>[1]
+    expect(createTicketAction.summary({ subject: 'الفاتورة', body: 'x', priority: 'medium', localId: -1 }, names)).toBe('فتح التذكرة «الفاتورة»')
   })
 })

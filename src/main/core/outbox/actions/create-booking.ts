@@ -22,7 +22,7 @@ export const createBookingAction: ActionDef<CreateBookingPayload> = {
   kind: 'create-booking',
   payload: { current: 1, schema },
   lane: (p) => `booking:${p.localId}`,
-  summary: (p, names) => `Book ${names('contact', p.contactId)} for ${new Date(p.startsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  summary: (p, names) => t().bookings_summary_book({ contact: names('contact', p.contactId), at: new Date(p.startsAt).toISOString().slice(0, 16).replace('T', ' ') }),
   repeatable: false,
   resources: ['bookings'],
   creates: { entity: 'booking', localId: (p) => p.localId },

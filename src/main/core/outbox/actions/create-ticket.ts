@@ -21,7 +21,7 @@ export const createTicketAction: ActionDef<CreateTicketPayload> = {
   kind: 'create-ticket',
   payload: { current: 1, schema },
   lane: (p) => `ticket:${p.localId}`,
-  summary: (p) => `Open ticket ${quote(p.subject)}`,
+  summary: (p) => t().tickets_summary_open({ subject: quote(p.subject) }),
   editable: (p) => ({ subject: p.subject, body: p.body }),
   repeatable: false,
   resources: ['tickets'],

@@ -28,7 +28,7 @@ export const replyTicketAction: ActionDef<ReplyTicketPayload> = {
   kind: 'reply-ticket',
   payload: { current: 1, schema },
   lane: (p) => `ticket:${p.ticketId}`,
-  summary: (p) => `Reply ${quote(p.text)} to ticket ${p.ticketId > 0 ? p.ticketId : '(not sent yet)'}`,
+  summary: (p) => t().tickets_summary_reply({ text: quote(p.text), ticket: p.ticketId > 0 ? p.ticketId : null }),
   editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['tickets'],

@@ -25,7 +25,7 @@ export const updateBookingAction: ActionDef<UpdateBookingPayload> = {
   payload: { current: 1, schema },
   lane: (p) => `booking:${p.bookingId}`,
   summary: (p) =>
-    p.status === 'confirmed' ? `Confirm booking ${p.bookingId}` : p.status === 'completed' ? `Complete booking ${p.bookingId}` : `Reschedule booking ${p.bookingId}`,
+    (p.status === 'confirmed' ? t().bookings_summary_confirm : p.status === 'completed' ? t().bookings_summary_complete : t().bookings_summary_reschedule)({ id: p.bookingId }),
   repeatable: true,
   resources: ['bookings'],
   apply(db, p) {

@@ -20,8 +20,12 @@ export const updateVoiceSettingsAction: ActionDef<UpdateVoiceSettingsPayload> = 
   payload: { current: 1, schema },
   lane: () => 'voice:1',
   summary: (p) => {
-    const parts = [p.changes.enabled === undefined ? null : p.changes.enabled ? 'turn voice on' : 'turn voice off', p.changes.dialect ? `dialect ${p.changes.dialect}` : null, p.changes.language ? `language ${p.changes.language}` : null]
-    return `Voice settings: ${parts.filter(Boolean).join(', ')}`
+    const parts = [
+      p.changes.enabled === undefined ? null : p.changes.enabled ? t().voice_summary_on() : t().voice_summary_off(),
+      p.changes.dialect ? t().voice_summary_dialect({ dialect: p.changes.dialect }) : null,
+      p.changes.language ? t().voice_summary_language({ language: p.changes.language }) : null,
+    ]
+    return t().voice_summary_settings({ parts: parts.filter(Boolean).join(t().voice_list_separator()) })
   },
   repeatable: true,
   resources: ['voice'],

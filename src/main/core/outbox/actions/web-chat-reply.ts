@@ -29,7 +29,7 @@ export const webChatReplyAction: ActionDef<WebChatReplyPayload> = {
   kind: 'web-chat-reply',
   payload: { current: 1, schema },
   lane: (p) => `web-chat:${p.sessionId}`,
-  summary: (p) => `Reply ${quote(p.text)} in web chat`,
+  summary: (p) => t().webchat_summary_reply({ text: quote(p.text) }),
   editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['webChat'],

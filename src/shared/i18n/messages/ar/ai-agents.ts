@@ -70,4 +70,8 @@ export const aiAgents: typeof english = (f: Formatter) => ({
   agents_instructions_max: (p: { max: number }) => `التعليمات: ${characters(f, p.max)} كحد أقصى.`,
   agents_personality_max: (p: { max: number }) => `الشخصية: ${characters(f, p.max)} كحد أقصى.`,
   agents_guideline_name_needed: 'يحتاج الإرشاد إلى اسم.',
+  agents_summary_create: (p: { name: string }) => `إنشاء وكيل الذكاء الاصطناعي ${p.name}`,
+  agents_summary_edit_named: (p: { name: string }) => `تعديل وكيل الذكاء الاصطناعي ${p.name}`,
+  agents_summary_edit: (p: { agent: string }) => `تعديل ${p.agent}`,
+  agents_summary_default: (p: { agent: string }) => `جعل ${p.agent} وكيل الذكاء الاصطناعي الافتراضي`,
 })

@@ -75,4 +75,9 @@ export const bookings: typeof english = (f: Formatter) => ({
   bookings_slots_need_connection:
     'تتطلب المواعيد المتاحة اتصالًا. دون اتصال، اكتب وقتًا بدلًا من ذلك: ينتظر الحجز في صندوق الصادر، وقد يرفض SkyLight الوقت إن كان محجوزًا.',
   bookings_give_start: 'أدخل وقت البدء تاريخًا ووقتًا.',
+  bookings_summary_book: (p: { contact: string; at: string }) => `حجز موعد لـ ${p.contact} في ${p.at} (UTC)`,
+  bookings_summary_confirm: (p: { id: number }) => `تأكيد الحجز ${f.n(p.id, { useGrouping: false })}`,
+  bookings_summary_complete: (p: { id: number }) => `إكمال الحجز ${f.n(p.id, { useGrouping: false })}`,
+  bookings_summary_reschedule: (p: { id: number }) => `إعادة جدولة الحجز ${f.n(p.id, { useGrouping: false })}`,
+  bookings_summary_cancel: (p: { id: number | null }) => `إلغاء الحجز ${p.id === null ? '(لم يُرسل بعد)' : f.n(p.id, { useGrouping: false })}`,
 })

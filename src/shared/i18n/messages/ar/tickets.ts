@@ -65,4 +65,8 @@ export const tickets: typeof english = (f: Formatter) => ({
   tickets_first_max: (p: { max: number }) => `الرسالة الأولى: ${characters(f, p.max)} كحد أقصى.`,
   tickets_write_reply: 'اكتب الرد أولًا.',
   tickets_reply_max: (p: { max: number }) => `الرد: ${characters(f, p.max)} كحد أقصى.`,
+  tickets_summary_open: (p: { subject: string }) => `فتح التذكرة ${p.subject}`,
+  tickets_summary_reply: (p: { text: string; ticket: number | null }) =>
+    `الرد بـ ${p.text} على التذكرة ${p.ticket === null ? '(لم تُرسل بعد)' : f.n(p.ticket, { useGrouping: false })}`,
+  tickets_summary_close: (p: { ticket: number | null }) => `إغلاق التذكرة ${p.ticket === null ? '(لم تُرسل بعد)' : f.n(p.ticket, { useGrouping: false })}`,
 })

@@ -59,4 +59,12 @@ export const voice: typeof english = (f: Formatter) => ({
   voice_speech_http: (p: { status: number }) => `تعذّر جلب الكلام (HTTP ${p.status}).`,
   voice_speech_too_long: 'الكلام أطول من أن يُشغَّل هنا.',
   voice_change_one: 'غيّر إعدادًا واحدًا على الأقل.',
+  voice_summary_clone: (p: { name: string; file: string }) => `استنساخ الصوت ${p.name} من ${p.file}`,
+  voice_summary_delete: 'حذف الصوت المستنسخ',
+  voice_summary_settings: (p: { parts: string }) => `إعدادات الصوت: ${p.parts}`,
+  voice_summary_on: 'تفعيل الصوت',
+  voice_list_separator: '، ',
+  voice_summary_off: 'إيقاف الصوت',
+  voice_summary_dialect: (p: { dialect: string }) => `اللهجة ${p.dialect}`,
+  voice_summary_language: (p: { language: string }) => `اللغة ${p.language}`,
 })

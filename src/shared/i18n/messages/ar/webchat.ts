@@ -73,4 +73,12 @@ export const webchat: typeof english = (f: Formatter) => ({
   webchat_write_message: 'اكتب رسالة أولًا.',
   webchat_message_max: (p: { max: number }) => `الرسالة: ${characters(f, p.max)} كحد أقصى.`,
   webchat_refuse_send: 'تولَّ الجلسة قبل الرد (لا تقبل الجلسة المنتهية أي رد).',
+  webchat_summary_take_over: (p: { session: string }) => `تولّي دردشة الموقع ${p.session}`,
+  webchat_summary_release: (p: { session: string }) => `إعادة دردشة الموقع ${p.session} إلى الذكاء الاصطناعي`,
+  webchat_summary_end: (p: { session: string }) => `إنهاء دردشة الموقع ${p.session}`,
+  webchat_command_end: 'الإنهاء',
+  webchat_not_possible_now: (p: { command: string; why: string }) => `لا يمكن الآن تنفيذ «${p.command}» لهذه الجلسة: ${p.why}`,
+  webchat_refused_taken: 'يتولاها موظف بالفعل، أو أنها انتهت.',
+  webchat_refused_ended: 'انتهت بالفعل.',
+  webchat_summary_reply: (p: { text: string }) => `الرد بـ ${p.text} في دردشة الموقع`,
 })

@@ -209,4 +209,20 @@ export const account = (f: Formatter) => ({
   team_choose_role: 'Choose a role: admin or agent.',
   team_choose_status: 'Choose a status: active or inactive.',
   account_choose_timezone: 'Choose a timezone from the list.',
+  // Outbox summaries of this area's actions, made by the core.
+  account_summary_profile: (p: { fields: string }) => `Edit the account profile (${p.fields})`,
+  account_field_company_name: 'company name',
+  account_list_separator: ', ',
+  account_field_address: 'address',
+  account_field_timezone: 'timezone',
+  account_field_country: 'country',
+  team_password_not_kept: (p: { name: string }) =>
+    `The password typed for ${p.name} is not kept once SkyLight Desk closes. Discard this and add ${p.name} again.`,
+  team_type_password_again: 'Type the password again.',
+  team_summary_add: (p: { name: string }) => `Add ${p.name} to the team`,
+  team_summary_edit: (p: { who: string }) => `Edit team member ${p.who}`,
+  webhook_summary_create: (p: { name: string }) => `Create webhook ${p.name}`,
+  webhook_summary_turn_on: (p: { who: string }) => `Turn on ${p.who}`,
+  webhook_summary_turn_off: (p: { who: string }) => `Turn off ${p.who}`,
+  webhook_summary_edit: (p: { who: string }) => `Edit ${p.who}`,
 })

@@ -63,4 +63,9 @@ export const aiAgents = (f: Formatter) => ({
   agents_instructions_max: (p: { max: number }) => `The instructions can be at most ${f.n(p.max)} characters.`,
   agents_personality_max: (p: { max: number }) => `The personality can be at most ${f.n(p.max)} characters.`,
   agents_guideline_name_needed: 'A guideline needs a name.',
+  // Outbox summaries of this area's actions, made by the core.
+  agents_summary_create: (p: { name: string }) => `Create AI agent ${p.name}`,
+  agents_summary_edit_named: (p: { name: string }) => `Edit AI agent ${p.name}`,
+  agents_summary_edit: (p: { agent: string }) => `Edit ${p.agent}`,
+  agents_summary_default: (p: { agent: string }) => `Make ${p.agent} the default AI agent`,
 })

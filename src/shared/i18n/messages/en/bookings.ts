@@ -76,4 +76,10 @@ export const bookings = (f: Formatter) => ({
   bookings_slots_need_connection:
     'Free slots need a connection. Offline, type a time instead: the booking waits in the outbox, and SkyLight may refuse the time if it is taken.',
   bookings_give_start: 'Give the start as a date and time.',
+  // Outbox summaries of this area's actions, made by the core.
+  bookings_summary_book: (p: { contact: string; at: string }) => `Book ${p.contact} for ${p.at} UTC`,
+  bookings_summary_confirm: (p: { id: number }) => `Confirm booking ${f.n(p.id, { useGrouping: false })}`,
+  bookings_summary_complete: (p: { id: number }) => `Complete booking ${f.n(p.id, { useGrouping: false })}`,
+  bookings_summary_reschedule: (p: { id: number }) => `Reschedule booking ${f.n(p.id, { useGrouping: false })}`,
+  bookings_summary_cancel: (p: { id: number | null }) => `Cancel booking ${p.id === null ? '(not sent yet)' : f.n(p.id, { useGrouping: false })}`,
 })

@@ -65,4 +65,9 @@ export const tickets = (f: Formatter) => ({
   tickets_first_max: (p: { max: number }) => `The first message can be at most ${f.n(p.max)} characters.`,
   tickets_write_reply: 'Write the reply first.',
   tickets_reply_max: (p: { max: number }) => `A reply can be at most ${f.n(p.max)} characters.`,
+  // Outbox summaries of this area's actions, made by the core.
+  tickets_summary_open: (p: { subject: string }) => `Open ticket ${p.subject}`,
+  tickets_summary_reply: (p: { text: string; ticket: number | null }) =>
+    `Reply ${p.text} to ticket ${p.ticket === null ? '(not sent yet)' : f.n(p.ticket, { useGrouping: false })}`,
+  tickets_summary_close: (p: { ticket: number | null }) => `Close ticket ${p.ticket === null ? '(not sent yet)' : f.n(p.ticket, { useGrouping: false })}`,
 })

@@ -60,4 +60,13 @@ export const voice = (f: Formatter) => ({
   voice_speech_http: (p: { status: number }) => `The speech could not be fetched (HTTP ${p.status}).`,
   voice_speech_too_long: 'The speech is too long to play here.',
   voice_change_one: 'Change at least one setting.',
+  // Outbox summaries of this area's actions, made by the core.
+  voice_summary_clone: (p: { name: string; file: string }) => `Clone voice ${p.name} from ${p.file}`,
+  voice_summary_delete: 'Delete the cloned voice',
+  voice_summary_settings: (p: { parts: string }) => `Voice settings: ${p.parts}`,
+  voice_summary_on: 'turn voice on',
+  voice_list_separator: ', ',
+  voice_summary_off: 'turn voice off',
+  voice_summary_dialect: (p: { dialect: string }) => `dialect ${p.dialect}`,
+  voice_summary_language: (p: { language: string }) => `language ${p.language}`,
 })

@@ -72,4 +72,13 @@ export const webchat = (f: Formatter) => ({
   webchat_write_message: 'Write a message first.',
   webchat_message_max: (p: { max: number }) => `A message can be at most ${f.n(p.max)} characters.`,
   webchat_refuse_send: 'Take over the session before replying (an ended session takes no reply).',
+  // Outbox summaries of this area's actions, made by the core.
+  webchat_summary_take_over: (p: { session: string }) => `Take over web chat ${p.session}`,
+  webchat_summary_release: (p: { session: string }) => `Return to the AI web chat ${p.session}`,
+  webchat_summary_end: (p: { session: string }) => `End web chat ${p.session}`,
+  webchat_command_end: 'End',
+  webchat_not_possible_now: (p: { command: string; why: string }) => `${p.command} is not possible for this session now: ${p.why}`,
+  webchat_refused_taken: 'It is already handled by a person, or it has ended.',
+  webchat_refused_ended: 'It has already ended.',
+  webchat_summary_reply: (p: { text: string }) => `Reply ${p.text} in web chat`,
 })
