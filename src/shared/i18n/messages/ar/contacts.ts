@@ -11,6 +11,9 @@ const contactsN = (f: Formatter, n: number) =>
     other: `${f.n(n)} جهة اتصال`,
   })
 
+/** After a preposition (لـ، إلى): the dual takes its genitive form. */
+const contactsAfter = (f: Formatter, n: number) => (n === 2 ? 'جهتي اتصال' : contactsN(f, n))
+
 export const contacts: typeof english = (f: Formatter) => ({
   contacts_count: (p: { n: number }) => contactsN(f, p.n),
   contacts_in_account: (p: { n: number }) => `${contactsN(f, p.n)} في هذا الحساب.`,
@@ -91,13 +94,13 @@ export const contacts: typeof english = (f: Formatter) => ({
   selection_clear: 'مسح',
   selection_hint: 'استخدم Ctrl+نقر أو Shift+نقر لتحديد جهات الاتصال.',
   selection_all_matching: (p: { n: number }) => `تحديد كل المطابقين (${f.n(p.n)})`,
-  selection_assign_title: (p: { n: number }) => `تعيين وكيل ذكاء اصطناعي لـ ${contactsN(f, p.n)}`,
+  selection_assign_title: (p: { n: number }) => `تعيين وكيل ذكاء اصطناعي لـ ${contactsAfter(f, p.n)}`,
   selection_assign_confirm: 'تعيين',
   selection_no_agents: 'لا يوجد وكلاء ذكاء اصطناعي بعد. أنشئ وكيلًا في قسم وكلاء الذكاء الاصطناعي أولًا.',
   selection_agent: 'وكيل الذكاء الاصطناعي',
   selection_default: ' (الافتراضي)',
   selection_inactive: ' (غير نشط)',
   selection_assign_help: 'إجراء واحد في قائمة الانتظار: يُنفَّذ عند اتصالك، وتُظهر كل جهة اتصال وكيلها فورًا.',
-  selection_assigned: (p: { name: string; n: number }) => `عُيّن «${p.name}» لـ ${contactsN(f, p.n)}.`,
-  selection_assign_failed: (p: { n: number }) => `تعذّر تعيين الوكيل لـ ${contactsN(f, p.n)}.`,
+  selection_assigned: (p: { name: string; n: number }) => `عُيّن «${p.name}» لـ ${contactsAfter(f, p.n)}.`,
+  selection_assign_failed: (p: { n: number }) => `تعذّر تعيين الوكيل لـ ${contactsAfter(f, p.n)}.`,
 })

@@ -52,7 +52,7 @@ export const frame: typeof english = (f: Formatter) => ({
   status_resource_progress: (p: { resource: string }) => `تقدّم ${p.resource}`,
   status_progress_count: (p: { done: number; total: number | null }) => (p.total === null ? f.n(p.done) : `${f.n(p.done)} / ${f.n(p.total)}`),
   status_syncing: 'جارٍ المزامنة…',
-  status_sending: (p: { actions: string }) => `جارٍ إرسال ${p.actions}`,
+  status_sending: (p: { actions: string }) => `قيد الإرسال: ${p.actions}`,
   status_rate_wait: (p: { seconds: number }) => `طلب SkyLight الانتظار — نحاول مجددًا خلال ${f.n(p.seconds)} ث`,
   status_failed_review: (p: { actions: string }) => `فشل ${p.actions} — راجِعها`,
   status_last_synced: (p: { when: string }) => `آخر مزامنة: ${p.when}`,
