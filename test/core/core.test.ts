@@ -160,7 +160,7 @@ describe('the core', () => {
   })
 
   it('saves settings and applies them', async () => {
-    const defaults = { syncIntervalSeconds: 30, mediaCacheMb: 1024, notifications: true, notificationSound: true, sendWith: 'enter' }
+    const defaults = { syncIntervalSeconds: 30, mediaCacheMb: 1024, notifications: true, notificationSound: true, sendWith: 'enter', language: 'system', digits: 'latin' }
     expect(await call('settings-get', {})).toEqual(defaults)
     await call('settings-set', { syncIntervalSeconds: 120, notificationSound: false, sendWith: 'ctrl-enter' })
     await core.close()
