@@ -1,6 +1,16 @@
 import type { Formatter } from '../../formatter'
 import type { common as english } from '../en/common'
 
+const rowsN = (f: Formatter, n: number) =>
+  f.plural(n, {
+    zero: `${f.n(n)} صف`,
+    one: 'صف واحد',
+    two: 'صفّان',
+    few: `${f.n(n)} صفوف`,
+    many: `${f.n(n)} صفًا`,
+    other: `${f.n(n)} صف`,
+  })
+
 export const common: typeof english = (f: Formatter) => ({
   common_try_again: 'حاول مرة أخرى',
   common_cancel: 'إلغاء',
@@ -22,4 +32,6 @@ export const common: typeof english = (f: Formatter) => ({
   channel_telegram: 'تيليجرام',
   channel_instagram: 'إنستغرام',
   channel_unknown: 'قناة غير معروفة',
+  csv_saved: (p: { rows: number; path: string }) => `حُفظ ${rowsN(f, p.rows)} في ${p.path}.`,
+  csv_downloaded: (p: { file: string; rows: number }) => `نُزّل ${p.file} (${rowsN(f, p.rows)}).`,
 })
