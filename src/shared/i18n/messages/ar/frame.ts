@@ -96,4 +96,5 @@ export const frame: typeof english = (f: Formatter) => ({
   outbox_mark_done: 'التعليم كمُنجز',
   outbox_mark_done_only_if: 'افعل ذلك فقط إن كنت تعلم أنه تمّ فعلًا على SkyLight — كأن تراه هناك مثلًا.',
   outbox_mark_done_effect: 'لن يرسله SkyLight Desk، وسيعرض ما لدى SkyLight بعد المزامنة التالية.',
+  frame_skip_to_content: 'انتقل إلى المحتوى',
 })
