@@ -2,17 +2,15 @@
 // (lib/i18n.svelte.ts). Building an Intl formatter costs ~200 µs, using one ~1.5 µs, and a
 // list formats a time per row: the formatters are made once per locale and options, then
 // reused (src/shared/i18n/intl-cache.ts). Reading `locale` makes a template that calls
-// these re-render when the language or digits change.
+// these re-render when the language or digits change. Times read in the account's timezone
+// (locale.timeZone, kept in step with the account by App.svelte), like the inbox's.
 import { clearFormatCaches, dateFormat as cachedDateFormat, numberFormat } from '../../../shared/i18n/intl-cache'
 import { locale, m } from './i18n.svelte'
+import { zonedShortTime } from './zoned-time'
 
 const dayMs = 86_400_000
 
 type DateOptions = Intl.DateTimeFormatOptions
-const SHORT_CLOCK: DateOptions = { hour: '2-digit', minute: '2-digit' }
-const WEEKDAY: DateOptions = { weekday: 'short' }
-const DAY_MONTH: DateOptions = { day: 'numeric', month: 'short' }
-const DAY_MONTH_YEAR: DateOptions = { day: 'numeric', month: 'short', year: 'numeric' }
 const DATE_AND_TIME: DateOptions = { dateStyle: 'medium', timeStyle: 'short' }
 
 // Formatters made for the system's default locale go stale when it changes.
@@ -28,24 +26,23 @@ export function count(n: number): string {
   return numberFormat(locale.tag).format(n)
 }
 
-/** "14:05" today, "Mon" this week, "12 Mar" this year, else "12 Mar 2023". */
+/** "14:05" today, "Mon" this week, "12 Mar" this year, else "12 Mar 2023" — in the account's timezone. */
 export function shortTime(iso: string | null | undefined, now = Date.now()): string {
-  if (!iso) return ''
-  const at = new Date(iso)
-  if (Number.isNaN(at.getTime())) return ''
-  const today = new Date(now)
-  const sameDay =
-    at.getFullYear() === today.getFullYear() && at.getMonth() === today.getMonth() && at.getDate() === today.getDate()
-  if (sameDay) return dateFormat(SHORT_CLOCK).format(at)
-  if (now - at.getTime() < 6 * dayMs && at.getTime() <= now) return dateFormat(WEEKDAY).format(at)
-  if (at.getFullYear() === today.getFullYear()) return dateFormat(DAY_MONTH).format(at)
-  return dateFormat(DAY_MONTH_YEAR).format(at)
+  return zonedShortTime(iso, locale.timeZone, now)
 }
 
+/** Date and time, in the account's timezone. */
 export function fullTime(iso: string | null | undefined): string {
   if (!iso) return ''
   const at = new Date(iso)
-  return Number.isNaN(at.getTime()) ? '' : dateFormat(DATE_AND_TIME).format(at)
+  return Number.isNaN(at.getTime()) ? '' : dateFormat({ ...DATE_AND_TIME, timeZone: locale.timeZone }).format(at)
+}
+
+/** A date alone ("12 Mar 2027"), in the account's timezone. */
+export function fullDate(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const at = new Date(iso)
+  return Number.isNaN(at.getTime()) ? '' : dateFormat({ dateStyle: 'medium', timeZone: locale.timeZone }).format(at)
 }
 
 /** "just now", "5 min ago", "3 h ago", else the short time. */

@@ -10,6 +10,7 @@ class Locale {
   #setting = $state<LanguageSetting>('system')
   #digits = $state<Digits>('latin')
   #system = $state(typeof navigator === 'undefined' ? 'en' : navigator.language)
+  #timeZone = $state<string | undefined>(undefined)
 
   constructor() {
     if (typeof window !== 'undefined') window.addEventListener('languagechange', () => (this.#system = navigator.language))
@@ -27,6 +28,13 @@ class Locale {
   }
   get dir(): 'ltr' | 'rtl' {
     return directionOf(this.language)
+  }
+  /** The account's timezone, which every time shown reads in; undefined: the computer's. */
+  get timeZone(): string | undefined {
+    return this.#timeZone
+  }
+  useTimeZone(zone: string | undefined): void {
+    this.#timeZone = zone
   }
 
   apply(choice: { language?: LanguageSetting; digits?: Digits }): void {
@@ -48,10 +56,14 @@ function build(): Messages {
 /** Every message of the interface, in the current language. */
 export const m: Messages = build()
 
-/** Keeps the document's lang and dir in step with the language (call once, from the root component). */
-export function followLanguage(): void {
+/**
+ * Keeps the document's lang and dir in step with the language, and the times' zone with the
+ * account's (call once, from the root component).
+ */
+export function followLanguage(timeZone: () => string | undefined): void {
   $effect(() => {
     document.documentElement.lang = locale.language
     document.documentElement.dir = locale.dir
   })
+  $effect.pre(() => locale.useTimeZone(timeZone()))
 }

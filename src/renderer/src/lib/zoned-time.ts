@@ -1,7 +1,11 @@
 // Times read in one timezone: the account's when it has one (its customers and its team
 // live by it), else the computer's. Days ("Today", "Yesterday") are days in that zone too,
 // and a date range picked in a filter starts and ends at that zone's midnight.
-import { dateFormat } from './format'
+import { dateFormat as cachedDateFormat } from '../../../shared/i18n/intl-cache'
+import { locale, m } from './i18n.svelte'
+
+/** A formatter in the chosen locale (or `tag`), made once and reused (see lib/format.ts). */
+const dateFormat = (options: Intl.DateTimeFormatOptions, tag: string = locale.tag): Intl.DateTimeFormat => cachedDateFormat(tag, options)
 
 /** The zone when Intl knows it; undefined (the computer's) otherwise. */
 export function usableZone(zone: string | null | undefined): string | undefined {
@@ -58,8 +62,8 @@ export function fullZonedTime(iso: string | null | undefined, zone?: string): st
 /** A day separator's words: "Today", "Yesterday", "Monday 3 March", with the year when not this one. */
 export function dayLabel(key: string, zone?: string, now = Date.now()): string {
   const today = dayKey(now, zone)
-  if (key === today) return 'Today'
-  if (key === shiftDay(today, -1)) return 'Yesterday'
+  if (key === today) return m.time_today()
+  if (key === shiftDay(today, -1)) return m.time_yesterday()
   // Noon UTC of that day names the same calendar day in every zone.
   const noon = new Date(`${key}T12:00:00Z`)
   const sameYear = key.slice(0, 4) === today.slice(0, 4)

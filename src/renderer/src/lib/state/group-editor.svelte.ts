@@ -4,12 +4,8 @@
 import type { GroupItem, GroupKind } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 
-export const groupNouns: Record<GroupKind, { one: string; many: string }> = {
-  tag: { one: 'tag', many: 'Tags' },
-  list: { one: 'list', many: 'Lists' },
-  segment: { one: 'segment', many: 'Segments' },
-}
 
 export interface PendingDelete {
   kind: GroupKind
@@ -45,7 +41,7 @@ export class GroupEditorState {
   async create(kind: GroupKind, name: string): Promise<boolean> {
     const trimmed = name.trim()
     if (trimmed === '') {
-      this.#error = { kind, message: `Give the ${groupNouns[kind].one} a name.` }
+      this.#error = { kind, message: m.groups_give_name({ kind }) }
       return false
     }
     return this.#run(kind, () => call('group-create', { kind, name: trimmed }))
@@ -70,7 +66,7 @@ export class GroupEditorState {
       return true
     }
     if (trimmed === '') {
-      this.#error = { kind: editing.kind, message: `Give the ${groupNouns[editing.kind].one} a name.` }
+      this.#error = { kind: editing.kind, message: m.groups_give_name({ kind: editing.kind }) }
       return false
     }
     const done = await this.#run(editing.kind, () => call('group-rename', { kind: editing.kind, id: group.id, name: trimmed }))

@@ -183,7 +183,7 @@ export class KnowledgeBaseState {
       await call('kb-delete', { id })
       if (this.#detail?.id === id) this.close()
       await this.reload()
-    }, 'Deleted.')
+    }, m.kb_deleted())
   }
 
   async submitWebsite(): Promise<boolean> {

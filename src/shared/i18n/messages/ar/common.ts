@@ -34,4 +34,6 @@ export const common: typeof english = (f: Formatter) => ({
   channel_unknown: 'قناة غير معروفة',
   csv_saved: (p: { rows: number; path: string }) => `حُفظ ${rowsN(f, p.rows)} في ${p.path}.`,
   csv_downloaded: (p: { file: string; rows: number }) => `نُزّل ${p.file} (${rowsN(f, p.rows)}).`,
+  time_today: 'اليوم',
+  time_yesterday: 'أمس',
 })

@@ -1,6 +1,10 @@
 import type { Formatter } from '../../formatter'
 import type { contacts as english } from '../en/contacts'
 
+type GroupKind = 'tag' | 'list' | 'segment'
+/** A group's noun with the article: the tag, the list, the segment. */
+const definite: Record<GroupKind, string> = { tag: 'الوسم', list: 'القائمة', segment: 'الشريحة' }
+
 const contactsN = (f: Formatter, n: number) =>
   f.plural(n, {
     zero: 'لا جهات اتصال',
@@ -107,4 +111,28 @@ export const contacts: typeof english = (f: Formatter) => ({
   contacts_exporting: 'جارٍ التصدير…',
   contacts_export_matching: 'تصدير المطابقين (CSV)',
   contacts_export: 'تصدير CSV',
+  groups_manage: 'إدارة الوسوم والقوائم والشرائح',
+  groups_manage_done: 'إنهاء إدارة الوسوم والقوائم والشرائح',
+  groups_manager_label: 'الوسوم والقوائم والشرائح',
+  groups_rename_input: (p: { kind: GroupKind; name: string }) => `الاسم الجديد ${{ tag: 'للوسم', list: 'للقائمة', segment: 'للشريحة' }[p.kind]} ${p.name}`,
+  groups_save: 'حفظ',
+  groups_waiting_sync: 'بانتظار المزامنة',
+  groups_rename: 'إعادة تسمية',
+  groups_rename_label: (p: { kind: GroupKind; name: string }) => `إعادة تسمية ${definite[p.kind]} ${p.name}`,
+  groups_delete: 'حذف',
+  groups_delete_label: (p: { kind: GroupKind; name: string }) => `حذف ${definite[p.kind]} ${p.name}`,
+  groups_none: (p: { kind: GroupKind }) => ({ tag: 'لا وسوم بعد.', list: 'لا قوائم بعد.', segment: 'لا شرائح بعد.' })[p.kind],
+  groups_new_name_label: (p: { kind: GroupKind }) => ({ tag: 'اسم الوسم الجديد', list: 'اسم القائمة الجديدة', segment: 'اسم الشريحة الجديدة' })[p.kind],
+  groups_new_placeholder: (p: { kind: GroupKind }) => ({ tag: 'وسم جديد', list: 'قائمة جديدة', segment: 'شريحة جديدة' })[p.kind],
+  groups_create: (p: { kind: GroupKind }) => ({ tag: 'إنشاء وسم', list: 'إنشاء قائمة', segment: 'إنشاء شريحة' })[p.kind],
+  groups_give_name: (p: { kind: GroupKind }) => `أعطِ ${definite[p.kind]} اسمًا.`,
+  groups_delete_title: (p: { kind: GroupKind; name: string }) => `حذف ${definite[p.kind]} «${p.name}»؟`,
+  groups_delete_confirm: (p: { kind: GroupKind }) => `حذف ${definite[p.kind]}`,
+  groups_delete_none: (p: { kind: GroupKind }) =>
+    ({ tag: 'لا توجد جهة اتصال تحمل هذا الوسم.', list: 'لا توجد جهة اتصال في هذه القائمة.', segment: 'لا توجد جهة اتصال في هذه الشريحة.' })[p.kind],
+  groups_delete_body: (p: { kind: GroupKind; n: number }) =>
+    p.kind === 'tag'
+      ? `يُزال الوسم من ${contactsAfter(f, p.n)} تحمله.`
+      : `تخرج ${contactsN(f, p.n)} من ${definite[p.kind]}، وتبقى جهات الاتصال نفسها محفوظة.`,
+  groups_cannot_undo: 'لا يمكن التراجع عن ذلك بعد أن تنفّذه SkyLight.',
 })

@@ -71,4 +71,9 @@ export const inbox: typeof english = (f: Formatter) => ({
   inbox_jump_latest: 'الانتقال إلى الأحدث',
   inbox_new_count: (p: { n: number }) => `${f.n(p.n)} جديدة`,
   inbox_new_below: (p: { n: number }) => f.plural(p.n, { zero: `${f.n(p.n)} رسالة جديدة بالأسفل`, one: 'رسالة جديدة واحدة بالأسفل', two: 'رسالتان جديدتان بالأسفل', few: `${f.n(p.n)} رسائل جديدة بالأسفل`, many: `${f.n(p.n)} رسالة جديدة بالأسفل`, other: `${f.n(p.n)} رسالة جديدة بالأسفل` }),
+  thread_contact_label: 'تفاصيل جهة الاتصال',
+  thread_contact_about: 'عن',
+  thread_contact_campaigns: 'الحملات',
+  thread_contact_edit: 'تعديل في جهات الاتصال',
+  thread_contact_reading: 'جارٍ قراءة جهة الاتصال…',
 })

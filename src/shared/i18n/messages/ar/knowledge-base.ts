@@ -146,4 +146,5 @@ export const knowledgeBase: typeof english = (f: Formatter) => ({
   kb_summary_remove_product: (p: { product: string; entry: string }) => `إزالة ${p.product} من ${p.entry}`,
   kb_summary_product_id: (p: { id: number }) => `المنتج ${f.n(p.id, { useGrouping: false })}`,
   kb_summary_edit: (p: { entry: string; newText: boolean }) => `تعديل ${p.entry}${p.newText ? ' (نص جديد)' : ''}`,
+  kb_deleted: 'حُذف.',
 })

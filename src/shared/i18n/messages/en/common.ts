@@ -24,4 +24,6 @@ export const common = (f: Formatter) => ({
   channel_unknown: 'Unknown channel',
   csv_saved: (p: { rows: number; path: string }) => `Saved ${f.plural(p.rows, { one: `${f.n(p.rows)} row`, other: `${f.n(p.rows)} rows` })} to ${p.path}.`,
   csv_downloaded: (p: { file: string; rows: number }) => `Downloaded ${p.file} (${f.plural(p.rows, { one: `${f.n(p.rows)} row`, other: `${f.n(p.rows)} rows` })}).`,
+  time_today: 'Today',
+  time_yesterday: 'Yesterday',
 })

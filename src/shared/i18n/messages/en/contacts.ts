@@ -1,6 +1,9 @@
 // Contacts: the list, filters, the detail, the form, bulk actions.
 import type { Formatter } from '../../formatter'
 
+/** The three kinds of contact group (the contract's GroupKind). */
+type GroupKind = 'tag' | 'list' | 'segment'
+
 const contactsN = (f: Formatter, n: number) => f.plural(n, { one: `${f.n(n)} contact`, other: `${f.n(n)} contacts` })
 
 export const contacts = (f: Formatter) => ({
@@ -96,4 +99,25 @@ export const contacts = (f: Formatter) => ({
   contacts_exporting: 'Exporting…',
   contacts_export_matching: 'Export matching (CSV)',
   contacts_export: 'Export CSV',
+  groups_manage: 'Manage tags, lists and segments',
+  groups_manage_done: 'Done with tags, lists and segments',
+  groups_manager_label: 'Tags, lists and segments',
+  groups_rename_input: (p: { kind: GroupKind; name: string }) => `New name for ${p.kind} ${p.name}`,
+  groups_save: 'Save',
+  groups_waiting_sync: 'waiting to sync',
+  groups_rename: 'Rename',
+  groups_rename_label: (p: { kind: GroupKind; name: string }) => `Rename ${p.kind} ${p.name}`,
+  groups_delete: 'Delete',
+  groups_delete_label: (p: { kind: GroupKind; name: string }) => `Delete ${p.kind} ${p.name}`,
+  groups_none: (p: { kind: GroupKind }) => `No ${p.kind}s yet.`,
+  groups_new_name_label: (p: { kind: GroupKind }) => `New ${p.kind} name`,
+  groups_new_placeholder: (p: { kind: GroupKind }) => `New ${p.kind}`,
+  groups_create: (p: { kind: GroupKind }) => `Create ${p.kind}`,
+  groups_give_name: (p: { kind: GroupKind }) => `Give the ${p.kind} a name.`,
+  groups_delete_title: (p: { kind: GroupKind; name: string }) => `Delete ${p.kind} “${p.name}”?`,
+  groups_delete_confirm: (p: { kind: GroupKind }) => `Delete ${p.kind}`,
+  groups_delete_none: (p: { kind: GroupKind }) => `No contact ${p.kind === 'tag' ? 'has this tag' : `is in this ${p.kind}`}.`,
+  groups_delete_body: (p: { kind: GroupKind; n: number }) =>
+    p.kind === 'tag' ? `It is taken off ${contactsN(f, p.n)} that have it.` : `${contactsN(f, p.n)} leave the ${p.kind}; the contacts themselves are kept.`,
+  groups_cannot_undo: 'This cannot be undone once SkyLight has carried it out.',
 })

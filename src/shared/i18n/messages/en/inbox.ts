@@ -63,4 +63,9 @@ export const inbox = (f: Formatter) => ({
   inbox_jump_latest: 'Jump to latest',
   inbox_new_count: (p: { n: number }) => `${f.n(p.n)} new`,
   inbox_new_below: (p: { n: number }) => `${f.n(p.n)} new ${p.n === 1 ? 'message' : 'messages'} below`,
+  thread_contact_label: 'Contact details',
+  thread_contact_about: 'About',
+  thread_contact_campaigns: 'Campaigns',
+  thread_contact_edit: 'Edit in Contacts',
+  thread_contact_reading: 'Reading the contact…',
 })

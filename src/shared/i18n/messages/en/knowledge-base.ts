@@ -125,4 +125,5 @@ export const knowledgeBase = (f: Formatter) => ({
   kb_summary_remove_product: (p: { product: string; entry: string }) => `Remove ${p.product} from ${p.entry}`,
   kb_summary_product_id: (p: { id: number }) => `product ${f.n(p.id, { useGrouping: false })}`,
   kb_summary_edit: (p: { entry: string; newText: boolean }) => `Edit ${p.entry}${p.newText ? ' (new text)' : ''}`,
+  kb_deleted: 'Deleted.',
 })
