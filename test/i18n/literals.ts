@@ -1,8 +1,10 @@
 // Finds user-visible string literals in a Svelte component: text in the markup, words in
 // user-facing attributes and props (aria-label, title, placeholder, alt, label, …Label),
 // string literals a template prints ({ok ? 'Saved' : 'Failed'}), and sentence-like strings
-// in its script. Words the user reads come from the catalogs (m.key()), never from here.
+// in its script; and, in the renderer's TypeScript modules, sentences and lone capitalised
+// words (findScriptLiterals). Words the user reads come from the catalogs (m.key()), never from here.
 import { parse } from 'svelte/compiler'
+import ts from 'typescript'
 
 export interface Literal {
   line: number
@@ -122,5 +124,61 @@ export function findLiterals(source: string): Literal[] {
   markup(ast.fragment, false)
   if (ast.instance) script(ast.instance.content)
   if (ast.module) script(ast.module.content)
+  return found
+}
+
+/** A lone capitalised word ("Today", "Deleted"): in a .ts file, words a view prints. */
+const lonelyWord = (text: string) => /^\p{Lu}\p{Ll}+$/u.test(text.trim()) && !ALLOWED.has(text.trim())
+
+/**
+ * Finds user-visible string literals in a TypeScript module of the renderer (its state and
+ * helpers): sentence-like English ("Give the tag a name.", `Saved ${n} rows`) and lone
+ * capitalised words ("Today"). Not words: module paths, property names, types, and what a
+ * literal is compared with (`e.key === 'Enter'`, `case 'Escape':`) — keys, event and method
+ * names, CSS classes are lowercase or not sentences, so they pass.
+ */
+export function findScriptLiterals(source: string, fileName = 'module.ts'): Literal[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
+  const found: Literal[] = []
+  const report = (node: ts.Node, text: string) =>
+    found.push({ line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, text: text.trim().slice(0, 60), where: 'script' })
+
+  function compared(node: ts.Node): boolean {
+    const parent = node.parent
+    if (ts.isCaseClause(parent)) return true
+    if (ts.isBinaryExpression(parent)) {
+      const op = parent.operatorToken.kind
+      return (
+        op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+        op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+        op === ts.SyntaxKind.EqualsEqualsToken ||
+        op === ts.SyntaxKind.ExclamationEqualsToken ||
+        op === ts.SyntaxKind.InKeyword
+      )
+    }
+    return false
+  }
+  function notWords(node: ts.Node): boolean {
+    const parent = node.parent
+    return (
+      ts.isImportDeclaration(parent) ||
+      ts.isExportDeclaration(parent) ||
+      ts.isLiteralTypeNode(parent) ||
+      ts.isExternalModuleReference(parent) ||
+      (ts.isPropertyAssignment(parent) && parent.name === node) ||
+      (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) ||
+      compared(node)
+    )
+  }
+
+  function visit(node: ts.Node): void {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      if (!notWords(node) && (sentenceLike(node.text) || lonelyWord(node.text))) report(node, node.text)
+    } else if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+      if (sentenceLike(node.text)) report(node, node.text)
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(file)
   return found
 }
