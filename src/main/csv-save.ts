@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises'
 import { csvMethods, type CsvMethod } from '../shared/bridge'
 import type { Result } from '../shared/contract'
 import type { Dispatch } from './core/contract/dispatch'
+import { t } from './core/language'
 
 export interface CsvSaveDeps {
   dispatch: Dispatch
@@ -17,7 +18,7 @@ export interface CsvSaveDeps {
 const isCsvMethod = (method: unknown): method is CsvMethod => csvMethods.includes(method as CsvMethod)
 
 export async function saveCsv(deps: CsvSaveDeps, method: unknown, input: unknown): Promise<Result<{ saved: string | null; rows: number }>> {
-  if (!isCsvMethod(method)) return { ok: false, error: { type: 'unknown-method', message: `Not an export: ${String(method).slice(0, 80)}` } }
+  if (!isCsvMethod(method)) return { ok: false, error: { type: 'unknown-method', message: t().export_not_an_export({ method: String(method).slice(0, 80) }) } }
   // The CSV first: a filter the core refuses is said before any dialog opens.
   const made = await deps.dispatch(method, input)
   if (!made.ok) return made
@@ -28,9 +29,9 @@ export async function saveCsv(deps: CsvSaveDeps, method: unknown, input: unknown
     await (deps.write ?? ((p, text) => writeFile(p, text, 'utf8')))(path, file.csv)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOSPC') return { ok: false, error: { type: 'disk-full', message: 'The export was not saved: the disk is full. Free some space or choose another disk.' } }
-    const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'SkyLight Desk may not write there' : 'the file could not be written'
-    return { ok: false, error: { type: 'internal', message: `The export was not saved: ${why}. Choose another place and try again.` } }
+    if (code === 'ENOSPC') return { ok: false, error: { type: 'disk-full', message: t().export_disk_full() } }
+    const refused = code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+    return { ok: false, error: { type: 'internal', message: refused ? t().export_not_allowed() : t().export_not_written() } }
   }
   return { ok: true, value: { saved: path, rows: file.rows } }
 }

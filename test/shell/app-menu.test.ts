@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { appMenuTemplate } from '../../src/main/app-menu'
+import { messagesFor } from '../../src/shared/i18n/messages'
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
   return items.flatMap((item) => [
@@ -39,5 +40,20 @@ describe('the application menu', () => {
     const item = (help.submenu as MenuItemConstructorOptions[])[0]!
     item.click!({} as never, undefined, {} as never)
     expect(openLogFolder).toHaveBeenCalledOnce()
+  })
+
+  // Electron names an unlabelled role in the operating system's language: every item is
+  // labelled from the catalog so the menu follows the language chosen in Settings.
+  it('labels every item, roles included, in the chosen language', () => {
+    const unlabelled = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+      items.flatMap((item) => [...(item.type !== 'separator' && !item.label ? [item] : []), ...(Array.isArray(item.submenu) ? unlabelled(item.submenu) : [])])
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      expect(unlabelled(appMenuTemplate({ ...base, platform, development: true }))).toEqual([])
+    }
+    const arabic = appMenuTemplate({ ...base, platform: 'darwin', messages: messagesFor('ar', 'latin') })
+    const labels = (items: MenuItemConstructorOptions[]): string[] =>
+      items.flatMap((item) => [...(item.label ? [item.label] : []), ...(Array.isArray(item.submenu) ? labels(item.submenu) : [])])
+    expect(labels(arabic)).toEqual(expect.arrayContaining(['ملف', 'تحرير', 'نسخ', 'لصق', 'إنهاء SkyLight Desk', 'مساعدة']))
+    expect(labels(appMenuTemplate({ ...base, platform: 'win32' }))).toContain('Exit')
   })
 })

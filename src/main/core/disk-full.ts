@@ -1,10 +1,13 @@
 // A full disk (or a spent quota) is something the user can fix, so it is told as such
 // wherever the app writes — the account's store, settings, the account list, the staging of
 // uploads — instead of "something went wrong, see the log" (the log is on the same disk).
+import { t } from './language'
+
 export class DiskFullError extends Error {
   readonly type = 'disk-full'
+  /** `what`: the thing not saved, in the core's language ("your settings": t().disk_what_settings()). */
   constructor(what: string, options?: ErrorOptions) {
-    super(`Your disk is full, so SkyLight Desk could not save ${what}. Free some space on it and try again.`, options)
+    super(t().disk_full({ what }), options)
     this.name = 'DiskFullError'
   }
 }

@@ -2,6 +2,7 @@
 // ISO times, and only the counts the UI shows.
 import type { OutboxAction as ActionView, OutboxCounts as CountsView } from '../../shared/contract/outbox'
 import type { OutboxAction, OutboxCounts } from './outbox'
+import { t } from './language'
 
 export function actionView(action: OutboxAction): ActionView {
   return {
@@ -29,6 +30,6 @@ export function outboxCounts(counts: OutboxCounts): CountsView {
 /** The contract's action id back to the outbox's. */
 export function actionId(id: string): number {
   const value = Number(id)
-  if (!Number.isSafeInteger(value)) throw Object.assign(new Error('That action is no longer in the outbox.'), { type: 'not-found' })
+  if (!Number.isSafeInteger(value)) throw Object.assign(new Error(t().outbox_gone()), { type: 'not-found' })
   return value
 }

@@ -45,7 +45,7 @@ export async function loadSettings(dataDir: string, now = Date.now()): Promise<L
 }
 
 export async function saveSettings(dataDir: string, value: Settings): Promise<void> {
-  await savingTo('your settings', () => writeFileAtomic(join(dataDir, 'settings.json'), `${JSON.stringify(value, null, 2)}\n`))
+  await savingTo(t().disk_what_settings(), () => writeFileAtomic(join(dataDir, 'settings.json'), `${JSON.stringify(value, null, 2)}\n`))
 }
 
 function parseJson(text: string): unknown {

@@ -8,6 +8,7 @@ import { basename, join } from 'node:path'
 import { z } from 'zod'
 import { setAside, writeFileAtomic } from '../atomic-file'
 import { savingTo } from '../disk-full'
+import { t } from '../language'
 
 export const accountRecord = z.object({
   /** Local id: names the account's folder and its keychain entry. */
@@ -78,5 +79,5 @@ export async function setAsideDamagedRegistry(dataDir: string, now: number): Pro
 }
 
 export async function saveRegistry(dataDir: string, registry: Registry): Promise<void> {
-  await savingTo('the list of your accounts', () => writeFileAtomic(registryPath(dataDir), `${JSON.stringify(registry, null, 2)}\n`))
+  await savingTo(t().disk_what_accounts(), () => writeFileAtomic(registryPath(dataDir), `${JSON.stringify(registry, null, 2)}\n`))
 }

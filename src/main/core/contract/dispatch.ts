@@ -51,7 +51,7 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (error: u
       // too); a file found damaged in use says how to get a sound one.
       const typed = toBridgeError(error)
       if (typed) return fail(typed)
-      const fault = runtimeError(error) ?? (isDiskFull(error) ? new DiskFullError('your change', { cause: error }) : undefined)
+      const fault = runtimeError(error) ?? (isDiskFull(error) ? new DiskFullError(t().disk_what_change(), { cause: error }) : undefined)
       const known = fault ? toBridgeError(fault) : undefined
       // The cause goes to the log (a damaged page is worth a look) — not a full disk's, which it could not hold.
       if (known?.type !== 'disk-full') onInternalError?.(error)

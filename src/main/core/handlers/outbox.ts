@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
+import { t } from '../language'
 import { OutboxActionError } from '../outbox/manage'
 import { actionId, actionView, outboxCounts } from '../outbox-view'
 import { checkUpload } from '../skylight/media-rules'
@@ -40,7 +41,7 @@ const queued = (id: number) => ({ actionId: String(id) })
 
 /** A list or segment made offline has no id SkyLight knows yet: membership waits for it. */
 function notYetCreated(noun: 'list' | 'segment', groupId: number): void {
-  if (groupId < 0) throw new OutboxActionError(`This ${noun} is still being created in SkyLight. Add contacts to it once the outbox has sent it.`)
+  if (groupId < 0) throw new OutboxActionError(t().outbox_group_not_created({ kind: noun }))
 }
 
 export function outboxHandlers(ctx: HandlerContext): OutboxHandlers {

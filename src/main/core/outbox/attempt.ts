@@ -13,7 +13,7 @@ import type { ResourceName } from '../../../shared/contract/resources'
 import type { AccountSecretName } from '../secrets/account-secrets'
 import type { SkyLightApi, SkyLightError } from '../skylight'
 import { backoffDelay } from '../skylight/retry-policy'
-import { DiskFullError, isDiskFull } from '../disk-full'
+import { isDiskFull } from '../disk-full'
 import { inTransaction, type StoreDb } from '../store'
 import type { AnyActionDef, RemoteResult, RunContext } from './actions/define'
 import { classify, describe } from './classify'
@@ -217,7 +217,7 @@ function keepForLater(deps: AttemptDeps, row: ActionRow, progress: Progress): At
 
 /** What an action that met a full disk shows, recorded or not. */
 export function diskFullError(): ActionError {
-  return { type: 'disk-full', message: new DiskFullError('what happened to this action').message.replace('and try again.', 'and it will be tried again.'), retryable: true }
+  return { type: 'disk-full', message: t().disk_full_action(), retryable: true }
 }
 
 /** The server did it: the outcome and its local consequence in one transaction. */

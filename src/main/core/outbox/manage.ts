@@ -7,6 +7,7 @@ import type { ResourceName } from '../../../shared/contract/resources'
 import { inTransaction, type StoreDb } from '../store'
 import { AMBIGUOUS, readEvidence, readPayload } from './attempt'
 import type { AnyActionDef } from './actions/define'
+import { t } from '../language'
 import { asError, dependents, getAction, rewriteLocalId, updateAction, type ActionRow } from './queue-store'
 import type { ActionState } from './types'
 
@@ -30,10 +31,10 @@ function applied(row: ActionRow): boolean {
 }
 
 function editable(row: ActionRow | undefined, id: number, states: readonly ActionState[]): ActionRow {
-  if (!row) throw new OutboxActionError('That action is no longer in the outbox.', 'not-found')
+  if (!row) throw new OutboxActionError(t().outbox_gone(), 'not-found')
   if (!states.includes(row.state as ActionState)) {
     throw new OutboxActionError(
-      row.state === 'in-flight' ? 'This action is being sent right now; try again in a moment.' : `This action is ${row.state} and cannot be changed.`,
+      row.state === 'in-flight' ? t().outbox_being_sent() : t().outbox_cannot_change({ state: row.state as ActionState }),
     )
   }
   return row
@@ -77,10 +78,10 @@ export function markableDone(defs: Defs, row: ActionRow): boolean {
 export function markSent(db: StoreDb, defs: Defs, id: number, now: number): { resources: readonly ResourceName[]; contactIds: number[]; stagingPath?: string } {
   return inTransaction(db, (tx) => {
     const row = getAction(tx, id)
-    if (!row) throw new OutboxActionError('That action is no longer in the outbox.', 'not-found')
+    if (!row) throw new OutboxActionError(t().outbox_gone(), 'not-found')
     if (row.state !== 'failed') {
       throw new OutboxActionError(
-        row.state === 'done' ? 'This action is already done.' : 'Only an action that failed, or waits for you to decide, can be marked as done; this one is still being sent.',
+        row.state === 'done' ? t().outbox_already_done() : t().outbox_mark_done_sending(),
       )
     }
     const { def, payload } = readPayload(defs, row)
@@ -95,7 +96,7 @@ export function markSent(db: StoreDb, defs: Defs, id: number, now: number): { re
       return { ...base, contactIds: [...(def.contactIds?.(payload) ?? []), ...created] }
     }
     if (!markableDone(defs, row)) {
-      throw new OutboxActionError('This action creates something new on SkyLight, and SkyLight Desk has not found it there: retry it, or discard it if you made it yourself on SkyLight.')
+      throw new OutboxActionError(t().outbox_mark_done_not_found())
     }
     if (applied(row)) def.rollback(tx, payload)
     else def.discardFailed?.(tx, payload)

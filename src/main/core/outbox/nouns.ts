@@ -7,6 +7,7 @@ const words: Partial<Record<string, () => string>> = {
   contact: () => t().noun_contact(),
   campaign: () => t().noun_campaign(),
   media: () => t().noun_media(),
+  tag: () => t().noun_tag(),
   list: () => t().noun_list(),
   segment: () => t().noun_segment(),
   'ai-agent': () => t().noun_ai_agent(),

@@ -6,6 +6,7 @@ import type { ResourceName } from '../../../shared/contract/resources'
 import type { AccountSecretName } from '../secrets/account-secrets'
 import type { SkyLightApi } from '../skylight'
 import { getContact, nextLocalId, tagTitle, type StoreDb } from '../store'
+import { t } from '../language'
 import { actionDefs } from './actions'
 import type { ActionDef, AnyActionDef, Names, RemoteResult } from './actions/define'
 import type { CampaignChanges, CampaignFields } from './actions/campaign-fields'
@@ -207,7 +208,7 @@ export class Outbox {
   /** By tag id (known locally) or by title. */
   removeTag(contactId: number, tag: number | string): number {
     const title = typeof tag === 'number' ? tagTitle(this.#db, tag) : tag
-    if (title === null) throw new OutboxActionError(`Tag ${tag} is not in the local copy of this account.`, 'not-found')
+    if (title === null) throw new OutboxActionError(t().outbox_tag_not_local({ tag: String(tag) }), 'not-found')
     return this.#enqueue(this.#def('remove-tag'), { contactId, title, ...(typeof tag === 'number' ? { tagId: tag } : {}) })
   }
 

@@ -10,6 +10,7 @@ import { lstat, mkdir, open, realpath, rm, type FileHandle } from 'node:fs/promi
 import { basename, extname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { DiskFullError, isDiskFull } from '../disk-full'
+import { t } from '../language'
 import { LocalFileError } from '../skylight'
 import { checkContent, checkUpload, SIGNATURE_BYTES } from '../skylight/media-rules'
 
@@ -83,7 +84,7 @@ async function copyToStaging(handle: FileHandle, stagingDir: string, extension: 
     return stagingPath
   } catch (error) {
     await rm(stagingPath, { force: true })
-    if (isDiskFull(error)) throw new DiskFullError(`a copy of “${originalName}” for upload`, { cause: error })
+    if (isDiskFull(error)) throw new DiskFullError(t().disk_what_upload_copy({ name: originalName }), { cause: error })
     const code = (error as NodeJS.ErrnoException).code
     throw new LocalFileError(`“${originalName}” could not be copied for upload (${code ?? 'error'}).`, { cause: error })
   }

@@ -1,6 +1,7 @@
 // Coded errors of the local store. `code` is for the program (what to do next), `message`
 // is for the user (what happened and what they can do about it); the dispatcher gives
-// each code its word in the contract's error vocabulary.
+// each code its word in the contract's error vocabulary. Messages are in the core's language.
+import { t } from '../language'
 
 export const storeErrorCodes = [
   'not-found',
@@ -28,7 +29,7 @@ export class StoreError extends Error {
 export function damaged(path: string, cause: unknown): StoreError {
   return new StoreError(
     'corrupt',
-    `The local copy of this account (${path}) is damaged. Rebuild it from SkyLight in Settings → Accounts: queued actions that can still be read are kept.`,
+    t().store_damaged({ path }),
     { cause },
   )
 }
@@ -40,12 +41,12 @@ export function damaged(path: string, cause: unknown): StoreError {
 export function runtimeError(error: unknown): StoreError | undefined {
   const code = errorCode(error)
   if (code === 'SQLITE_FULL') {
-    return new StoreError('disk-full', 'Your disk is full, so SkyLight Desk could not save your change. Free some space on it and try again.', { cause: error })
+    return new StoreError('disk-full', t().disk_full({ what: t().disk_what_change() }), { cause: error })
   }
   if (code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return new StoreError(
       'corrupt',
-      'The local copy of this account turned out to be damaged. Restart SkyLight Desk: it checks the copy as it starts and offers to rebuild it from SkyLight.',
+      t().store_damaged_in_use(),
       { cause: error },
     )
   }
@@ -75,23 +76,23 @@ export function openError(error: unknown, path: string): unknown {
     case 'SQLITE_LOCKED':
       return new StoreError(
         'locked',
-        `The local data file ${path} is in use by another program, probably another SkyLight Desk window. Close it and try again.`,
+        t().store_locked({ path }),
         options,
       )
     case 'SQLITE_READONLY':
     case 'SQLITE_PERM':
       return new StoreError(
         'read-only',
-        `SkyLight Desk cannot write to ${path}. Check that the file and its folder are not read-only and that your user may change them.`,
+        t().store_read_only({ path }),
         options,
       )
     case 'SQLITE_FULL':
-      return new StoreError('disk-full', `Your disk is full, so SkyLight Desk cannot open ${path}. Free some space on it and try again.`, options)
+      return new StoreError('disk-full', t().store_disk_full_open({ path }), options)
     case 'SQLITE_CANTOPEN':
     case 'SQLITE_IOERR':
       return new StoreError(
         'cannot-open',
-        `SkyLight Desk cannot open ${path}. Check that the folder exists, is reachable (not an unplugged or network drive) and that your user may use it.`,
+        t().store_cannot_open({ path }),
         options,
       )
     default:

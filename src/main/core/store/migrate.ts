@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3'
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { StoreError } from './errors'
+import { t } from '../language'
 
 export interface JournalEntry {
   idx: number
@@ -52,7 +53,7 @@ export function applyMigrations(sqlite: Database.Database, db: BetterSQLite3Data
   if (last !== null && last > newest) {
     throw new StoreError(
       'too-new',
-      'This account’s local data was saved by a newer version of SkyLight Desk. Update SkyLight Desk to open it.',
+      t().store_too_new(),
     )
   }
   const pending = entries.filter((entry) => last === null || entry.when > last)

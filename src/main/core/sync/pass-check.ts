@@ -4,6 +4,7 @@
 // dropped to validation, and no list emptied where rows were known. A suspicious page is
 // read again (the pass stops there and resumes at it); items that failed validation let
 // the pass finish but not sweep. Either way the sync status says why nothing was removed.
+import { t } from '../language'
 import type { Page } from '../skylight'
 
 /** A pass that saw less than the whole list; nothing was removed. Its message is for the user. */
@@ -16,22 +17,22 @@ export type PageVerdict = { ok: true } | { ok: false; reason: string }
 /**
  * Is this page what the list's own numbers say it must be? `known` is how many rows of this
  * list are stored here (server rows only), so an empty answer for a list we hold rows of is
- * not taken at its word.
+ * not taken at its word. `noun` names the list in the core's language (t().sync_noun_tags()).
  */
 export function checkPage(page: number, result: Page<unknown>, requested: number, noun: string, known: number): PageVerdict {
   const got = result.items.length + result.skipped
   // A server that caps the page size says so in its meta; its pages are measured by that.
   const perPage = Math.max(1, Math.min(requested, result.perPage || requested))
   if (page === 1 && result.total === 0 && got === 0 && known > 0) {
-    return { ok: false, reason: `SkyLight answered that there are no ${noun}, though ${known} are stored here` }
+    return { ok: false, reason: t().sync_none_but_known({ noun, known }) }
   }
   if (page < result.lastPage && got < perPage) {
-    return { ok: false, reason: `page ${page} of ${result.lastPage} of the ${noun} came back with ${got} of ${perPage}` }
+    return { ok: false, reason: t().sync_short_page({ page, last: result.lastPage, noun, got, of: perPage }) }
   }
   if (page === result.lastPage) {
     const expected = result.total - (result.lastPage - 1) * perPage
     if (got < Math.min(expected, perPage)) {
-      return { ok: false, reason: `the last page of the ${noun} came back with ${got} of ${expected}` }
+      return { ok: false, reason: t().sync_short_last_page({ noun, got, of: expected }) }
     }
   }
   return { ok: true }
@@ -39,15 +40,13 @@ export function checkPage(page: number, result: Page<unknown>, requested: number
 
 /** The message for the user when a pass stopped at a suspicious page. */
 export function incompleteMessage(reason: string): string {
-  return `${capitalize(reason)}, so nothing was removed from this computer. It will be read again.`
+  return t().sync_incomplete({ reason })
 }
 
 /** The message for the user when items that failed validation kept a pass from sweeping. */
 export function unreadableMessage(invalid: number, noun: string, kept: number): string {
-  return `${invalid} ${noun} from SkyLight could not be read, so ${kept} ${noun} not seen in this pass were kept on this computer rather than removed. The details are in the log.`
+  return t().sync_unreadable({ invalid, noun, kept })
 }
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** A small collection read whole, each page checked: its items, and how many failed validation. */
 export interface CheckedList<T> {

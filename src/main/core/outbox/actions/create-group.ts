@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { group } from '../../skylight/resources/groups'
 import { tag } from '../../skylight/resources/tags'
+import { t } from '../../language'
 import { insertLocalGroup, rekeyGroup, removeRow, type GroupKind } from '../../store'
 import { reconcileInList } from '../reconcile'
 import { quote, type ActionDef } from './define'
@@ -13,7 +14,11 @@ import { release } from './hold'
 
 const schemaFor = (kind: GroupKind) =>
   z.object({
-    name: z.string().trim().min(1, `Give the ${groupSpecs[kind].noun} a name.`).max(maxName(kind), `A name can be at most ${maxName(kind)} characters.`),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: () => t().groups_give_name({ kind }) })
+      .max(maxName(kind), { error: () => t().group_name_too_long({ max: maxName(kind) }) }),
     localId: z.number().int().negative(),
   })
 export type CreateGroupPayload = z.output<ReturnType<typeof schemaFor>>
@@ -25,7 +30,7 @@ function createGroupAction(kind: GroupKind): ActionDef<CreateGroupPayload> {
     kind: `create-${kind}`,
     payload: { current: 1, schema },
     lane: (p) => `${kind}:${p.localId}`,
-    summary: (p) => `Create ${spec.noun} ${quote(p.name)}`,
+    summary: (p) => t().summary_create_group({ noun: spec.noun(), name: quote(p.name) }),
     editable: (p) => ({ name: p.name }),
     repeatable: false,
     resources: ['groups'],

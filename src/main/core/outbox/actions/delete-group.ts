@@ -3,6 +3,7 @@
 // named on contacts by its title, so its delete takes that title off each contact itself
 // and keeps those rows to put back.
 import { z } from 'zod'
+import { t } from '../../language'
 import { groupName, putBackContactTags, takeContactTags, type GroupKind } from '../../store'
 import { quote, type ActionDef } from './define'
 import { deleteRowAction, type DeleteRowPayload } from './delete-row'
@@ -22,13 +23,13 @@ function deleteGroupAction<K extends 'tagId' | 'listId' | 'segmentId'>(kind: Gro
   const idOf = (p: DeleteRowPayload<K>) => p[spec.idField as K] as number
   const named = (p: DeleteRowPayload<K>) => {
     const name = p.snapshot?.[spec.nameField]
-    return typeof name === 'string' ? `${spec.noun} ${quote(name)}` : `${spec.noun} ${idOf(p)}`
+    return typeof name === 'string' ? t().summary_named({ noun: spec.noun(), name: quote(name) }) : t().summary_noun_id({ noun: spec.noun(), id: idOf(p) })
   }
-  if (kind !== 'tag') return { ...base, summary: (p) => `Delete ${named(p)}` }
+  if (kind !== 'tag') return { ...base, summary: (p) => t().summary_delete({ what: named(p) }) }
   const tagged = z.array(z.object({ contactId: z.number().int(), title: z.string() }))
   return {
     ...base,
-    summary: (p) => `Delete ${named(p)}`,
+    summary: (p) => t().summary_delete({ what: named(p) }),
     apply(db, p, options) {
       const title = groupName(db, 'tag', idOf(p))
       const applied = base.apply(db, p, options)

@@ -5,12 +5,13 @@
 import type { CallOptions, SkyLightApi } from '../../skylight'
 import type { Group } from '../../skylight/resources/groups'
 import type { Tag } from '../../skylight/resources/tags'
+import { t } from '../../language'
 import type { GroupKind } from '../../store'
 
 export interface GroupSpec {
   kind: GroupKind
-  /** 'tag', 'list', 'segment' as the user reads it. */
-  noun: string
+  /** 'tag', 'list', 'segment' as the user reads it, in the core's language. */
+  noun: () => string
   /** The payload's id field; the same names the outbox rewrites when a local id gets the server's. */
   idField: 'tagId' | 'listId' | 'segmentId'
   /** SkyLight names a tag's label `title`, a list's and a segment's `name`. */
@@ -34,7 +35,7 @@ const everyPage = async (read: (page: number) => Promise<{ items: Group[]; lastP
 export const groupSpecs: Record<GroupKind, GroupSpec> = {
   tag: {
     kind: 'tag',
-    noun: 'tag',
+    noun: () => t().noun_tag(),
     idField: 'tagId',
     nameField: 'title',
     create: (api, name, call) => api.tags.create(name, call),
@@ -44,7 +45,7 @@ export const groupSpecs: Record<GroupKind, GroupSpec> = {
   },
   list: {
     kind: 'list',
-    noun: 'list',
+    noun: () => t().noun_list(),
     idField: 'listId',
     nameField: 'name',
     create: (api, name, call) => api.lists.create(name, call),
@@ -54,7 +55,7 @@ export const groupSpecs: Record<GroupKind, GroupSpec> = {
   },
   segment: {
     kind: 'segment',
-    noun: 'segment',
+    noun: () => t().noun_segment(),
     idField: 'segmentId',
     nameField: 'name',
     create: (api, name, call) => api.segments.create(name, call),

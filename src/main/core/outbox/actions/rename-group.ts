@@ -2,6 +2,7 @@
 // repeatable). Renaming a tag relabels it on every contact that has it, here as on
 // SkyLight. Consecutive renames, or a rename of one not yet created, become one request.
 import { z } from 'zod'
+import { t } from '../../language'
 import { groupName, patchRow, retitleContactTags, type GroupKind, type StoreDb } from '../../store'
 import { quote, type ActionDef } from './define'
 import { groupSpecs, maxName } from './group-kit'
@@ -20,7 +21,11 @@ export interface RenameGroupPayload {
 function renameGroupAction(kind: GroupKind): ActionDef<RenameGroupPayload> {
   const spec = groupSpecs[kind]
   const field = spec.idField
-  const name = z.string().trim().min(1, `Give the ${spec.noun} a name.`).max(maxName(kind), `A name can be at most ${maxName(kind)} characters.`)
+  const name = z
+    .string()
+    .trim()
+    .min(1, { error: () => t().groups_give_name({ kind }) })
+    .max(maxName(kind), { error: () => t().group_name_too_long({ max: maxName(kind) }) })
   const schema = z.object({ [field]: z.number().int(), name, previous: z.string().optional() }) as unknown as z.ZodType<RenameGroupPayload>
   const idOf = (p: RenameGroupPayload): number => p[field]!
   const setName = (db: StoreDb, id: number, to: string) => {
@@ -33,7 +38,11 @@ function renameGroupAction(kind: GroupKind): ActionDef<RenameGroupPayload> {
     kind: `rename-${kind}`,
     payload: { current: 1, schema },
     lane: (p) => `${kind}:${idOf(p)}`,
-    summary: (p) => `Rename ${p.previous !== undefined ? `${spec.noun} ${quote(p.previous)}` : `${spec.noun} ${idOf(p)}`} to ${quote(p.name)}`,
+    summary: (p) =>
+      t().summary_rename({
+        from: p.previous !== undefined ? t().summary_named({ noun: spec.noun(), name: quote(p.previous) }) : t().summary_noun_id({ noun: spec.noun(), id: idOf(p) }),
+        to: quote(p.name),
+      }),
     editable: (p) => ({ name: p.name }),
     repeatable: true,
     resources: kind === 'tag' ? ['groups', 'contacts'] : ['groups'],

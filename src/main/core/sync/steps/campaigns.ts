@@ -7,6 +7,7 @@ import type { Campaign } from '../../skylight/resources/campaigns'
 import { countStoredRows, countUnseenChildren, getSyncState, markAll, replaceCampaigns, saveSyncState, sweepUnseen, upsertCampaignContacts } from '../../store'
 import { call, PER_PAGE, type SyncContext } from '../context'
 import { checkPage, IncompletePassError, incompleteMessage, readCheckedList, SweepRefusals, unreadableMessage } from '../pass-check'
+import { t } from '../../language'
 
 /** Per campaign id, the counters its delivery rows were last read at. */
 const DELIVERIES_STATE = 'campaign-deliveries'
@@ -27,10 +28,10 @@ export function deliveryCounters(c: Campaign): string {
 
 export async function syncCampaigns(ctx: SyncContext, allDeliveries: boolean): Promise<void> {
   const refusals = new SweepRefusals()
-  const read = await readCheckedList((page) => ctx.api.campaigns.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, 'campaigns', countStoredRows(ctx.db, 'campaigns'))
+  const read = await readCheckedList((page) => ctx.api.campaigns.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, t().sync_noun_campaigns(), countStoredRows(ctx.db, 'campaigns'))
   const campaigns = read.items
   const written = replaceCampaigns(ctx.db, campaigns, read.invalid === 0)
-  if (written.kept.length > 0) refusals.add(unreadableMessage(read.invalid, 'campaigns', written.kept.length))
+  if (written.kept.length > 0) refusals.add(unreadableMessage(read.invalid, t().sync_noun_campaigns(), written.kept.length))
   if (written.inserted.length + written.updated.length + written.removed.length > 0) ctx.changed('campaigns')
 
   // Campaigns whose delete is still queued are not stored, and get no delivery rows.
@@ -46,7 +47,7 @@ export async function syncCampaigns(ctx: SyncContext, allDeliveries: boolean): P
     const id = campaign.id
     // Page by page, a transaction each, so a large audience never blocks the app.
     const target = { resource: 'campaign-contacts', campaignId: id } as const
-    const noun = `recipients of campaign “${campaign.name}”`
+    const noun = t().sync_noun_campaign_recipients({ name: campaign.name })
     const known = markAll(ctx.db, target)
     let invalid = 0
     for (let page = 1; ; page++) {

@@ -23,22 +23,23 @@ import {
 } from '../../store'
 import { call, PER_PAGE, type SyncContext } from '../context'
 import { checkPage, IncompletePassError, incompleteMessage, readCheckedList, SweepRefusals, unreadableMessage } from '../pass-check'
+import { t } from '../../language'
 
 export async function syncGroups(ctx: SyncContext, allMembers: boolean): Promise<void> {
   const refusals = new SweepRefusals()
   const [tags, lists, segments] = await Promise.all([
     // Tags come whole, without pages.
-    readCheckedList(() => ctx.api.tags.list(call(ctx)), PER_PAGE, 'tags', countStoredRows(ctx.db, 'tags')),
-    readCheckedList((page) => ctx.api.lists.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, 'lists', countStoredRows(ctx.db, 'lists')),
-    readCheckedList((page) => ctx.api.segments.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, 'segments', countStoredRows(ctx.db, 'segments')),
+    readCheckedList(() => ctx.api.tags.list(call(ctx)), PER_PAGE, t().sync_noun_tags(), countStoredRows(ctx.db, 'tags')),
+    readCheckedList((page) => ctx.api.lists.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, t().sync_noun_lists(), countStoredRows(ctx.db, 'lists')),
+    readCheckedList((page) => ctx.api.segments.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, t().sync_noun_segments(), countStoredRows(ctx.db, 'segments')),
   ])
   // One whose delete still waits in the outbox stays gone here until the delete is done.
   const written = inTransaction(ctx.db, (tx) => ({
-    tags: replaceTags(tx, withoutPendingDeletes(tx, 'tag', tags.items, (t) => t.id), tags.invalid === 0),
+    tags: replaceTags(tx, withoutPendingDeletes(tx, 'tag', tags.items, (tag) => tag.id), tags.invalid === 0),
     lists: replaceLists(tx, withoutPendingDeletes(tx, 'list', lists.items, (l) => l.id), lists.invalid === 0),
     segments: replaceSegments(tx, withoutPendingDeletes(tx, 'segment', segments.items, (s) => s.id), segments.invalid === 0),
   }))
-  for (const [noun, read, write] of [['tags', tags, written.tags], ['lists', lists, written.lists], ['segments', segments, written.segments]] as const) {
+  for (const [noun, read, write] of [[t().sync_noun_tags(), tags, written.tags], [t().sync_noun_lists(), lists, written.lists], [t().sync_noun_segments(), segments, written.segments]] as const) {
     if (write.kept.length > 0) refusals.add(unreadableMessage(read.invalid, noun, write.kept.length))
   }
   ctx.changed('groups')
@@ -73,7 +74,7 @@ async function syncMembers(
   target: Extract<Parameters<typeof markAll>[1], { resource: 'list-members' | 'segment-members' }>,
   refusals: SweepRefusals,
 ): Promise<void> {
-  const noun = target.resource === 'list-members' ? `members of list ${target.listId}` : `members of segment ${target.segmentId}`
+  const noun = target.resource === 'list-members' ? t().sync_noun_list_members({ id: target.listId }) : t().sync_noun_segment_members({ id: target.segmentId })
   const known = markAll(ctx.db, target)
   let invalid = 0
   for (let page = 1; ; page++) {

@@ -17,8 +17,10 @@ import { aiAgents } from './ai-agents'
 import { knowledgeBase } from './knowledge-base'
 import { voice } from './voice'
 import { settings } from './settings'
+import { store } from './store'
+import { sync } from './sync'
 
-export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
+export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice, store, sync }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...campaigns(f),
@@ -37,4 +39,6 @@ export const catalog: typeof englishCatalog = (f: Formatter) => ({
   ...aiAgents(f),
   ...knowledgeBase(f),
   ...voice(f),
+  ...store(f),
+  ...sync(f),
 })

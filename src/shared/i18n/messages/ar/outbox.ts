@@ -1,5 +1,6 @@
 import type { Formatter } from '../../formatter'
 import type { outbox as english } from '../en/outbox'
+import { characters } from './counted'
 
 export const outbox: typeof english = (f: Formatter) => ({
   noun_contact: 'جهة الاتصال',
@@ -41,4 +42,18 @@ export const outbox: typeof english = (f: Formatter) => ({
   summary_edit: (p: { what: string }) => `تعديل ${p.what}`,
   summary_named: (p: { noun: string; name: string }) => `${p.noun} ${p.name}`,
   summary_upload: (p: { name: string }) => `رفع ${p.name}`,
+  noun_tag: 'الوسم',
+  summary_create_group: (p: { noun: string; name: string }) => `إنشاء ${p.noun} ${p.name}`,
+  group_name_too_long: (p: { max: number }) => `لا يتجاوز الاسم ${characters(f, p.max)}.`,
+  outbox_gone: 'لم يعد هذا الإجراء في صندوق الصادر.',
+  outbox_being_sent: 'يجري إرسال هذا الإجراء الآن؛ حاول مجددًا بعد لحظات.',
+  outbox_cannot_change: (p: { state: 'queued' | 'in-flight' | 'done' | 'failed' | 'cancelled' }) =>
+    `هذا الإجراء ${{ queued: 'في قائمة الانتظار', 'in-flight': 'قيد الإرسال', done: 'منجز', failed: 'فاشل', cancelled: 'ملغى' }[p.state]} ولا يمكن تغييره.`,
+  outbox_already_done: 'هذا الإجراء منجز بالفعل.',
+  outbox_mark_done_sending: 'لا يمكن وضع علامة «تم» إلا على إجراء فشل أو ينتظر قرارك؛ وهذا الإجراء ما زال قيد الإرسال.',
+  outbox_mark_done_not_found:
+    'ينشئ هذا الإجراء شيئًا جديدًا على SkyLight، ولم يجده SkyLight Desk هناك: أعد المحاولة، أو تجاهله إن كنت أنشأته بنفسك على SkyLight.',
+  outbox_group_not_created: (p: { kind: 'list' | 'segment' }) =>
+    `${p.kind === 'list' ? 'ما زالت هذه القائمة قيد الإنشاء' : 'ما زالت هذه الشريحة قيد الإنشاء'} في SkyLight. أضف إليها جهات الاتصال بعد أن يرسلها صندوق الصادر.`,
+  outbox_tag_not_local: (p: { tag: string }) => `الوسم ${p.tag} ليس في النسخة المحلية من هذا الحساب.`,
 })

@@ -34,4 +34,17 @@ export const outbox = (f: Formatter) => ({
   summary_edit: (p: { what: string }) => `Edit ${p.what}`,
   summary_named: (p: { noun: string; name: string }) => `${p.noun} ${p.name}`,
   summary_upload: (p: { name: string }) => `Upload ${p.name}`,
+  noun_tag: 'tag',
+  summary_create_group: (p: { noun: string; name: string }) => `Create ${p.noun} ${p.name}`,
+  group_name_too_long: (p: { max: number }) => `A name can be at most ${f.n(p.max)} characters.`,
+  outbox_gone: 'That action is no longer in the outbox.',
+  outbox_being_sent: 'This action is being sent right now; try again in a moment.',
+  outbox_cannot_change: (p: { state: 'queued' | 'in-flight' | 'done' | 'failed' | 'cancelled' }) => `This action is ${p.state} and cannot be changed.`,
+  outbox_already_done: 'This action is already done.',
+  outbox_mark_done_sending: 'Only an action that failed, or waits for you to decide, can be marked as done; this one is still being sent.',
+  outbox_mark_done_not_found:
+    'This action creates something new on SkyLight, and SkyLight Desk has not found it there: retry it, or discard it if you made it yourself on SkyLight.',
+  outbox_group_not_created: (p: { kind: 'list' | 'segment' }) =>
+    `This ${p.kind} is still being created in SkyLight. Add contacts to it once the outbox has sent it.`,
+  outbox_tag_not_local: (p: { tag: string }) => `Tag ${p.tag} is not in the local copy of this account.`,
 })

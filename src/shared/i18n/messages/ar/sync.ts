@@ -1,0 +1,23 @@
+import type { Formatter } from '../../formatter'
+import type { sync as english } from '../en/sync'
+
+// The nouns are definite plurals, counted with "من" ("٣ من الوسوم"): one form for every number.
+export const sync: typeof english = (f: Formatter) => ({
+  sync_noun_tags: 'الوسوم',
+  sync_noun_lists: 'القوائم',
+  sync_noun_segments: 'الشرائح',
+  sync_noun_campaigns: 'الحملات',
+  sync_noun_conversations: 'المحادثات',
+  sync_noun_contacts: 'جهات الاتصال',
+  sync_noun_media: 'ملفات الوسائط',
+  sync_noun_list_members: (p: { id: number }) => `أعضاء القائمة ${f.n(p.id, { useGrouping: false })}`,
+  sync_noun_segment_members: (p: { id: number }) => `أعضاء الشريحة ${f.n(p.id, { useGrouping: false })}`,
+  sync_noun_campaign_recipients: (p: { name: string }) => `مستلمي الحملة «${p.name}»`,
+  sync_none_but_known: (p: { noun: string; known: number }) => `أجاب SkyLight بأنه لا يوجد شيء من ${p.noun}، مع أن ${f.n(p.known)} منها محفوظة هنا`,
+  sync_short_page: (p: { page: number; last: number; noun: string; got: number; of: number }) =>
+    `الصفحة ${f.n(p.page)} من ${f.n(p.last)} من ${p.noun} وصلت بـ ${f.n(p.got)} من ${f.n(p.of)}`,
+  sync_short_last_page: (p: { noun: string; got: number; of: number }) => `الصفحة الأخيرة من ${p.noun} وصلت بـ ${f.n(p.got)} من ${f.n(p.of)}`,
+  sync_incomplete: (p: { reason: string }) => `${p.reason}، لذا لم يُحذف شيء من هذا الحاسوب. ستُقرأ مجددًا.`,
+  sync_unreadable: (p: { invalid: number; noun: string; kept: number }) =>
+    `تعذّرت قراءة ${f.n(p.invalid)} من ${p.noun} في SkyLight، لذا أُبقي على ${f.n(p.kept)} من ${p.noun} لم تظهر في هذه المزامنة على هذا الحاسوب بدل حذفها. التفاصيل في السجل.`,
+})
