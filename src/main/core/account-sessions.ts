@@ -15,6 +15,7 @@ import { actionView, outboxCounts } from './outbox-view'
 import { contactName, StoreError, unreadTotal } from './store'
 import { pendingRequeue, rebuildAccountFile, requeueAfterFirstSync } from './account-rebuild'
 import type { Digits, Language } from '../../shared/i18n/locale'
+import { t } from './language'
 
 export interface AccountSessionsOptions {
   accounts: AccountManager
@@ -132,7 +133,7 @@ export class AccountSessions {
           this.#o.events.emit('inbound-message', {
             accountId: account.id,
             contactId: event.contactId,
-            contactName: name ?? 'New message',
+            contactName: name ?? t().notify_new_message(),
             preview: event.preview,
           })
         } else {

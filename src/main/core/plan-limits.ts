@@ -4,6 +4,7 @@
 // one sync read; the local count (which includes rows queued offline) is used when it is
 // higher than the server's `used`.
 import { sql } from 'drizzle-orm'
+import { t } from './language'
 import type { StoreDb } from './store'
 import { account } from './store/schema/account'
 import { campaigns } from './store/schema/campaigns'
@@ -12,13 +13,6 @@ import { media } from './store/schema/media'
 import { teamMembers } from './store/schema/team'
 
 export type LimitName = 'contacts' | 'team_members' | 'media_files' | 'campaigns'
-
-const WORDS: Record<LimitName, [one: string, many: string]> = {
-  contacts: ['contact', 'contacts'],
-  team_members: ['team member', 'team members'],
-  media_files: ['media file', 'media files'],
-  campaigns: ['campaign', 'campaigns'],
-}
 
 /** Refused before queueing: the contract's `forbidden`, with the plan's own number. */
 export class PlanLimitError extends Error {
@@ -46,10 +40,8 @@ export function checkPlanLimit(db: StoreDb, limit: LimitName, adding = 1): void 
   if (!entry || entry.max === null || entry.max === undefined) return
   const used = Math.max(entry.used ?? 0, localCount(db, limit))
   if (used + adding <= entry.max) return
-  const plan = row?.subscription?.plan?.name ? `Your ${row.subscription.plan.name} plan` : 'Your plan'
-  const [one, many] = WORDS[limit]
   throw new PlanLimitError(
-    `${plan} allows ${entry.max} ${entry.max === 1 ? one : many} and ${used} ${used === 1 ? 'is' : 'are'} in use. Remove one or upgrade the plan to add another ${one}.`,
+    t().plan_limit_reached({ plan: row?.subscription?.plan?.name || null, limit, max: entry.max, used }),
     limit,
     entry.max,
   )

@@ -3,12 +3,14 @@
 // yet, merged into that action instead (one request instead of several). An action naming
 // a local (negative) id is accepted only while the entity is being created here: anything
 // else would wait forever for an id that never comes.
-import { entity, inTransaction, type StoreDb } from '../store'
+import { inTransaction, type StoreDb } from '../store'
 import type { ActionDef, AnyActionDef } from './actions/define'
 import { readPayload } from './attempt'
 import { OutboxActionError } from './manage'
 import { parsePayload, refsOf, rewriteRefs, type RefEntity } from './payload'
 import { insertAction, lastActiveInLane, listActions, updateAction, type ActionRow } from './queue-store'
+import { nounFor } from './nouns'
+import { t } from '../language'
 
 export function enqueue<P>(db: StoreDb, defs: ReadonlyMap<string, AnyActionDef>, def: ActionDef<P>, input: unknown, now: number) {
   let payload: P
@@ -66,7 +68,7 @@ function resolveLocalIds<P>(tx: StoreDb, defs: ReadonlyMap<string, AnyActionDef>
       continue
     }
     throw new OutboxActionError(
-      `This ${entity(ref.entity).noun} (${ref.id}) was never created in SkyLight Desk, or its creation was discarded, so nothing can be done with it. Refresh the view and try again.`,
+      t().outbox_never_created({ noun: nounFor(ref.entity), id: ref.id }),
     )
   }
   return resolved as P

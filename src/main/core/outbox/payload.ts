@@ -3,6 +3,7 @@
 // comes from a newer app than this one, instead of guessing.
 import type { z } from 'zod'
 import { entityByRefKey, type EntityName } from '../store'
+import { t } from '../language'
 
 export class PayloadError extends Error {
   override readonly name = 'PayloadError'
@@ -20,18 +21,18 @@ export function parsePayload<P>(kind: string, spec: VersionedSchema<P>, version:
   let value = raw
   if (version > spec.current) {
     throw new PayloadError(
-      `This queued action (${kind}, version ${version}) was saved by a newer version of SkyLight Desk. Update SkyLight Desk to carry it out, or discard it.`,
+      t().payload_newer({ kind, version }),
     )
   }
   if (version < spec.current) {
     const old = spec.older?.[version]
-    if (!old) throw new PayloadError(`This queued action (${kind}) has a version (${version}) SkyLight Desk cannot read. Discard it and do it again.`)
+    if (!old) throw new PayloadError(t().payload_unreadable_version({ kind, version }))
     const parsed = old.schema.safeParse(value)
-    if (!parsed.success) throw new PayloadError(`This queued action (${kind}, version ${version}) is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}.`)
+    if (!parsed.success) throw new PayloadError(t().payload_damaged({ kind, version, why: parsed.error.issues[0]?.message ?? t().payload_invalid() }))
     value = old.upgrade(parsed.data as never)
   }
   const parsed = spec.schema.safeParse(value)
-  if (!parsed.success) throw new PayloadError(`This queued action (${kind}) is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}.`)
+  if (!parsed.success) throw new PayloadError(t().payload_damaged({ kind, why: parsed.error.issues[0]?.message ?? t().payload_invalid() }))
   return parsed.data
 }
 

@@ -1,5 +1,7 @@
 // Where API keys are kept. The app uses the OS keychain; when there is none (Linux without a
 // Secret Service) the user may choose to keep a key for this session only — never on disk.
+import { t } from '../language'
+
 export interface SecretStore {
   /** 'keychain': survives restarts; 'session': forgotten when the app quits. */
   readonly kind: 'keychain' | 'session'
@@ -16,8 +18,8 @@ export class KeychainUnavailableError extends Error {
   constructor(detail: string, platform: NodeJS.Platform = process.platform, secret: 'api-key' | 'voice-provider-key' = 'api-key') {
     super(
       secret === 'api-key'
-        ? `${keychainAdvice(platform, 'your API key')} You can keep the key for this session only instead; it is never written to disk.`
-        : `${keychainAdvice(platform, 'your voice provider key')} Your key was not saved.`,
+        ? t().keychain_session_instead({ advice: keychainAdvice(platform, t().keychain_what_api_key()) })
+        : t().keychain_not_saved({ advice: keychainAdvice(platform, t().keychain_what_voice_key()) }),
     )
     this.name = 'KeychainUnavailableError'
     this.detail = detail
@@ -27,11 +29,11 @@ export class KeychainUnavailableError extends Error {
 function keychainAdvice(platform: NodeJS.Platform, what: string): string {
   switch (platform) {
     case 'linux':
-      return `No keychain is available to store ${what}. Install and unlock a Secret Service — GNOME Keyring (sudo apt install gnome-keyring) or KWallet — then try again.`
+      return t().keychain_linux({ what })
     case 'darwin':
-      return `The macOS Keychain refused to store ${what}. Unlock your login keychain in Keychain Access, then try again.`
+      return t().keychain_mac({ what })
     default:
-      return `Windows Credential Manager refused to store ${what}. Check that you are signed in to your Windows account, then try again.`
+      return t().keychain_windows({ what })
   }
 }
 

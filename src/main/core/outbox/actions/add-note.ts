@@ -8,7 +8,7 @@ import { t } from '../../language'
 
 const schema = z.object({
   contactId: z.number().int(),
-  text: z.string().trim().min(1, 'Write the note first.').max(5000, 'A note can be at most 5000 characters.'),
+  text: z.string().trim().min(1, { error: () => t().note_write_first() }).max(5000, { error: () => t().note_max({ max: 5000 }) }),
   noteLocalId: z.number().int().negative().optional(),
 })
 export type AddNotePayload = z.output<typeof schema>

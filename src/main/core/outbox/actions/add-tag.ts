@@ -8,7 +8,7 @@ import { t } from '../../language'
 
 const schema = z.object({
   contactId: z.number().int(),
-  title: z.string().trim().min(1, 'Give the tag a name.').max(100),
+  title: z.string().trim().min(1, { error: () => t().groups_give_name({ kind: 'tag' }) }).max(100, { error: () => t().agents_name_max({ max: 100 }) }),
   /** Whether the local phase added the title (it may have been there already). */
   added: z.boolean().default(false),
 })

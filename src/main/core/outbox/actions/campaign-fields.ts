@@ -1,11 +1,12 @@
 // The editable fields of a campaign as the API names them, and as the store's row names them.
 import { z } from 'zod'
+import { t } from '../../language'
 
 const ids = z.array(z.number().int())
 
 export const campaignFields = z.object({
-  name: z.string().trim().min(1, 'Give the campaign a name.').max(255),
-  message: z.string().trim().min(1, 'Write the campaign message.').max(4096, 'A message can be at most 4096 characters.'),
+  name: z.string().trim().min(1, { error: () => t().campaign_give_name() }).max(255, { error: () => t().agents_name_max({ max: 255 }) }),
+  message: z.string().trim().min(1, { error: () => t().campaign_write_message() }).max(4096, { error: () => t().webchat_message_max({ max: 4096 }) }),
   channel_id: z.number().int(),
   contact_ids: ids.default([]),
   list_ids: ids.default([]),

@@ -18,7 +18,7 @@ const schemaFor = (kind: GroupKind) =>
       .string()
       .trim()
       .min(1, { error: () => t().groups_give_name({ kind }) })
-      .max(maxName(kind), { error: () => t().group_name_too_long({ max: maxName(kind) }) }),
+      .max(maxName(kind), { error: () => t().agents_name_max({ max: maxName(kind) }) }),
     localId: z.number().int().negative(),
   })
 export type CreateGroupPayload = z.output<ReturnType<typeof schemaFor>>

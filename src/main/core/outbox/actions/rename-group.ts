@@ -25,7 +25,7 @@ function renameGroupAction(kind: GroupKind): ActionDef<RenameGroupPayload> {
     .string()
     .trim()
     .min(1, { error: () => t().groups_give_name({ kind }) })
-    .max(maxName(kind), { error: () => t().group_name_too_long({ max: maxName(kind) }) })
+    .max(maxName(kind), { error: () => t().agents_name_max({ max: maxName(kind) }) })
   const schema = z.object({ [field]: z.number().int(), name, previous: z.string().optional() }) as unknown as z.ZodType<RenameGroupPayload>
   const idOf = (p: RenameGroupPayload): number => p[field]!
   const setName = (db: StoreDb, id: number, to: string) => {

@@ -8,7 +8,7 @@ import { t } from '../../language'
 
 const schema = z.object({
   mediaId: z.number().int(),
-  name: z.string().trim().min(1, 'Give the file a name.').max(255, 'A name can be at most 255 characters.'),
+  name: z.string().trim().min(1, { error: () => t().media_give_name() }).max(255, { error: () => t().agents_name_max({ max: 255 }) }),
   /** The name before the first of the coalesced renames, put back if it fails. */
   previous: z.string().optional(),
 })

@@ -11,7 +11,7 @@ import { t } from '../../language'
 
 const schema = z.object({
   contactId: z.number().int(),
-  text: z.string().trim().min(1, 'Write a message first.').max(4096, 'A message can be at most 4096 characters.'),
+  text: z.string().trim().min(1, { error: () => t().webchat_write_message() }).max(4096, { error: () => t().webchat_message_max({ max: 4096 }) }),
   /** The local message row's id; a new one each time the local phase is applied. */
   localId: z.string().optional(),
   /** When the local phase showed it, and the conversation's preview before (null: it had none). */

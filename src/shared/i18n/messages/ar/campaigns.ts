@@ -140,4 +140,6 @@ export const campaigns: typeof english = (f: Formatter) => ({
   delivery_next: 'التالية',
   delivery_last: 'الأخيرة',
   delivery_page: (p: { page: number; pages: number }) => `الصفحة ${f.n(p.page)} من ${f.n(p.pages)}`,
+  campaign_give_name: 'أعطِ الحملة اسمًا.',
+  campaign_write_message: 'اكتب رسالة الحملة.',
 })

@@ -1,5 +1,6 @@
 import type { Formatter } from '../../formatter'
 import type { contacts as english } from '../en/contacts'
+import { characters } from './counted'
 
 type GroupKind = 'tag' | 'list' | 'segment'
 /** A group's noun with the article: the tag, the list, the segment. */
@@ -135,4 +136,7 @@ export const contacts: typeof english = (f: Formatter) => ({
       ? `يُزال الوسم من ${contactsAfter(f, p.n)} تحمله.`
       : `تخرج ${contactsN(f, p.n)} من ${definite[p.kind]}، وتبقى جهات الاتصال نفسها محفوظة.`,
   groups_cannot_undo: 'لا يمكن التراجع عن ذلك بعد أن تنفّذه SkyLight.',
+  contact_give_name: 'أعطِ جهة الاتصال اسمًا.',
+  note_write_first: 'اكتب الملاحظة أولًا.',
+  note_max: (p: { max: number }) => `الملاحظة: ${characters(f, p.max)} كحد أقصى.`,
 })

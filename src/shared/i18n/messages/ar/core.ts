@@ -89,4 +89,28 @@ export const core: typeof english = (f: Formatter) => ({
   format_asf: 'فيديو WMV',
   format_flv: 'فيديو FLV',
   format_ebml: 'فيديو WebM',
+  core_check_form: 'راجع النموذج.',
+  // Said as "the maximum for contacts is N": no counted noun to agree with N.
+  plan_limit_reached: (p: { plan: string | null; limit: 'contacts' | 'team_members' | 'media_files' | 'campaigns'; max: number; used: number }) => {
+    const of = { contacts: 'لجهات الاتصال', team_members: 'لأعضاء الفريق', media_files: 'لملفات الوسائط', campaigns: 'للحملات' }[p.limit]
+    const yours = p.plan ? `خطتك ${p.plan}` : 'خطتك'
+    return `الحد الأقصى ${of} في ${yours} هو ${f.n(p.max)}، والمستخدم منه ${f.n(p.used)}. احذف بعضها أو رقِّ الخطة لإضافة المزيد.`
+  },
+  outbox_never_created: (p: { noun: string; id: number }) =>
+    `لم يتم إنشاء ${p.noun} (${p.id}) في SkyLight Desk قط، أو أُلغي إنشاؤه، لذا لا يمكن تنفيذ هذا الإجراء. حدّث العرض ثم حاول مجددًا.`,
+  payload_newer: (p: { kind: string; version: number }) =>
+    `حُفظ هذا الإجراء المنتظر (${p.kind}، الإصدار ${p.version}) بإصدار أحدث من SkyLight Desk. حدّث SkyLight Desk لتنفيذه، أو تجاهله.`,
+  payload_unreadable_version: (p: { kind: string; version: number }) =>
+    `لهذا الإجراء المنتظر (${p.kind}) إصدار (${p.version}) لا يستطيع SkyLight Desk قراءته. تجاهله ثم نفّذه مرة أخرى.`,
+  payload_damaged: (p: { kind: string; version?: number; why: string }) =>
+    `هذا الإجراء المنتظر (${p.kind}${p.version === undefined ? '' : `، الإصدار ${p.version}`}) تالف: ${p.why}.`,
+  payload_invalid: 'غير صالح',
+  keychain_what_api_key: 'مفتاح API الخاص بك',
+  keychain_what_voice_key: 'مفتاح مزوّد الصوت الخاص بك',
+  keychain_linux: (p: { what: string }) =>
+    `لا توجد سلسلة مفاتيح متاحة لحفظ ${p.what}. ثبّت خدمة Secret Service وافتح قفلها — GNOME Keyring (sudo apt install gnome-keyring) أو KWallet — ثم حاول مجددًا.`,
+  keychain_mac: (p: { what: string }) => `رفضت سلسلة مفاتيح macOS حفظ ${p.what}. افتح قفل سلسلة مفاتيح تسجيل الدخول في تطبيق Keychain Access، ثم حاول مجددًا.`,
+  keychain_windows: (p: { what: string }) => `رفض مدير بيانات الاعتماد في Windows حفظ ${p.what}. تحقّق من أنك مسجّل الدخول إلى حسابك في Windows، ثم حاول مجددًا.`,
+  keychain_session_instead: (p: { advice: string }) => `${p.advice} يمكنك بدلًا من ذلك الاحتفاظ بالمفتاح لهذه الجلسة فقط؛ ولا يُكتب على القرص أبدًا.`,
+  keychain_not_saved: (p: { advice: string }) => `${p.advice} لم يُحفظ مفتاحك.`,
 })

@@ -57,4 +57,5 @@ export const media: typeof english = (f: Formatter) => ({
   uploads_too_big: (p: { name: string; mb: number }) =>
     `حجم «${p.name}» ${f.n(p.mb, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} م.ب؛ ويقبل SkyLight ملفات حتى ${f.n(50)} م.ب.`,
   uploads_empty: (p: { name: string }) => `الملف «${p.name}» فارغ.`,
+  media_give_name: 'أعطِ الملف اسمًا.',
 })

@@ -1,6 +1,5 @@
 import type { Formatter } from '../../formatter'
 import type { outbox as english } from '../en/outbox'
-import { characters } from './counted'
 
 export const outbox: typeof english = (f: Formatter) => ({
   noun_contact: 'جهة الاتصال',
@@ -44,7 +43,6 @@ export const outbox: typeof english = (f: Formatter) => ({
   summary_upload: (p: { name: string }) => `رفع ${p.name}`,
   noun_tag: 'الوسم',
   summary_create_group: (p: { noun: string; name: string }) => `إنشاء ${p.noun} ${p.name}`,
-  group_name_too_long: (p: { max: number }) => `لا يتجاوز الاسم ${characters(f, p.max)}.`,
   outbox_gone: 'لم يعد هذا الإجراء في صندوق الصادر.',
   outbox_being_sent: 'يجري إرسال هذا الإجراء الآن؛ حاول مجددًا بعد لحظات.',
   outbox_cannot_change: (p: { state: 'queued' | 'in-flight' | 'done' | 'failed' | 'cancelled' }) =>

@@ -114,4 +114,6 @@ export const campaigns = (f: Formatter) => ({
   delivery_next: 'Next',
   delivery_last: 'Last',
   delivery_page: (p: { page: number; pages: number }) => `Page ${f.n(p.page)} of ${f.n(p.pages)}`,
+  campaign_give_name: 'Give the campaign a name.',
+  campaign_write_message: 'Write the campaign message.',
 })

@@ -120,4 +120,7 @@ export const contacts = (f: Formatter) => ({
   groups_delete_body: (p: { kind: GroupKind; n: number }) =>
     p.kind === 'tag' ? `It is taken off ${contactsN(f, p.n)} that have it.` : `${contactsN(f, p.n)} leave the ${p.kind}; the contacts themselves are kept.`,
   groups_cannot_undo: 'This cannot be undone once SkyLight has carried it out.',
+  contact_give_name: 'Give the contact a name.',
+  note_write_first: 'Write the note first.',
+  note_max: (p: { max: number }) => `A note can be at most ${f.n(p.max)} characters.`,
 })

@@ -84,4 +84,33 @@ export const core = (f: Formatter) => ({
   format_asf: 'a WMV video',
   format_flv: 'an FLV video',
   format_ebml: 'a WebM video',
+  core_check_form: 'Check the form.',
+  plan_limit_reached: (p: { plan: string | null; limit: 'contacts' | 'team_members' | 'media_files' | 'campaigns'; max: number; used: number }) => {
+    const words: Record<typeof p.limit, [one: string, many: string]> = {
+      contacts: ['contact', 'contacts'],
+      team_members: ['team member', 'team members'],
+      media_files: ['media file', 'media files'],
+      campaigns: ['campaign', 'campaigns'],
+    }
+    const [one, many] = words[p.limit]
+    const yours = p.plan ? `Your ${p.plan} plan` : 'Your plan'
+    return `${yours} allows ${f.n(p.max)} ${f.plural(p.max, { one, other: many })} and ${f.n(p.used)} ${p.used === 1 ? 'is' : 'are'} in use. Remove one or upgrade the plan to add another ${one}.`
+  },
+  outbox_never_created: (p: { noun: string; id: number }) =>
+    `This ${p.noun} (${p.id}) was never created in SkyLight Desk, or its creation was discarded, so nothing can be done with it. Refresh the view and try again.`,
+  payload_newer: (p: { kind: string; version: number }) =>
+    `This queued action (${p.kind}, version ${p.version}) was saved by a newer version of SkyLight Desk. Update SkyLight Desk to carry it out, or discard it.`,
+  payload_unreadable_version: (p: { kind: string; version: number }) =>
+    `This queued action (${p.kind}) has a version (${p.version}) SkyLight Desk cannot read. Discard it and do it again.`,
+  payload_damaged: (p: { kind: string; version?: number; why: string }) =>
+    `This queued action (${p.kind}${p.version === undefined ? '' : `, version ${p.version}`}) is damaged: ${p.why}.`,
+  payload_invalid: 'invalid',
+  keychain_what_api_key: 'your API key',
+  keychain_what_voice_key: 'your voice provider key',
+  keychain_linux: (p: { what: string }) =>
+    `No keychain is available to store ${p.what}. Install and unlock a Secret Service — GNOME Keyring (sudo apt install gnome-keyring) or KWallet — then try again.`,
+  keychain_mac: (p: { what: string }) => `The macOS Keychain refused to store ${p.what}. Unlock your login keychain in Keychain Access, then try again.`,
+  keychain_windows: (p: { what: string }) => `Windows Credential Manager refused to store ${p.what}. Check that you are signed in to your Windows account, then try again.`,
+  keychain_session_instead: (p: { advice: string }) => `${p.advice} You can keep the key for this session only instead; it is never written to disk.`,
+  keychain_not_saved: (p: { advice: string }) => `${p.advice} Your key was not saved.`,
 })

@@ -58,4 +58,5 @@ export const media = (f: Formatter) => ({
   uploads_too_big: (p: { name: string; mb: number }) =>
     `“${p.name}” is ${f.n(p.mb, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB; SkyLight accepts files up to ${f.n(50)} MB.`,
   uploads_empty: (p: { name: string }) => `“${p.name}” is empty.`,
+  media_give_name: 'Give the file a name.',
 })

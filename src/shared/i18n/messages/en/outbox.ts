@@ -36,7 +36,6 @@ export const outbox = (f: Formatter) => ({
   summary_upload: (p: { name: string }) => `Upload ${p.name}`,
   noun_tag: 'tag',
   summary_create_group: (p: { noun: string; name: string }) => `Create ${p.noun} ${p.name}`,
-  group_name_too_long: (p: { max: number }) => `A name can be at most ${f.n(p.max)} characters.`,
   outbox_gone: 'That action is no longer in the outbox.',
   outbox_being_sent: 'This action is being sent right now; try again in a moment.',
   outbox_cannot_change: (p: { state: 'queued' | 'in-flight' | 'done' | 'failed' | 'cancelled' }) => `This action is ${p.state} and cannot be changed.`,
