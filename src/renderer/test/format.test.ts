@@ -2,9 +2,14 @@
 // formats a time per row, and building an Intl formatter costs a hundred times using one.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ago, count, fullTime, shortTime } from '../src/lib/format'
-import { m } from '../src/lib/i18n.svelte'
+import { locale, m } from '../src/lib/i18n.svelte'
+import { dayKey, dayLabel } from '../src/lib/zoned-time'
 
-afterEach(() => vi.restoreAllMocks())
+afterEach(() => {
+  vi.restoreAllMocks()
+  locale.useTimeZone(undefined)
+  locale.apply({ language: 'system', digits: 'latin' })
+})
 
 const now = Date.parse('2026-12-02T15:30:00')
 
@@ -40,5 +45,24 @@ describe('times', () => {
     expect(dates).not.toHaveBeenCalled()
     expect(numbers).not.toHaveBeenCalled()
     expect(toLocale).not.toHaveBeenCalled()
+  })
+
+  // Riyadh is UTC+3 all year: 22:30 UTC on 2 December is 01:30 on the 3rd there.
+  it('read in the account\'s timezone, in the chosen language and digits', () => {
+    const at = '2026-12-02T22:30:00Z'
+    const later = Date.parse('2026-12-03T10:00:00Z')
+    const riyadh = { timeZone: 'Asia/Riyadh' } as const
+    locale.useTimeZone('Asia/Riyadh')
+    expect(shortTime(at, later)).toBe(new Date(at).toLocaleTimeString('en-u-nu-latn', { hour: '2-digit', minute: '2-digit', ...riyadh }))
+    expect(shortTime(at, later)).toMatch(/01:30/)
+    expect(fullTime(at)).toBe(new Date(at).toLocaleString('en-u-nu-latn', { dateStyle: 'medium', timeStyle: 'short', ...riyadh }))
+    expect(fullTime(at)).toMatch(/Dec 3/)
+    locale.apply({ language: 'ar', digits: 'arabic' })
+    expect(shortTime(at, later)).toBe(new Date(at).toLocaleTimeString('ar-u-nu-arab', { hour: '2-digit', minute: '2-digit', ...riyadh }))
+    expect(fullTime(at)).toMatch(/[٠-٩]/)
+    expect(dayLabel(dayKey(later, 'Asia/Riyadh'), 'Asia/Riyadh', later)).toBe('اليوم')
+    expect(dayLabel('2026-12-02', 'Asia/Riyadh', later)).toBe('أمس')
+    locale.apply({ language: 'en', digits: 'latin' })
+    expect(dayLabel('2026-12-02', 'Asia/Riyadh', later)).toBe('Yesterday')
   })
 })
