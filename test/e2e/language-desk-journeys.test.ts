@@ -69,6 +69,15 @@ describe.skipIf(!chromiumAvailable).each(languages)('the business views in $lang
     await page.getByRole('button', { name: t.tickets_open() }).click()
     await page.getByRole('heading', { level: 2, name: subject }).waitFor()
     await page.getByRole('list', { name: t.tickets_replies() }).waitFor()
+    // "إغلاق التذكرة" is wider than "Close ticket": the button keeps its words on one line.
+    const close = page.getByRole('button', { name: t.tickets_close(), exact: true })
+    await close.waitFor()
+    const lines = await close.evaluate((el: unknown) => {
+      const range = document.createRange()
+      range.selectNodeContents(el)
+      return new Set([...range.getClientRects()].map((r: { top: number }) => Math.round(r.top))).size
+    })
+    expect(lines).toBe(1)
     await noSeriousA11y(shot('ticket'))
   })
 
