@@ -9,16 +9,15 @@ type ContactHandlers = Pick<
   'contacts-page' | 'contact-get' | 'groups-list' | 'group-create' | 'group-rename' | 'group-delete' | 'group-usage' | 'contacts-csv'
 >
 
-const nouns = { tag: 'Tag', list: 'List', segment: 'Segment' } as const
 const idFields = { tag: 'tagId', list: 'listId', segment: 'segmentId' } as const
 
 export function contactHandlers(ctx: HandlerContext): ContactHandlers {
   const db = () => ctx.session().store.db
   const outbox = () => ctx.session().outbox
   /** The group as the local copy has it, or `not-found` naming it. */
-  const existing = (kind: keyof typeof nouns, id: number) => {
+  const existing = (kind: 'tag' | 'list' | 'segment', id: number) => {
     const name = groupName(db(), kind, id)
-    if (name === null) throw notFound(`${nouns[kind]} ${id}`)
+    if (name === null) throw notFound({ kind, id })
     return name
   }
   return {

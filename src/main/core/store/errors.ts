@@ -53,8 +53,9 @@ export function runtimeError(error: unknown): StoreError | undefined {
   return undefined
 }
 
-export function notFound(what: string): StoreError {
-  return new StoreError('not-found', `${what} is not in the local copy of this account. It may have been deleted; syncing again will bring back anything that still exists.`)
+/** `what`: a row by its entity's name and id ({ kind: 'contact', id: 12 }), or words from the catalog. */
+export function notFound(what: string | { kind: string; id: number | string; noun?: string }): StoreError {
+  return new StoreError('not-found', t().store_not_found({ what: typeof what === 'string' ? what : t().store_thing(what) }))
 }
 
 /**

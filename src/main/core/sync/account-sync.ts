@@ -11,6 +11,7 @@ import { getSyncState, saveSyncState, type StoreDb } from '../store'
 import type { SyncContext, SyncResource } from './context'
 import { canPollBeside, firstSyncDone, lastFullPassAt, pollBeside, runSync, type SyncKind } from './plans'
 import { syncOpenedContact } from './steps/opened-contact'
+import { t } from '../language'
 
 /** offline: SkyLight cannot be reached; server-error: it answers, but with errors (5xx, 429, garbage). */
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'server-error' | 'key-rejected' | 'error' | 'stopped'
@@ -277,7 +278,7 @@ export class AccountSync {
       this.#setStatus({ state: error instanceof NetworkError ? 'offline' : 'server-error', kind: null, message: error.message })
     } else {
       const message = error instanceof Error ? error.message : String(error)
-      this.#setStatus({ state: 'error', kind: null, message: `Sync stopped: ${message}` })
+      this.#setStatus({ state: 'error', kind: null, message: t().sync_stopped({ why: message }) })
     }
   }
 

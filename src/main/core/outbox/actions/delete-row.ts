@@ -49,7 +49,7 @@ export function deleteRowAction<K extends string>(spec: DeleteRowSpec<K>): Actio
     ...(spec.contactIds ? { contactIds: (p: DeleteRowPayload<K>) => spec.contactIds!(idOf(p)) } : {}),
     apply(db, p) {
       const taken = takeRow(db, spec.entity, idOf(p))
-      if (!taken && !p.snapshot) throw notFound(`${entity(spec.entity).noun[0]!.toUpperCase()}${entity(spec.entity).noun.slice(1)} ${idOf(p)}`)
+      if (!taken && !p.snapshot) throw notFound({ kind: spec.entity, id: idOf(p), noun: entity(spec.entity).noun })
       return { ...p, snapshot: p.snapshot ?? taken?.row ?? null, children: p.children ?? taken?.children ?? null }
     },
     rollback(db, p) {

@@ -26,7 +26,7 @@ export const removeKbProductAction: ActionDef<RemoveKbProductPayload> = {
   resources: ['knowledge-base'],
   apply(db, p, { hold: holding }) {
     const taken = takeKbProduct(db, p.entryId, p.productId)
-    if (!taken && !p.snapshot) throw notFound(`Product ${p.productId}`)
+    if (!taken && !p.snapshot) throw notFound({ kind: 'product', id: p.productId })
     if (holding) hold(db, { kind: 'kb-entry', id: p.entryId })
     return { ...p, snapshot: p.snapshot ?? taken }
   },

@@ -55,7 +55,7 @@ export const updateAccountAction: ActionDef<UpdateAccountPayload> = {
   repeatable: true,
   resources: ['account'],
   apply(db, p, { hold: holding }) {
-    if (accountId(db) !== p.accountId) throw notFound('The account profile')
+    if (accountId(db) !== p.accountId) throw notFound(t().store_account_profile())
     const before = patchAccount(db, rowFields(p.changes))
     if (holding) hold(db, { kind: 'account', id: p.accountId })
     return { ...p, previous: { ...before, ...p.previous } }

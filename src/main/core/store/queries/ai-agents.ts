@@ -66,7 +66,7 @@ export function aiAgentList(db: StoreDb): AiAgentItem[] {
 
 export function getAiAgent(db: StoreDb, id: number): AiAgentDetail {
   const row = db.select().from(aiAgents).where(eq(aiAgents.id, id)).get()
-  if (!row) throw notFound(`AI agent ${id}`)
+  if (!row) throw notFound({ kind: 'ai-agent', id: id })
   return toDetail(row, assignedCounts(db).get(id) ?? 0)
 }
 

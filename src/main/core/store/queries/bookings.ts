@@ -112,7 +112,7 @@ export function bookingList(db: StoreDb, options: BookingListOptions = {}, now =
 
 export function getBooking(db: StoreDb, id: number, now = Date.now()): BookingItem {
   const found = select(db).where(eq(bookings.id, id)).get()
-  if (!found) throw notFound(`Booking ${id}`)
+  if (!found) throw notFound({ kind: 'booking', id: id })
   return toItem(found, now)
 }
 

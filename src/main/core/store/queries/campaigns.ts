@@ -87,7 +87,7 @@ export interface CampaignDetail extends CampaignItem {
 
 export function getCampaign(db: StoreDb, campaignId: number): CampaignDetail {
   const row = db.select().from(campaigns).where(eq(campaigns.id, campaignId)).get()
-  if (!row) throw notFound(`Campaign ${campaignId}`)
+  if (!row) throw notFound({ kind: 'campaign', id: campaignId })
   const counts = db
     .select({ status: campaignContacts.status, n: count() })
     .from(campaignContacts)
@@ -171,6 +171,6 @@ export function campaignContactsAll(db: StoreDb, campaignId: number, filter: Del
 /** The campaign's name, or not-found. */
 export function campaignName(db: StoreDb, campaignId: number): string {
   const row = db.select({ name: campaigns.name }).from(campaigns).where(eq(campaigns.id, campaignId)).get()
-  if (!row) throw notFound(`Campaign ${campaignId}`)
+  if (!row) throw notFound({ kind: 'campaign', id: campaignId })
   return row.name
 }

@@ -85,7 +85,7 @@ export interface ContactDetail extends ContactItem {
 
 export function getContact(db: StoreDb, contactId: number): ContactDetail {
   const row = db.select().from(contacts).where(eq(contacts.id, contactId)).get()
-  if (!row) throw notFound(`Contact ${contactId}`)
+  if (!row) throw notFound({ kind: 'contact', id: contactId })
   const { sortName: _n, unseen: _s, localRevision, ...fields } = row
   return {
     ...fields,

@@ -82,7 +82,7 @@ export function kbList(db: StoreDb, filter: KbFilter = {}): KbItem[] {
 
 export function getKbEntry(db: StoreDb, id: number): KbDetailView {
   const row = db.select().from(kbEntries).where(eq(kbEntries.id, id)).get()
-  if (!row) throw notFound(`Knowledge base entry ${id}`)
+  if (!row) throw notFound({ kind: 'kb-entry', id: id })
   const products = db
     .select({ id: kbProducts.id, name: kbProducts.name, description: kbProducts.description, price: kbProducts.price, currency: kbProducts.currency, sku: kbProducts.sku })
     .from(kbProducts)

@@ -49,7 +49,7 @@ export function mediaPage(db: StoreDb, options: MediaPageOptions = {}): Page<Med
 
 export function getMedia(db: StoreDb, mediaId: number): MediaItem {
   const row = db.select().from(media).where(eq(media.id, mediaId)).get()
-  if (!row) throw notFound(`Media file ${mediaId}`)
+  if (!row) throw notFound({ kind: 'media', id: mediaId })
   return toItem(row)
 }
 

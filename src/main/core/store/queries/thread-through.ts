@@ -14,7 +14,7 @@ export function threadThrough(db: StoreDb, contactId: number, rowId: number, lim
   const target = db.get<{ at: number } | undefined>(
     sql`SELECT sort_at_ms AS at FROM messages WHERE row_id = ${rowId} AND contact_id = ${contactId}`,
   )
-  if (!target) throw notFound(`Message ${rowId}`)
+  if (!target) throw notFound({ kind: 'message', id: rowId })
   const newer = db.get<{ n: number }>(sql`
     SELECT count(*) AS n FROM messages
     WHERE contact_id = ${contactId} AND (sort_at_ms, row_id) >= (${target.at}, ${rowId})`).n

@@ -86,7 +86,7 @@ export interface TicketDetail extends TicketItem {
 
 export function getTicket(db: StoreDb, id: number): TicketDetail {
   const row = db.select().from(tickets).where(eq(tickets.id, id)).get()
-  if (!row) throw notFound(`Ticket ${id}`)
+  if (!row) throw notFound({ kind: 'ticket', id: id })
   const replies = db
     .select()
     .from(ticketReplies)

@@ -97,7 +97,7 @@ export interface WebChatMessageItem {
 
 export function getWebChatSession(db: StoreDb, sessionId: string): WebChatSessionItem & { messages: WebChatMessageItem[] } {
   const row = db.select().from(webChatSessions).where(eq(webChatSessions.sessionId, sessionId)).get()
-  if (!row) throw notFound(`Web chat session ${sessionId}`)
+  if (!row) throw notFound({ kind: 'web-chat-session', id: sessionId })
   const messages = db
     .select()
     .from(webChatMessages)

@@ -3,6 +3,7 @@ import type { Account, Channel, Subscription } from '../../skylight/resources/ac
 import { inTransaction, type StoreDb } from '../db'
 import { notFound } from '../errors'
 import { account, channels } from '../schema/account'
+import { t } from '../../language'
 
 /**
  * Writes the profile; false when it has local changes and was left alone. The file holds
@@ -36,7 +37,7 @@ export function saveAccount(db: StoreDb, profile: Account): boolean {
 /** The subscription hangs off the profile, so the profile must have been saved first. */
 export function saveSubscription(db: StoreDb, subscription: Subscription): void {
   const { changes } = db.update(account).set({ subscription }).run()
-  if (changes === 0) throw notFound('The account profile')
+  if (changes === 0) throw notFound(t().store_account_profile())
 }
 
 /** Channels have no stable key (the API may omit their id), so they are replaced as a set. */
@@ -63,7 +64,7 @@ export type AccountPatch = Partial<Pick<typeof account.$inferSelect, 'companyNam
 /** Sets some profile columns and returns their previous values (to put back on failure). */
 export function patchAccount(db: StoreDb, fields: AccountPatch): AccountPatch {
   const stored = db.select().from(account).get()
-  if (!stored) throw notFound('The account profile')
+  if (!stored) throw notFound(t().store_account_profile())
   const previous: Record<string, unknown> = {}
   const set: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(fields)) {

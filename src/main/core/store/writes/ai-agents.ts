@@ -78,7 +78,7 @@ export function saveAiAgentIfUnheld(db: StoreDb, server: AiAgent): void {
 
 /** Makes `id` the only default; returns which agent was the default before (to put back). */
 export function setDefaultAiAgent(db: StoreDb, id: number): number | null {
-  if (!db.select({ id: aiAgents.id }).from(aiAgents).where(eq(aiAgents.id, id)).get()) throw notFound(`AI agent ${id}`)
+  if (!db.select({ id: aiAgents.id }).from(aiAgents).where(eq(aiAgents.id, id)).get()) throw notFound({ kind: 'ai-agent', id: id })
   const previous = db.select({ id: aiAgents.id }).from(aiAgents).where(eq(aiAgents.isDefault, true)).get()?.id ?? null
   db.update(aiAgents).set({ isDefault: false }).where(and(eq(aiAgents.isDefault, true), ne(aiAgents.id, id))).run()
   db.update(aiAgents).set({ isDefault: true }).where(eq(aiAgents.id, id)).run()
@@ -102,7 +102,7 @@ export interface PriorAssignment {
  * returns each contact's agent before, so a failed assignment can be undone exactly.
  */
 export function assignAiAgent(db: StoreDb, agentId: number, contactIds: readonly number[], at: string): PriorAssignment[] {
-  if (!db.select({ id: aiAgents.id }).from(aiAgents).where(eq(aiAgents.id, agentId)).get()) throw notFound(`AI agent ${agentId}`)
+  if (!db.select({ id: aiAgents.id }).from(aiAgents).where(eq(aiAgents.id, agentId)).get()) throw notFound({ kind: 'ai-agent', id: agentId })
   const known = db.select({ id: contacts.id }).from(contacts).where(inIds(contacts.id, [...contactIds])).all().map((r) => r.id)
   const before = new Map(
     db.select().from(aiAgentAssignments).where(inIds(aiAgentAssignments.contactId, known)).all().map((r) => [r.contactId, r]),

@@ -128,7 +128,7 @@ export function removeLocalBooking(db: StoreDb, localId: number): void {
 
 export function requireBooking(db: StoreDb, id: number): BookingRow {
   const row = db.select().from(bookings).where(eq(bookings.id, id)).get()
-  if (!row) throw notFound(`Booking ${id}`)
+  if (!row) throw notFound({ kind: 'booking', id: id })
   return row
 }
 

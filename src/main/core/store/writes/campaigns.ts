@@ -59,7 +59,7 @@ export function replaceCampaigns(db: StoreDb, all: readonly Campaign[], sweep = 
 export function upsertCampaignContacts(db: StoreDb, campaignId: number, page: readonly CampaignContact[]): PageWrite<number> {
   return inTransaction(db, (tx) => {
     if (!tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaignId)).get()) {
-      throw notFound(`Campaign ${campaignId}`)
+      throw notFound({ kind: 'campaign', id: campaignId })
     }
     const incoming = page.map((c) => ({
       campaignId,

@@ -7,6 +7,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { StoreDb } from '../db'
 import { entity, type EntityName } from '../entities'
 import { notFound } from '../errors'
+import { t } from '../../language'
 
 /** A row the outbox changes: its entity (schema/entity.ts) and its key (a conversation's is its contact's id). */
 export interface LocalEntity {
@@ -17,23 +18,23 @@ export interface LocalEntity {
 function target(row: LocalEntity) {
   const spec = entity(row.kind)
   if (!spec.revision) throw new Error(`The entity ${row.kind} has no revision column to hold.`)
-  const label = row.kind === 'account' ? 'The account' : `${spec.noun[0]!.toUpperCase()}${spec.noun.slice(1)} ${row.id}`
+  const label = row.kind === 'account' ? t().store_the_account() : { kind: row.kind, id: row.id, noun: spec.noun }
   return { table: spec.table, key: spec.key, revision: spec.revision, value: row.id, label }
 }
 
 function shift(db: StoreDb, entity: LocalEntity, next: (revision: SQLiteColumn) => SQL): number {
-  const t = target(entity)
+  const at = target(entity)
   const row = db.get<{ revision: number } | undefined>(
-    sql`UPDATE ${t.table} SET ${sql.identifier(t.revision.name)} = ${next(t.revision)} WHERE ${eq(t.key, t.value)} RETURNING ${t.revision} AS revision`,
+    sql`UPDATE ${at.table} SET ${sql.identifier(at.revision.name)} = ${next(at.revision)} WHERE ${eq(at.key, at.value)} RETURNING ${at.revision} AS revision`,
   )
-  if (!row) throw notFound(t.label)
+  if (!row) throw notFound(at.label)
   return row.revision
 }
 
 /** Throws `not-found` (with the row's name) unless the local copy has this row. */
 export function requireLocal(db: StoreDb, entity: LocalEntity): void {
-  const t = target(entity)
-  if (!db.get(sql`SELECT 1 AS found FROM ${t.table} WHERE ${eq(t.key, t.value)}`)) throw notFound(t.label)
+  const at = target(entity)
+  if (!db.get(sql`SELECT 1 AS found FROM ${at.table} WHERE ${eq(at.key, at.value)}`)) throw notFound(at.label)
 }
 
 /** A change to this row was queued; returns the row's new revision. */

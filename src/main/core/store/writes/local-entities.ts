@@ -70,7 +70,7 @@ const searchHooks: Partial<Record<EntityName, { derive?(set: Record<string, unkn
 export function patchRow<K extends EntityName>(db: StoreDb, kind: K, id: number, fields: Partial<RowOf<K>>): Partial<RowOf<K>> {
   const spec = entity(kind)
   const current = db.select().from(spec.table).where(eq(spec.key, id)).get() as Record<string, unknown> | undefined
-  if (!current) throw notFound(`${capital(spec.noun)} ${id}`)
+  if (!current) throw notFound({ kind, id, noun: spec.noun })
   const columns = getTableColumns(spec.table) as Record<string, unknown>
   const previous: Record<string, unknown> = {}
   const set: Record<string, unknown> = {}

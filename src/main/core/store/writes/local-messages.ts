@@ -9,6 +9,7 @@ import { indexMessage, unindexMessage } from '../search/message-index'
 import { epochMs } from '../time'
 import { ensureContacts } from './contacts'
 import { messageRow } from './messages'
+import { t } from '../../language'
 
 export interface LocalMessageInput {
   /** The outbox's id for it (unique), until and after the server gives its own. */
@@ -55,7 +56,7 @@ export function insertLocalMessage(db: StoreDb, input: LocalMessageInput): numbe
 export function confirmLocalMessage(db: StoreDb, localId: string, sent: Message): void {
   inTransaction(db, (tx) => {
     const local = tx.select().from(messages).where(eq(messages.localId, localId)).get()
-    if (!local) throw notFound('That message')
+    if (!local) throw notFound(t().store_that_message())
     const duplicate = tx.select().from(messages).where(eq(messages.serverId, sent.id)).get()
     if (duplicate && duplicate.rowId !== local.rowId) {
       unindexMessage(tx, duplicate)
@@ -84,7 +85,7 @@ export function confirmLocalMessage(db: StoreDb, localId: string, sent: Message)
 export function deleteLocalMessage(db: StoreDb, localId: string): void {
   inTransaction(db, (tx) => {
     const local = tx.select().from(messages).where(eq(messages.localId, localId)).get()
-    if (!local) throw notFound('That message')
+    if (!local) throw notFound(t().store_that_message())
     unindexMessage(tx, local)
     tx.delete(messages).where(eq(messages.rowId, local.rowId)).run()
   })
@@ -99,7 +100,7 @@ export function failLocalMessage(db: StoreDb, localId: string, error: string): v
 export function editLocalMessage(db: StoreDb, localId: string, content: string): void {
   inTransaction(db, (tx) => {
     const local = tx.select().from(messages).where(eq(messages.localId, localId)).get()
-    if (!local) throw notFound('That message')
+    if (!local) throw notFound(t().store_that_message())
     unindexMessage(tx, local)
     tx.update(messages).set({ content, status: 'pending', error: null }).where(eq(messages.rowId, local.rowId)).run()
     indexMessage(tx, { rowId: local.rowId, content })

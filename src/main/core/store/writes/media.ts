@@ -55,5 +55,5 @@ export function setMediaCachePath(db: StoreDb, mediaId: number, localPath: strin
     .set({ localPath, cachedAt: localPath === null ? null : cachedAt })
     .where(eq(media.id, mediaId))
     .run()
-  if (changes === 0) throw notFound(`Media file ${mediaId}`)
+  if (changes === 0) throw notFound({ kind: 'media', id: mediaId })
 }

@@ -16,7 +16,7 @@ const groups = {
 function upsertMembers(db: StoreDb, kind: keyof typeof groups, groupId: number, page: readonly Member[]): number {
   const g = groups[kind]
   return inTransaction(db, (tx) => {
-    if (!tx.select({ id: g.groups.id }).from(g.groups).where(eq(g.groups.id, groupId)).get()) throw notFound(`${g.label} ${groupId}`)
+    if (!tx.select({ id: g.groups.id }).from(g.groups).where(eq(g.groups.id, groupId)).get()) throw notFound({ kind, id: groupId })
     const members = withoutPendingDeletes(tx, 'contact', page, (m) => m.id)
     ensureContacts(tx, members)
     const ids = [...new Set(members.map((m) => m.id))]

@@ -11,7 +11,7 @@ import { upsertRows } from './upsert-rows'
 export function replaceContactNotes(db: StoreDb, contactId: number, all: readonly Note[]): ReplaceResult<number> {
   return inTransaction(db, (tx) => {
     if (!tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, contactId)).get()) {
-      throw notFound(`Contact ${contactId}`)
+      throw notFound({ kind: 'contact', id: contactId })
     }
     const scope = eq(contactNotes.contactId, contactId)
     return replaceCollection(

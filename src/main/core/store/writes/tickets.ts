@@ -163,7 +163,7 @@ export function removeLocalTicket(db: StoreDb, localId: number): void {
 
 export function requireTicket(db: StoreDb, id: number): typeof tickets.$inferSelect {
   const row = db.select().from(tickets).where(eq(tickets.id, id)).get()
-  if (!row) throw notFound(`Ticket ${id}`)
+  if (!row) throw notFound({ kind: 'ticket', id: id })
   return row
 }
 

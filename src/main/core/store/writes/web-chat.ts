@@ -116,7 +116,7 @@ export function replaceWebChatMessages(db: StoreDb, detail: WebChatDetail): void
 
 export function requireWebChatSession(db: StoreDb, sessionId: string): SessionRow {
   const row = db.select().from(webChatSessions).where(eq(webChatSessions.sessionId, sessionId)).get()
-  if (!row) throw notFound(`Web chat session ${sessionId}`)
+  if (!row) throw notFound({ kind: 'web-chat-session', id: sessionId })
   return row
 }
 

@@ -10,7 +10,7 @@ import { storedStatus, type SyncEvent, type SyncStatus, type SyncTimings } from 
 import type { SyncKind } from '../plans'
 import { BudgetServer } from './budget-server'
 import type { FromThread, SyncThreadData, ToThread } from './protocol'
-import { currentLanguage } from '../../language'
+import { currentLanguage, t } from '../../language'
 import type { Digits, Language } from '../../../../shared/i18n/locale'
 
 export interface SyncThreadOptions {
@@ -202,12 +202,12 @@ export class SyncThread {
     this.#restart = setTimeout(() => this.start(), delay)
     this.#restart.unref()
     // The thread's errors are sentences already (a StoreError's, say).
-    const reason = error ? `: ${error.message.replace(/\.$/, '')}` : ''
+    const why = error ? error.message.replace(/\.$/, '') : ''
     this.#report({
       ...this.#status,
       state: 'error',
       kind: null,
-      message: `Sync stopped unexpectedly${reason}. It starts again in ${Math.round(delay / 1000)} s.`,
+      message: t().sync_stopped_unexpectedly({ why, seconds: Math.round(delay / 1000) }),
     })
   }
 

@@ -1,6 +1,26 @@
 import type { Formatter } from '../../formatter'
 import type { store as english } from '../en/store'
 
+const things: Partial<Record<string, string>> = {
+  contact: 'جهة الاتصال',
+  campaign: 'الحملة',
+  booking: 'الحجز',
+  ticket: 'التذكرة',
+  media: 'ملف الوسائط',
+  'web-chat-session': 'جلسة دردشة الموقع',
+  'kb-entry': 'إدخال قاعدة المعرفة',
+  message: 'الرسالة',
+  'ai-agent': 'وكيل الذكاء الاصطناعي',
+  product: 'المنتج',
+  list: 'القائمة',
+  segment: 'الشريحة',
+  tag: 'الوسم',
+  note: 'الملاحظة',
+  webhook: 'خطاف الويب',
+  teamMember: 'عضو الفريق',
+  conversation: 'المحادثة',
+}
+
 export const store: typeof english = (_f: Formatter) => ({
   store_damaged: (p: { path: string }) =>
     `النسخة المحلية من هذا الحساب (${p.path}) تالفة. أعد بناءها من SkyLight في الإعدادات ← الحسابات: تُحفظ الإجراءات المنتظرة التي ما زالت قابلة للقراءة.`,
@@ -22,4 +42,10 @@ export const store: typeof english = (_f: Formatter) => ({
   export_disk_full: 'لم يُحفظ التصدير: القرص ممتلئ. أفرغ بعض المساحة أو اختر قرصًا آخر.',
   export_not_allowed: 'لم يُحفظ التصدير: لا يُسمح لـ SkyLight Desk بالكتابة هناك. اختر مكانًا آخر ثم حاول مجددًا.',
   export_not_written: 'لم يُحفظ التصدير: تعذّرت كتابة الملف. اختر مكانًا آخر ثم حاول مجددًا.',
+  store_not_found: (p: { what: string }) =>
+    `لم يُعثر على ${p.what} في النسخة المحلية من هذا الحساب. ربما تم الحذف؛ وستعيد المزامنة كل ما زال موجودًا.`,
+  store_thing: (p: { kind: string; id: number | string; noun?: string }) => `${things[p.kind] ?? p.noun ?? p.kind} ${p.id}`,
+  store_that_message: 'تلك الرسالة',
+  store_account_profile: 'ملف الحساب',
+  store_the_account: 'الحساب',
 })

@@ -20,4 +20,6 @@ export const sync: typeof english = (f: Formatter) => ({
   sync_incomplete: (p: { reason: string }) => `${p.reason}، لذا لم يُحذف شيء من هذا الحاسوب. ستُقرأ مجددًا.`,
   sync_unreadable: (p: { invalid: number; noun: string; kept: number }) =>
     `تعذّرت قراءة ${f.n(p.invalid)} من ${p.noun} في SkyLight، لذا أُبقي على ${f.n(p.kept)} من ${p.noun} لم تظهر في هذه المزامنة على هذا الحاسوب بدل حذفها. التفاصيل في السجل.`,
+  sync_stopped: (p: { why: string }) => `توقفت المزامنة: ${p.why}`,
+  sync_stopped_unexpectedly: (p: { why: string; seconds: number }) => `توقفت المزامنة على نحو غير متوقع${p.why ? `: ${p.why}` : ''}. ستبدأ مجددًا خلال ${f.n(p.seconds)} ث.`,
 })

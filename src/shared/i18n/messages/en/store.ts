@@ -2,6 +2,26 @@
 // a full disk, and saving an export.
 import type { Formatter } from '../../formatter'
 
+const things: Partial<Record<string, string>> = {
+  contact: 'Contact',
+  campaign: 'Campaign',
+  booking: 'Booking',
+  ticket: 'Ticket',
+  media: 'Media file',
+  'web-chat-session': 'Web chat session',
+  'kb-entry': 'Knowledge base entry',
+  message: 'Message',
+  'ai-agent': 'AI agent',
+  product: 'Product',
+  list: 'List',
+  segment: 'Segment',
+  tag: 'Tag',
+  note: 'Note',
+  webhook: 'Webhook',
+  teamMember: 'Team member',
+  conversation: 'Conversation',
+}
+
 export const store = (_f: Formatter) => ({
   store_damaged: (p: { path: string }) =>
     `The local copy of this account (${p.path}) is damaged. Rebuild it from SkyLight in Settings → Accounts: queued actions that can still be read are kept.`,
@@ -23,4 +43,14 @@ export const store = (_f: Formatter) => ({
   export_disk_full: 'The export was not saved: the disk is full. Free some space or choose another disk.',
   export_not_allowed: 'The export was not saved: SkyLight Desk may not write there. Choose another place and try again.',
   export_not_written: 'The export was not saved: the file could not be written. Choose another place and try again.',
+  store_not_found: (p: { what: string }) =>
+    `${p.what} is not in the local copy of this account. It may have been deleted; syncing again will bring back anything that still exists.`,
+  /** A row by its entity's name and id ("Contact 12"); `noun` words an entity this list lacks. */
+  store_thing: (p: { kind: string; id: number | string; noun?: string }) => {
+    const word = things[p.kind] ?? p.noun ?? p.kind
+    return `${word.charAt(0).toUpperCase()}${word.slice(1)} ${p.id}`
+  },
+  store_that_message: 'That message',
+  store_account_profile: 'The account profile',
+  store_the_account: 'The account',
 })

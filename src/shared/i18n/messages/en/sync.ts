@@ -22,4 +22,6 @@ export const sync = (f: Formatter) => ({
   sync_incomplete: (p: { reason: string }) => `${capitalized(p.reason)}, so nothing was removed from this computer. It will be read again.`,
   sync_unreadable: (p: { invalid: number; noun: string; kept: number }) =>
     `${f.n(p.invalid)} ${p.noun} from SkyLight could not be read, so ${f.n(p.kept)} ${p.noun} not seen in this pass were kept on this computer rather than removed. The details are in the log.`,
+  sync_stopped: (p: { why: string }) => `Sync stopped: ${p.why}`,
+  sync_stopped_unexpectedly: (p: { why: string; seconds: number }) => `Sync stopped unexpectedly${p.why ? `: ${p.why}` : ''}. It starts again in ${f.n(p.seconds)} s.`,
 })
