@@ -98,6 +98,13 @@ export class PagedList<T, C> {
     this.#loading = false
   }
 
+  /** Empties the list and forgets it was read (another account: nothing to say until it is). */
+  forget(): void {
+    this.clear()
+    this.#loaded = false
+    this.#error = null
+  }
+
   /** Resolves true when its answer was taken (not overtaken by a newer read). */
   async #read(fetch: () => Promise<ListPage<T, C>>, mode: 'replace' | 'append'): Promise<boolean> {
     const seq = ++this.#seq
