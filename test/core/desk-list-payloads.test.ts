@@ -43,6 +43,10 @@ async function record(): Promise<Record<string, unknown>> {
     sessions: await call('web-chat-sessions', { limit: 500 }),
     bookings: await call('bookings-list', { limit: 500 }),
   }
+  // A page is the full list's slice, with the same total (the renderer tests page through the full lists so).
+  expect(await call('tickets-list', { limit: 2, offset: 2 })).toEqual({ items: lists.tickets.items.slice(2, 4), total: lists.tickets.total })
+  expect(await call('web-chat-sessions', { limit: 2, offset: 2 })).toEqual({ ...lists.sessions, items: lists.sessions.items.slice(2, 4) })
+  expect(await call('bookings-list', { limit: 5, offset: 10 })).toEqual({ items: lists.bookings.items.slice(10, 15), total: lists.bookings.total })
   // The first sync's history told nothing.
   expect(driver.events.filter((e) => ['ticket-answered', 'web-chat-waiting', 'web-chat-visitor-message'].includes(e.event))).toEqual([])
 

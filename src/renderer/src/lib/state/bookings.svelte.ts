@@ -58,17 +58,7 @@ export function bothZones(iso: string, accountZone: string | null, localZone = I
 }
 
 export class BookingsState {
-  readonly #list = new OffsetList<BookingItem, BookingFilter>({
-    failure: m.bookings_read_failed,
-    read: (filter, page) => {
-      const bounds = rangeBounds(this.#range, this.#anchor)
-      return call('bookings-list', {
-        ...filter,
-        ...(bounds ? { from: new Date(bounds.from).toISOString(), to: new Date(bounds.to).toISOString() } : {}),
-        ...page,
-      })
-    },
-  })
+  readonly #list: OffsetList<BookingItem, BookingFilter>
   readonly #actions = new ActionRunner()
   #options = $state.raw<BookingOptions>({ types: [], resources: [], timezone: null })
   #range = $state<BookingRange>('week')
@@ -77,6 +67,22 @@ export class BookingsState {
   #editing = $state<'new' | 'reschedule' | null>(null)
   /** Bookings made here, by local id: how to find them once the server gives them an id. */
   readonly #madeHere = new Map<number, { contactId: number; startsAtMs: number }>()
+
+  /** pageSize: rows a page (tests page through a few). */
+  constructor(options: { pageSize?: number } = {}) {
+    this.#list = new OffsetList<BookingItem, BookingFilter>({
+      pageSize: options.pageSize ?? 100,
+      failure: m.bookings_read_failed,
+      read: (filter, page) => {
+        const bounds = rangeBounds(this.#range, this.#anchor)
+        return call('bookings-list', {
+          ...filter,
+          ...(bounds ? { from: new Date(bounds.from).toISOString(), to: new Date(bounds.to).toISOString() } : {}),
+          ...page,
+        })
+      },
+    })
+  }
 
   get items(): BookingItem[] {
     return this.#list.items
@@ -115,7 +121,9 @@ export class BookingsState {
   get error(): string | null {
     return this.#actions.error ?? this.#list.error
   }
-  readonly selected: BookingItem | undefined = $derived(this.#list.items.find((b) => b.id === this.#selectedId))
+  get selected(): BookingItem | undefined {
+    return this.#list.items.find((b) => b.id === this.#selectedId)
+  }
 
   /** The bookings changed in the core: as many rows again as are shown, and the types and resources. */
   async reload(): Promise<void> {

@@ -24,10 +24,7 @@ export interface NewTicket {
 }
 
 export class TicketsState {
-  readonly #list = new OffsetList<TicketItem, TicketFilter>({
-    failure: m.tickets_read_failed,
-    read: (filter, page) => call('tickets-list', { ...filter, ...page }),
-  })
+  readonly #list: OffsetList<TicketItem, TicketFilter>
   readonly #actions = new ActionRunner()
   readonly #news = new Announcer()
   #selectedId = $state<number | null>(null)
@@ -36,6 +33,15 @@ export class TicketsState {
   #creating = $state(false)
   /** Subjects of tickets created here, by local id: how to find them once they are sent. */
   readonly #madeHere = new Map<number, string>()
+
+  /** pageSize: rows a page (tests page through a few). */
+  constructor(options: { pageSize?: number } = {}) {
+    this.#list = new OffsetList<TicketItem, TicketFilter>({
+      pageSize: options.pageSize ?? 100,
+      failure: m.tickets_read_failed,
+      read: (filter, page) => call('tickets-list', { ...filter, ...page }),
+    })
+  }
 
   get items(): TicketItem[] {
     return this.#list.items

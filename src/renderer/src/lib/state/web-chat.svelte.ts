@@ -28,14 +28,7 @@ export function visitorLabel(s: Pick<WebChatSessionItem, 'visitorName' | 'visito
 
 export class WebChatState {
   #shown = $state(false)
-  readonly #list = new OffsetList<WebChatSessionItem, WebChatFilter>({
-    failure: m.webchat_read_failed,
-    read: async (filter, page) => {
-      const result = await call('web-chat-sessions', { ...filter, ...page })
-      this.#waiting = result.waiting
-      return result
-    },
-  })
+  readonly #list: OffsetList<WebChatSessionItem, WebChatFilter>
   readonly #actions = new ActionRunner()
   readonly #news = new Announcer()
   #waiting = $state(0)
@@ -45,6 +38,19 @@ export class WebChatState {
   #period = $state<AnalyticsPeriod>('week')
   #analytics = $state.raw<WebChatAnalyticsView | null>(null)
   #analyticsError = $state<string | null>(null)
+
+  /** pageSize: rows a page (tests page through a few). */
+  constructor(options: { pageSize?: number } = {}) {
+    this.#list = new OffsetList<WebChatSessionItem, WebChatFilter>({
+      pageSize: options.pageSize ?? 100,
+      failure: m.webchat_read_failed,
+      read: async (filter, page) => {
+        const result = await call('web-chat-sessions', { ...filter, ...page })
+        this.#waiting = result.waiting
+        return result
+      },
+    })
+  }
 
   get shown(): boolean {
     return this.#shown
