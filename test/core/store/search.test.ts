@@ -93,7 +93,7 @@ describe('message search', () => {
     // The first page is the newest window's best: its shortest messages.
     const first = searchMessages(db, { query: 'kiwi', limit: 50 })
     expect(first.every((h) => text(h.snippet).trim() === '[kiwi]')).toBe(true)
-    expect(Math.min(...first.map((h) => h.serverId))).toBeGreaterThanOrEqual(20_000 + total - RANK_WINDOW)
+    expect(Math.min(...first.map((h) => h.serverId!))).toBeGreaterThanOrEqual(20_000 + total - RANK_WINDOW)
   })
 
   it('pages through many hits best first, each hit on one page only', () => {
