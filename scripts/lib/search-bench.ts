@@ -65,8 +65,12 @@ export function benchPrefixSearch(store: Store, runs = 20): PrefixFigures[] {
         const prefix = word.slice(0, n)
         const match = toMatchQuery(prefix)!
         // The core's first page: the first rank window's bounds, then its best hits.
-        const bound = raw.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck()
-        const window = () => ({ hi: bound.get(match, 0) as number, lo: (bound.get(match, RANK_WINDOW - 1) as number | undefined) ?? null })
+        const bound = raw.prepare(`SELECT max(rowid) AS hi, min(rowid) AS lo, count(*) AS n FROM (
+          SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ${RANK_WINDOW})`)
+        const window = () => {
+          const row = bound.get(match) as { hi: number; lo: number; n: number }
+          return { hi: row.hi, lo: row.n < RANK_WINDOW ? null : row.lo }
+        }
         const query = dialect.sqlToQuery(messageSearchQuery({ query: prefix, limit: PAGE }, window())!)
         const messagesSql = raw.prepare(query.sql)
         const f: PrefixFigures = { script, prefix, hits: 0, store: [], raw: [], count: [] }

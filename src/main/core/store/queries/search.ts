@@ -92,11 +92,14 @@ function hits(db: StoreDb, query: SQL | null): MessageHit[] {
 
 /** The `index`th window of the matches (newest stored first); null past the last. */
 export function rankWindow(db: StoreDb, match: string, index: number): RankWindow | null {
-  const at = (position: number) =>
-    db.get<{ rowid: number }>(sql`SELECT rowid FROM messages_fts WHERE messages_fts MATCH ${match} ORDER BY rowid DESC LIMIT 1 OFFSET ${position}`)?.rowid ?? null
-  const hi = at(index * RANK_WINDOW)
-  if (hi === null) return null
-  return { hi, lo: at((index + 1) * RANK_WINDOW - 1) }
+  // One pass over the window's matches (each FTS5 query of a longer prefix merges the lists
+  // of every word it begins anew): its highest and lowest rowid, and whether it is full.
+  const row = db.get<{ hi: number | null; lo: number | null; n: number }>(sql`
+    SELECT max(rowid) AS hi, min(rowid) AS lo, count(*) AS n FROM (
+      SELECT rowid FROM messages_fts WHERE messages_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${RANK_WINDOW} OFFSET ${index * RANK_WINDOW})`)
+  if (!row || row.hi === null) return null
+  // A window that is not full is the last: it reaches down to the first match.
+  return { hi: row.hi, lo: row.n < RANK_WINDOW ? null : row.lo }
 }
 
 function countIn(db: StoreDb, match: string, bounds: RankWindow, filters: ReturnType<typeof filterSql>): number {
