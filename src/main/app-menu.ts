@@ -1,6 +1,7 @@
 // The application menu: the platform's usual roles (so copy, paste, undo and the macOS app
 // menu behave as users expect), developer tools only in development, and a way to the logs.
 import type { MenuItemConstructorOptions } from 'electron'
+import { messagesFor, type Messages } from '../shared/i18n/messages'
 
 export interface AppMenuOptions {
   appName: string
@@ -8,10 +9,13 @@ export interface AppMenuOptions {
   /** Development builds get reload and developer tools. */
   development: boolean
   openLogFolder: () => void
+  /** The menu's own labels in the core's language (roles are labelled by the OS/Electron). */
+  messages?: Messages
 }
 
 export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin'
+  const t = options.messages ?? messagesFor('en', 'latin')
   const macAppMenu: MenuItemConstructorOptions = {
     label: options.appName,
     submenu: [
@@ -54,7 +58,7 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
         { role: 'selectAll' },
       ],
     },
-    { label: 'View', submenu: view },
+    { label: t.menu_view(), submenu: view },
     {
       role: 'windowMenu',
       submenu: mac
@@ -63,7 +67,7 @@ export function appMenuTemplate(options: AppMenuOptions): MenuItemConstructorOpt
     },
     {
       role: 'help',
-      submenu: [{ label: 'Open Log Folder', click: () => options.openLogFolder() }],
+      submenu: [{ label: t.menu_open_log_folder(), click: () => options.openLogFolder() }],
     },
   ]
 }

@@ -1,6 +1,9 @@
 // When and how the app asks for the user's attention: a notification for a message that
 // arrives while they look elsewhere, and the unread count on the dock/taskbar. Decisions
-// only — attention.ts makes the Electron calls.
+// only — attention.ts makes the Electron calls. Words come in the core's language (`t`).
+import { messagesFor, type Messages } from '../shared/i18n/messages'
+
+const english = messagesFor('en', 'latin')
 
 /** A new inbound message, as the core reports it. */
 export interface InboundMessage {
@@ -32,10 +35,11 @@ const MAX_BODY = 140
 export function notificationFor(
   message: InboundMessage,
   context: { windowFocused: boolean; prefs: NotificationPrefs },
+  t: Messages = english,
 ): NotificationText | undefined {
   if (context.windowFocused || !context.prefs.notifications) return undefined
-  const title = shorten(oneLine(message.contactName), MAX_TITLE) || 'New message'
-  const body = shorten(oneLine(message.preview), MAX_BODY) || 'Sent you a message'
+  const title = shorten(oneLine(message.contactName), MAX_TITLE) || t.notify_new_message()
+  const body = shorten(oneLine(message.preview), MAX_BODY) || t.notify_sent_you_message()
   return { title, body, silent: !context.prefs.notificationSound }
 }
 
@@ -47,11 +51,11 @@ export interface KbProcessed {
 }
 
 /** Shown even with the window focused: a crawl finishes in the background, often minutes later. */
-export function kbNotificationFor(entry: KbProcessed): NotificationText {
-  const name = shorten(oneLine(entry.title), MAX_TITLE - 20) || 'An entry'
+export function kbNotificationFor(entry: KbProcessed, t: Messages = english): NotificationText {
+  const name = shorten(oneLine(entry.title), MAX_TITLE - 20) || t.notify_kb_entry()
   return entry.status === 'active'
-    ? { title: 'Knowledge base updated', body: `“${name}” is processed and ready for your AI agents.`, silent: true }
-    : { title: 'Knowledge base entry failed', body: shorten(`“${name}” could not be processed. ${oneLine(entry.error ?? '')}`.trim(), MAX_BODY), silent: true }
+    ? { title: t.notify_kb_updated(), body: t.notify_kb_ready({ name }), silent: true }
+    : { title: t.notify_kb_failed(), body: shorten(t.notify_kb_failed_body({ name, error: oneLine(entry.error ?? '') }), MAX_BODY), silent: true }
 }
 
 export interface BadgeState {
@@ -63,10 +67,10 @@ export interface BadgeState {
   description: string
 }
 
-export function badgeFor(unread: number): BadgeState {
+export function badgeFor(unread: number, t: Messages = english): BadgeState {
   const count = Number.isFinite(unread) ? Math.max(0, Math.floor(unread)) : 0
   if (count === 0) return { count: 0, overlay: false, description: '' }
-  return { count, overlay: true, description: count === 1 ? '1 unread message' : `${count} unread messages` }
+  return { count, overlay: true, description: t.notify_unread({ n: count }) }
 }
 
 export function windowTitleFor(appName: string, badge: BadgeState): string {
@@ -105,11 +109,10 @@ function shorten(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`
 }
 
-const CHANNEL_NAMES: Readonly<Record<string, string>> = { whatsapp: 'WhatsApp', telegram: 'Telegram', instagram: 'Instagram' }
-
 /** A channel that dropped: always worth a notification, focused or not (the work stops). */
-export function channelDropNotification(drop: { type: string; syncStatus: string | null }): NotificationText {
-  const name = CHANNEL_NAMES[drop.type] ?? drop.type
-  const why = drop.syncStatus === 'CREDENTIALS' ? 'It needs signing in again.' : 'Messages on it wait until it is connected again.'
-  return { title: `${name} is no longer connected`, body: `${why} Open Account › Channels to reconnect.`, silent: false }
+export function channelDropNotification(drop: { type: string; syncStatus: string | null }, t: Messages = english): NotificationText {
+  const names: Readonly<Record<string, () => string>> = { whatsapp: t.channel_whatsapp, telegram: t.channel_telegram, instagram: t.channel_instagram }
+  const name = names[drop.type]?.() ?? drop.type
+  const why = drop.syncStatus === 'CREDENTIALS' ? t.notify_channel_credentials() : t.notify_channel_waits()
+  return { title: t.notify_channel_dropped({ name }), body: t.notify_channel_reconnect({ why }), silent: false }
 }

@@ -1,6 +1,7 @@
 // Native notifications and the unread badge, following attention-rules.ts. The core's
 // events are wired to notifyInbound/setUnread by the composition root.
 import { app, nativeImage, Notification, type BrowserWindow } from 'electron'
+import { t } from './core/language'
 import {
   badgeFor,
   channelDropNotification,
@@ -39,7 +40,7 @@ export function createAttention(options: AttentionOptions): Attention {
   return {
     notifyInbound(message, prefs) {
       const window = options.window()
-      const text = notificationFor(message, { windowFocused: window?.isFocused() === true, prefs })
+      const text = notificationFor(message, { windowFocused: window?.isFocused() === true, prefs }, t())
       if (!text || !Notification.isSupported()) return
       shown.get(message.contactId)?.close()
       const notification = new Notification({ title: text.title, body: text.body, silent: text.silent })
@@ -57,7 +58,7 @@ export function createAttention(options: AttentionOptions): Attention {
 
     notifyChannelDropped(drop) {
       if (!Notification.isSupported()) return
-      const text = channelDropNotification(drop)
+      const text = channelDropNotification(drop, t())
       const notification = new Notification({ title: text.title, body: text.body })
       notification.on('click', () => {
         const window = options.window()
@@ -68,7 +69,7 @@ export function createAttention(options: AttentionOptions): Attention {
 
     notifyKbProcessed(entry) {
       if (!Notification.isSupported()) return
-      const text = kbNotificationFor(entry)
+      const text = kbNotificationFor(entry, t())
       new Notification({ title: text.title, body: text.body, silent: text.silent }).show()
     },
 
@@ -83,7 +84,7 @@ export function createAttention(options: AttentionOptions): Attention {
     },
 
     setUnread(count) {
-      const badge = badgeFor(count)
+      const badge = badgeFor(count, t())
       // macOS dock and Unity-style Linux launchers; a no-op returning false elsewhere.
       app.setBadgeCount(badge.count)
       const window = options.window()

@@ -6,6 +6,7 @@ import { app, BrowserWindow, Menu, powerMonitor, session, shell } from 'electron
 import { createMainWindow } from './main-window'
 import { appMenuTemplate } from './app-menu'
 import { openCore, type Core } from './core'
+import { t } from './core/language'
 import { createLogger } from './core/log'
 import { createAttention } from './attention'
 import { KeychainSecretStore } from './core/secrets/keychain-store'
@@ -54,16 +55,19 @@ async function main(): Promise<void> {
   hardenSession(session.defaultSession)
   serveAppFrom(session.defaultSession, rendererDir)
   serveMediaFrom(session.defaultSession, join(app.getPath('userData'), 'media-cache'))
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      appMenuTemplate({
-        appName: APP_NAME,
-        platform: process.platform,
-        development,
-        openLogFolder: () => void shell.openPath(app.getPath('logs')),
-      }),
-    ),
-  )
+  // Built again in the user's language whenever it changes (the core keeps the setting).
+  const setMenu = (): void =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate({
+          appName: APP_NAME,
+          platform: process.platform,
+          development,
+          openLogFolder: () => void shell.openPath(app.getPath('logs')),
+          messages: t(),
+        }),
+      ),
+    )
 
   const core: Core = await openCore({
     dataDir: app.getPath('userData'),
@@ -75,7 +79,9 @@ async function main(): Promise<void> {
     onInternalError: (error) => log.error('Core error', error),
     // Every key the core holds is redacted from the log, whatever shape it is logged in.
     redactor: log,
+    systemLocale: app.getLocale(),
   })
+  setMenu()
   registerContract(core.dispatch, isAppUrl)
   core.on((event, payload) => emitEvent(window.webContents, event, payload))
   const attention = createAttention({
@@ -97,6 +103,7 @@ async function main(): Promise<void> {
     if (event === 'notify') {
       void core.handlers['settings-get']({}).then((prefs) => attention.notifyText(payload as EventPayload<'notify'>, prefs))
     }
+    if (event === 'settings-changed') setMenu()
     if (event === 'unread-total') attention.setUnread((payload as EventPayload<'unread-total'>).count)
     if (event === 'channel-dropped') attention.notifyChannelDropped(payload as EventPayload<'channel-dropped'>)
   })

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../src/main/core'
 import { createLogger, type Logger } from '../../src/main/core/log'
 import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
+import type { MethodInput, MethodName } from '../../src/shared/contract'
+import { driveCore } from '../support/core-driver'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 
 let clock = Date.UTC(2026, 11, 2, 12)
@@ -19,7 +20,7 @@ let dataDir: string
 let logDir: string
 let logger: Logger
 let core: Core
-const events: { event: EventName; payload: unknown }[] = []
+const { events, listen, call, until, drained } = driveCore(() => core)
 
 const MEMBER_PASSWORD = 'Member-Pass-8412'
 const INSTAGRAM_PASSWORD = 'Insta-Pass-5531'
@@ -31,8 +32,8 @@ beforeAll(async () => {
   logDir = await mkdtemp(join(tmpdir(), 'skylight-account-area-log-'))
   logger = createLogger({ dir: logDir })
   core = await openCore({ dataDir, appVersion: 'test', keychain: new SessionSecretStore(), redactor: logger, rateLimit: { limit: 10_000, windowMs: 60_000 }, onInternalError: (e) => logger.error(String(e)) })
+  listen(core)
   core.on((event, payload) => {
-    events.push({ event, payload })
     // Everything the renderer would be sent goes to the log too: the check below covers both.
     logger.info(`${event} ${JSON.stringify(payload)}`)
   })
@@ -46,35 +47,10 @@ afterAll(async () => {
   await rm(logDir, { recursive: true, force: true })
 })
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await core.dispatch(method, input)
-  logger.info(`${method} → ${JSON.stringify(result)}`)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-  return result.value as MethodOutput<M>
-}
-
 async function refused<M extends MethodName>(method: M, input: MethodInput<M>) {
   const result = await core.dispatch(method, input)
   if (result.ok) throw new Error(`${method} was not refused`)
   return result.error
-}
-
-/** Waits on the event stream (the state it carries ends the wait; a generous cap only reports a hang). */
-async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean): Promise<EventPayload<E>> {
-  for (let waited = 0; ; waited += 20) {
-    const hit = events.find((e) => e.event === event && test(e.payload as EventPayload<E>))
-    if (hit) return hit.payload as EventPayload<E>
-    if (waited > 30_000) throw new Error(`no ${event} event`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
-
-async function drained(): Promise<void> {
-  for (;;) {
-    const { counts } = await call('outbox-list', {})
-    if (counts.queued + counts.inFlight === 0) return
-    await new Promise((r) => setTimeout(r, 20))
-  }
 }
 
 const server = () => sandbox.control.dump(sandbox.accounts[0]!.id)

@@ -7,13 +7,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import { openCore, type Core } from '../../src/main/core'
 import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
+import { driveCore } from '../support/core-driver'
 
 let sandbox: Sandbox
 let dataDir: string
 let keychain: SessionSecretStore
 let core: Core
-let events: { event: EventName; payload: unknown }[]
+const { events, listen, forget, call, until } = driveCore(() => core)
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 4, accounts: 2, rateLimit: { limit: 10_000, windowMs: 60_000 } })
@@ -38,25 +38,9 @@ async function open(extra: { mediaUrl?: (relativePath: string) => string } = {})
     rateLimit: { limit: 10_000, windowMs: 60_000 },
     client: { maxAttempts: 2, retryBaseMs: 10 },
   })
-  events = []
-  opened.on((event, payload) => events.push({ event, payload }))
+  forget()
+  listen(opened)
   return opened
-}
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await core.dispatch(method, input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-  return result.value as MethodOutput<M>
-}
-
-async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean, ms = 150_000): Promise<EventPayload<E>> {
-  const started = Date.now()
-  for (;;) {
-    const hit = events.find((e) => e.event === event && test(e.payload as EventPayload<E>))
-    if (hit) return hit.payload as EventPayload<E>
-    if (Date.now() - started > ms) throw new Error(`no ${event} event in ${ms} ms`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
 }
 
 describe('the core', () => {
@@ -91,7 +75,7 @@ describe('the core', () => {
     expect(events.filter((e) => e.event === 'inbound-message')).toEqual([]) // the history is not news
     const before = await until('unread-total', () => true)
     const message = sandbox.control.injectInbound({ accountId: sandbox.accounts[0]!.id, content: 'Is my order on its way? 📦' })
-    events = []
+    forget()
     await call('sync-now', { kind: 'poll' })
     const inbound = await until('inbound-message', () => true)
     expect(inbound).toMatchObject({ accountId: added.id, contactId: message.contact_id, preview: 'Is my order on its way? 📦' })
@@ -160,7 +144,7 @@ describe('the core', () => {
   })
 
   it('saves settings and applies them', async () => {
-    const defaults = { syncIntervalSeconds: 30, mediaCacheMb: 1024, notifications: true, notificationSound: true, sendWith: 'enter' }
+    const defaults = { syncIntervalSeconds: 30, mediaCacheMb: 1024, notifications: true, notificationSound: true, sendWith: 'enter', language: 'system', digits: 'latin' }
     expect(await call('settings-get', {})).toEqual(defaults)
     await call('settings-set', { syncIntervalSeconds: 120, notificationSound: false, sendWith: 'ctrl-enter' })
     await core.close()

@@ -9,13 +9,13 @@ import { openCore, type Core } from '../../src/main/core'
 import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
 import { DEFAULT_SETTINGS } from '../../src/main/core/settings'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
+import { driveCore } from '../support/core-driver'
 
 let sandbox: Sandbox
 let dataDir: string
 let keychain: SessionSecretStore
 let core: Core | undefined
-let events: { event: EventName; payload: unknown }[] = []
+const { events, listen, forget, call, until, eventually } = driveCore(() => core)
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 11, accounts: 1, rateLimit: { limit: 10_000, windowMs: 60_000 } })
@@ -33,33 +33,9 @@ afterEach(async () => {
 
 async function open(): Promise<Core> {
   core = await openCore({ dataDir, appVersion: 'test', keychain, rateLimit: { limit: 10_000, windowMs: 60_000 }, client: { maxAttempts: 2, retryBaseMs: 10 } })
-  events = []
-  core.on((event, payload) => events.push({ event, payload }))
+  forget()
+  listen(core)
   return core
-}
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await core!.dispatch(method, input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-  return result.value as MethodOutput<M>
-}
-
-async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean, ms = 60_000): Promise<EventPayload<E>> {
-  const started = Date.now()
-  for (;;) {
-    const hit = events.find((e) => e.event === event && test(e.payload as EventPayload<E>))
-    if (hit) return hit.payload as EventPayload<E>
-    if (Date.now() - started > ms) throw new Error(`no ${event} event in ${ms} ms`)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
-
-async function eventually(check: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
-  const started = Date.now()
-  while (!(await check())) {
-    if (Date.now() - started > ms) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 20))
-  }
 }
 
 describe('a damaged accounts.json or settings.json', () => {

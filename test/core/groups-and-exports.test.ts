@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../src/main/core'
 import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
+import { driveCore } from '../support/core-driver'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 
 let sandbox: Sandbox
@@ -16,6 +16,8 @@ let core: Core
 let accountKey: string
 let accountServerId: number
 let statuses: { state: string; kind: string | null }[] = []
+const driver = driveCore(() => core)
+const { call, eventually: until } = driver
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 21, accounts: 1, size: { contacts: 640 }, autoAdvance: false, rateLimit: { limit: 100_000, windowMs: 60_000 } })
@@ -35,22 +37,9 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await core.dispatch(method, input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-  return result.value as MethodOutput<M>
-}
-
-/** Waits on a state, checked after each turn of the event loop's timers. */
-async function until(test: () => Promise<boolean> | boolean): Promise<void> {
-  while (!(await test())) await new Promise((r) => setTimeout(r, 20))
-}
-
+/** The outbox empty, and nothing in it failed. */
 async function drained(): Promise<void> {
-  await until(async () => {
-    const { counts } = await call('outbox-list', {})
-    return counts.queued + counts.inFlight === 0
-  })
+  await driver.drained()
   expect((await call('outbox-list', { states: ['failed'] })).actions).toEqual([])
 }
 

@@ -10,20 +10,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../src/main/core'
 import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
+import { driveCore } from '../support/core-driver'
 
 // The sandbox's clock, moved by the test: a crawl advances with it, not with waiting.
 const clock = { now: Date.now() }
 let sandbox: Sandbox
 let dataDir: string
 let core: Core
-let events: { event: EventName; payload: unknown }[] = []
+const { events, listen, forget, call, until, drained } = driveCore(() => core)
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 21, accounts: 1, now: () => clock.now, rateLimit: { limit: 10_000, windowMs: 60_000 } })
   dataDir = await mkdtemp(join(tmpdir(), 'skylight-kb-'))
   core = await openCore({ dataDir, appVersion: 'test', keychain: new SessionSecretStore(), rateLimit: { limit: 10_000, windowMs: 60_000 }, client: { maxAttempts: 2, retryBaseMs: 10 } })
-  core.on((event, payload) => events.push({ event, payload }))
+  listen(core)
   await call('account-add', { apiKey: sandbox.accounts[0]!.apiKey, baseUrl: sandbox.url })
   await until('sync-status', (s) => s.state === 'idle' && s.firstSyncDone)
 })
@@ -32,29 +32,6 @@ afterAll(async () => {
   await sandbox?.close()
   await rm(dataDir, { recursive: true, force: true })
 })
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await core.dispatch(method, input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-  return result.value as MethodOutput<M>
-}
-
-async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean): Promise<EventPayload<E>> {
-  for (;;) {
-    const hit = events.find((e) => e.event === event && test(e.payload as EventPayload<E>))
-    if (hit) return hit.payload as EventPayload<E>
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
-
-/** Waits until the outbox has nothing queued or in flight (its state, not a time budget). */
-async function drained(): Promise<void> {
-  for (;;) {
-    const { counts } = await call('outbox-list', {})
-    if (counts.queued + counts.inFlight === 0) return
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 const dump = () => sandbox.control.dump(sandbox.accounts[0]!.id)
 const drop = (fileName: string, bytes: Buffer) => call('kb-upload-data', { fileName, size: bytes.length, base64: bytes.toString('base64') })
@@ -73,7 +50,7 @@ describe('the knowledge base', () => {
   })
 
   it('takes dropped files checked by type, size and content, streams each with progress, exactly once', async () => {
-    events = []
+    forget()
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(300_000, 0x20)])
     const results = [
       await drop('Menu.pdf', pdf),
@@ -153,7 +130,7 @@ describe('the knowledge base', () => {
 
 describe('a settled entry', () => {
   it('is announced once when its crawl finishes or fails (for a notification)', async () => {
-    events = []
+    forget()
     await call('kb-website', { url: 'https://announce.example/' })
     await call('kb-website', { url: 'https://announce.invalid/' })
     await drained()

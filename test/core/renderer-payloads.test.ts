@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../src/main/core'
 import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
+import { driveCore } from '../support/core-driver'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 
 const FILE = resolve('src/renderer/test/payloads/groups-delivery.json')
@@ -17,6 +17,7 @@ const NOW = Date.UTC(2026, 2, 10, 9, 30)
 let sandbox: Sandbox
 let dataDir: string
 let core: Core
+const { call, eventually: until } = driveCore(() => core)
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 31, accounts: 1, size: { contacts: 130 }, autoAdvance: false, now: () => NOW, rateLimit: { limit: 100_000, windowMs: 60_000 } })
@@ -28,16 +29,6 @@ afterAll(async () => {
   await sandbox?.close()
   await rm(dataDir, { recursive: true, force: true })
 })
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await core.dispatch(method, input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-  return result.value as MethodOutput<M>
-}
-
-async function until(test: () => Promise<boolean>): Promise<void> {
-  while (!(await test())) await new Promise((r) => setTimeout(r, 20))
-}
 
 async function record(): Promise<Record<string, unknown>> {
   const key = sandbox.accounts[0]!.apiKey

@@ -8,12 +8,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import { openCore, type Core } from '../../src/main/core'
 import { SessionSecretStore } from '../../src/main/core/secrets/secret-store'
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
+import { driveCore } from '../support/core-driver'
 
 let sandbox: Sandbox
 let dataDir: string
 let core: Core
-let events: { event: EventName; payload: unknown }[]
+const { events, listen, forget, call, until } = driveCore(() => core)
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 4, accounts: 1, rateLimit: { limit: 10_000, windowMs: 60_000 } })
@@ -22,25 +22,13 @@ afterAll(async () => sandbox?.close())
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'skylight-unread-'))
   core = await openCore({ dataDir, appVersion: 'test', keychain: new SessionSecretStore(), rateLimit: { limit: 10_000, windowMs: 60_000 }, client: { maxAttempts: 2, retryBaseMs: 10 } })
-  events = []
-  core.on((event, payload) => events.push({ event, payload }))
+  forget()
+  listen(core)
 })
 afterEach(async () => {
   await core.close()
   await rm(dataDir, { recursive: true, force: true })
 })
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await core.dispatch(method, input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-  return result.value as MethodOutput<M>
-}
-
-async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean): Promise<EventPayload<E>> {
-  let hit: { payload: unknown } | undefined
-  await expect.poll(() => (hit = events.find((e) => e.event === event && test(e.payload as EventPayload<E>))), { timeout: 60_000 }).toBeTruthy()
-  return hit!.payload as EventPayload<E>
-}
 
 /** What SkyLight says, every page of /conversations read. */
 async function serverConversations(): Promise<{ contact_id: number; channel: string | null; unread_count: number }[]> {
@@ -66,7 +54,7 @@ describe('unread counts', () => {
     expect(await call('unread-counts', {})).toEqual({ total, channels: byChannel })
 
     const unread = firstPage.find((c) => c.unreadCount > 0)!
-    events.length = 0
+    forget()
     await call('conversation-read', { contactId: unread.contactId })
     expect((await call('unread-counts', {})).total).toBe(total - unread.unreadCount)
     expect((await call('conversations-page', { limit: 50 })).items.find((c) => c.contactId === unread.contactId)!.unreadCount).toBe(0)
@@ -74,7 +62,7 @@ describe('unread counts', () => {
     await until('unread-total', (u) => u.count === total - unread.unreadCount)
 
     // SkyLight still counts them unread: a poll does not bring the badge back.
-    events.length = 0
+    forget()
     await call('sync-now', { kind: 'poll' })
     await until('sync-status', (s) => s.kind === null && s.state === 'idle')
     expect((await call('unread-counts', {})).total).toBe(total - unread.unreadCount)

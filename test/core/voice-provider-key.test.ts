@@ -14,7 +14,7 @@ import { openCore, type Core } from '../../src/main/core'
 import { createLogger, type Logger } from '../../src/main/core/log'
 import { KeychainSecretStore } from '../../src/main/core/secrets/keychain-store'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
+import { driveCore } from '../support/core-driver'
 
 const keychain = new KeychainSecretStore(`SkyLight Desk tests ${randomUUID()}`)
 const available = await keychain.check().then(
@@ -36,7 +36,7 @@ let logDir: string
 let core: Core
 let log: Logger
 let accountId: string
-let events: { event: EventName; payload: unknown }[] = []
+const { events, listen, forget, call, until, drained } = driveCore(() => core)
 
 async function start(logName: string): Promise<void> {
   log = createLogger({ dir: logDir, fileName: logName })
@@ -49,10 +49,8 @@ async function start(logName: string): Promise<void> {
     redactor: log,
     onInternalError: (error) => log.error('internal', error),
   })
-  core.on((event, payload) => {
-    events.push({ event, payload })
-    log.info('event', event, payload)
-  })
+  listen(core)
+  core.on((event, payload) => log.info('event', event, payload))
 }
 async function stop(): Promise<void> {
   await core.close()
@@ -79,25 +77,6 @@ afterAll(async () => {
   await rm(logDir, { recursive: true, force: true })
 })
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await core.dispatch(method, input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-  return result.value as MethodOutput<M>
-}
-async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean): Promise<EventPayload<E>> {
-  for (;;) {
-    const hit = events.find((e) => e.event === event && test(e.payload as EventPayload<E>))
-    if (hit) return hit.payload as EventPayload<E>
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
-async function drained(): Promise<void> {
-  for (;;) {
-    const { counts } = await call('outbox-list', {})
-    if (counts.queued + counts.inFlight === 0) return
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 /** The api_key of every PATCH /voice/settings SkyLight received that carried one. */
 const keysSent = () =>
   sandbox.control
@@ -143,7 +122,7 @@ describe.runIf(available)('the voice provider key (real keychain)', () => {
 
   it('queued offline, is not in the action on disk: it is read from the keychain when sent, after a restart', async () => {
     await sandbox.control.setFaults({ offline: true })
-    events = []
+    forget()
     const view = await call('voice-set-key', { key: SECOND_KEY })
     expect(view.ownKey).toEqual({ ending: SECOND_KEY.slice(-4) })
     // Its attempt met no server: back in the queue, waiting for a connection.
@@ -155,7 +134,7 @@ describe.runIf(available)('the voice provider key (real keychain)', () => {
     expect(disk).not.toContain(SECOND_KEY)
     expect(disk).not.toContain(b64(FIRST_KEY).slice(0, 20))
 
-    events = []
+    forget()
     await start('second.log')
     await sandbox.control.clearFaults()
     core.resume()

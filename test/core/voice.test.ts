@@ -11,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../src/main/core'
 import { KeychainUnavailableError, SessionSecretStore } from '../../src/main/core/secrets/secret-store'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../src/shared/contract'
+import { driveCore } from '../support/core-driver'
 
 const PROVIDER_KEY = 'sk_provider_e2e_7f3a9c1d'
 let sandbox: Sandbox
 let dataDir: string
 let core: Core
-let events: { event: EventName; payload: unknown }[] = []
+const { events, listen, forget, call, until, drained } = driveCore(() => core)
 const redacted = new Set<string>()
 // One keychain for the run, so a restart finds the account's API key again; it can be made
 // to refuse the account's other secrets, as a locked keychain would.
@@ -41,7 +41,7 @@ beforeAll(async () => {
     client: { maxAttempts: 2, retryBaseMs: 10 },
     redactor: { addSecret: (s) => void redacted.add(s), removeSecret: (s) => void redacted.delete(s) },
   })
-  core.on((event, payload) => events.push({ event, payload }))
+  listen(core)
   // The second account starts without a cloned voice.
   await call('account-add', { apiKey: sandbox.accounts[1]!.apiKey, baseUrl: sandbox.url })
   await until('sync-status', (s) => s.state === 'idle' && s.firstSyncDone)
@@ -52,25 +52,6 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await core.dispatch(method, input)
-  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
-  return result.value as MethodOutput<M>
-}
-async function until<E extends EventName>(event: E, test: (payload: EventPayload<E>) => boolean): Promise<EventPayload<E>> {
-  for (;;) {
-    const hit = events.find((e) => e.event === event && test(e.payload as EventPayload<E>))
-    if (hit) return hit.payload as EventPayload<E>
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
-async function drained(): Promise<void> {
-  for (;;) {
-    const { counts } = await call('outbox-list', {})
-    if (counts.queued + counts.inFlight === 0) return
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 const server = () => sandbox.control.dump(sandbox.accounts[1]!.id).voice
 
 /** Every byte the app wrote under its data folder, as text. */
@@ -92,7 +73,7 @@ describe('voice', () => {
   })
 
   it('keeps a provider key in the keychain only, and sends it to SkyLight with the settings', async () => {
-    events = []
+    forget()
     const after = await call('voice-set-key', { key: PROVIDER_KEY })
     expect(after).toMatchObject({ usesOwnKey: true, ownKey: { ending: PROVIDER_KEY.slice(-4) } })
     const accountId = (await call('accounts-list', {})).activeId!
@@ -106,7 +87,7 @@ describe('voice', () => {
     await core.close()
     core = await openCore({ dataDir, appVersion: 'test', keychain, rateLimit: { limit: 10_000, windowMs: 60_000 }, client: { maxAttempts: 2, retryBaseMs: 10 } })
     expect(await everythingOnDisk()).not.toContain(PROVIDER_KEY)
-    core.on((event, payload) => events.push({ event, payload }))
+    listen(core)
     expect((await call('voice-get', {})).ownKey).toEqual({ ending: PROVIDER_KEY.slice(-4) })
     expect(await call('voice-set-key', { key: null })).toMatchObject({ usesOwnKey: false, ownKey: null })
     expect(await keychain.get(`${accountId}:voice-provider-key`)).toBeNull()
@@ -134,7 +115,7 @@ describe('voice', () => {
     expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/can't be used as a voice sample/) })
     const fake = await call('voice-clone-data', { fileName: 'fake.mp3', size: 3, base64: Buffer.from('abc').toString('base64') })
     expect(fake.message).toBe('“fake.mp3” is not really a MP3 file (its content does not match its name).')
-    events = []
+    forget()
     const sample = Buffer.concat([Buffer.from('ID3'), Buffer.alloc(200_000, 7)])
     const queued = await call('voice-clone-data', { fileName: 'layla.mp3', size: sample.length, base64: sample.toString('base64'), name: 'Layla' })
     expect(queued.ok).toBe(true)

@@ -14,6 +14,7 @@ import type { OutboxEvent } from './outbox'
 import { actionView, outboxCounts } from './outbox-view'
 import { contactName, StoreError, unreadTotal } from './store'
 import { pendingRequeue, rebuildAccountFile, requeueAfterFirstSync } from './account-rebuild'
+import type { Digits, Language } from '../../shared/i18n/locale'
 
 export interface AccountSessionsOptions {
   accounts: AccountManager
@@ -171,6 +172,11 @@ export class AccountSessions {
 
   async closeAll(): Promise<void> {
     await Promise.all([...this.#open.keys()].map((id) => this.close(id)))
+  }
+
+  /** Every account's sync thread speaks the language the core was just told. */
+  setLanguage(choice: { language: Language; digits: Digits }): void {
+    for (const session of this.#open.values()) session.sync.setLanguage(choice)
   }
 
   setTimings(timings: Partial<SyncTimings>): void {

@@ -30,6 +30,7 @@ import { SessionSecretStore, type SecretStore } from './secrets/secret-store'
 import type { SkyLightClientOptions } from './skylight/client'
 import { RateBudgets, type RateLimitSettings } from './skylight/rate-budgets'
 import { setAsideDamagedRegistry } from './accounts/registry'
+import { setSystemLocale, useLanguage } from './language'
 import { loadSettings, saveSettings } from './settings'
 import type { SyncTimings } from './sync/account-sync'
 
@@ -58,6 +59,8 @@ export interface CoreOptions {
    * (out/main/sync-thread.js); left out, the source is run through tsx (tests, scripts).
    */
   syncThreadEntry?: URL
+  /** The operating system's locale (the shell's app.getLocale()), for the 'system' language; left out: English. */
+  systemLocale?: string
 }
 
 export interface Core {
@@ -74,8 +77,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const events = new CoreEvents()
   const now = options.now ?? Date.now
   // Damaged small files are set aside with a message for the user, never fatal.
+  setSystemLocale(options.systemLocale)
   const loaded = await loadSettings(dataDir, now())
   let settings = loaded.settings
+  useLanguage(settings)
   const notices = [loaded.notice, await setAsideDamagedRegistry(dataDir, now())].filter((n): n is string => n !== null)
   const budgets = new RateBudgets(options.rateLimit)
   const demoKeys = new SessionSecretStore()
@@ -140,6 +145,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     saveSettings: async (next) => {
       await saveSettings(dataDir, next)
       settings = next
+      useLanguage(settings)
+      events.emit('settings-changed', { ...next })
     },
     accountList,
     summary: (id) => summary(accounts.get(id), sessions.isKeyMissing(id), sessions.unavailable(id)),

@@ -6,6 +6,7 @@ import { basename, join } from 'node:path'
 import { settings as settingsSchema, type Settings } from '../../shared/contract/app'
 import { setAside, writeFileAtomic } from './atomic-file'
 import { savingTo } from './disk-full'
+import { t, useLanguage } from './language'
 
 export const DEFAULT_SETTINGS: Settings = {
   syncIntervalSeconds: 30,
@@ -13,6 +14,8 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: true,
   notificationSound: true,
   sendWith: 'enter',
+  language: 'system',
+  digits: 'latin',
 }
 
 export interface LoadedSettings {
@@ -33,9 +36,11 @@ export async function loadSettings(dataDir: string, now = Date.now()): Promise<L
   const parsed = settingsSchema.partial().safeParse(parseJson(text))
   if (parsed.success) return { settings: { ...DEFAULT_SETTINGS, ...parsed.data }, notice: null }
   const aside = await setAside(path, now).catch(() => null)
+  // The defaults are in force now, their language included.
+  useLanguage(DEFAULT_SETTINGS)
   return {
     settings: { ...DEFAULT_SETTINGS },
-    notice: `Your settings file was damaged, so SkyLight Desk is using its default settings${aside ? ` (the damaged file was kept as ${basename(aside)})` : ''}. Check them in Settings.`,
+    notice: aside ? t().core_settings_damaged_kept({ file: basename(aside) }) : t().core_settings_damaged(),
   }
 }
 

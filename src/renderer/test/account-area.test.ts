@@ -13,6 +13,7 @@ import WebhooksPanel from '../src/components/account/WebhooksPanel.svelte'
 import { webhookItem } from '../../shared/contract/account-area'
 import { channelWords } from '../src/lib/account/channel-words'
 import { nextPollDelay, QR_TIMEOUT_MS } from '../src/lib/account/qr-poll'
+import { locale } from '../src/lib/i18n.svelte'
 import { DeskState, deskContextKey } from '../src/lib/state/desk.svelte'
 import { installFakeDesk, settle, type FakeDesk } from './fake-desk'
 
@@ -178,5 +179,25 @@ describe('the webhooks tab', () => {
     await settle()
     expect(desk.webhooks.secret).toBeNull()
     expect(document.body.textContent).not.toContain('whsec_rotated_for_test')
+  })
+})
+
+describe('in Arabic', () => {
+  beforeEach(() => locale.apply({ language: 'ar', digits: 'arabic' }))
+  afterEach(() => locale.apply({}))
+
+  it('words the plan, the channel states and the webhooks in Arabic, with Arabic-Indic digits and plural forms', async () => {
+    render(UsageBar, { label: 'أعضاء الفريق', used: 9, max: 10 })
+    expect(screen.getByRole('progressbar', { name: 'أعضاء الفريق: مُستخدم ٩ من ١٠' })).toBeTruthy()
+    expect(screen.getByText('قريب من حد الباقة.')).toBeTruthy()
+    expect(channelWords({ isConnected: false, syncStatus: 'CREDENTIALS' }).label).toBe('يلزم تسجيل الدخول مجددًا')
+    cleanup()
+    fake.handle('webhooks-list', () => ({
+      items: [webhookItem.parse({ id: 3, name: 'CRM', url: 'https://crm.example/h', events: ['contact.created', 'message.received'], isActive: true, deliveryLogsCount: 2, createdAt: null, pending: false, secretWaiting: false })],
+    }))
+    await desk.webhooks.reload()
+    render(WebhooksPanel, { context: context() })
+    expect(screen.getByText('حدثان: contact.created, message.received')).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'تجديد السرّ' })).toBeTruthy()
   })
 })

@@ -1,7 +1,8 @@
 // Times and counts as the views show them, and the formatters behind them made once: a list
 // formats a time per row, and building an Intl formatter costs a hundred times using one.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ago, fullTime, plural, shortTime } from '../src/lib/format'
+import { ago, count, fullTime, shortTime } from '../src/lib/format'
+import { m } from '../src/lib/i18n.svelte'
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -24,7 +25,7 @@ describe('times', () => {
     // Warm: every formatter the calls below need exists once this has run.
     for (const iso of ['2026-12-02T09:05:00', '2026-11-30T09:05:00', '2026-03-12T09:05:00', '2023-03-12T09:05:00']) shortTime(iso, now)
     fullTime('2026-12-02T09:05:00')
-    plural(12_345, 'contact')
+    m.contacts_count({ n: 12_345 })
     const dates = vi.spyOn(Intl, 'DateTimeFormat')
     const numbers = vi.spyOn(Intl, 'NumberFormat')
     const toLocale = vi.spyOn(Date.prototype, 'toLocaleDateString')
@@ -33,7 +34,8 @@ describe('times', () => {
       shortTime('2026-11-30T09:05:00', now)
       shortTime('2026-03-12T09:05:00', now)
       fullTime('2026-12-02T09:05:00')
-      plural(i, 'contact')
+      m.contacts_count({ n: i })
+      count(i)
     }
     expect(dates).not.toHaveBeenCalled()
     expect(numbers).not.toHaveBeenCalled()

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { methods } from '../../shared/contract'
 import { checkKbDrop } from '../src/lib/kb-upload-rules'
 import { KnowledgeBaseState } from '../src/lib/state/knowledge-base.svelte'
-import { NEEDS_CONNECTION, VoiceState } from '../src/lib/state/voice.svelte'
+import { needsConnection, VoiceState } from '../src/lib/state/voice.svelte'
 import { installFakeDesk, settle, type FakeDesk } from './fake-desk'
 
 let desk: FakeDesk
@@ -90,7 +90,7 @@ describe('VoiceState', () => {
     await voice.speak()
     await voice.testConnection()
     expect(desk.calls.length).toBe(before)
-    expect(voice.message).toBe(NEEDS_CONNECTION)
+    expect(voice.message).toBe(needsConnection())
     await settle()
   })
 })

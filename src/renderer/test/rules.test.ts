@@ -1,6 +1,7 @@
 // The small pure decisions the views share: list keys, upload checks, status marks, formats.
 import { describe, expect, it } from 'vitest'
-import { channelLabel, fileSize, plural } from '../src/lib/format'
+import { channelLabel, fileSize } from '../src/lib/format'
+import { m } from '../src/lib/i18n.svelte'
 import { nextIndex } from '../src/lib/list-nav'
 import { checkFile, MAX_UPLOAD_BYTES } from '../src/lib/upload-rules'
 import { markOf } from '../src/lib/state/thread.svelte'
@@ -47,8 +48,8 @@ describe('formats and routing', () => {
   it('reads sizes, counts and channels', () => {
     expect(fileSize(512)).toBe('512 B')
     expect(fileSize(51 * 1024 * 1024)).toBe('51.0 MB')
-    expect(plural(1, 'action')).toBe('1 action')
-    expect(plural(3, 'action')).toBe('3 actions')
+    expect(m.status_actions({ n: 1 })).toBe('1 action')
+    expect(m.status_actions({ n: 3 })).toBe('3 actions')
     expect(channelLabel('whatsapp')).toBe('WhatsApp')
     expect(channelLabel(null)).toBe('Unknown channel')
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { digitSettings, languageSettings } from '../i18n/locale'
 import { method } from './define'
 
 export const settings = z.object({
@@ -12,6 +13,10 @@ export const settings = z.object({
   notificationSound: z.boolean(),
   /** Which key sends a reply (the other way round starts a new line). */
   sendWith: z.enum(['enter', 'ctrl-enter']),
+  /** The interface's language; 'system' follows the operating system's. */
+  language: z.enum(languageSettings),
+  /** Latin (0-9) or Arabic-Indic (٠-٩) digits in numbers and dates. */
+  digits: z.enum(digitSettings),
 })
 export type Settings = z.output<typeof settings>
 

@@ -1,6 +1,7 @@
 // What the core tells the renderer without being asked.
 import { z } from 'zod'
 import { accountList } from './accounts'
+import { settings } from './app'
 import { outboxEvents } from './outbox'
 import { resourceName } from './resources'
 import { syncStatus } from './sync'
@@ -27,5 +28,7 @@ export const events = {
   'open-conversation': z.object({ accountId: z.string(), contactId: z.number() }),
   /** A knowledge-base entry finished or failed processing (for a notification). */
   'kb-processed': z.object({ accountId: z.string(), entryId: z.number(), title: z.string(), status: z.enum(['active', 'failed']), error: z.string().nullable() }),
+  /** The user's settings changed (the shell re-labels its menu when the language did). */
+  'settings-changed': settings,
   ...outboxEvents,
 } as const satisfies Record<string, z.ZodType>

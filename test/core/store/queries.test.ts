@@ -74,6 +74,17 @@ describe('thread page', () => {
     ])
     expect(threadPage(db, { contactId: 9 }).items.map((m) => m.content)).toEqual(['third', 'second', 'first'])
   })
+
+  it('keeps the server’s order for messages sent within the same second (a page comes newest first)', () => {
+    const { db } = openTempStore()
+    const second = '2026-03-01T06:00:00Z'
+    upsertMessages(db, 9, [
+      apiMessage({ id: 12, content: 'when does it arrive?', sent_at: second }),
+      apiMessage({ id: 11, content: 'order #4521', sent_at: second }),
+      apiMessage({ id: 10, content: 'Hello', sent_at: second }),
+    ])
+    expect(threadPage(db, { contactId: 9 }).items.map((m) => m.content)).toEqual(['when does it arrive?', 'order #4521', 'Hello'])
+  })
 })
 
 describe('contacts view', () => {

@@ -1,13 +1,11 @@
 // A contact changed elsewhere (on the dashboard, another device) reaches the app before the
 // 6-hourly full pass: a rename through the conversation list's names at the next poll, any
 // other change when the user opens the contact — within the idle request budget.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../../src/sandbox'
+import type { Sandbox } from '../../../src/sandbox'
 import { createSkyLightApi, RateBudget, type SkyLightApi } from '../../../src/main/core/skylight'
-import { conversationPage, getContact, openStore, searchContacts, type Store } from '../../../src/main/core/store'
+import { conversationPage, getContact, searchContacts, type Store } from '../../../src/main/core/store'
+import { openSyncFixture, type SyncFixture } from './sync-fixture'
 import { AccountSync, type SyncEvent } from '../../../src/main/core/sync/account-sync'
 
 let sandbox: Sandbox
@@ -15,17 +13,13 @@ let dir: string
 let store: Store
 let syncs: AccountSync[]
 
+let fixture: SyncFixture
 beforeEach(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 21, accounts: 1, rateLimit: { limit: 10_000, windowMs: 60_000 } })
-  dir = await mkdtemp(join(tmpdir(), 'skylight-contact-fresh-'))
-  store = openStore({ path: join(dir, 'account.sqlite') })
-  syncs = []
+  fixture = await openSyncFixture({ accounts: 1, folder: 'contact-fresh' })
+  ;({ sandbox, dir, store, syncs } = fixture)
 })
 afterEach(async () => {
-  for (const s of syncs) await s.stop()
-  store.close()
-  await sandbox.close()
-  await rm(dir, { recursive: true, force: true })
+  await fixture.close()
 })
 
 const account = () => sandbox.accounts[0]!

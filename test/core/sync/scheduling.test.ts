@@ -1,13 +1,11 @@
 // When each kind of run happens and what it costs, counted in the sandbox's request log:
 // new messages never wait for a longer run, the first sync counts as a full pass, a refresh
 // with nothing new stays cheap, and contacts arrive alongside the inbox.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../../src/sandbox'
+import type { Sandbox } from '../../../src/sandbox'
 import { createSkyLightApi, RateBudget, type SkyLightApi } from '../../../src/main/core/skylight'
-import { openStore, type Store } from '../../../src/main/core/store'
+import type { Store } from '../../../src/main/core/store'
+import { openSyncFixture, type SyncFixture } from './sync-fixture'
 import { AccountSync, type SyncEvent, type SyncTimings } from '../../../src/main/core/sync/account-sync'
 import type { SyncKind } from '../../../src/main/core/sync/plans'
 import { localSnapshot, serverSnapshot } from './snapshot'
@@ -17,18 +15,14 @@ let dir: string
 let store: Store
 let syncs: AccountSync[]
 
+let fixture: SyncFixture
 beforeEach(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 21, accounts: 1, rateLimit: { limit: 10_000, windowMs: 60_000 } })
-  dir = await mkdtemp(join(tmpdir(), 'skylight-schedule-'))
-  store = openStore({ path: join(dir, 'account.sqlite') })
-  syncs = []
+  fixture = await openSyncFixture({ accounts: 1, folder: 'schedule' })
+  ;({ sandbox, dir, store, syncs } = fixture)
 })
 afterEach(async () => {
-  for (const s of syncs) await s.stop()
   sandbox.control.clearFaults()
-  store.close()
-  await sandbox.close()
-  await rm(dir, { recursive: true, force: true })
+  await fixture.close()
 })
 
 const account = () => sandbox.accounts[0]!

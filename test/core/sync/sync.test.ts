@@ -1,11 +1,11 @@
 // The sync engine against the sandbox over real HTTP, into real SQLite files.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../../src/sandbox'
+import type { Sandbox } from '../../../src/sandbox'
 import { createSkyLightApi, RateBudget, type SkyLightApi } from '../../../src/main/core/skylight'
 import { openStore, type Store } from '../../../src/main/core/store'
+import { openSyncFixture, type SyncFixture } from './sync-fixture'
 import { AccountSync, type SyncEvent } from '../../../src/main/core/sync/account-sync'
 import { duplicateMessages, localSnapshot, serverSnapshot } from './snapshot'
 
@@ -14,17 +14,13 @@ let dir: string
 let store: Store
 let syncs: AccountSync[]
 
+let fixture: SyncFixture
 beforeEach(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 21, accounts: 2, rateLimit: { limit: 10_000, windowMs: 60_000 } })
-  dir = await mkdtemp(join(tmpdir(), 'skylight-sync-'))
-  store = openStore({ path: join(dir, 'account.sqlite') })
-  syncs = []
+  fixture = await openSyncFixture({ accounts: 2, folder: 'sync' })
+  ;({ sandbox, dir, store, syncs } = fixture)
 })
 afterEach(async () => {
-  for (const s of syncs) await s.stop()
-  store.close()
-  await sandbox.close()
-  await rm(dir, { recursive: true, force: true })
+  await fixture.close()
 })
 
 const account = () => sandbox.accounts[0]!
@@ -112,8 +108,7 @@ describe('first sync', () => {
   })
 
   it('works with oldest-first message histories too', async () => {
-    await sandbox.close()
-    sandbox = await startSandbox({ port: 0, seed: 21, accounts: 1, messageOrder: 'asc' })
+    sandbox = await fixture.replaceSandbox({ port: 0, seed: 21, accounts: 1, messageOrder: 'asc' })
     const sync = engine()
     await sync.syncNow()
     expectConverged()
@@ -222,8 +217,7 @@ describe('interruptions', () => {
 describe('a killed process', () => {
   it('resumes a first sync killed at random points and converges with no duplicates', async () => {
     const { spawn } = await import('node:child_process')
-    await sandbox.close()
-    sandbox = await startSandbox({ port: 0, seed: 8, accounts: 1, size: 'demo', rateLimit: { limit: 10_000, windowMs: 60_000 } })
+    sandbox = await fixture.replaceSandbox({ port: 0, seed: 8, accounts: 1, size: 'demo', rateLimit: { limit: 10_000, windowMs: 60_000 } })
     sandbox.control.setFaults({ latencyMs: 2 })
     const path = join(dir, 'killed.sqlite')
     let killedMidway = 0

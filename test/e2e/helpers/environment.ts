@@ -76,6 +76,8 @@ export async function startEnvironment(): Promise<Environment> {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1280, height: 800 },
+      // English unless a journey picks a language: the test machine's own locale must not matter.
+      locale: 'en-US',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     })
     cleanups.push(() => context.close())

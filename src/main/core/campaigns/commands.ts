@@ -5,6 +5,7 @@ import type { CampaignCommand } from '../skylight/resources/campaigns'
 import { audienceCount, type CampaignDetail, type StoreDb } from '../store'
 import { campaigns } from '../store/schema/campaigns'
 import { channels } from '../store/schema/account'
+import { t } from '../language'
 
 export interface CampaignActions {
   /** The commands SkyLight accepts from its status (a draft is deleted, not cancelled). */
@@ -33,12 +34,12 @@ export function campaignActions(db: StoreDb, detail: CampaignDetail): CampaignAc
   const commands = commandsFor(detail.status)
   const startBlockers: string[] = []
   if (commands.includes('start')) {
-    if (detail.id < 0) startBlockers.push('The draft has not reached SkyLight yet. It can be started once it has (when you are back online).')
-    if (recipients === 0) startBlockers.push('It has no recipients: choose contacts, lists or segments (blacklisted contacts are left out).')
+    if (detail.id < 0) startBlockers.push(t().start_not_synced())
+    if (recipients === 0) startBlockers.push(t().start_no_recipients())
     const channelId = db.select({ channelId: campaigns.channelId }).from(campaigns).where(eq(campaigns.id, detail.id)).get()?.channelId
     const channel = channelId == null ? undefined : db.select().from(channels).where(eq(channels.serverId, channelId)).get()
-    if (!channel) startBlockers.push('Its channel is not one of this account’s channels: choose a channel.')
-    else if (!channel.isConnected) startBlockers.push(`Its channel (${detail.channelName ?? channel.type}) is not connected: connect it in SkyLight first.`)
+    if (!channel) startBlockers.push(t().start_no_channel())
+    else if (!channel.isConnected) startBlockers.push(t().start_channel_down({ channel: detail.channelName ?? channel.type }))
   }
   return { commands, recipients, startBlockers }
 }

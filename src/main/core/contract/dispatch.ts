@@ -11,6 +11,7 @@ import {
   type Result,
 } from '../../../shared/contract'
 import { DiskFullError, isDiskFull } from '../disk-full'
+import { t } from '../language'
 import { runtimeError, StoreError, type StoreErrorCode } from '../store/errors'
 
 // Store codes that are the user's to act on: a missing row, a full disk, an account copy
@@ -55,7 +56,7 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (error: u
       // The cause goes to the log (a damaged page is worth a look) — not a full disk's, which it could not hold.
       if (known?.type !== 'disk-full') onInternalError?.(error)
       if (known) return fail(known)
-      return fail({ type: 'internal', message: 'Something went wrong inside SkyLight Desk. The details are in the log.' })
+      return fail({ type: 'internal', message: t().core_internal_error() })
     }
   }
 }

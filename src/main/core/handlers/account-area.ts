@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { Handlers } from '../../../shared/contract'
 import type { AccountChannel } from '../../../shared/contract/account-area'
+import { t } from '../language'
 import { checkPlanLimit } from '../plan-limits'
 import { dropSecret, hasRevealedSecret, holdSecret, redactSecret, takeRevealedSecret } from '../outbox/held-secrets'
 import { deleteTeamMemberAction } from '../outbox/actions/delete-team-member'
@@ -32,10 +33,10 @@ type AccountAreaHandlers = Pick<
 >
 
 const instagramLogin = z.object({
-  username: z.string().trim().min(1, { error: 'Enter the Instagram username.' }).max(255),
-  password: z.string().min(1, { error: 'Enter the Instagram password.' }).max(255),
+  username: z.string().trim().min(1, { error: () => t().account_enter_ig_username() }).max(255),
+  password: z.string().min(1, { error: () => t().account_enter_ig_password() }).max(255),
 })
-const instagramCode = z.object({ code: z.string().trim().regex(/^\d{4,8}$/, { error: 'Enter the code from the message Instagram sent (digits only).' }) })
+const instagramCode = z.object({ code: z.string().trim().regex(/^\d{4,8}$/, { error: () => t().account_enter_ig_code() }) })
 const teamPasswordForm = z.object({ password: teamPassword })
 
 const LIMIT_ORDER = ['contacts', 'team_members', 'messages_per_month', 'media_files', 'campaigns']
@@ -113,7 +114,7 @@ export function accountAreaHandlers(ctx: HandlerContext): AccountAreaHandlers {
     },
     'account-update': async ({ changes }) => {
       const id = accountId(db())
-      if (id === null) throw new FormError('The account profile has not been read yet; wait for the first sync.')
+      if (id === null) throw new FormError(t().account_profile_not_read())
       const parsed = parseForm(accountChanges, changes)
       return queued(outbox().queue('update-account', { accountId: id, changes: parsed }).actionId)
     },

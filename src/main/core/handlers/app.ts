@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/contract'
 import type { HandlerContext } from './context'
+import { currentLanguage } from '../language'
 
 export function appHandlers(ctx: HandlerContext): Pick<Handlers, 'app-info' | 'settings-get' | 'settings-set' | 'app-notices' | 'app-notify'> {
   return {
@@ -9,6 +10,7 @@ export function appHandlers(ctx: HandlerContext): Pick<Handlers, 'app-info' | 's
       const next = { ...ctx.settings(), ...changes }
       await ctx.saveSettings(next)
       ctx.sessions.setTimings({ pollMs: next.syncIntervalSeconds * 1000 })
+      ctx.sessions.setLanguage(currentLanguage())
       return next
     },
     'app-notices': async () => ({ notices: ctx.notices() }),

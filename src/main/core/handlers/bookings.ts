@@ -2,6 +2,7 @@
 // priority (never queued: offline they need a connection); and the user's actions, checked
 // against what the booking's state allows before they are queued.
 import type { Handlers } from '../../../shared/contract'
+import { t } from '../language'
 import { NetworkError, ValidationError } from '../skylight'
 import { bookingList, bookingOptions, getAccount, getBooking, type BookingCommand } from '../store'
 import type { HandlerContext } from './context'
@@ -11,18 +12,19 @@ type BookingHandlers = Pick<
   'bookings-list' | 'booking-get' | 'booking-options' | 'booking-availability' | 'booking-create' | 'booking-reschedule' | 'booking-command'
 >
 
-const refusals: Record<BookingCommand, string> = {
-  confirm: 'Only a pending booking can be confirmed.',
-  complete: 'Only a confirmed booking that has begun can be completed.',
-  cancel: 'Only a pending or confirmed booking can be cancelled.',
-  reschedule: 'Only a pending or confirmed booking can be moved.',
+// Worded when refused, in the language the core was told.
+const refusals: Record<BookingCommand, () => string> = {
+  confirm: () => t().bookings_refuse_confirm(),
+  complete: () => t().bookings_refuse_complete(),
+  cancel: () => t().bookings_refuse_cancel(),
+  reschedule: () => t().bookings_refuse_reschedule(),
 }
 
 export function bookingHandlers(ctx: HandlerContext): BookingHandlers {
   const db = () => ctx.session().store.db
   const outbox = () => ctx.session().outbox
   const check = (id: number, command: BookingCommand) => {
-    if (!getBooking(db(), id).allowed[command]) throw new ValidationError(refusals[command], 422)
+    if (!getBooking(db(), id).allowed[command]) throw new ValidationError(refusals[command](), 422)
   }
   const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso))
   return {
@@ -39,7 +41,7 @@ export function bookingHandlers(ctx: HandlerContext): BookingHandlers {
         return { slots: found.slots.map((s) => ({ startsAt: s.starts_at, endsAt: s.ends_at })) }
       } catch (error) {
         if (error instanceof NetworkError) {
-          throw new NetworkError('Free slots need a connection. Offline, type a time instead: the booking waits in the outbox, and SkyLight may refuse the time if it is taken.', 'no')
+          throw new NetworkError(t().bookings_slots_need_connection(), 'no')
         }
         throw error
       }

@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/contract'
 import { MediaCache, mediaCacheFolder, MediaTooLargeError, type CachedFile } from '../media-cache'
 import { getMedia, mediaPage, setMediaCachePath, type MediaItem } from '../store'
 import type { HandlerContext } from './context'
+import { t } from '../language'
 
 type MediaHandlers = Pick<Handlers, 'media-page' | 'media-get' | 'media-thumbnail' | 'media-open'>
 
@@ -95,6 +96,6 @@ export function mediaHandlers(ctx: HandlerContext): MediaHandlers {
 class MediaUnavailableError extends Error {
   readonly type = 'network'
   constructor() {
-    super('This file is not on this computer yet, and SkyLight cannot be reached to fetch it. Try again when you are online.')
+    super(t().error_media_offline())
   }
 }

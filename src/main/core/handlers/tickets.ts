@@ -2,6 +2,7 @@
 // (a closed ticket refuses a reply there, before anything is queued).
 import type { Handlers } from '../../../shared/contract'
 import { departmentList, getTicket, ticketAllowed, ticketList, ticketStatus } from '../store'
+import { t } from '../language'
 import { ValidationError } from '../skylight'
 import type { HandlerContext } from './context'
 
@@ -14,7 +15,7 @@ export function ticketHandlers(ctx: HandlerContext): TicketHandlers {
   const check = (id: number, what: 'reply' | 'close') => {
     const status = ticketStatus(db(), id)
     if (status !== null && !ticketAllowed(status)[what]) {
-      throw new ValidationError(what === 'reply' ? 'This ticket is closed: open a new ticket to contact support again.' : 'This ticket is already closed.', 422)
+      throw new ValidationError(what === 'reply' ? t().tickets_refuse_reply() : t().tickets_refuse_close(), 422)
     }
   }
   return {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, open, rm, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Handlers } from '../../../shared/contract'
+import { t } from '../language'
 import { stageFile, unstage } from '../outbox/staging'
 import { LocalFileError, NetworkError } from '../skylight'
 import { sniffKbFile } from '../skylight/kb-rules'
@@ -38,18 +39,18 @@ async function headOf(path: string): Promise<Uint8Array> {
 /** The generated speech, read whole (it is short) so the page can play it from a blob. */
 async function download(url: string): Promise<{ mimeType: string; bytes: Buffer }> {
   const parsed = new URL(url)
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new NetworkError('SkyLight answered with an audio address the app cannot open.', 'no')
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new NetworkError(t().voice_bad_audio_address(), 'no')
   let response: Response
   try {
     response = await fetch(parsed, { signal: AbortSignal.timeout(30_000) })
   } catch (error) {
-    throw new NetworkError('The speech could not be fetched. Check your connection and try again.', 'no', undefined, { cause: error })
+    throw new NetworkError(t().voice_speech_unreachable(), 'no', undefined, { cause: error })
   }
-  if (!response.ok) throw new NetworkError(`The speech could not be fetched (HTTP ${response.status}).`, 'maybe')
+  if (!response.ok) throw new NetworkError(t().voice_speech_http({ status: response.status }), 'maybe')
   const size = Number(response.headers.get('content-length') ?? 0)
-  if (size > MAX_SPEECH_BYTES) throw new NetworkError('The speech is too long to play here.', 'maybe')
+  if (size > MAX_SPEECH_BYTES) throw new NetworkError(t().voice_speech_too_long(), 'maybe')
   const bytes = Buffer.from(await response.arrayBuffer())
-  if (bytes.length > MAX_SPEECH_BYTES) throw new NetworkError('The speech is too long to play here.', 'maybe')
+  if (bytes.length > MAX_SPEECH_BYTES) throw new NetworkError(t().voice_speech_too_long(), 'maybe')
   const mimeType = (response.headers.get('content-type') ?? 'audio/mpeg').split(';')[0]!.trim()
   return { mimeType: mimeType.startsWith('audio/') ? mimeType : 'audio/mpeg', bytes }
 }

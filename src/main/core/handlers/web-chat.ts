@@ -2,6 +2,7 @@
 // core checks the session's state allows them; analytics asked of SkyLight at the user's
 // priority (never queued).
 import type { Handlers } from '../../../shared/contract'
+import { t } from '../language'
 import { NetworkError, ValidationError } from '../skylight'
 import { getWebChatSession, webChatSessionList, webChatWaitingCount, type WebChatAction } from '../store'
 import type { HandlerContext } from './context'
@@ -9,18 +10,19 @@ import type { HandlerContext } from './context'
 type WebChatHandlers = Pick<Handlers, 'web-chat-sessions' | 'web-chat-session' | 'web-chat-command' | 'web-chat-reply' | 'web-chat-analytics'>
 
 const actionOf: Record<'take-over' | 'release' | 'end', WebChatAction> = { 'take-over': 'takeOver', release: 'release', end: 'end' }
-const refusals: Record<WebChatAction, string> = {
-  takeOver: 'This session is already handled by a person, or it has ended.',
-  reply: 'Take over the session before replying; an ended session takes no reply.',
-  release: 'Only a session a person handles can go back to the AI.',
-  end: 'This session has already ended.',
+// Worded when refused, in the language the core was told.
+const refusals: Record<WebChatAction, () => string> = {
+  takeOver: () => t().webchat_refuse_take_over(),
+  reply: () => t().webchat_refuse_reply(),
+  release: () => t().webchat_refuse_release(),
+  end: () => t().webchat_refuse_end(),
 }
 
 export function webChatHandlers(ctx: HandlerContext): WebChatHandlers {
   const db = () => ctx.session().store.db
   const outbox = () => ctx.session().outbox
   const check = (sessionId: string, action: WebChatAction) => {
-    if (!getWebChatSession(db(), sessionId).allowed[action]) throw new ValidationError(refusals[action], 422)
+    if (!getWebChatSession(db(), sessionId).allowed[action]) throw new ValidationError(refusals[action](), 422)
   }
   return {
     'web-chat-sessions': async (input) => ({ items: webChatSessionList(db(), input), waiting: webChatWaitingCount(db()) }),
@@ -49,7 +51,7 @@ export function webChatHandlers(ctx: HandlerContext): WebChatHandlers {
           chart: { labels: a.chart_data?.labels ?? [], chats: a.chart_data?.chats ?? [], messages: a.chart_data?.messages ?? [] },
         }
       } catch (error) {
-        if (error instanceof NetworkError) throw new NetworkError('Web chat analytics need a connection.', 'no')
+        if (error instanceof NetworkError) throw new NetworkError(t().webchat_analytics_need_connection(), 'no')
         throw error
       }
     },

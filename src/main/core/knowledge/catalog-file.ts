@@ -2,6 +2,7 @@
 // row), for the preview table before anything is sent: each row becomes a product or a
 // reason it cannot be one. Prices accept "12.5", "12,5" and a currency written beside.
 import { readCsv } from '../../../shared/csv'
+import { t } from '../language'
 
 export interface CatalogProduct {
   name: string
@@ -32,20 +33,20 @@ export function readCatalog(fileName: string, text: string): CatalogPreview {
       return null
     }
     const name = get('name', 'title', 'product', 'الاسم')
-    if (!name) return void problems.push({ row: i + 1, reason: 'It has no name.' })
+    if (!name) return void problems.push({ row: i + 1, reason: t().kb_catalog_no_name() })
     const priceText = get('price', 'السعر')
     let price: number | null = null
     let currency = get('currency', 'العملة')
     if (priceText !== null) {
       const match = /^([A-Za-z]{3})?\s*(\d+(?:[.,]\d+)?)\s*([A-Za-z]{3})?$/.exec(priceText.replace(/\s+/g, ' '))
-      if (!match) return void problems.push({ row: i + 1, reason: `Its price “${priceText}” is not a number.` })
+      if (!match) return void problems.push({ row: i + 1, reason: t().kb_catalog_bad_price({ price: priceText }) })
       price = Number(match[2]!.replace(',', '.'))
       currency ??= (match[1] ?? match[3] ?? null)?.toUpperCase() ?? null
     }
     products.push({ name: name.slice(0, 255), description: get('description', 'الوصف'), price, currency, sku: get('sku', 'code') })
   })
   if (products.length > MAX_PRODUCTS) {
-    problems.push({ row: MAX_PRODUCTS + 1, reason: `A catalog takes ${MAX_PRODUCTS} products at a time; the rest were left out.` })
+    problems.push({ row: MAX_PRODUCTS + 1, reason: t().kb_catalog_too_many({ max: MAX_PRODUCTS }) })
     products.length = MAX_PRODUCTS
   }
   return { products, problems }
@@ -56,10 +57,10 @@ function jsonRows(text: string): Record<string, unknown>[] {
   try {
     parsed = JSON.parse(text.replace(/^\ufeff/, ''))
   } catch {
-    throw new CatalogFileError('This file is not valid JSON: a catalog is a JSON array of products.')
+    throw new CatalogFileError(t().kb_catalog_bad_json())
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { products?: unknown })?.products
-  if (!Array.isArray(list)) throw new CatalogFileError('A catalog is a JSON array of products (or an object with a "products" array).')
+  if (!Array.isArray(list)) throw new CatalogFileError(t().kb_catalog_not_array())
   return list.map((item) => (typeof item === 'object' && item !== null ? lowerKeys(item as Record<string, unknown>) : {}))
 }
 
@@ -71,9 +72,9 @@ export class CatalogFileError extends Error {
 
 function csvRows(text: string): Record<string, string>[] {
   const csv = readCsv(text)
-  if (!csv) throw new CatalogFileError('This CSV file is empty: it needs a header row (name, price…) and a row per product.')
+  if (!csv) throw new CatalogFileError(t().kb_catalog_empty_csv())
   if (!csv.columns.some((k) => ['name', 'title', 'product', 'الاسم'].includes(k))) {
-    throw new CatalogFileError('The CSV header needs a “name” column (and may have price, currency, sku, description).')
+    throw new CatalogFileError(t().kb_catalog_no_name_column())
   }
   return csv.rows
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { t } from '../language'
 
 export interface CachedFileSource {
   id: number
@@ -39,7 +40,7 @@ export class MediaTooLargeError extends Error {
   readonly type = 'bad-response'
   constructor(limitBytes: number) {
     super(
-      `This file is larger than ${formatMb(limitBytes)}, more than SkyLight Desk downloads. Open it from your SkyLight dashboard instead.`,
+      t().error_media_too_large({ mb: limitBytes / (1024 * 1024) }),
     )
   }
 }
@@ -176,8 +177,4 @@ export class MediaCache {
     await this.trim(this.fileName(source))
     return { path, size }
   }
-}
-
-function formatMb(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`
 }

@@ -21,6 +21,7 @@ import { parsePayload, PayloadError } from './payload'
 import { claimedIds, rewriteLocalId, updateAction, type ActionRow } from './queue-store'
 import { unstage } from './staging'
 import type { ActionError, OutboxTimings } from './types'
+import { t } from '../language'
 
 export interface AttemptDeps {
   api: SkyLightApi
@@ -61,7 +62,7 @@ interface Progress {
 export function readPayload(defs: ReadonlyMap<string, AnyActionDef>, row: Pick<ActionRow, 'kind' | 'version' | 'payload'>) {
   const def = defs.get(row.kind)
   if (!def) {
-    throw new PayloadError(`This queued action (${row.kind}) comes from a newer version of SkyLight Desk. Update SkyLight Desk to carry it out, or discard it.`)
+    throw new PayloadError(t().error_newer_action({ kind: row.kind }))
   }
   return { def, payload: parsePayload(row.kind, def.payload, row.version, row.payload) as unknown }
 }
@@ -240,7 +241,7 @@ async function finish(deps: AttemptDeps, row: ActionRow, def: AnyActionDef, p: u
 function askUser(deps: AttemptDeps, row: ActionRow, evidence: ReconcileEvidence): AttemptOutcome {
   const lastError: ActionError = {
     type: AMBIGUOUS,
-    message: `SkyLight now has a matching record, but SkyLight Desk cannot tell whether it is this one (its answer was lost) or an identical one made by someone else. Mark it as done if it is; retry to send it anyway.`,
+    message: t().error_ambiguous_match(),
   }
   updateAction(deps.db, row.id, { state: 'failed', needsReconcile: true, evidence, lastError }, deps.now())
   deps.onUpdate(row.id)

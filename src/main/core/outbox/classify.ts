@@ -4,6 +4,7 @@
 import { BadResponseError, CancelledError, NetworkError, RateLimitedError, ServerError, SkyLightError, UnauthorizedError } from '../skylight'
 import { PayloadError } from './payload'
 import type { ActionError } from './types'
+import { t } from '../language'
 
 export type Verdict =
   /**
@@ -38,5 +39,5 @@ export function describe(error: unknown, retryable = false): ActionError {
   }
   if (error instanceof PayloadError) return { type: 'invalid-input', message: error.message }
   // A bug or a local fault (disk full…): kept on the action so one bad action never stops the rest.
-  return { type: 'internal', message: `SkyLight Desk could not carry out this action: ${(error as Error)?.message ?? String(error)}` }
+  return { type: 'internal', message: t().error_action_failed({ reason: (error as Error)?.message ?? String(error) }) }
 }

@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm'
 import { entity, fieldOf, type StoreDb } from '../store'
 import { quote, type Names } from './actions/define'
+import { nounAndId } from './nouns'
 
 export function namesIn(db: StoreDb): Names {
   return (name, id) => {
@@ -12,6 +13,6 @@ export function namesIn(db: StoreDb): Names {
       const row = db.select({ label: spec.label }).from(spec.table).where(eq(spec.key, id)).get() as { label: unknown } | undefined
       if (typeof row?.label === 'string' && row.label !== '') return quote(row.label)
     }
-    return `${spec.noun} ${id}`
+    return nounAndId(name, id)
   }
 }

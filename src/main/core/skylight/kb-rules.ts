@@ -2,6 +2,7 @@
 // checked by name and size before anything is queued, and by content once staged, so a
 // renamed file (a photo called .pdf) is refused with a reason instead of failing later.
 import { extname } from 'node:path'
+import { t } from '../language'
 
 export type KbFileKind = 'document' | 'voice'
 
@@ -29,13 +30,14 @@ export function checkKbFile(fileName: string, sizeBytes: number): KbFileCheck {
   const extension = extname(fileName).slice(1).toLowerCase()
   const type = TYPES[extension]
   if (!type) {
-    return { ok: false, reason: `“${fileName}” can't be added: the knowledge base takes documents (${DOCUMENTS.join(', ')}) and audio (${AUDIO.join(', ')}).` }
+    return { ok: false, reason: t().kb_drop_refused({ name: fileName, documents: DOCUMENTS.join(', '), audio: AUDIO.join(', ') }) }
   }
   const max = KB_MAX_BYTES[type.kind]
   if (sizeBytes > max) {
-    return { ok: false, reason: `“${fileName}” is ${(sizeBytes / 1024 / 1024).toFixed(1)} MB; the knowledge base takes ${type.kind === 'voice' ? 'audio' : 'documents'} up to ${max / 1024 / 1024} MB.` }
+    const tooBig = type.kind === 'voice' ? t().kb_drop_too_big_audio : t().kb_drop_too_big_document
+    return { ok: false, reason: tooBig({ name: fileName, size: sizeBytes / 1024 / 1024, max: max / 1024 / 1024 }) }
   }
-  if (sizeBytes === 0) return { ok: false, reason: `“${fileName}” is empty.` }
+  if (sizeBytes === 0) return { ok: false, reason: t().kb_drop_empty({ name: fileName }) }
   return { ok: true, ...type }
 }
 
@@ -70,5 +72,5 @@ export function sniffKbFile(fileName: string, head: Uint8Array): string | null {
         return false
     }
   })()
-  return matches ? null : `“${fileName}” is not really a ${extension.toUpperCase()} file (its content does not match its name).`
+  return matches ? null : t().kb_not_really({ name: fileName, type: extension.toUpperCase() })
 }

@@ -4,6 +4,7 @@
 // not enough: its first bytes must be the format its extension names, so a program or a
 // text file renamed `.png` is refused here rather than by the server days later.
 import { extname } from 'node:path'
+import { t } from '../language'
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -23,15 +24,16 @@ const TYPES: Record<string, { mime: string; kind: 'image' | 'video'; format: For
   webm: { mime: 'video/webm', kind: 'video', format: 'ebml' },
 }
 
-const FORMAT_NAMES: Record<Format, string> = {
-  jpeg: 'a JPEG image',
-  png: 'a PNG image',
-  gif: 'a GIF image',
-  'iso-media': 'an MP4 or MOV video',
-  avi: 'an AVI video',
-  asf: 'a WMV video',
-  flv: 'an FLV video',
-  ebml: 'a WebM video',
+/** "a JPEG image", in the core's language. */
+const FORMAT_NAMES: Record<Format, () => string> = {
+  jpeg: () => t().format_jpeg(),
+  png: () => t().format_png(),
+  gif: () => t().format_gif(),
+  'iso-media': () => t().format_iso_media(),
+  avi: () => t().format_avi(),
+  asf: () => t().format_asf(),
+  flv: () => t().format_flv(),
+  ebml: () => t().format_ebml(),
 }
 
 export const ALLOWED_EXTENSIONS = Object.keys(TYPES)
@@ -67,16 +69,16 @@ export function checkUpload(fileName: string, sizeBytes: number): UploadCheck {
   if (!type) {
     return {
       ok: false,
-      reason: `“${fileName}” can't be uploaded: SkyLight accepts ${ALLOWED_EXTENSIONS.join(', ')} files.`,
+      reason: t().upload_bad_type({ name: fileName, types: ALLOWED_EXTENSIONS.join(', ') }),
     }
   }
   if (sizeBytes > MAX_UPLOAD_BYTES) {
     return {
       ok: false,
-      reason: `“${fileName}” is ${(sizeBytes / 1024 / 1024).toFixed(1)} MB; SkyLight accepts files up to 50 MB.`,
+      reason: t().upload_too_big({ name: fileName, mb: sizeBytes / 1024 / 1024 }),
     }
   }
-  if (sizeBytes === 0) return { ok: false, reason: `“${fileName}” is empty.` }
+  if (sizeBytes === 0) return { ok: false, reason: t().upload_empty({ name: fileName }) }
   return { ok: true, mime: type.mime, kind: type.kind }
 }
 
@@ -86,8 +88,8 @@ export function checkContent(fileName: string, head: Uint8Array): UploadCheck {
   if (!type) return checkUpload(fileName, head.length)
   const found = sniffFormat(head)
   if (found === type.format) return { ok: true, mime: type.mime, kind: type.kind }
-  const expected = FORMAT_NAMES[type.format]
-  if (found === null) return { ok: false, reason: `“${fileName}” is not ${expected}: its content is not a picture or video SkyLight accepts.` }
+  const expected = FORMAT_NAMES[type.format]()
+  if (found === null) return { ok: false, reason: t().upload_not_kind({ name: fileName, expected }) }
   const rename = Object.entries(TYPES).find(([, t]) => t.format === found)![0]
-  return { ok: false, reason: `“${fileName}” is named like ${expected} but its content is ${FORMAT_NAMES[found]}; rename it to .${rename} and try again.` }
+  return { ok: false, reason: t().upload_misnamed({ name: fileName, expected, found: FORMAT_NAMES[found](), extension: rename }) }
 }

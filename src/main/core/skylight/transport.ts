@@ -6,6 +6,7 @@ import https from 'node:https'
 import { pipeline } from 'node:stream/promises'
 import { Transform, type Readable } from 'node:stream'
 import { CancelledError, LocalFileError, NetworkError } from './errors'
+import { t } from '../language'
 
 export interface BodySource {
   /** Exact byte length, sent as Content-Length (servers reject chunked multipart). */
@@ -131,20 +132,20 @@ function toNetworkError(error: NodeJS.ErrnoException, connected: boolean, url: U
   let message: string
   switch (code) {
     case 'ECONNREFUSED':
-      message = `Could not connect to SkyLight at ${where}: the connection was refused. Check your internet connection and the server address.`
+      message = t().error_refused({ where })
       break
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      message = `Could not find ${url.hostname}. Check your internet connection and the server address.`
+      message = t().error_not_found_host({ host: url.hostname })
       break
     case 'ETIMEDOUT':
-      message = `SkyLight at ${where} did not answer within ${Math.round(timeoutMs / 1000)} s.`
+      message = t().error_timeout({ where, seconds: Math.round(timeoutMs / 1000) })
       break
     case 'ERESPONSETOOLARGE':
-      message = `SkyLight at ${where} sent an answer too large to read.`
+      message = t().error_too_large({ where })
       break
     default:
-      message = `The connection to SkyLight at ${where} was interrupted${code ? ` (${code})` : ''}.`
+      message = t().error_interrupted({ where, code: code ?? '' })
   }
   // Without an established connection not one byte of the request can have reached the server.
   return new NetworkError(message, connected ? 'maybe' : 'no', code, { cause: error })

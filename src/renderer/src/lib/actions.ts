@@ -4,6 +4,7 @@
 import type { z } from 'zod'
 import type { outboxEvents, outboxMethods } from '../../../shared/contract/outbox'
 import { DeskError } from './desk'
+import { m } from './i18n.svelte'
 
 type Methods = typeof outboxMethods
 export type ActionName = keyof Methods
@@ -18,7 +19,7 @@ type LooseBridge = {
 }
 
 function bridge(): LooseBridge {
-  if (!window.desk) throw new DeskError({ type: 'internal', message: 'SkyLight Desk could not reach its core.' })
+  if (!window.desk) throw new DeskError({ type: 'internal', message: m.common_no_core() })
   return window.desk as unknown as LooseBridge
 }
 
@@ -35,9 +36,9 @@ export function onOutboxEvent<E extends OutboxEventName>(event: E, listener: (pa
 }
 
 /** A message for the user from anything a call threw. */
-export function messageOf(error: unknown, fallback = 'Something went wrong. Try again.'): string {
+export function messageOf(error: unknown, fallback = m.common_something_wrong()): string {
   if (error instanceof DeskError) {
-    if (error.type === 'unknown-method') return 'This version of SkyLight Desk cannot do that yet.'
+    if (error.type === 'unknown-method') return m.common_unknown_method()
     return error.message
   }
   return fallback

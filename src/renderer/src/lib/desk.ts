@@ -2,6 +2,7 @@
 // puts on window.desk, typed by the contract in src/shared.
 import type { DeskBridge } from '../../../shared/bridge'
 import type { BridgeError, MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
+import { m } from './i18n.svelte'
 
 declare global {
   interface Window {
@@ -21,7 +22,7 @@ export class DeskError extends Error {
 }
 
 function bridge(): DeskBridge {
-  if (!window.desk) throw new DeskError({ type: 'internal', message: 'SkyLight Desk could not reach its core.' })
+  if (!window.desk) throw new DeskError({ type: 'internal', message: m.common_no_core() })
   return window.desk
 }
 

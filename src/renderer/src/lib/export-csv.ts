@@ -2,8 +2,8 @@
 // plain browser page (the browser test host), where no dialog can reach the disk.
 import type { CsvMethod } from '../../../shared/bridge'
 import type { MethodInput } from '../../../shared/contract'
-import { plural } from './format'
 import { call, DeskError } from './desk'
+import { m } from './i18n.svelte'
 
 /** What happened, for the user; null when they cancelled the dialog. */
 export async function exportCsv<M extends CsvMethod>(method: M, input: MethodInput<M>): Promise<string | null> {
@@ -12,7 +12,7 @@ export async function exportCsv<M extends CsvMethod>(method: M, input: MethodInp
     const result = await save(method, input)
     if (!result.ok) throw new DeskError(result.error)
     if (result.value.saved === null) return null
-    return `Saved ${plural(result.value.rows, 'row')} to ${result.value.saved}.`
+    return m.csv_saved({ rows: result.value.rows, path: result.value.saved })
   }
   const file = (await call(method, input)) as { fileName: string; csv: string; rows: number }
   const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }))
@@ -28,5 +28,5 @@ export async function exportCsv<M extends CsvMethod>(method: M, input: MethodInp
     // After the click has started the download.
     setTimeout(() => URL.revokeObjectURL(url), 0)
   }
-  return `Downloaded ${file.fileName} (${plural(file.rows, 'row')}).`
+  return m.csv_downloaded({ file: file.fileName, rows: file.rows })
 }

@@ -1,6 +1,10 @@
-// How times, sizes and counts read in the views: short, in the user's locale.
-// Building an Intl formatter costs ~200 µs, using one ~1.5 µs, and a list formats a time
-// per row: the formatters are made once per locale and options, then reused.
+// How times, sizes and counts read in the views: short, in the chosen language and digits
+// (lib/i18n.svelte.ts). Building an Intl formatter costs ~200 µs, using one ~1.5 µs, and a
+// list formats a time per row: the formatters are made once per locale and options, then
+// reused (src/shared/i18n/intl-cache.ts). Reading `locale` makes a template that calls
+// these re-render when the language or digits change.
+import { clearFormatCaches, dateFormat as cachedDateFormat, numberFormat } from '../../../shared/i18n/intl-cache'
+import { locale, m } from './i18n.svelte'
 
 const dayMs = 86_400_000
 
@@ -11,40 +15,17 @@ const DAY_MONTH: DateOptions = { day: 'numeric', month: 'short' }
 const DAY_MONTH_YEAR: DateOptions = { day: 'numeric', month: 'short', year: 'numeric' }
 const DATE_AND_TIME: DateOptions = { dateStyle: 'medium', timeStyle: 'short' }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-const numberFormats = new Map<string, Intl.NumberFormat>()
-// The formatters follow the user's language; when it changes, they are made again.
-if (typeof window !== 'undefined') {
-  window.addEventListener('languagechange', () => {
-    dateFormats.clear()
-    numberFormats.clear()
-  })
+// Formatters made for the system's default locale go stale when it changes.
+if (typeof window !== 'undefined') window.addEventListener('languagechange', clearFormatCaches)
+
+/** One formatter per locale (the chosen one by default) and set of options, made on first use. */
+export function dateFormat(options: DateOptions, tag: string = locale.tag): Intl.DateTimeFormat {
+  return cachedDateFormat(tag, options)
 }
 
-/** One formatter per locale (the user's by default) and set of options, made on first use. */
-export function dateFormat(options: DateOptions, locale?: string): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`
-  let format = dateFormats.get(key)
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options)
-    dateFormats.set(key, format)
-  }
-  return format
-}
-
-function numberFormat(locale?: string): Intl.NumberFormat {
-  const key = locale ?? ''
-  let format = numberFormats.get(key)
-  if (!format) {
-    format = new Intl.NumberFormat(locale)
-    numberFormats.set(key, format)
-  }
-  return format
-}
-
-/** A count in the user's locale ("12,345"). */
+/** A count in the chosen locale and digits ("12,345", "١٢٬٣٤٥"). */
 export function count(n: number): string {
-  return numberFormat().format(n)
+  return numberFormat(locale.tag).format(n)
 }
 
 /** "14:05" today, "Mon" this week, "12 Mar" this year, else "12 Mar 2023". */
@@ -69,28 +50,26 @@ export function fullTime(iso: string | null | undefined): string {
 
 /** "just now", "5 min ago", "3 h ago", else the short time. */
 export function ago(iso: string | null | undefined, now = Date.now()): string {
-  if (!iso) return 'never'
+  if (!iso) return m.time_never()
   const ms = now - new Date(iso).getTime()
-  if (Number.isNaN(ms)) return 'never'
-  if (ms < 60_000) return 'just now'
-  if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min ago`
-  if (ms < dayMs) return `${Math.floor(ms / 3_600_000)} h ago`
+  if (Number.isNaN(ms)) return m.time_never()
+  if (ms < 60_000) return m.time_just_now()
+  if (ms < 3_600_000) return m.time_minutes_ago({ n: Math.floor(ms / 60_000) })
+  if (ms < dayMs) return m.time_hours_ago({ n: Math.floor(ms / 3_600_000) })
   return shortTime(iso, now)
 }
 
 export function fileSize(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined) return ''
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  if (bytes < 1024) return m.size_bytes({ n: bytes })
+  if (bytes < 1024 * 1024) return m.size_kb({ n: bytes / 1024 })
+  return m.size_mb({ n: bytes / 1024 / 1024 })
 }
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`
-}
-
-export const channelLabels: Record<string, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', instagram: 'Instagram' }
 
 export function channelLabel(type: string | null | undefined): string {
-  return type ? (channelLabels[type] ?? type) : 'Unknown channel'
+  if (!type) return m.channel_unknown()
+  if (type === 'whatsapp') return m.channel_whatsapp()
+  if (type === 'telegram') return m.channel_telegram()
+  if (type === 'instagram') return m.channel_instagram()
+  return type
 }

@@ -1,5 +1,6 @@
 // What the knowledge base takes as a dropped file, checked in the page so the user hears
 // at once; the core checks again (and reads the content) before anything is queued.
+import { m } from './i18n.svelte'
 import type { UploadVerdict } from './upload-rules'
 
 export const KB_DOCUMENTS = ['pdf', 'docx', 'xlsx', 'txt', 'csv'] as const
@@ -12,11 +13,11 @@ export function checkKbDrop(name: string, size: number): UploadVerdict {
   const extension = extensionOf(name)
   const audio = (KB_AUDIO as readonly string[]).includes(extension)
   if (!audio && !(KB_DOCUMENTS as readonly string[]).includes(extension)) {
-    return { ok: false, reason: `“${name}” can't be added: the knowledge base takes documents (${KB_DOCUMENTS.join(', ')}) and audio (${KB_AUDIO.join(', ')}).` }
+    return { ok: false, reason: m.kb_drop_refused({ name, documents: KB_DOCUMENTS.join(', '), audio: KB_AUDIO.join(', ') }) }
   }
   const max = audio ? 25 * MB : 50 * MB
-  if (size > max) return { ok: false, reason: `“${name}” is ${(size / MB).toFixed(1)} MB; the knowledge base takes ${audio ? 'audio' : 'documents'} up to ${max / MB} MB.` }
-  if (size === 0) return { ok: false, reason: `“${name}” is empty.` }
+  if (size > max) return { ok: false, reason: (audio ? m.kb_drop_too_big_audio : m.kb_drop_too_big_document)({ name, size: size / MB, max: max / MB }) }
+  if (size === 0) return { ok: false, reason: m.kb_drop_empty({ name }) }
   return { ok: true }
 }
 

@@ -3,9 +3,10 @@
 import { z } from 'zod'
 import { kbDetail } from '../../skylight/resources/knowledge-base'
 import { requireLocal, saveKbEntryIfUnheld, shiftProductsCount } from '../../store'
-import type { ActionDef } from './define'
+import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
 import { kbProducts } from './kb-fields'
+import { t } from '../../language'
 
 const schema = z.object({ entryId: z.number().int(), products: kbProducts })
 export type AddKbProductsPayload = z.output<typeof schema>
@@ -14,7 +15,10 @@ export const addKbProductsAction: ActionDef<AddKbProductsPayload> = {
   kind: 'add-kb-products',
   payload: { current: 1, schema },
   lane: (p) => `kb-entry:${p.entryId}`,
-  summary: (p, names) => `Add ${p.products.length === 1 ? `“${p.products[0]!.name}”` : `${p.products.length} products`} to ${names('kb-entry', p.entryId)}`,
+  summary: (p, names) =>
+    p.products.length === 1
+      ? t().kb_summary_add_product({ name: quote(p.products[0]!.name, 200), entry: names('kb-entry', p.entryId) })
+      : t().kb_summary_add_products({ n: p.products.length, entry: names('kb-entry', p.entryId) }),
   repeatable: false,
   resources: ['knowledge-base'],
   apply(db, p, { hold: holding }) {

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { confirmLocalNote, deleteLocalNote, insertLocalNote, nextLocalId, requireLocal } from '../../store'
 import { findNote, newestNoteId } from '../reconcile'
 import { quote, type ActionDef } from './define'
+import { t } from '../../language'
 
 const schema = z.object({
   contactId: z.number().int(),
@@ -16,7 +17,7 @@ export const addNoteAction: ActionDef<AddNotePayload> = {
   kind: 'add-note',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => `Add note ${quote(p.text)} to ${names('contact', p.contactId)}`,
+  summary: (p, names) => t().summary_add_note({ text: quote(p.text), to: names('contact', p.contactId) }),
   editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['contacts'],

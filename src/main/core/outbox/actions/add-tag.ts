@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { releaseProvisionalTags, setContactTag } from '../../store'
 import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({
   contactId: z.number().int(),
@@ -17,7 +18,7 @@ export const addTagAction: ActionDef<AddTagPayload> = {
   kind: 'add-tag',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => `Tag ${names('contact', p.contactId)} ${quote(p.title)}`,
+  summary: (p, names) => t().summary_add_tag({ contact: names('contact', p.contactId), tag: quote(p.title) }),
   repeatable: true,
   resources: ['contacts', 'groups'],
   contactIds: (p) => [p.contactId],

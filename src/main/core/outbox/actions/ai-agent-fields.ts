@@ -1,19 +1,21 @@
 // A persona's editable fields as the API names them (every field of the docs' object that
 // a client may set), and as the store's row names them.
 import { z } from 'zod'
+import { t } from '../../language'
 
-const prompt = (what: string) => z.string().trim().max(10_000, `${what} can be at most 10,000 characters.`)
+// The limit's words are made when a value breaks it, in the language the core was told.
+const prompt = (tooLong: (p: { max: number }) => string) => z.string().trim().max(10_000, { error: () => tooLong({ max: 10_000 }) })
 /** Empty means "none": the API keeps null for an absent prompt. */
-const optionalPrompt = (what: string) => prompt(what).transform((v) => (v === '' ? null : v)).nullable()
+const optionalPrompt = (tooLong: (p: { max: number }) => string) => prompt(tooLong).transform((v) => (v === '' ? null : v)).nullable()
 
 export const aiAgentFields = z.object({
-  name: z.string().trim().min(1, 'Give the agent a name.').max(255, 'A name can be at most 255 characters.'),
-  system_prompt: prompt('The system prompt').min(1, 'Write the system prompt: it is what the agent is told first.'),
-  instruction_prompt: optionalPrompt('The instructions').default(null),
-  personality_prompt: optionalPrompt('The personality').default(null),
+  name: z.string().trim().min(1, { error: () => t().agents_give_name() }).max(255, { error: () => t().agents_name_max({ max: 255 }) }),
+  system_prompt: prompt((p) => t().agents_system_max(p)).min(1, { error: () => t().agents_write_system() }),
+  instruction_prompt: optionalPrompt((p) => t().agents_instructions_max(p)).default(null),
+  personality_prompt: optionalPrompt((p) => t().agents_personality_max(p)).default(null),
   /** Formatting rules (language, tone, length…): keys and values as text. */
   response_guidelines: z
-    .record(z.string().trim().min(1, 'A guideline needs a name.').max(100), z.string().trim().max(1_000))
+    .record(z.string().trim().min(1, { error: () => t().agents_guideline_name_needed() }).max(100), z.string().trim().max(1_000))
     .default({}),
   is_active: z.boolean().default(true),
 })
@@ -23,8 +25,8 @@ export const aiAgentChanges = z
   .object({
     name: aiAgentFields.shape.name,
     system_prompt: aiAgentFields.shape.system_prompt,
-    instruction_prompt: optionalPrompt('The instructions'),
-    personality_prompt: optionalPrompt('The personality'),
+    instruction_prompt: optionalPrompt((p) => t().agents_instructions_max(p)),
+    personality_prompt: optionalPrompt((p) => t().agents_personality_max(p)),
     response_guidelines: aiAgentFields.shape.response_guidelines.unwrap(),
     is_active: z.boolean(),
   })

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { assignAiAgent, restoreAssignments } from '../../store'
 import type { ActionDef } from './define'
+import { t } from '../../language'
 
 /** The sandbox's (and a Laravel `max:` rule's) limit per request. */
 export const ASSIGN_CHUNK = 1_000
@@ -21,7 +22,11 @@ export const assignAiAgentAction: ActionDef<AssignAiAgentPayload> = {
   kind: 'assign-ai-agent',
   payload: { current: 1, schema },
   lane: (p) => `ai-agent:${p.agentId}`,
-  summary: (p, names) => `Assign ${names('ai-agent', p.agentId)} to ${p.contact_ids.length === 1 ? names('contact', p.contact_ids[0]!) : `${p.contact_ids.length} contacts`}`,
+  summary: (p, names) =>
+    t().summary_assign_agent({
+      agent: names('ai-agent', p.agentId),
+      to: p.contact_ids.length === 1 ? names('contact', p.contact_ids[0]!) : t().summary_contacts({ n: p.contact_ids.length }),
+    }),
   repeatable: true,
   resources: ['ai-agents', 'contacts'],
   apply(db, p) {

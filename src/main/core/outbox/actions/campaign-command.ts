@@ -9,6 +9,7 @@ import { patchRow, saveCampaignIfUnheld } from '../../store'
 import { notInState } from './campaign-fields'
 import type { ActionDef } from './define'
 import { hold, release } from './hold'
+import { t } from '../../language'
 
 const commands = {
   start: { from: ['draft'], to: 'running', wanted: 'a draft', doing: 'started' },
@@ -38,7 +39,11 @@ export const campaignCommandAction: ActionDef<CampaignCommandPayload> = {
   kind: 'campaign-command',
   payload: { current: 1, schema },
   lane: (p) => `campaign:${p.campaignId}`,
-  summary: (p, names) => `${p.command[0]!.toUpperCase()}${p.command.slice(1)} ${names('campaign', p.campaignId)}`,
+  summary: (p, names) => {
+    const campaign = names('campaign', p.campaignId)
+    const words = { start: t().summary_start, pause: t().summary_pause, resume: t().summary_resume, cancel: t().summary_cancel }
+    return words[p.command]({ campaign })
+  },
   repeatable: false,
   resources: ['campaigns'],
   apply(db, p, { hold: holding }) {

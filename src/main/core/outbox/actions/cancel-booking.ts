@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { booking } from '../../skylight/resources/bookings'
 import { holdBookingChange, releaseBooking, saveBookingIfUnheld } from '../../store'
 import type { ActionDef } from './define'
+import { t } from '../../language'
 
 const schema = z.object({ bookingId: z.number().int(), previousStatus: z.string().optional() })
 export type CancelBookingPayload = z.output<typeof schema>
@@ -12,7 +13,7 @@ export const cancelBookingAction: ActionDef<CancelBookingPayload> = {
   kind: 'cancel-booking',
   payload: { current: 1, schema },
   lane: (p) => `booking:${p.bookingId}`,
-  summary: (p) => `Cancel booking ${p.bookingId > 0 ? p.bookingId : '(not sent yet)'}`,
+  summary: (p) => t().bookings_summary_cancel({ id: p.bookingId > 0 ? p.bookingId : null }),
   repeatable: true,
   resources: ['bookings'],
   apply(db, p) {

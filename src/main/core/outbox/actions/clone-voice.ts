@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { voiceSettings } from '../../skylight/resources/voice'
 import { patchVoice, saveVoiceSettings, shiftVoiceHold } from '../../store'
 import { quote, type ActionDef } from './define'
+import { t } from '../../language'
 
 const schema = z.object({
   stagingPath: z.string().min(1),
@@ -23,7 +24,7 @@ export const cloneVoiceAction: ActionDef<CloneVoicePayload> = {
   kind: 'clone-voice',
   payload: { current: 1, schema },
   lane: () => 'voice:1',
-  summary: (p) => `Clone voice ${quote(voiceNameOf(p))} from ${quote(p.originalName)}`,
+  summary: (p) => t().voice_summary_clone({ name: quote(voiceNameOf(p)), file: quote(p.originalName) }),
   editable: (p) => ({ name: voiceNameOf(p) }),
   repeatable: false,
   resources: ['voice'],

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { ticket } from '../../skylight/resources/tickets'
 import { holdTicketStatus, releaseTicket, saveTicketIfUnheld } from '../../store'
 import type { ActionDef } from './define'
+import { t } from '../../language'
 
 const schema = z.object({
   ticketId: z.number().int(),
@@ -15,7 +16,7 @@ export const closeTicketAction: ActionDef<CloseTicketPayload> = {
   kind: 'close-ticket',
   payload: { current: 1, schema },
   lane: (p) => `ticket:${p.ticketId}`,
-  summary: (p) => `Close ticket ${p.ticketId > 0 ? p.ticketId : '(not sent yet)'}`,
+  summary: (p) => t().tickets_summary_close({ ticket: p.ticketId > 0 ? p.ticketId : null }),
   repeatable: true,
   resources: ['tickets'],
   apply(db, p) {

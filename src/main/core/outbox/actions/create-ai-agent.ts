@@ -7,6 +7,7 @@ import { findCreatedAiAgent, newestAiAgentId } from '../reconcile'
 import { aiAgentChanges, aiAgentFields } from './ai-agent-fields'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
+import { t } from '../../language'
 
 const schema = aiAgentFields.extend({ localId: z.number().int().negative() })
 export type CreateAiAgentPayload = z.output<typeof schema>
@@ -15,7 +16,7 @@ export const createAiAgentAction: ActionDef<CreateAiAgentPayload> = {
   kind: 'create-ai-agent',
   payload: { current: 1, schema },
   lane: (p) => `ai-agent:${p.localId}`,
-  summary: (p) => `Create AI agent ${quote(p.name)}`,
+  summary: (p) => t().agents_summary_create({ name: quote(p.name) }),
   editable: (p) => ({ name: p.name, system_prompt: p.system_prompt }),
   repeatable: false,
   resources: ['ai-agents'],

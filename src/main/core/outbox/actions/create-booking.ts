@@ -2,6 +2,7 @@
 // time typed offline that the server may refuse as taken). POST without idempotency key: an
 // unknown outcome is settled by looking for the contact's booking at that time.
 import { z } from 'zod'
+import { t } from '../../language'
 import { reconcileInList } from '../reconcile'
 import { booking } from '../../skylight/resources/bookings'
 import { epochMs, insertLocalBooking, rekeyBooking, removeLocalBooking, requireLocal } from '../../store'
@@ -11,7 +12,7 @@ const schema = z.object({
   contactId: z.number().int(),
   typeId: z.number().int().positive(),
   resourceId: z.number().int().positive().nullish(),
-  startsAt: z.string().refine((v) => Number.isFinite(Date.parse(v)), 'Give the start as a date and time.'),
+  startsAt: z.string().refine((v) => Number.isFinite(Date.parse(v)), { error: () => t().bookings_give_start() }),
   notes: z.string().trim().max(2000).nullish(),
   localId: z.number().int().negative(),
 })
@@ -21,7 +22,7 @@ export const createBookingAction: ActionDef<CreateBookingPayload> = {
   kind: 'create-booking',
   payload: { current: 1, schema },
   lane: (p) => `booking:${p.localId}`,
-  summary: (p, names) => `Book ${names('contact', p.contactId)} for ${new Date(p.startsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  summary: (p, names) => t().bookings_summary_book({ contact: names('contact', p.contactId), at: new Date(p.startsAt).toISOString().slice(0, 16).replace('T', ' ') }),
   repeatable: false,
   resources: ['bookings'],
   creates: { entity: 'booking', localId: (p) => p.localId },

@@ -8,6 +8,7 @@ import { findCreatedCampaign, newestCampaignId } from '../reconcile'
 import { campaignChanges, campaignFields } from './campaign-fields'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
+import { t } from '../../language'
 
 const schema = campaignFields.extend({ localId: z.number().int().negative() })
 export type CreateCampaignPayload = z.output<typeof schema>
@@ -16,7 +17,7 @@ export const createCampaignAction: ActionDef<CreateCampaignPayload> = {
   kind: 'create-campaign',
   payload: { current: 1, schema },
   lane: (p) => `campaign:${p.localId}`,
-  summary: (p) => `Create campaign ${quote(p.name)}`,
+  summary: (p) => t().summary_create_campaign({ name: quote(p.name) }),
   repeatable: false,
   resources: ['campaigns'],
   creates: { entity: 'campaign', localId: (p) => p.localId },

@@ -9,6 +9,7 @@ import { findCreatedContact, newestContactLike } from '../reconcile'
 import { contactChanges, contactFields } from './contact-fields'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
+import { t } from '../../language'
 
 const schema = contactFields.extend({
   localId: z.number().int().negative(),
@@ -20,7 +21,7 @@ export const createContactAction: ActionDef<CreateContactPayload> = {
   kind: 'create-contact',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.localId}`,
-  summary: (p) => `Create contact ${quote(p.name)}`,
+  summary: (p) => t().summary_create_contact({ name: quote(p.name) }),
   repeatable: false,
   resources: ['contacts', 'groups'],
   contactIds: (p) => [p.localId],

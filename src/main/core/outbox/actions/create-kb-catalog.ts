@@ -8,10 +8,11 @@ import { findCreatedKbEntry, newestKbEntryId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
 import { kbProducts } from './kb-fields'
+import { t } from '../../language'
 
 const schema = z.object({
   localId: z.number().int().negative(),
-  title: z.string().trim().min(1, 'Give the catalog a title.').max(255),
+  title: z.string().trim().min(1, { error: () => t().kb_give_catalog_title() }).max(255),
   description: z.string().trim().max(1000).nullable().optional(),
   products: kbProducts,
 })
@@ -21,7 +22,7 @@ export const createKbCatalogAction: ActionDef<CreateKbCatalogPayload> = {
   kind: 'create-kb-catalog',
   payload: { current: 1, schema },
   lane: (p) => `kb-entry:${p.localId}`,
-  summary: (p) => `Add catalog ${quote(p.title)} (${p.products.length} products)`,
+  summary: (p) => t().kb_summary_catalog({ title: quote(p.title), n: p.products.length }),
   repeatable: false,
   resources: ['knowledge-base'],
   creates: { entity: 'kb-entry', localId: (p) => p.localId },

@@ -8,6 +8,7 @@ import { findCreatedKbEntry, newestKbEntryId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
 import { kbTextFields } from './kb-fields'
+import { t } from '../../language'
 
 const schema = kbTextFields.extend({ localId: z.number().int().negative() })
 export type CreateKbTextPayload = z.output<typeof schema>
@@ -16,7 +17,7 @@ export const createKbTextAction: ActionDef<CreateKbTextPayload> = {
   kind: 'create-kb-text',
   payload: { current: 1, schema },
   lane: (p) => `kb-entry:${p.localId}`,
-  summary: (p) => `Add ${quote(p.title)} to the knowledge base`,
+  summary: (p) => t().kb_summary_add_text({ title: quote(p.title) }),
   editable: (p) => ({ title: p.title }),
   repeatable: false,
   resources: ['knowledge-base'],

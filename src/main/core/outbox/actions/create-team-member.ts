@@ -12,6 +12,7 @@ import { findCreatedTeamMember } from '../reconcile-admin'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
 import { teamMemberFields } from './team-fields'
+import { t } from '../../language'
 
 const schema = teamMemberFields.extend({
   localId: z.number().int().negative(),
@@ -24,7 +25,7 @@ export const createTeamMemberAction: ActionDef<CreateTeamMemberPayload> = {
   kind: 'create-team-member',
   payload: { current: 1, schema },
   lane: (p) => `teamMember:${p.localId}`,
-  summary: (p) => `Add ${quote(p.name)} to the team`,
+  summary: (p) => t().team_summary_add({ name: quote(p.name) }),
   repeatable: false,
   resources: ['team'],
   creates: { entity: 'teamMember', localId: (p) => p.localId },
@@ -40,8 +41,8 @@ export const createTeamMemberAction: ActionDef<CreateTeamMemberPayload> = {
   async send(ctx, p) {
     const password = heldSecret(p.passwordRef)
     if (!password) {
-      throw new ValidationError(`The password typed for ${p.name} is not kept once SkyLight Desk closes. Discard this and add ${p.name} again.`, 422, {
-        password: ['Type the password again.'],
+      throw new ValidationError(t().team_password_not_kept({ name: p.name }), 422, {
+        password: [t().team_type_password_again()],
       })
     }
     const created = await ctx.api.team.create({ name: p.name, email: p.email, role: p.role, password }, ctx.call)

@@ -1,14 +1,15 @@
 // Open a support ticket. POST without idempotency key: an unknown outcome is settled by
 // looking for a ticket of the same subject among the newest, made since the first attempt.
 import { z } from 'zod'
+import { t } from '../../language'
 import { ticket, ticketPriorities } from '../../skylight/resources/tickets'
 import { insertLocalTicket, rekeyTicket, removeLocalTicket } from '../../store'
 import { reconcileInList } from '../reconcile'
 import { quote, type ActionDef } from './define'
 
 const schema = z.object({
-  subject: z.string().trim().min(1, 'Write a subject.').max(255, 'A subject can be at most 255 characters.'),
-  body: z.string().trim().min(1, 'Describe the problem in the first message.').max(10_000, 'The first message can be at most 10000 characters.'),
+  subject: z.string().trim().min(1, { error: () => t().tickets_write_subject() }).max(255, { error: () => t().tickets_subject_max({ max: 255 }) }),
+  body: z.string().trim().min(1, { error: () => t().tickets_describe() }).max(10_000, { error: () => t().tickets_first_max({ max: 10_000 }) }),
   priority: z.enum(ticketPriorities).default('medium'),
   /** None: the server puts the ticket in its first department. */
   departmentId: z.number().int().positive().nullish(),
@@ -20,7 +21,7 @@ export const createTicketAction: ActionDef<CreateTicketPayload> = {
   kind: 'create-ticket',
   payload: { current: 1, schema },
   lane: (p) => `ticket:${p.localId}`,
-  summary: (p) => `Open ticket ${quote(p.subject)}`,
+  summary: (p) => t().tickets_summary_open({ subject: quote(p.subject) }),
   editable: (p) => ({ subject: p.subject, body: p.body }),
   repeatable: false,
   resources: ['tickets'],

@@ -9,6 +9,7 @@ import { findCreatedWebhook, newestWebhookId } from '../reconcile-admin'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
 import { webhookFields } from './webhook-fields'
+import { t } from '../../language'
 
 const schema = webhookFields.extend({ localId: z.number().int().negative() })
 export type CreateWebhookPayload = z.output<typeof schema>
@@ -17,7 +18,7 @@ export const createWebhookAction: ActionDef<CreateWebhookPayload> = {
   kind: 'create-webhook',
   payload: { current: 1, schema },
   lane: (p) => `webhook:${p.localId}`,
-  summary: (p) => `Create webhook ${quote(p.name)}`,
+  summary: (p) => t().webhook_summary_create({ name: quote(p.name) }),
   repeatable: false,
   resources: ['webhooks'],
   creates: { entity: 'webhook', localId: (p) => p.localId },

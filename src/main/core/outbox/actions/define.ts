@@ -7,6 +7,7 @@ import type { CallOptions, SkyLightApi, SkyLightError } from '../../skylight'
 import type { StoreDb } from '../../store'
 import type { EntityName } from '../../store'
 import type { RefEntity, VersionedSchema } from '../payload'
+import { currentLanguage } from '../../language'
 
 /** What the server answered, as stored on the action; `serverId` names the record it made. */
 export interface RemoteResult {
@@ -81,4 +82,8 @@ export type AnyActionDef = ActionDef<any>
 /** How a summary names a row: its name in quotes, or its kind and id when it has none here. */
 export type Names = (entity: EntityName, id: number) => string
 
-export const quote = (text: string, max = 40) => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`
+/** Quoted as the language quotes: “…” in English, «…» in Arabic. */
+export const quote = (text: string, max = 40) => {
+  const [open, close] = currentLanguage().language === 'ar' ? ['«', '»'] : ['“', '”']
+  return `${open}${text.length > max ? `${text.slice(0, max - 1)}…` : text}${close}`
+}

@@ -8,6 +8,8 @@ import type { CallOptions, SkyLightApi } from '../../skylight'
 import { entity, labelOf, notFound, putBackRow, takeRow, type ChildRows, type EntityName, type RowSnapshot } from '../../store'
 import { quote, type ActionDef } from './define'
 import { gone } from './hold'
+import { t } from '../../language'
+import { nounAndId } from '../nouns'
 
 export interface DeleteRowSpec<K extends string> {
   entity: EntityName
@@ -33,14 +35,13 @@ export function deleteRowAction<K extends string>(spec: DeleteRowSpec<K>): Actio
     children: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).nullish(),
   }) as unknown as z.ZodType<DeleteRowPayload<K>>
   const idOf = (p: DeleteRowPayload<K>): number => p[spec.idField]
-  const noun = entity(spec.entity).noun
   return {
     kind: `delete-${spec.entity}`,
     payload: { current: 1, schema },
     lane: (p) => `${spec.entity}:${idOf(p)}`,
     summary: (p) => {
       const label = p.snapshot ? labelOf(spec.entity, p.snapshot) : null
-      return `Delete ${label ? quote(label) : `${noun} ${idOf(p)}`}`
+      return t().summary_delete({ what: label ? quote(label) : nounAndId(spec.entity, idOf(p)) })
     },
     repeatable: true,
     resources: spec.resources,
@@ -48,7 +49,7 @@ export function deleteRowAction<K extends string>(spec: DeleteRowSpec<K>): Actio
     ...(spec.contactIds ? { contactIds: (p: DeleteRowPayload<K>) => spec.contactIds!(idOf(p)) } : {}),
     apply(db, p) {
       const taken = takeRow(db, spec.entity, idOf(p))
-      if (!taken && !p.snapshot) throw notFound(`${noun[0]!.toUpperCase()}${noun.slice(1)} ${idOf(p)}`)
+      if (!taken && !p.snapshot) throw notFound(`${entity(spec.entity).noun[0]!.toUpperCase()}${entity(spec.entity).noun.slice(1)} ${idOf(p)}`)
       return { ...p, snapshot: p.snapshot ?? taken?.row ?? null, children: p.children ?? taken?.children ?? null }
     },
     rollback(db, p) {

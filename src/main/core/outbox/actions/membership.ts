@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { setMembership } from '../../store'
 import type { ActionDef } from './define'
 import { gone, hold, release } from './hold'
+import { t } from '../../language'
 
 export type MembershipPayload = { contactId: number; groupId: number; changed: boolean }
 
@@ -13,7 +14,10 @@ export function membershipAction(group: 'list' | 'segment', member: boolean): Ac
     kind: `${member ? 'add-to' : 'remove-from'}-${group}`,
     payload: { current: 1, schema },
     lane: (p) => `contact:${p.contactId}`,
-    summary: (p, names) => `${member ? 'Add' : 'Remove'} ${names('contact', p.contactId)} ${member ? 'to' : 'from'} ${names(group, p.groupId)}`,
+    summary: (p, names) => {
+      const words = { contact: names('contact', p.contactId), group: names(group, p.groupId) }
+      return member ? t().summary_add_to_group(words) : t().summary_remove_from_group(words)
+    },
     repeatable: true,
     resources: ['contacts', 'groups'],
     contactIds: (p) => [p.contactId],

@@ -5,6 +5,7 @@ import { voiceSettings } from '../../skylight/resources/voice'
 import { patchVoice, saveVoiceSettings, shiftVoiceHold } from '../../store'
 import type { ActionDef } from './define'
 import { gone } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({ previous: z.record(z.string(), z.unknown()).optional() })
 export type RemoveClonedVoicePayload = z.output<typeof schema>
@@ -13,7 +14,7 @@ export const removeClonedVoiceAction: ActionDef<RemoveClonedVoicePayload> = {
   kind: 'remove-cloned-voice',
   payload: { current: 1, schema },
   lane: () => 'voice:1',
-  summary: () => 'Delete the cloned voice',
+  summary: () => t().voice_summary_delete(),
   repeatable: true,
   resources: ['voice'],
   apply(db, p, { hold }) {

@@ -2,8 +2,9 @@
 // counts as done, so it is safe to repeat.
 import { z } from 'zod'
 import { notFound, putBackKbProduct, takeKbProduct } from '../../store'
-import type { ActionDef } from './define'
+import { quote, type ActionDef } from './define'
 import { gone, hold, release } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({
   entryId: z.number().int(),
@@ -16,7 +17,11 @@ export const removeKbProductAction: ActionDef<RemoveKbProductPayload> = {
   kind: 'remove-kb-product',
   payload: { current: 1, schema },
   lane: (p) => `kb-entry:${p.entryId}`,
-  summary: (p, names) => `Remove ${p.snapshot?.name ? `“${String(p.snapshot.name)}”` : `product ${p.productId}`} from ${names('kb-entry', p.entryId)}`,
+  summary: (p, names) =>
+    t().kb_summary_remove_product({
+      product: p.snapshot?.name ? quote(String(p.snapshot.name), 200) : t().kb_summary_product_id({ id: p.productId }),
+      entry: names('kb-entry', p.entryId),
+    }),
   repeatable: true,
   resources: ['knowledge-base'],
   apply(db, p, { hold: holding }) {

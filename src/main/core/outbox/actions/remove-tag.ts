@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { setContactTag } from '../../store'
 import { quote, type ActionDef } from './define'
 import { gone, hold, release } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({
   contactId: z.number().int(),
@@ -17,7 +18,7 @@ export const removeTagAction: ActionDef<RemoveTagPayload> = {
   kind: 'remove-tag',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => `Remove tag ${quote(p.title)} from ${names('contact', p.contactId)}`,
+  summary: (p, names) => t().summary_remove_tag({ contact: names('contact', p.contactId), tag: quote(p.title) }),
   repeatable: true,
   resources: ['contacts', 'groups'],
   contactIds: (p) => [p.contactId],

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { patchRow } from '../../store'
 import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({
   mediaId: z.number().int(),
@@ -17,7 +18,7 @@ export const renameMediaAction: ActionDef<RenameMediaPayload> = {
   kind: 'rename-media',
   payload: { current: 1, schema },
   lane: (p) => `media:${p.mediaId}`,
-  summary: (p) => `Rename ${p.previous !== undefined ? quote(p.previous) : `media file ${p.mediaId}`} to ${quote(p.name)}`,
+  summary: (p) => t().summary_rename({ from: p.previous !== undefined ? quote(p.previous) : t().summary_noun_id({ noun: t().noun_media(), id: p.mediaId }), to: quote(p.name) }),
   editable: (p) => ({ name: p.name }),
   repeatable: true,
   resources: ['media'],

@@ -3,6 +3,7 @@
 // first attempt and not already matched to another reply.
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
+import { t } from '../../language'
 import { ValidationError } from '../../skylight'
 import { ticketReply } from '../../skylight/resources/tickets'
 import { confirmLocalReply, deleteLocalReply, failLocalReply, findLocalReply, insertLocalReply, requireTicket, type StoreDb } from '../../store'
@@ -11,7 +12,7 @@ import { quote, type ActionDef } from './define'
 
 const schema = z.object({
   ticketId: z.number().int(),
-  text: z.string().trim().min(1, 'Write the reply first.').max(10_000, 'A reply can be at most 10000 characters.'),
+  text: z.string().trim().min(1, { error: () => t().tickets_write_reply() }).max(10_000, { error: () => t().tickets_reply_max({ max: 10_000 }) }),
   /** The local reply row's handle; a new one each time the local phase is applied. */
   localId: z.string().optional(),
 })
@@ -27,13 +28,13 @@ export const replyTicketAction: ActionDef<ReplyTicketPayload> = {
   kind: 'reply-ticket',
   payload: { current: 1, schema },
   lane: (p) => `ticket:${p.ticketId}`,
-  summary: (p) => `Reply ${quote(p.text)} to ticket ${p.ticketId > 0 ? p.ticketId : '(not sent yet)'}`,
+  summary: (p) => t().tickets_summary_reply({ text: quote(p.text), ticket: p.ticketId > 0 ? p.ticketId : null }),
   editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['tickets'],
   apply(db, p) {
     const ticket = requireTicket(db, p.ticketId)
-    if (ticket.status === 'closed') throw new ValidationError('This ticket is closed: open a new ticket to contact support again.', 422)
+    if (ticket.status === 'closed') throw new ValidationError(t().tickets_refuse_reply(), 422)
     dropUnsent(db, p.localId)
     const localId = randomUUID()
     insertLocalReply(db, { ticketId: p.ticketId, localId, message: p.text, createdAt: new Date().toISOString() })

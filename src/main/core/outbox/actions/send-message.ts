@@ -7,6 +7,7 @@ import { message } from '../../skylight/resources/messages'
 import { confirmLocalMessage, deleteLocalMessage, failLocalMessage, findLocalMessage, insertLocalMessage, requireLocal, showReplyInConversation, undoReplyInConversation, type StoreDb } from '../../store'
 import { findSentMessage, newestSentMessageId } from '../reconcile'
 import { quote, type ActionDef } from './define'
+import { t } from '../../language'
 
 const schema = z.object({
   contactId: z.number().int(),
@@ -33,7 +34,7 @@ export const sendMessageAction: ActionDef<SendMessagePayload> = {
   kind: 'send-message',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => `Send ${quote(p.text)} to ${names('contact', p.contactId)}`,
+  summary: (p, names) => t().summary_send({ text: quote(p.text), to: names('contact', p.contactId) }),
   editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['messages', 'conversations'],

@@ -6,6 +6,7 @@ import { aiAgent } from '../../skylight/resources/ai-agents'
 import { restoreDefaultAiAgent, saveAiAgentIfUnheld, setDefaultAiAgent } from '../../store'
 import type { ActionDef } from './define'
 import { hold, release } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({
   agentId: z.number().int(),
@@ -18,7 +19,7 @@ export const setDefaultAiAgentAction: ActionDef<SetDefaultAiAgentPayload> = {
   kind: 'set-default-ai-agent',
   payload: { current: 1, schema },
   lane: (p) => `ai-agent:${p.agentId}`,
-  summary: (p, names) => `Make ${names('ai-agent', p.agentId)} the default AI agent`,
+  summary: (p, names) => t().agents_summary_default({ agent: names('ai-agent', p.agentId) }),
   repeatable: true,
   resources: ['ai-agents'],
   apply(db, p, { hold: holding }) {

@@ -7,6 +7,7 @@ import { insertLocalKbEntry, rekeyKbEntry, removeRow } from '../../store'
 import { findCreatedKbEntry, newestKbEntryId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
+import { t } from '../../language'
 
 const url = z
   .string()
@@ -18,7 +19,7 @@ const url = z
     } catch {
       return false
     }
-  }, 'Enter a full web address, starting with https://')
+  }, { error: () => t().kb_full_address() })
   .transform((v) => new URL(v).href)
 
 const schema = z.object({ localId: z.number().int().negative(), url, title: z.string().trim().max(255).optional() })
@@ -28,7 +29,7 @@ export const submitKbWebsiteAction: ActionDef<SubmitKbWebsitePayload> = {
   kind: 'submit-kb-website',
   payload: { current: 1, schema },
   lane: (p) => `kb-entry:${p.localId}`,
-  summary: (p) => `Crawl ${quote(p.url, 60)} for the knowledge base`,
+  summary: (p) => t().kb_summary_crawl({ url: quote(p.url, 60) }),
   repeatable: false,
   resources: ['knowledge-base'],
   creates: { entity: 'kb-entry', localId: (p) => p.localId },

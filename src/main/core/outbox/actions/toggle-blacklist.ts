@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { patchRow } from '../../store'
 import type { ActionDef } from './define'
 import { hold, release } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({
   contactId: z.number().int(),
@@ -17,7 +18,7 @@ export const toggleBlacklistAction: ActionDef<ToggleBlacklistPayload> = {
   kind: 'toggle-blacklist',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => `${p.blacklisted ? 'Blacklist' : 'Remove from blacklist'} ${names('contact', p.contactId)}`,
+  summary: (p, names) => (p.blacklisted ? t().summary_blacklist : t().summary_unblacklist)({ contact: names('contact', p.contactId) }),
   repeatable: true,
   resources: ['contacts'],
   contactIds: (p) => [p.contactId],

@@ -1,6 +1,7 @@
 // Edit the account's profile (company name, address, timezone, country), offline like any
 // other edit: shown at once, sent when online. Consecutive edits are merged.
 import { z } from 'zod'
+import { t } from '../../language'
 import { saveAccount } from '../../store'
 import { accountId, patchAccount, type AccountPatch } from '../../store/writes/account'
 import { notFound } from '../../store'
@@ -9,11 +10,20 @@ import { hold, release } from './hold'
 
 const TIMEZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])
 
+// The profile's fields as the outbox summary names them, in the core's language.
+const fieldNames: Record<string, () => string> = {
+  company_name: () => t().account_field_company_name(),
+  address: () => t().account_field_address(),
+  timezone: () => t().account_field_timezone(),
+  country_id: () => t().account_field_country(),
+}
+const fieldName = (key: string) => fieldNames[key]?.() ?? key.replace('_id', '').replace('_', ' ')
+
 export const accountChanges = z
   .object({
-    company_name: z.string().trim().min(1, { error: 'Enter the company name.' }).max(255).optional(),
+    company_name: z.string().trim().min(1, { error: () => t().account_enter_company() }).max(255).optional(),
     address: z.string().trim().max(500).optional(),
-    timezone: z.string().refine((v) => TIMEZONES.has(v), { error: 'Choose a timezone from the list.' }).optional(),
+    timezone: z.string().refine((v) => TIMEZONES.has(v), { error: () => t().account_choose_timezone() }).optional(),
     country_id: z.number().int().positive().optional(),
   })
   .strict()
@@ -41,7 +51,7 @@ export const updateAccountAction: ActionDef<UpdateAccountPayload> = {
   kind: 'update-account',
   payload: { current: 1, schema },
   lane: (p) => `account:${p.accountId}`,
-  summary: (p) => `Edit the account profile (${Object.keys(p.changes).map((k) => k.replace('_id', '').replace('_', ' ')).join(', ')})`,
+  summary: (p) => t().account_summary_profile({ fields: Object.keys(p.changes).map(fieldName).join(t().account_list_separator()) }),
   repeatable: true,
   resources: ['account'],
   apply(db, p, { hold: holding }) {

@@ -6,6 +6,7 @@ import { patchRow, saveAiAgentIfUnheld } from '../../store'
 import { aiAgentChanges, aiAgentRowFields } from './ai-agent-fields'
 import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({
   agentId: z.number().int(),
@@ -19,7 +20,7 @@ export const updateAiAgentAction: ActionDef<UpdateAiAgentPayload> = {
   kind: 'update-ai-agent',
   payload: { current: 1, schema },
   lane: (p) => `ai-agent:${p.agentId}`,
-  summary: (p, names) => `Edit ${p.changes.name ? `AI agent ${quote(p.changes.name)}` : names('ai-agent', p.agentId)}`,
+  summary: (p, names) => (p.changes.name ? t().agents_summary_edit_named({ name: quote(p.changes.name) }) : t().agents_summary_edit({ agent: names('ai-agent', p.agentId) })),
   repeatable: true,
   resources: ['ai-agents'],
   apply(db, p, { hold: holding }) {

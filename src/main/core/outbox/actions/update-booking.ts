@@ -2,6 +2,7 @@
 // it twice has the effect of once. The server refuses a taken time or a booking that has
 // since been cancelled or completed; the local change is then undone and the reason shown.
 import { z } from 'zod'
+import { t } from '../../language'
 import { booking } from '../../skylight/resources/bookings'
 import { epochMs, holdBookingChange, releaseBooking, saveBookingIfUnheld } from '../../store'
 import type { ActionDef } from './define'
@@ -10,7 +11,7 @@ const schema = z.object({
   bookingId: z.number().int(),
   startsAt: z
     .string()
-    .refine((v) => Number.isFinite(Date.parse(v)), 'Give the start as a date and time.')
+    .refine((v) => Number.isFinite(Date.parse(v)), { error: () => t().bookings_give_start() })
     .optional(),
   resourceId: z.number().int().positive().nullish(),
   status: z.enum(['confirmed', 'completed']).optional(),
@@ -24,7 +25,7 @@ export const updateBookingAction: ActionDef<UpdateBookingPayload> = {
   payload: { current: 1, schema },
   lane: (p) => `booking:${p.bookingId}`,
   summary: (p) =>
-    p.status === 'confirmed' ? `Confirm booking ${p.bookingId}` : p.status === 'completed' ? `Complete booking ${p.bookingId}` : `Reschedule booking ${p.bookingId}`,
+    (p.status === 'confirmed' ? t().bookings_summary_confirm : p.status === 'completed' ? t().bookings_summary_complete : t().bookings_summary_reschedule)({ id: p.bookingId }),
   repeatable: true,
   resources: ['bookings'],
   apply(db, p) {

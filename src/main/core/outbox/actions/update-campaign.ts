@@ -7,6 +7,7 @@ import { describeLocalDraft, patchRow, saveCampaignIfUnheld } from '../../store'
 import { campaignChanges, campaignRowFields, notInState } from './campaign-fields'
 import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({
   campaignId: z.number().int(),
@@ -23,7 +24,8 @@ export const updateCampaignAction: ActionDef<UpdateCampaignPayload> = {
   kind: 'update-campaign',
   payload: { current: 1, schema },
   lane: (p) => `campaign:${p.campaignId}`,
-  summary: (p, names) => `Edit ${p.changes.name ? `campaign ${quote(p.changes.name)}` : names('campaign', p.campaignId)}`,
+  summary: (p, names) =>
+    t().summary_edit({ what: p.changes.name ? t().summary_named({ noun: t().noun_campaign(), name: quote(p.changes.name) }) : names('campaign', p.campaignId) }),
   repeatable: true,
   resources: ['campaigns'],
   apply(db, p, { hold: holding }) {

@@ -5,6 +5,7 @@ import { patchRow } from '../../store'
 import { contactChanges } from './contact-fields'
 import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({
   contactId: z.number().int(),
@@ -17,7 +18,8 @@ export const updateContactAction: ActionDef<UpdateContactPayload> = {
   kind: 'update-contact',
   payload: { current: 1, schema },
   lane: (p) => `contact:${p.contactId}`,
-  summary: (p, names) => `Edit ${p.changes.name ? `contact ${quote(p.changes.name)}` : names('contact', p.contactId)}`,
+  summary: (p, names) =>
+    t().summary_edit({ what: p.changes.name ? t().summary_named({ noun: t().noun_contact(), name: quote(p.changes.name) }) : names('contact', p.contactId) }),
   repeatable: true,
   resources: ['contacts'],
   contactIds: (p) => [p.contactId],

@@ -7,6 +7,7 @@ import { patchRow, saveKbEntryIfUnheld } from '../../store'
 import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
 import { kbChanges, kbRowFields } from './kb-fields'
+import { t } from '../../language'
 
 const schema = z.object({
   entryId: z.number().int(),
@@ -19,7 +20,7 @@ export const updateKbEntryAction: ActionDef<UpdateKbEntryPayload> = {
   kind: 'update-kb-entry',
   payload: { current: 1, schema },
   lane: (p) => `kb-entry:${p.entryId}`,
-  summary: (p, names) => `Edit ${p.changes.title ? quote(p.changes.title) : names('kb-entry', p.entryId)}${p.changes.content !== undefined ? ' (new text)' : ''}`,
+  summary: (p, names) => t().kb_summary_edit({ entry: p.changes.title ? quote(p.changes.title) : names('kb-entry', p.entryId), newText: p.changes.content !== undefined }),
   repeatable: true,
   resources: ['knowledge-base'],
   apply(db, p, { hold: holding }) {

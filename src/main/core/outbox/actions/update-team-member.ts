@@ -7,6 +7,7 @@ import { saveTeamMemberIfUnheld } from '../../store/writes/team'
 import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
 import { teamMemberChanges } from './team-fields'
+import { t } from '../../language'
 
 const schema = z.object({
   teamMemberId: z.number().int(),
@@ -20,7 +21,7 @@ export const updateTeamMemberAction: ActionDef<UpdateTeamMemberPayload> = {
   kind: 'update-team-member',
   payload: { current: 1, schema },
   lane: (p) => `teamMember:${p.teamMemberId}`,
-  summary: (p) => `Edit team member ${p.changes.name ? quote(p.changes.name) : p.teamMemberId}`,
+  summary: (p) => t().team_summary_edit({ who: p.changes.name ? quote(p.changes.name) : String(p.teamMemberId) }),
   repeatable: true,
   resources: ['team'],
   apply(db, p, { hold: holding }) {

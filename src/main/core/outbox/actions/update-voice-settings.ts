@@ -3,6 +3,7 @@
 // own provider key is never part of this payload (it would sit on disk): the payload says
 // only "own" or "SkyLight's", and the key is read from the keychain when the request goes out.
 import { z } from 'zod'
+import { t } from '../../language'
 import { voiceSettings } from '../../skylight/resources/voice'
 import { patchVoice, saveVoiceSettings, shiftVoiceHold } from '../../store'
 import type { ActionDef } from './define'
@@ -16,7 +17,7 @@ const schema = z
     providerKey: z.enum(['own', 'skylight']).optional(),
     previous: z.record(z.string(), z.unknown()).default({}),
   })
-  .refine((p) => Object.keys(p.changes).length > 0 || p.providerKey !== undefined, 'Change at least one setting.')
+  .refine((p) => Object.keys(p.changes).length > 0 || p.providerKey !== undefined, { error: () => t().voice_change_one() })
 export type UpdateVoiceSettingsPayload = z.output<typeof schema>
 
 export const updateVoiceSettingsAction: ActionDef<UpdateVoiceSettingsPayload> = {
@@ -25,12 +26,12 @@ export const updateVoiceSettingsAction: ActionDef<UpdateVoiceSettingsPayload> = 
   lane: () => 'voice:1',
   summary: (p) => {
     const parts = [
-      p.changes.enabled === undefined ? null : p.changes.enabled ? 'turn voice on' : 'turn voice off',
-      p.changes.dialect ? `dialect ${p.changes.dialect}` : null,
-      p.changes.language ? `language ${p.changes.language}` : null,
-      p.providerKey === 'own' ? 'use your own provider key' : p.providerKey === 'skylight' ? 'use SkyLight’s provider key' : null,
+      p.changes.enabled === undefined ? null : p.changes.enabled ? t().voice_summary_on() : t().voice_summary_off(),
+      p.changes.dialect ? t().voice_summary_dialect({ dialect: p.changes.dialect }) : null,
+      p.changes.language ? t().voice_summary_language({ language: p.changes.language }) : null,
+      p.providerKey === 'own' ? t().voice_summary_own_key() : p.providerKey === 'skylight' ? t().voice_summary_skylight_key() : null,
     ]
-    return `Voice settings: ${parts.filter(Boolean).join(', ')}`
+    return t().voice_summary_settings({ parts: parts.filter(Boolean).join(t().voice_list_separator()) })
   },
   repeatable: true,
   resources: ['voice'],

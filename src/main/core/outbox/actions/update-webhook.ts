@@ -7,6 +7,7 @@ import { saveWebhookIfUnheld } from '../../store/writes/webhooks'
 import { quote, type ActionDef } from './define'
 import { hold, release } from './hold'
 import { webhookChanges, webhookRowFields } from './webhook-fields'
+import { t } from '../../language'
 
 const schema = z.object({
   webhookId: z.number().int(),
@@ -17,9 +18,9 @@ export type UpdateWebhookPayload = z.output<typeof schema>
 
 function describe(p: UpdateWebhookPayload): string {
   const keys = Object.keys(p.changes)
-  const who = p.changes.name ? quote(p.changes.name) : `webhook ${p.webhookId}`
-  if (keys.length === 1 && p.changes.is_active !== undefined) return `${p.changes.is_active ? 'Turn on' : 'Turn off'} ${who}`
-  return `Edit ${who}`
+  const who = p.changes.name ? quote(p.changes.name) : t().summary_noun_id({ noun: t().noun_webhook(), id: p.webhookId })
+  if (keys.length === 1 && p.changes.is_active !== undefined) return (p.changes.is_active ? t().webhook_summary_turn_on : t().webhook_summary_turn_off)({ who })
+  return t().webhook_summary_edit({ who })
 }
 
 export const updateWebhookAction: ActionDef<UpdateWebhookPayload> = {

@@ -7,6 +7,7 @@ import { insertLocalKbEntry, rekeyKbEntry, removeRow } from '../../store'
 import { findCreatedKbEntry, newestKbEntryId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({
   localId: z.number().int().negative(),
@@ -24,7 +25,7 @@ export const uploadKbFileAction: ActionDef<UploadKbFilePayload> = {
   kind: 'upload-kb-file',
   payload: { current: 1, schema },
   lane: (p) => `kb-entry:${p.localId}`,
-  summary: (p) => `Add ${p.kind === 'voice' ? 'audio' : 'document'} ${quote(p.title || p.originalName)} to the knowledge base`,
+  summary: (p) => (p.kind === 'voice' ? t().kb_summary_add_audio : t().kb_summary_add_document)({ title: quote(p.title || p.originalName) }),
   editable: (p) => ({ title: p.title || p.originalName }),
   repeatable: false,
   resources: ['knowledge-base'],

@@ -10,6 +10,7 @@ import { insertLocalMedia, rekeyMedia, removeRow } from '../../store'
 import { findUpload, newestUploadId } from '../reconcile'
 import { quote, type ActionDef } from './define'
 import { release } from './hold'
+import { t } from '../../language'
 
 const schema = z.object({
   /** The local media row (negative id) until the server's record replaces it. */
@@ -28,7 +29,7 @@ export const uploadMediaAction: ActionDef<UploadMediaPayload> = {
   kind: 'upload-media',
   payload: { current: 1, schema },
   lane: (p) => `media:${p.localId}`,
-  summary: (p) => `Upload ${quote(p.name || p.originalName)}`,
+  summary: (p) => t().summary_upload({ name: quote(p.name || p.originalName) }),
   editable: (p) => ({ name: p.name || p.originalName }),
   repeatable: false,
   resources: ['media'],

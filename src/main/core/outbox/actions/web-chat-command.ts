@@ -7,12 +7,13 @@ import { ValidationError } from '../../skylight'
 import type { WebChatSession } from '../../skylight/resources/web-chat'
 import { holdWebChatSession, releaseWebChatSession, saveWebChatSessionIfUnheld, webChatAllowed, type WebChatAction } from '../../store'
 import type { ActionDef } from './define'
+import { t } from '../../language'
 
 const rules = {
-  'take-over': { action: 'takeOver', patch: { handledBy: 'human' }, refusal: 'It is already handled by a person, or it has ended.' },
-  release: { action: 'release', patch: { handledBy: 'ai' }, refusal: 'Only a session a person handles can go back to the AI.' },
-  end: { action: 'end', patch: { status: 'ended' }, refusal: 'It has already ended.' },
-} as const satisfies Record<string, { action: WebChatAction; patch: object; refusal: string }>
+  'take-over': { action: 'takeOver', patch: { handledBy: 'human' }, label: () => t().webchat_take_over(), refusal: () => t().webchat_refused_taken() },
+  release: { action: 'release', patch: { handledBy: 'ai' }, label: () => t().webchat_release(), refusal: () => t().webchat_refuse_release() },
+  end: { action: 'end', patch: { status: 'ended' }, label: () => t().webchat_command_end(), refusal: () => t().webchat_refused_ended() },
+} as const satisfies Record<string, { action: WebChatAction; patch: object; label: () => string; refusal: () => string }>
 
 const schema = z.object({
   sessionId: z.string().min(1).max(200),
@@ -21,7 +22,11 @@ const schema = z.object({
 })
 export type WebChatCommandPayload = z.output<typeof schema>
 
-const labels = { 'take-over': 'Take over', release: 'Return to the AI', end: 'End' } as const
+const summaries = {
+  'take-over': (session: string) => t().webchat_summary_take_over({ session }),
+  release: (session: string) => t().webchat_summary_release({ session }),
+  end: (session: string) => t().webchat_summary_end({ session }),
+} as const
 
 function tookEffect(s: WebChatSession, p: WebChatCommandPayload): boolean {
   if (p.command === 'end') return s.status === 'ended'
@@ -33,7 +38,7 @@ export const webChatCommandAction: ActionDef<WebChatCommandPayload> = {
   kind: 'web-chat-command',
   payload: { current: 1, schema },
   lane: (p) => `web-chat:${p.sessionId}`,
-  summary: (p) => `${labels[p.command]} web chat ${p.sessionId}`,
+  summary: (p) => summaries[p.command](p.sessionId),
   repeatable: false,
   resources: ['webChat'],
   apply(db, p) {
@@ -46,7 +51,7 @@ export const webChatCommandAction: ActionDef<WebChatCommandPayload> = {
   async send(ctx, p) {
     const current = await ctx.api.webChat.get(p.sessionId, ctx.call)
     if (!webChatAllowed(current.status, current.handled_by)[rules[p.command].action]) {
-      throw new ValidationError(`${labels[p.command]} is not possible for this session now: ${rules[p.command].refusal}`, 409)
+      throw new ValidationError(t().webchat_not_possible_now({ command: rules[p.command].label(), why: rules[p.command].refusal() }), 409)
     }
     const after = await ctx.api.webChat.command(p.sessionId, p.command, ctx.call)
     return { record: after ?? undefined }

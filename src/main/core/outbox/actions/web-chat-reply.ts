@@ -3,6 +3,7 @@
 // first attempt and not already matched to another message.
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
+import { t } from '../../language'
 import { ValidationError } from '../../skylight'
 import { webChatMessage } from '../../skylight/resources/web-chat'
 import {
@@ -19,7 +20,7 @@ import { quote, type ActionDef } from './define'
 
 const schema = z.object({
   sessionId: z.string().min(1).max(200),
-  text: z.string().trim().min(1, 'Write a message first.').max(5000, 'A message can be at most 5000 characters.'),
+  text: z.string().trim().min(1, { error: () => t().webchat_write_message() }).max(5000, { error: () => t().webchat_message_max({ max: 5000 }) }),
   localId: z.string().optional(),
 })
 export type WebChatReplyPayload = z.output<typeof schema>
@@ -28,14 +29,14 @@ export const webChatReplyAction: ActionDef<WebChatReplyPayload> = {
   kind: 'web-chat-reply',
   payload: { current: 1, schema },
   lane: (p) => `web-chat:${p.sessionId}`,
-  summary: (p) => `Reply ${quote(p.text)} in web chat`,
+  summary: (p) => t().webchat_summary_reply({ text: quote(p.text) }),
   editable: (p) => ({ text: p.text }),
   repeatable: false,
   resources: ['webChat'],
   apply(db, p) {
     const session = requireWebChatSession(db, p.sessionId)
     if (!webChatAllowed(session.status, session.handledBy).reply) {
-      throw new ValidationError('Take over the session before replying (an ended session takes no reply).', 422)
+      throw new ValidationError(t().webchat_refuse_send(), 422)
     }
     if (p.localId) deleteUnsentWebChatMessage(db, p.localId)
     const localId = randomUUID()

@@ -1,5 +1,5 @@
 // Tags, lists and segments are read whole and replaced whole.
-import { inArray } from 'drizzle-orm'
+import { and, inArray, lt, sql } from 'drizzle-orm'
 import type { Group } from '../../skylight/resources/groups'
 import type { Tag } from '../../skylight/resources/tags'
 import { inTransaction, type StoreDb } from '../db'
@@ -9,8 +9,12 @@ import { replaceCollection, type ReplaceResult } from './replace'
 import { upsertRows } from './upsert-rows'
 
 export function replaceTags(db: StoreDb, all: readonly Tag[], sweep = true): ReplaceResult<number> {
-  return inTransaction(db, (tx) =>
-    replaceCollection(
+  return inTransaction(db, (tx) => {
+    // SkyLight has the tag now: the provisional one the app made for the title (a local id,
+    // see setContactTag) gives way, even while its action is still held, or both would show.
+    const titles = all.map((t) => t.title.toLowerCase())
+    if (titles.length > 0) tx.delete(tags).where(and(lt(tags.id, 0), inArray(sql`lower(${tags.title})`, titles))).run()
+    return replaceCollection(
       all.map((t) => ({ id: t.id, title: t.title, contactsCount: t.contacts_count, createdAt: t.created_at })),
       {
         keyOf: (row) => row.id,
@@ -20,8 +24,8 @@ export function replaceTags(db: StoreDb, all: readonly Tag[], sweep = true): Rep
         busy: () => unsettledIds(tx, 'tag'),
       },
       sweep,
-    ),
-  )
+    )
+  })
 }
 
 const groupRow = (g: Group) => ({ id: g.id, name: g.name, status: g.status, contactsCount: g.contacts_count, createdAt: g.created_at })

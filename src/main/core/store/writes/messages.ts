@@ -56,6 +56,9 @@ export function upsertMessages(db: StoreDb, contactId: number, page: readonly Me
         .map((r) => [r.serverId!, r]),
     )
     const { insert, update, result } = partition(incoming, (r) => r.serverId, stored)
+    // Row ids break ties between messages of the same timestamp (a second's resolution is
+    // common): oldest first, in the server's id order, whatever order the page came in.
+    insert.sort((a, b) => a.sortAtMs - b.sortAtMs || a.serverId - b.serverId)
     // Every inserted row has the same columns (the statement is built from the first).
     const rowIds = insertRowsReturningIds(tx, messages, insert.map((values) => ({ ...values, error: values.error ?? null, unseen: false })))
     indexMessages(tx, insert.map((values, i) => ({ rowId: rowIds[i]!, content: values.content })))

@@ -4,6 +4,7 @@ import type { Priority } from '../../skylight'
 import type { PortableClientOptions } from '../../skylight/client'
 import type { SyncEvent, SyncTimings } from '../account-sync'
 import type { SyncKind } from '../plans'
+import type { Digits, Language } from '../../../../shared/i18n/locale'
 
 export interface SyncThreadData {
   /** The account's database file, already created and migrated by the core's connection. */
@@ -13,6 +14,8 @@ export interface SyncThreadData {
   limit: number
   windowMs: number
   timings: Partial<SyncTimings>
+  /** The core's language, for what the thread says to the user (errors in the sync status). */
+  language: { language: Language; digits: Digits }
 }
 
 /** The rate budget across the boundary: the thread asks, the core's budget grants. */
@@ -31,6 +34,7 @@ export type ToThread =
   | { type: 'contact'; id: number; contactId: number }
   | { type: 'resume' }
   | { type: 'timings'; timings: Partial<SyncTimings> }
+  | { type: 'language'; language: Language; digits: Digits }
   | { type: 'stop' }
   | BudgetReply
 

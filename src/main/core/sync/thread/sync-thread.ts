@@ -10,6 +10,8 @@ import { storedStatus, type SyncEvent, type SyncStatus, type SyncTimings } from 
 import type { SyncKind } from '../plans'
 import { BudgetServer } from './budget-server'
 import type { FromThread, SyncThreadData, ToThread } from './protocol'
+import { currentLanguage } from '../../language'
+import type { Digits, Language } from '../../../../shared/i18n/locale'
 
 export interface SyncThreadOptions {
   /** The account's database file, opened (and migrated) by `db`'s connection first. */
@@ -96,6 +98,11 @@ export class SyncThread {
     if (this.#running) this.#send({ type: 'timings', timings })
   }
 
+  /** The user chose another language: the thread words its messages in it from now on. */
+  setLanguage(choice: { language: Language; digits: Digits }): void {
+    if (this.#running) this.#send({ type: 'language', ...choice })
+  }
+
   /** Stops the thread's run and timers, closes its connection and ends it. */
   async stop(): Promise<void> {
     const already = this.#stopped
@@ -139,6 +146,7 @@ export class SyncThread {
       limit: this.#o.api.client.budget.limit,
       windowMs: this.#o.api.client.budget.windowMs,
       timings: this.#timings,
+      language: currentLanguage(),
     }
     const worker = new Worker(entry, { workerData: data, execArgv: entry.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [] })
     let markReady = (): void => {}

@@ -7,11 +7,13 @@ import { openStore } from '../../store'
 import { AccountSync } from '../account-sync'
 import type { FromThread, SyncThreadData, ToThread } from './protocol'
 import { RemoteBudget } from './remote-budget'
+import { useLanguage } from '../../language'
 
 const port = parentPort
 if (!port) throw new Error('thread.ts runs as a worker thread (see SyncThread)')
 const data = workerData as SyncThreadData
 const send = (message: FromThread): void => port.postMessage(message)
+useLanguage(data.language)
 
 const budget = new RemoteBudget({ limit: data.limit, windowMs: data.windowMs, send })
 // The core's connection created and migrated the file before starting this thread. A
@@ -41,6 +43,9 @@ port.on('message', (message: ToThread) => {
       return
     case 'resume':
       sync.resume()
+      return
+    case 'language':
+      useLanguage({ language: message.language, digits: message.digits })
       return
     case 'timings':
       sync.setTimings(message.timings)

@@ -1,6 +1,7 @@
 // A channel's state in words a user understands, with what to do about it. The API's
 // sync_status values (docs: rest-api/channels) are technical; these are what the Account
-// area, the inbox and the campaign editor say.
+// area, the inbox and the campaign editor say, in the interface's language.
+import { m } from '../i18n.svelte'
 
 export type Tone = 'ok' | 'warn' | 'danger' | 'muted'
 
@@ -11,10 +12,10 @@ export interface ChannelWords {
   advice: string
 }
 
-export const channelNames: Record<string, string> = { whatsapp: 'WhatsApp', telegram: 'Telegram', instagram: 'Instagram' }
+const channelNames: Record<string, () => string> = { whatsapp: m.channel_whatsapp, telegram: m.channel_telegram, instagram: m.channel_instagram }
 
 export function channelName(type: string): string {
-  return channelNames[type] ?? type
+  return channelNames[type]?.() ?? type
 }
 
 export function channelWords(c: { isConnected: boolean; syncStatus: string | null }): ChannelWords {
@@ -22,29 +23,28 @@ export function channelWords(c: { isConnected: boolean; syncStatus: string | nul
     case 'OK':
     case 'SYNC_SUCCESS':
       return c.isConnected
-        ? { label: 'Connected', tone: 'ok', advice: '' }
-        : { label: 'Not connected', tone: 'muted', advice: 'Connect it to send and receive messages on it.' }
+        ? { label: m.channels_state_connected(), tone: 'ok', advice: '' }
+        : { label: m.channels_state_not_connected(), tone: 'muted', advice: m.channels_advice_connect() }
     case 'CONNECTING':
-      return { label: 'Connecting…', tone: 'warn', advice: 'SkyLight is setting the account up. This can take a minute; refresh to check again.' }
+      return { label: m.channels_state_connecting(), tone: 'warn', advice: m.channels_advice_connecting() }
     case 'CREDENTIALS':
-      return { label: 'Needs signing in again', tone: 'danger', advice: 'The password was changed on the phone or in the app. Connect again to restore it.' }
+      return { label: m.channels_state_credentials(), tone: 'danger', advice: m.channels_advice_credentials() }
     case 'ERROR':
-      return { label: 'Not working', tone: 'danger', advice: 'Refresh first; if it stays like this, disconnect and connect again.' }
+      return { label: m.channels_state_error(), tone: 'danger', advice: m.channels_advice_error() }
     case 'STOPPED':
       return c.isConnected
-        ? { label: 'Paused', tone: 'warn', advice: 'Messages are not going out on it. Refresh, or disconnect and connect again.' }
-        : { label: 'Not connected', tone: 'muted', advice: 'Connect it to send and receive messages on it.' }
+        ? { label: m.channels_state_paused(), tone: 'warn', advice: m.channels_advice_paused() }
+        : { label: m.channels_state_not_connected(), tone: 'muted', advice: m.channels_advice_connect() }
     case 'CREATION_FAIL':
-      return { label: 'Connection failed', tone: 'danger', advice: 'The code was not scanned in time or was refused. Show a new code and scan it again.' }
+      return { label: m.channels_state_failed(), tone: 'danger', advice: m.channels_advice_failed() }
     default:
       return c.isConnected
-        ? { label: 'Connected', tone: 'ok', advice: '' }
-        : { label: 'Not connected', tone: 'muted', advice: 'Connect it to send and receive messages on it.' }
+        ? { label: m.channels_state_connected(), tone: 'ok', advice: '' }
+        : { label: m.channels_state_not_connected(), tone: 'muted', advice: m.channels_advice_connect() }
   }
 }
 
 /** What stops when a channel is disconnected, said before the user confirms. */
 export function disconnectWarning(type: string): string {
-  const name = channelName(type)
-  return `Messages to and from ${name} contacts stop until you connect it again, and campaigns that send on ${name} cannot send.`
+  return m.channels_disconnect_warning({ name: channelName(type) })
 }

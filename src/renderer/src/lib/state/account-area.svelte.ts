@@ -7,6 +7,7 @@ import { messageOf } from '../actions'
 import { channelName } from '../account/channel-words'
 import { nextPollDelay, qrOutcome } from '../account/qr-poll'
 import { call, DeskError } from '../desk'
+import { m } from '../i18n.svelte'
 
 export type AccountTab = 'profile' | 'channels' | 'team' | 'webhooks'
 
@@ -97,7 +98,7 @@ export class AccountAreaState {
       this.#overview = await call('account-overview', {})
       this.#error = null
     } catch (error) {
-      this.#error = messageOf(error, 'The account could not be read.')
+      this.#error = messageOf(error, m.account_read_failed())
     } finally {
       this.#loaded = true
     }
@@ -105,15 +106,14 @@ export class AccountAreaState {
 
   /** The core saw a connected channel drop (on a refresh or a live call). */
   channelDropped(type: string, syncStatus: string | null): void {
-    const why = syncStatus === 'CREDENTIALS' ? 'It needs signing in again' : 'Messages on it wait until it is connected again'
-    this.#alert = `${channelName(type)} is no longer connected. ${why} — see Account › Channels.`
+    this.#alert = m.channels_dropped({ name: channelName(type), credentials: syncStatus === 'CREDENTIALS' })
   }
 
   /** Queues the profile edit; answers the field errors (empty when queued). */
   async saveProfile(changes: { company_name?: string; address?: string; timezone?: string; country_id?: number }): Promise<FieldErrors | string | null> {
     try {
       await call('account-update', { changes })
-      this.#announcement = 'Profile changes saved; they are sent when SkyLight is reachable.'
+      this.#announcement = m.account_profile_saved()
       await this.load()
       return null
     } catch (error) {
@@ -170,7 +170,7 @@ export class AccountAreaState {
     const flow = this.#qr
     if (!flow || generation !== this.#pollGeneration) return
     if (delay === null) {
-      this.#qr = { ...flow, state: 'expired', message: 'The code was not scanned in time.' }
+      this.#qr = { ...flow, state: 'expired', message: m.qr_expired() }
       return
     }
     this.#pollTimer = setTimeout(async () => {
@@ -187,7 +187,7 @@ export class AccountAreaState {
           return
         }
         if (outcome === 'failed') {
-          this.#qr = { ...current, state: 'failed', code: null, message: 'The connection failed. Show a new code and scan it again.' }
+          this.#qr = { ...current, state: 'failed', code: null, message: m.qr_failed() }
           await this.load()
           return
         }
@@ -229,10 +229,10 @@ export class AccountAreaState {
       const started = await call('channel-instagram-connect', { username, password })
       if (started.kind === 'connected') {
         this.#instagram = { ...flow, step: 'connected', busy: false }
-        this.#announcement = 'Instagram connected.'
+        this.#announcement = m.ig_announce_connected()
         await this.load()
       } else {
-        this.#instagram = { ...flow, step: 'code', accountId: started.accountId, busy: false, notice: 'Instagram sent a code to the phone or email of the account.' }
+        this.#instagram = { ...flow, step: 'code', accountId: started.accountId, busy: false, notice: m.ig_code_sent() }
       }
     } catch (error) {
       this.#instagram = { ...flow, busy: false, error: messageOf(error), fields: fieldErrorsOf(error) }
@@ -246,7 +246,7 @@ export class AccountAreaState {
     try {
       const channel = await call('channel-instagram-code', { accountId: flow.accountId, code })
       this.#instagram = { ...flow, step: 'connected', busy: false }
-      this.#announcement = `Instagram connected${channel.username ? ` as ${channel.username}` : ''}.`
+      this.#announcement = channel.username ? m.ig_announce_connected_as({ username: channel.username }) : m.ig_announce_connected()
       await this.load()
     } catch (error) {
       this.#instagram = { ...flow, busy: false, error: messageOf(error), fields: fieldErrorsOf(error) }
@@ -258,7 +258,7 @@ export class AccountAreaState {
     if (!flow?.accountId) return
     try {
       await call('channel-instagram-resend', { accountId: flow.accountId })
-      this.#instagram = { ...flow, notice: 'A new code was sent.', error: null }
+      this.#instagram = { ...flow, notice: m.ig_code_resent(), error: null }
     } catch (error) {
       this.#instagram = { ...flow, error: messageOf(error) }
     }

@@ -2,6 +2,7 @@
 // keychain cannot be used, the user may keep the key for this session only.
 import type { AccountSummary } from '../../../../shared/contract'
 import { call, DeskError } from '../desk'
+import { m } from '../i18n.svelte'
 
 export class AddAccountState {
   apiKey = $state('')
@@ -35,7 +36,7 @@ export class AddAccountState {
 
   async add(sessionOnly = false): Promise<AccountSummary | null> {
     if (this.apiKey.trim() === '') {
-      this.#fieldErrors = { apiKey: 'Enter the API key from SkyLight → Settings → API.' }
+      this.#fieldErrors = { apiKey: m.add_enter_key() }
       return null
     }
     return this.#run(() =>
@@ -61,7 +62,7 @@ export class AddAccountState {
         this.#error = error.message
         if (error.fields) this.#fieldErrors = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v.join(' ')]))
       } else {
-        this.#error = 'The account could not be added.'
+        this.#error = m.add_failed()
       }
       return null
     } finally {

@@ -4,6 +4,7 @@
 import type { AiAgentDetail, AiAgentItem } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call, DeskError } from '../desk'
+import { m } from '../i18n.svelte'
 
 export interface GuidelineRow {
   key: string
@@ -77,7 +78,7 @@ export class AiAgentsState {
       }
       if (this.#selectedId !== null && !this.#creating) await this.#loadDetail(this.#selectedId, false)
     } catch (error) {
-      this.#error = messageOf(error, 'The AI agents could not be read.')
+      this.#error = messageOf(error, m.agents_read_failed())
     } finally {
       this.#loaded = true
     }
@@ -112,7 +113,7 @@ export class AiAgentsState {
       if (fillForm) this.#fill(detail)
     } catch (error) {
       if (!(error instanceof DeskError && error.type === 'not-found')) {
-        this.#error = messageOf(error, 'This agent could not be read.')
+        this.#error = messageOf(error, m.agents_agent_read_failed())
         return
       }
       // Created offline and already carried out: the local id is gone, the server's is here.
@@ -147,11 +148,11 @@ export class AiAgentsState {
 
   validate(): boolean {
     const errors: Record<string, string> = {}
-    if (this.name.trim() === '') errors.name = 'Give the agent a name.'
-    if (this.systemPrompt.trim() === '') errors.systemPrompt = 'Write the system prompt: it is what the agent is told first.'
+    if (this.name.trim() === '') errors.name = m.agents_give_name()
+    if (this.systemPrompt.trim() === '') errors.systemPrompt = m.agents_write_system()
     const keys = this.guidelines.filter((g) => g.value.trim() !== '').map((g) => g.key.trim())
-    if (keys.some((k) => k === '')) errors.guidelines = 'Each guideline with a value needs a name (language, tone…).'
-    else if (new Set(keys).size !== keys.length) errors.guidelines = 'Two guidelines have the same name.'
+    if (keys.some((k) => k === '')) errors.guidelines = m.agents_guideline_needs_name()
+    else if (new Set(keys).size !== keys.length) errors.guidelines = m.agents_guideline_twice()
     this.#errors = errors
     return Object.keys(errors).length === 0
   }
@@ -178,12 +179,12 @@ export class AiAgentsState {
         await call('ai-agent-update', { id, changes: fields })
       }
       this.#selectedId = id
-      this.#message = 'Saved. SkyLight gets it as soon as you are online.'
+      this.#message = m.agents_saved()
       await this.reload()
       await this.#loadDetail(id, true)
       return id
     } catch (error) {
-      this.#message = messageOf(error, 'The agent could not be saved.')
+      this.#message = messageOf(error, m.agents_save_failed())
       return null
     } finally {
       this.#saving = false
@@ -191,7 +192,7 @@ export class AiAgentsState {
   }
 
   async makeDefault(id: number): Promise<void> {
-    await this.#queue(() => call('ai-agent-set-default', { id }), 'It is the default now: new contacts get it.')
+    await this.#queue(() => call('ai-agent-set-default', { id }), m.agents_now_default())
   }
 
   /** Deletes the agent; `successor`, when given, becomes the default (a default was deleted). */
@@ -199,7 +200,7 @@ export class AiAgentsState {
     await this.#queue(async () => {
       if (successor !== null) await call('ai-agent-set-default', { id: successor })
       await call('ai-agent-delete', { id })
-    }, 'Deleted.')
+    }, m.agents_deleted())
     if (this.#selectedId === id) {
       this.#selectedId = null
       this.#detail = null
@@ -211,7 +212,7 @@ export class AiAgentsState {
       await work()
       this.#message = done
     } catch (error) {
-      this.#message = messageOf(error, 'That could not be done.')
+      this.#message = messageOf(error, m.agents_failed())
     }
     await this.reload()
   }

@@ -5,12 +5,19 @@
 import type { BookingItem, BookingOptions } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { dateFormat } from '../format'
+import { m } from '../i18n.svelte'
 
 export type BookingRange = 'day' | 'week' | 'list'
 export type BookingCommand = 'confirm' | 'complete' | 'cancel'
 
-export const bookingStatusLabels: Record<string, string> = { pending: 'Pending', confirmed: 'Confirmed', cancelled: 'Cancelled', completed: 'Completed' }
-export const commandLabels: Record<BookingCommand, string> = { confirm: 'Confirm', complete: 'Mark completed', cancel: 'Cancel booking' }
+export const bookingStatusLabels: Record<string, () => string> = {
+  pending: m.bookings_status_pending,
+  confirmed: m.bookings_status_confirmed,
+  cancelled: m.bookings_status_cancelled,
+  completed: m.bookings_status_completed,
+}
+export const commandLabels: Record<BookingCommand, () => string> = { confirm: m.bookings_command_confirm, complete: m.bookings_command_complete, cancel: m.bookings_cancel }
 
 export interface BookingFilter {
   status?: 'pending' | 'confirmed' | 'cancelled' | 'completed'
@@ -40,10 +47,10 @@ export function rangeBounds(range: BookingRange, anchor: number): { from: number
 /** A time in the account's zone, and in the computer's when that differs. */
 export function bothZones(iso: string, accountZone: string | null, localZone = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
   const format = (zone?: string) =>
-    new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', ...(zone ? { timeZone: zone } : {}) }).format(new Date(iso))
+    dateFormat({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', ...(zone ? { timeZone: zone } : {}) }).format(new Date(iso))
   if (!accountZone || accountZone === localZone) return format()
   try {
-    return `${format(accountZone)} (${accountZone}) · ${format()} here`
+    return `${format(accountZone)} (${accountZone}) · ${m.bookings_here({ time: format() })}`
   } catch {
     return format()
   }
@@ -111,7 +118,7 @@ export class BookingsState {
       this.#follow()
       this.#error = null
     } catch (error) {
-      this.#error = messageOf(error, 'The bookings could not be read.')
+      this.#error = messageOf(error, m.bookings_read_failed())
     } finally {
       this.#loaded = true
     }

@@ -5,13 +5,22 @@ import type { CampaignDetail, DeliveryItem } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
 import { call, DeskError } from '../desk'
 import { exportCsv } from '../export-csv'
+import { m } from '../i18n.svelte'
 
 /** Delivery rows per page of the table. */
 export const DELIVERY_PAGE = 100
 
 export type Command = 'start' | 'pause' | 'resume' | 'cancel'
 
-export const commandLabels: Record<Command, string> = { start: 'Start', pause: 'Pause', resume: 'Resume', cancel: 'Cancel campaign' }
+export function commandLabel(command: Command): string {
+  const labels: Record<Command, () => string> = {
+    start: m.campaign_command_start,
+    pause: m.campaign_command_pause,
+    resume: m.campaign_command_resume,
+    cancel: m.campaign_command_cancel,
+  }
+  return labels[command]()
+}
 
 export class CampaignDetailState {
   #campaign = $state.raw<CampaignDetail | null>(null)
@@ -116,7 +125,7 @@ export class CampaignDetailState {
         this.#error = null
         return
       }
-      this.#error = messageOf(error, 'This campaign could not be read.')
+      this.#error = messageOf(error, m.campaign_read_failed())
     }
   }
 
@@ -163,7 +172,7 @@ export class CampaignDetailState {
       this.#exportNote = await exportCsv('campaign-deliveries-csv', this.#filter(campaign.id))
       this.#error = null
     } catch (error) {
-      this.#error = messageOf(error, 'The delivery rows could not be exported.')
+      this.#error = messageOf(error, m.delivery_export_failed())
     } finally {
       this.#exporting = false
     }

@@ -4,6 +4,7 @@
 import type { CampaignDetail, ChannelItem, ContactHit } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 
 export class CampaignEditorState {
   #editingId = $state<number | null>(null)
@@ -19,6 +20,7 @@ export class CampaignEditorState {
   #audience = $state<number | null>(null)
   #errors = $state<Record<string, string>>({})
   #notice = $state<string | null>(null)
+  #saved = $state(false)
   #saving = $state(false)
   #contactHits = $state.raw<ContactHit[]>([])
   /** Names of chosen contacts, for the chips (ids alone mean nothing to the user). */
@@ -56,6 +58,10 @@ export class CampaignEditorState {
   get notice(): string | null {
     return this.#notice
   }
+  /** The notice says the draft was saved (not an error). */
+  get saved(): boolean {
+    return this.#saved && this.#notice !== null
+  }
   get saving(): boolean {
     return this.#saving
   }
@@ -63,7 +69,7 @@ export class CampaignEditorState {
     return this.#contactHits
   }
   contactName(id: number): string {
-    return this.#contactNames[id] ?? `Contact ${id}`
+    return this.#contactNames[id] ?? m.delivery_contact_id({ id })
   }
 
   /** Contacts to add one by one, found by name, phone or email (blacklisted ones are not offered). */
@@ -92,6 +98,7 @@ export class CampaignEditorState {
       if (this.channelId === null) this.channelId = this.#defaultChannel()
     } catch (error) {
       this.#notice = messageOf(error)
+      this.#saved = false
     }
   }
 
@@ -117,6 +124,7 @@ export class CampaignEditorState {
     this.#segmentIds = campaign?.segmentIds ?? []
     this.#errors = {}
     this.#notice = null
+    this.#saved = false
     void this.countAudience()
   }
 
@@ -141,10 +149,10 @@ export class CampaignEditorState {
 
   #problems(): Record<string, string> {
     const errors: Record<string, string> = {}
-    if (this.name.trim() === '') errors.name = 'Give the campaign a name.'
-    if (this.channelId === null) errors.channel = 'Choose the channel to send through.'
-    if (this.message.trim() === '') errors.message = 'Write the message to send.'
-    if (this.#contactIds.length + this.#listIds.length + this.#segmentIds.length === 0) errors.audience = 'Choose who receives it: a list, a segment or contacts.'
+    if (this.name.trim() === '') errors.name = m.editor_need_name()
+    if (this.channelId === null) errors.channel = m.editor_need_channel()
+    if (this.message.trim() === '') errors.message = m.editor_need_message()
+    if (this.#contactIds.length + this.#listIds.length + this.#segmentIds.length === 0) errors.audience = m.editor_need_audience()
     return errors
   }
 
@@ -173,10 +181,12 @@ export class CampaignEditorState {
       } else {
         await act('campaign-update', { id: this.#editingId, changes: fields })
       }
-      this.#notice = 'Draft saved.'
+      this.#notice = m.editor_saved()
+      this.#saved = true
       return this.#editingId
     } catch (error) {
-      this.#notice = messageOf(error, 'The draft could not be saved.')
+      this.#notice = messageOf(error, m.editor_save_failed())
+      this.#saved = false
       return null
     } finally {
       this.#saving = false

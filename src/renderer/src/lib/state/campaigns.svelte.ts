@@ -2,14 +2,19 @@
 import type { CampaignItem } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 
-export const statusLabels: Record<string, string> = {
-  draft: 'Draft',
-  running: 'Running',
-  paused: 'Paused',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  failed: 'Failed',
+/** A campaign's status as the views show it, in the current language. */
+export function statusLabel(status: string): string {
+  const labels: Record<string, () => string> = {
+    draft: m.campaign_status_draft,
+    running: m.campaign_status_running,
+    paused: m.campaign_status_paused,
+    completed: m.campaign_status_completed,
+    cancelled: m.campaign_status_cancelled,
+    failed: m.campaign_status_failed,
+  }
+  return labels[status]?.() ?? status
 }
 
 export class CampaignsState {
@@ -54,7 +59,7 @@ export class CampaignsState {
       // A campaign created offline gets its server id later: follow it by name if the local one went.
       if (this.#selectedId !== null && !this.#items.some((c) => c.id === this.#selectedId)) this.#selectedId = null
     } catch (error) {
-      this.#error = messageOf(error, 'The campaigns could not be read.')
+      this.#error = messageOf(error, m.campaigns_read_failed())
     } finally {
       this.#loaded = true
     }

@@ -3,6 +3,7 @@
 // A message is queued in the outbox and appears in the thread at once, pending.
 import type { Settings } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
+import { m } from '../i18n.svelte'
 
 type SendWith = Settings['sendWith']
 
@@ -20,7 +21,7 @@ export class ComposerState {
 
   /** What the hint under the box says. */
   get hint(): string {
-    return this.#sendWith() === 'enter' ? 'Enter sends, Shift+Enter starts a new line.' : 'Ctrl+Enter sends, Enter starts a new line.'
+    return this.#sendWith() === 'enter' ? m.inbox_hint_enter() : m.inbox_hint_ctrl_enter()
   }
 
   get text(): string {
@@ -60,7 +61,7 @@ export class ComposerState {
       this.#error = null
       return true
     } catch (error) {
-      this.#error = messageOf(error, 'The message could not be queued.')
+      this.#error = messageOf(error, m.inbox_queue_failed())
       return false
     } finally {
       this.#sending = false

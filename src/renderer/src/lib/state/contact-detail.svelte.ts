@@ -3,6 +3,7 @@
 import type { ContactDetail } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 
 export class ContactDetailState {
   #contact = $state.raw<ContactDetail | null>(null)
@@ -43,7 +44,7 @@ export class ContactDetailState {
       this.#error = null
     } catch (error) {
       this.#contact = null
-      this.#error = messageOf(error, 'This contact could not be read.')
+      this.#error = messageOf(error, m.contact_read_failed())
     }
   }
 

@@ -3,6 +3,7 @@
 import type { ContactDetail } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
 import { DeskError } from '../desk'
+import { m } from '../i18n.svelte'
 
 export const contactTypes = ['whatsapp', 'telegram', 'instagram'] as const
 export type ContactType = (typeof contactTypes)[number]
@@ -42,10 +43,10 @@ export class ContactFormState {
 
   validate(): boolean {
     const errors: Record<string, string> = {}
-    if (this.name.trim() === '') errors.name = 'Enter a name.'
+    if (this.name.trim() === '') errors.name = m.form_enter_name()
     if (this.type === 'whatsapp' && this.phone.trim() === '') errors.phone = 'A WhatsApp contact needs a phone number.'
-    if (this.phone.trim() !== '' && !/^\+?[0-9 ()-]{5,32}$/.test(this.phone.trim())) errors.phone = 'Use digits, spaces and an optional leading +.'
-    if (this.email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(this.email.trim())) errors.email = 'This does not look like an email address.'
+    if (this.phone.trim() !== '' && !/^\+?[0-9 ()-]{5,32}$/.test(this.phone.trim())) errors.phone = m.form_phone_invalid()
+    if (this.email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(this.email.trim())) errors.email = m.form_email_invalid()
     this.#errors = errors
     return Object.keys(errors).length === 0
   }
@@ -71,7 +72,7 @@ export class ContactFormState {
       if (error instanceof DeskError && error.fields) {
         this.#errors = Object.fromEntries(Object.entries(error.fields).map(([field, messages]) => [field, messages.join(' ')]))
       }
-      this.#message = messageOf(error, 'The contact could not be saved.')
+      this.#message = messageOf(error, m.form_save_failed())
       return null
     } finally {
       this.#saving = false

@@ -7,6 +7,7 @@
 import type { ContactFilter } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 
 export class ContactSelectionState {
   #ids = $state.raw<ReadonlySet<number>>(new Set())
@@ -101,11 +102,11 @@ export class ContactSelectionState {
     try {
       const input = this.#allMatching !== null ? { id: agentId, filter: this.#allMatching } : { id: agentId, contactIds: [...this.#ids] }
       const { count: queued } = await call('ai-agent-assign', input)
-      this.#message = `“${agentName}” assigned to ${queued.toLocaleString()} ${queued === 1 ? 'contact' : 'contacts'}.`
+      this.#message = m.selection_assigned({ name: agentName, n: queued })
       this.clear()
       return true
     } catch (error) {
-      this.#message = messageOf(error, `The agent could not be assigned to ${count} contacts.`)
+      this.#message = messageOf(error, m.selection_assign_failed({ n: count }))
       return false
     }
   }

@@ -4,6 +4,7 @@ import type { ContactFilter, ContactItem, Groups } from '../../../../shared/cont
 import { messageOf } from '../actions'
 import { call } from '../desk'
 import { PagedList } from './paged-list.svelte'
+import { m } from '../i18n.svelte'
 
 export class ContactsState {
   #filter = $state.raw<ContactFilter>({})
@@ -12,7 +13,7 @@ export class ContactsState {
   #groupsError = $state<string | null>(null)
   readonly #list = new PagedList<ContactItem, number>({
     pageSize: 100,
-    failure: 'The contacts could not be read.',
+    failure: m.contacts_read_failed,
     read: async (offset = 0, limit) => {
       const page = await call('contacts-page', { ...this.#filter, limit, offset })
       const end = offset + page.items.length

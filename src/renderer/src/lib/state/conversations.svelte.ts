@@ -3,6 +3,7 @@
 import type { ConversationCursor, ConversationItem } from '../../../../shared/contract'
 import { call } from '../desk'
 import { PagedList } from './paged-list.svelte'
+import { m } from '../i18n.svelte'
 
 export class ConversationsState {
   #channel = $state<string | undefined>()
@@ -10,7 +11,7 @@ export class ConversationsState {
   #unread = $state<{ total: number; channels: Record<string, number> }>({ total: 0, channels: {} })
   readonly #list = new PagedList<ConversationItem, ConversationCursor>({
     pageSize: 50,
-    failure: 'The conversations could not be read.',
+    failure: m.inbox_read_failed,
     read: (before, limit) =>
       call('conversations-page', { limit, ...(this.#channel ? { channel: this.#channel } : {}), ...(before ? { before } : {}) }),
   })

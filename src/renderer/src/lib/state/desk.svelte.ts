@@ -38,6 +38,7 @@ import { TicketsState } from './tickets.svelte'
 import { BookingsState } from './bookings.svelte'
 import { WebChatState } from './web-chat.svelte'
 import { UploadsState } from './uploads.svelte'
+import { m } from '../i18n.svelte'
 
 export class DeskState {
   readonly session = new SessionState()
@@ -81,8 +82,9 @@ export class DeskState {
   readonly timeZone: string | undefined = $derived(usableZone(this.account.overview?.profile?.timezone))
 
   async start(): Promise<void> {
-    await this.session.load()
+    // The settings first: the first view is drawn in the user's language and direction.
     await this.settings.load()
+    await this.session.load()
     await this.accountChanged()
   }
 
@@ -146,7 +148,7 @@ export class DeskState {
       this.#loadedFor = null
       await this.accountChanged()
     } catch (error) {
-      this.#rebuildError = messageOf(error, 'The local copy could not be rebuilt.')
+      this.#rebuildError = messageOf(error, m.damaged_rebuild_failed())
     } finally {
       this.#rebuilding = null
     }

@@ -5,15 +5,16 @@
 import type { KbDetail, KbItem, KbProduct } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call, DeskError } from '../desk'
+import { m } from '../i18n.svelte'
 import { checkKbDrop } from '../kb-upload-rules'
 import { UploadsState } from './uploads.svelte'
 
-export const kbTypeLabels: Record<string, string> = {
-  text: 'Text',
-  document: 'Document',
-  voice: 'Voice',
-  product_catalog: 'Product catalog',
-  website: 'Website',
+export const kbTypeLabels: Record<string, () => string> = {
+  text: m.kb_type_text,
+  document: m.kb_type_document,
+  voice: m.kb_type_voice,
+  product_catalog: m.kb_type_catalog,
+  website: m.kb_type_website,
 }
 
 export interface CatalogDraft {
@@ -91,7 +92,7 @@ export class KnowledgeBaseState {
       }
       this.#schedulePolls()
     } catch (error) {
-      this.#error = messageOf(error, 'The knowledge base could not be read.')
+      this.#error = messageOf(error, m.kb_read_failed())
     } finally {
       this.#loaded = true
     }
@@ -127,7 +128,7 @@ export class KnowledgeBaseState {
       }
       this.#detail = null
       this.#mode = 'none'
-      this.#message = gone ? 'That entry is gone.' : messageOf(error)
+      this.#message = gone ? m.kb_gone() : messageOf(error)
     }
   }
 
@@ -155,14 +156,14 @@ export class KnowledgeBaseState {
 
   async saveText(): Promise<boolean> {
     if (this.title.trim() === '' || this.content.trim() === '') {
-      this.#message = 'Give the entry a title and some text.'
+      this.#message = m.kb_give_title()
       return false
     }
     return this.#do(async () => {
       const { localId } = await call('kb-create-text', { title: this.title.trim(), content: this.content.trim(), description: this.description.trim() || null })
       await this.reload()
       await this.open(localId)
-    }, 'Added. SkyLight gets it as soon as you are online.')
+    }, m.kb_added())
   }
 
   /** Saves the open entry's edits; the view has asked first when the text changed. */
@@ -174,7 +175,7 @@ export class KnowledgeBaseState {
     if ((this.description.trim() || null) !== detail.description) changes.description = this.description.trim() || null
     if (this.contentChanged) changes.content = this.content.trim()
     if (Object.keys(changes).length === 0) return true
-    return this.#do(() => call('kb-update', { id: detail.id, changes }).then(() => this.reload()), 'Saved.')
+    return this.#do(() => call('kb-update', { id: detail.id, changes }).then(() => this.reload()), m.kb_saved())
   }
 
   async remove(id: number): Promise<void> {
@@ -190,7 +191,7 @@ export class KnowledgeBaseState {
       const { localId } = await call('kb-website', { url: this.url.trim(), ...(this.title.trim() ? { title: this.title.trim() } : {}) })
       await this.reload()
       await this.open(localId)
-    }, 'The crawl starts as soon as SkyLight has the address.')
+    }, m.kb_crawl_soon())
   }
 
   /** Reads a dropped catalog file for the preview table. */
@@ -200,7 +201,7 @@ export class KnowledgeBaseState {
       this.#catalog = { fileName: file.name, title: file.name.replace(/\.[^.]+$/, ''), products, problems }
       this.#message = null
     } catch (error) {
-      this.#message = messageOf(error, `“${file.name}” could not be read as a catalog.`)
+      this.#message = messageOf(error, m.kb_not_catalog({ file: file.name }))
     }
   }
 
@@ -215,17 +216,17 @@ export class KnowledgeBaseState {
       await call('kb-catalog-create', { title: draft.title.trim() || draft.fileName, products: draft.products })
       this.#catalog = null
       await this.reload()
-    }, `Catalog queued with ${draft.products.length} products.`)
+    }, m.kb_catalog_queued({ n: draft.products.length }))
   }
 
   async removeProduct(productId: number): Promise<void> {
     const detail = this.#detail
-    if (detail) await this.#do(() => call('kb-product-remove', { id: detail.id, productId }).then(() => this.open(detail.id)), 'Product removed.')
+    if (detail) await this.#do(() => call('kb-product-remove', { id: detail.id, productId }).then(() => this.open(detail.id)), m.kb_product_removed())
   }
 
   async addProduct(product: KbProduct): Promise<void> {
     const detail = this.#detail
-    if (detail) await this.#do(() => call('kb-products-add', { id: detail.id, products: [product] }).then(() => this.open(detail.id)), 'Product added.')
+    if (detail) await this.#do(() => call('kb-products-add', { id: detail.id, products: [product] }).then(() => this.open(detail.id)), m.kb_product_added())
   }
 
   async #do(work: () => Promise<unknown>, done: string): Promise<boolean> {

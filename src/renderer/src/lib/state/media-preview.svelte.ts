@@ -3,6 +3,7 @@
 import type { MediaItem } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 
 export class MediaPreviewState {
   #item = $state.raw<MediaItem | null>(null)
@@ -39,7 +40,7 @@ export class MediaPreviewState {
         this.#src = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }))
       }
     } catch (error) {
-      if (this.#item === item) this.#error = messageOf(error, 'This file could not be opened.')
+      if (this.#item === item) this.#error = messageOf(error, m.media_open_failed())
     } finally {
       if (this.#item === item) this.#loading = false
     }

@@ -4,6 +4,7 @@ import type { MediaCursor, MediaItem } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
 import { call } from '../desk'
 import { PagedList } from './paged-list.svelte'
+import { m } from '../i18n.svelte'
 
 export type MediaType = 'image' | 'video' | undefined
 
@@ -17,7 +18,7 @@ export class MediaState {
   #actionError = $state<string | null>(null)
   readonly #list = new PagedList<MediaItem, MediaCursor>({
     pageSize: 60,
-    failure: 'The media library could not be read.',
+    failure: m.media_read_failed,
     read: (before, limit) => {
       const search = this.#search.trim()
       return call('media-page', { limit, ...(this.#type ? { type: this.#type } : {}), ...(search ? { search } : {}), ...(before ? { before } : {}) })

@@ -2,6 +2,7 @@
 // done" for a failed action the user knows went through (asked to confirm: it is never sent).
 import { act, messageOf, onOutboxEvent, type ActionOutput } from '../actions'
 import { all } from '../events'
+import { m } from '../i18n.svelte'
 
 export type OutboxAction = ActionOutput<'outbox-list'>['actions'][number]
 
@@ -47,7 +48,7 @@ export class OutboxState {
       this.#actions = actions
       this.#error = null
     } catch (error) {
-      this.#error = messageOf(error, 'The outbox could not be read.')
+      this.#error = messageOf(error, m.outbox_read_failed())
     }
   }
 

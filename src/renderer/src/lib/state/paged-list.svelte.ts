@@ -18,7 +18,7 @@ export interface PagedListOptions<T, C> {
   read(cursor: C | undefined, limit: number): Promise<ListPage<T, C>>
   pageSize: number
   /** What the user reads when a page cannot be read. */
-  failure: string
+  failure: string | (() => string)
 }
 
 /** The core answers at most this many rows per read. */
@@ -111,7 +111,7 @@ export class PagedList<T, C> {
       this.#error = null
       return true
     } catch (error) {
-      if (seq === this.#seq) this.#error = messageOf(error, this.#o.failure)
+      if (seq === this.#seq) this.#error = messageOf(error, typeof this.#o.failure === 'function' ? this.#o.failure() : this.#o.failure)
       return false
     } finally {
       if (seq === this.#seq) {

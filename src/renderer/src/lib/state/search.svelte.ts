@@ -7,6 +7,7 @@
 import type { ContactHit, MessageHit, SearchFilters } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 import { dayStartMs, shiftDay } from '../zoned-time'
 
 export const SEARCH_PAGE = 50
@@ -79,7 +80,7 @@ export class SearchState {
   /** "From" after "To": nothing could match, and the user is told why. */
   get rangeError(): string | null {
     const { from, to } = this.#filters
-    return from !== '' && to !== '' && from > to ? 'The “From” day is after the “To” day.' : null
+    return from !== '' && to !== '' && from > to ? m.search_range_error() : null
   }
 
   setQuery(query: string): void {
@@ -153,7 +154,7 @@ export class SearchState {
         this.#total = result.messages.length
       }
     } catch (error) {
-      if (seq === this.#seq) this.#error = messageOf(error, 'Search failed.')
+      if (seq === this.#seq) this.#error = messageOf(error, m.search_failed())
     } finally {
       if (seq === this.#seq) this.#searching = false
     }
@@ -190,7 +191,7 @@ export class SearchState {
       if (more) this.#countTimer = setTimeout(() => void this.#count(seq, query, filters), COUNT_AFTER_MS)
       else this.#total = messages.length
     } catch (error) {
-      if (seq === this.#seq) this.#error = messageOf(error, 'Search failed.')
+      if (seq === this.#seq) this.#error = messageOf(error, m.search_failed())
     }
   }
 
@@ -204,12 +205,12 @@ export class SearchState {
       const result = await call('search', { query, ...this.filterInput(), limit: SEARCH_PAGE, offset: this.#messages.length })
       if (seq !== this.#seq) return
       // A hit already shown (the store changed between pages) is not shown twice.
-      const shown = new Set(this.#messages.map((m) => m.rowId))
-      this.#messages = [...this.#messages, ...result.messages.filter((m) => !shown.has(m.rowId))]
+      const shown = new Set(this.#messages.map((hit) => hit.rowId))
+      this.#messages = [...this.#messages, ...result.messages.filter((hit) => !shown.has(hit.rowId))]
       this.#more = result.messages.length === SEARCH_PAGE
       if (!this.#more && this.#total === null) this.#total = this.#messages.length
     } catch (error) {
-      if (seq === this.#seq) this.#error = messageOf(error, 'More results could not be read.')
+      if (seq === this.#seq) this.#error = messageOf(error, m.search_more_failed())
     } finally {
       if (seq === this.#seq) this.#loadingMore = false
     }
@@ -220,7 +221,7 @@ export class SearchState {
       const { total } = await call('search-count', { query, ...filters })
       if (seq === this.#seq) this.#total = total
     } catch (error) {
-      if (seq === this.#seq) this.#error = messageOf(error, 'The matches could not be counted.')
+      if (seq === this.#seq) this.#error = messageOf(error, m.search_count_failed())
     }
   }
 }

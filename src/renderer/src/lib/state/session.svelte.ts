@@ -2,6 +2,7 @@
 import type { AccountList, AccountSummary } from '../../../../shared/contract'
 import { call, DeskError } from '../desk'
 import { onEvent } from '../events'
+import { m } from '../i18n.svelte'
 
 /** In shortcut order (Ctrl/Cmd+1…): views added later take the next numbers, so known shortcuts stay. */
 export const views = ['inbox', 'contacts', 'media', 'campaigns', 'settings', 'account', 'tickets', 'bookings', 'ai-agents', 'knowledge-base', 'voice'] as const
@@ -9,18 +10,22 @@ export type View = (typeof views)[number]
 /** In the sidebar's order: Settings last. */
 export const navOrder: readonly View[] = [...views.filter((v) => v !== 'settings'), 'settings']
 
-export const viewLabels: Record<View, string> = {
-  inbox: 'Inbox',
-  contacts: 'Contacts',
-  media: 'Media',
-  campaigns: 'Campaigns',
-  account: 'Account',
-  tickets: 'Support',
-  bookings: 'Bookings',
-  settings: 'Settings',
-  'ai-agents': 'AI agents',
-  'knowledge-base': 'Knowledge base',
-  voice: 'Voice',
+/** A view's name in the sidebar and palette, in the current language. */
+export function viewLabel(view: View): string {
+  const labels: Record<View, () => string> = {
+    inbox: m.view_inbox,
+    contacts: m.view_contacts,
+    media: m.view_media,
+    campaigns: m.view_campaigns,
+    account: m.view_account,
+    tickets: m.view_tickets,
+    bookings: m.view_bookings,
+    settings: m.view_settings,
+    'ai-agents': m.view_ai_agents,
+    'knowledge-base': m.view_knowledge_base,
+    voice: m.view_voice,
+  }
+  return labels[view]()
 }
 
 export class SessionState {
@@ -59,7 +64,7 @@ export class SessionState {
       this.#list = await call('accounts-list', {})
       this.#error = undefined
     } catch (error) {
-      this.#error = error instanceof DeskError ? error.message : 'SkyLight Desk could not reach its core.'
+      this.#error = error instanceof DeskError ? error.message : m.common_no_core()
     }
   }
 

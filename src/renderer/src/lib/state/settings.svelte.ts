@@ -3,6 +3,7 @@
 import type { Settings } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { locale, m } from '../i18n.svelte'
 
 export const limits = { syncIntervalSeconds: { min: 15, max: 3600 }, mediaCacheMb: { min: 100, max: 100_000 } } as const
 
@@ -49,17 +50,17 @@ export class SettingsState {
     const rekeying = this.#rekeying
     if (!rekeying) return false
     if (apiKey.trim() === '') {
-      this.#rekeying = { ...rekeying, error: 'Paste the API key from your SkyLight dashboard.' }
+      this.#rekeying = { ...rekeying, error: m.settings_paste_key() }
       return false
     }
     this.#rekeying = { ...rekeying, busy: true, error: null }
     try {
       await call('account-replace-key', { id: rekeying.accountId, apiKey: apiKey.trim(), ...(sessionOnly ? { sessionOnly } : {}) })
       this.#rekeying = null
-      this.#saved = 'New key saved. Syncing again.'
+      this.#saved = m.settings_key_saved()
       return true
     } catch (error) {
-      this.#rekeying = { ...rekeying, busy: false, error: messageOf(error, 'The key could not be saved.') }
+      this.#rekeying = { ...rekeying, busy: false, error: messageOf(error, m.settings_key_save_failed()) }
       return false
     }
   }
@@ -68,15 +69,16 @@ export class SettingsState {
     try {
       const [settings, info] = await Promise.all([call('settings-get', {}), call('app-info', {})])
       this.#settings = settings
+      locale.apply(settings)
       this.#dataFolder = info.dataFolder
       this.#version = info.version
     } catch (error) {
-      this.#error = messageOf(error, 'Settings could not be read.')
+      this.#error = messageOf(error, m.settings_read_failed())
     }
   }
 
-  /** A choice (on/off, which key sends): saved as it changes. */
-  async choose<K extends 'notifications' | 'notificationSound' | 'sendWith'>(key: K, value: Settings[K]): Promise<void> {
+  /** A choice (on/off, which key sends, language, digits): saved as it changes; the language applies at once. */
+  async choose<K extends 'notifications' | 'notificationSound' | 'sendWith' | 'language' | 'digits'>(key: K, value: Settings[K]): Promise<void> {
     await this.#save({ [key]: value })
   }
 
@@ -84,7 +86,7 @@ export class SettingsState {
   async set<K extends keyof typeof limits>(key: K, value: number): Promise<void> {
     const { min, max } = limits[key]
     if (!Number.isInteger(value) || value < min || value > max) {
-      this.#error = `Enter a whole number from ${min.toLocaleString()} to ${max.toLocaleString()}.`
+      this.#error = m.settings_range({ min, max })
       this.#saved = null
       return
     }
@@ -94,10 +96,11 @@ export class SettingsState {
   async #save(change: Partial<Settings>): Promise<void> {
     try {
       this.#settings = await call('settings-set', change)
+      locale.apply(this.#settings)
       this.#error = null
-      this.#saved = 'Saved.'
+      this.#saved = m.common_saved()
     } catch (error) {
-      this.#error = messageOf(error, 'The setting could not be saved.')
+      this.#error = messageOf(error, m.settings_save_failed())
     }
   }
 
@@ -112,7 +115,7 @@ export class SettingsState {
     try {
       await call('account-remove', { id })
     } catch (error) {
-      this.#error = messageOf(error, 'The account could not be removed.')
+      this.#error = messageOf(error, m.settings_remove_failed())
     }
   }
 }

@@ -4,6 +4,7 @@ import type { SyncStatusView } from '../../../../shared/contract'
 import { act, onOutboxEvent, type OutboxEventPayload } from '../actions'
 import { call } from '../desk'
 import { all, onEvent } from '../events'
+import { m } from '../i18n.svelte'
 
 type Counts = OutboxEventPayload<'outbox-changed'>['counts']
 
@@ -58,8 +59,8 @@ export class SyncStatusState {
   readonly problem: string | null = $derived.by(() => {
     const status = this.#status
     if (!status) return null
-    if (status.state === 'key-rejected') return 'SkyLight rejected this account’s API key. Enter a new one in Settings.'
-    if (status.state === 'error') return status.message ?? 'Sync stopped after an error.'
+    if (status.state === 'key-rejected') return m.status_key_rejected()
+    if (status.state === 'error') return status.message ?? m.status_sync_error()
     return null
   })
 

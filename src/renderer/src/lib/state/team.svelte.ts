@@ -4,10 +4,11 @@
 import type { TeamMemberItem } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 import { fieldErrorsOf, type FieldErrors } from './account-area.svelte'
 
-export const roleLabels: Record<string, string> = { admin: 'Admin', agent: 'Agent' }
-export const memberStatusLabels: Record<string, string> = { active: 'Active', inactive: 'Inactive' }
+export const roleLabels: Record<string, () => string> = { admin: m.team_role_admin, agent: m.team_role_agent }
+export const memberStatusLabels: Record<string, () => string> = { active: m.team_status_active, inactive: m.team_status_inactive }
 
 export class TeamState {
   #items = $state.raw<TeamMemberItem[]>([])
@@ -38,7 +39,7 @@ export class TeamState {
       this.#items = (await call('team-list', this.#role ? { role: this.#role } : {})).items
       this.#error = null
     } catch (error) {
-      this.#error = messageOf(error, 'The team could not be read.')
+      this.#error = messageOf(error, m.team_read_failed())
     } finally {
       this.#loaded = true
     }

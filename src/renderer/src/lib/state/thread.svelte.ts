@@ -3,17 +3,22 @@
 // further up, new messages do not pull the view down: they are counted for "Jump to latest".
 import type { MessageItem, ThreadCursor } from '../../../../shared/contract'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 import { PagedList } from './paged-list.svelte'
 
 export type Mark = 'pending' | 'sent' | 'delivered' | 'read' | 'failed' | 'received'
 
-export const markLabels: Record<Mark, string> = {
-  pending: 'Waiting to send',
-  sent: 'Sent',
-  delivered: 'Delivered',
-  read: 'Read',
-  failed: 'Not sent',
-  received: 'Received',
+/** What the mark says to a screen reader and in its tooltip. */
+export function markLabel(mark: Mark): string {
+  const labels: Record<Mark, () => string> = {
+    pending: m.inbox_mark_pending,
+    sent: m.inbox_mark_sent,
+    delivered: m.inbox_mark_delivered,
+    read: m.inbox_mark_read,
+    failed: m.inbox_mark_failed,
+    received: m.inbox_mark_received,
+  }
+  return labels[mark]()
 }
 
 /** What the status mark beside a message shows. */
@@ -39,7 +44,7 @@ export class ThreadState {
   /** Newest first, as the core pages them. */
   readonly #list = new PagedList<MessageItem, ThreadCursor>({
     pageSize: 50,
-    failure: 'This conversation could not be read.',
+    failure: m.inbox_thread_failed,
     read: (before, limit) => call('thread-page', { contactId: this.#contactId ?? 0, limit, ...(before ? { before } : {}) }),
   })
   /** Oldest first, as shown. */

@@ -4,9 +4,10 @@
 import type { DepartmentItem, TicketDetail, TicketItem } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 
-export const ticketStatusLabels: Record<string, string> = { open: 'Waiting for support', answered: 'Answered', closed: 'Closed' }
-export const priorityLabels: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High' }
+export const ticketStatusLabels: Record<string, () => string> = { open: m.tickets_status_open, answered: m.tickets_status_answered, closed: m.tickets_status_closed }
+export const priorityLabels: Record<string, () => string> = { low: m.tickets_priority_low, medium: m.tickets_priority_medium, high: m.tickets_priority_high }
 
 export interface TicketFilter {
   status?: 'open' | 'answered' | 'closed'
@@ -77,7 +78,7 @@ export class TicketsState {
       this.#error = null
       this.#noticeAnswers(list.items)
     } catch (error) {
-      this.#error = messageOf(error, 'The tickets could not be read.')
+      this.#error = messageOf(error, m.tickets_read_failed())
     } finally {
       this.#loaded = true
     }
@@ -106,7 +107,7 @@ export class TicketsState {
       this.#error = null
     } catch (error) {
       if ((error as { type?: string }).type === 'not-found') return this.#follow(id).catch(() => this.#letGo())
-      this.#error = messageOf(error, 'This ticket could not be read.')
+      this.#error = messageOf(error, m.tickets_ticket_read_failed())
     }
   }
 
@@ -119,11 +120,11 @@ export class TicketsState {
     for (const t of items) this.#seen.set(t.id, key(t))
     const ticket = answered[0]
     if (first || !ticket) return
-    const text = `Support answered “${ticket.subject}”.`
+    const text = m.tickets_answered({ subject: ticket.subject })
     this.#announcement = text
     // The shell shows it, as the user's settings allow: a page's own notifications are refused.
     if (document.hasFocus()) return
-    void call('app-notify', { title: 'New reply from support', body: text }).catch(() => {
+    void call('app-notify', { title: m.tickets_notify_title(), body: text }).catch(() => {
       // A courtesy: the list and the badge say the same.
     })
   }

@@ -3,6 +3,7 @@
 // wait in the outbox. In Electron a file goes by its path; a plain page sends its bytes.
 import { act, messageOf, onOutboxEvent } from '../actions'
 import { checkFile, type UploadVerdict } from '../upload-rules'
+import { m } from '../i18n.svelte'
 
 type Queued = { ok: boolean; actionId?: string | undefined; message?: string | undefined } | undefined
 
@@ -79,10 +80,10 @@ export class UploadsState {
     try {
       const path = window.desk?.pathForFile?.(file) ?? ''
       const result = path ? await this.#target.byPath(path) : await this.#target.byBytes(file.name, file.size, await toBase64(file))
-      if (!result?.ok) return this.#update(key, { phase: 'refused', message: result?.message ?? `“${file.name}” was refused.` })
+      if (!result?.ok) return this.#update(key, { phase: 'refused', message: result?.message ?? m.uploads_was_refused({ name: file.name }) })
       this.#update(key, { phase: 'queued', actionId: result.actionId ?? null, message: null })
     } catch (error) {
-      this.#update(key, { phase: 'failed', message: messageOf(error, `“${file.name}” could not be queued.`) })
+      this.#update(key, { phase: 'failed', message: messageOf(error, m.uploads_not_queued({ name: file.name })) })
     }
   }
 
@@ -105,7 +106,7 @@ export class UploadsState {
       const upload = accountId === this.#accountId() ? this.#byAction(action.id) : undefined
       if (!upload) return
       if (action.state === 'done') this.#update(upload.key, { phase: 'done', percent: 100, message: null })
-      else if (action.state === 'failed') this.#update(upload.key, { phase: 'failed', message: action.lastError?.message ?? 'The upload failed.' })
+      else if (action.state === 'failed') this.#update(upload.key, { phase: 'failed', message: action.lastError?.message ?? m.uploads_upload_failed() })
       else if (action.state === 'cancelled') this.dismiss(upload.key)
       else if (action.state === 'in-flight') this.#update(upload.key, { phase: 'uploading' })
     })

@@ -6,19 +6,21 @@
 import type { VoiceView } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 import { UploadsState } from './uploads.svelte'
 
 const SAMPLE_TYPES = ['mp3', 'wav', 'm4a', 'ogg', 'webm']
 
 export function checkSample(name: string, size: number): { ok: true } | { ok: false; reason: string } {
   const extension = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : ''
-  if (!SAMPLE_TYPES.includes(extension)) return { ok: false, reason: `“${name}” can't be used as a voice sample: use an ${SAMPLE_TYPES.join(', ')} recording.` }
-  if (size > 10 * 1024 * 1024) return { ok: false, reason: `“${name}” is ${(size / 1024 / 1024).toFixed(1)} MB; a voice sample can be up to 10 MB (a minute or two of speech).` }
-  if (size === 0) return { ok: false, reason: `“${name}” is empty.` }
+  if (!SAMPLE_TYPES.includes(extension)) return { ok: false, reason: m.voice_sample_type({ name, types: SAMPLE_TYPES.join(', ') }) }
+  if (size > 10 * 1024 * 1024) return { ok: false, reason: m.voice_sample_size({ name, size: size / 1024 / 1024 }) }
+  if (size === 0) return { ok: false, reason: m.voice_sample_empty({ name }) }
   return { ok: true }
 }
 
-export const NEEDS_CONNECTION = 'Needs a connection to SkyLight.'
+/** Why an online-only control is off, in the interface's language. */
+export const needsConnection = (): string => m.voice_needs_connection()
 
 export class VoiceState {
   #voice = $state.raw<VoiceView | null>(null)
@@ -66,12 +68,12 @@ export class VoiceState {
     try {
       this.#voice = await call('voice-get', {})
     } catch (error) {
-      this.#message = messageOf(error, 'The voice settings could not be read.')
+      this.#message = messageOf(error, m.voice_read_failed())
     }
   }
 
   async update(changes: { language?: 'ar' | 'en'; dialect?: string; enabled?: boolean }): Promise<void> {
-    await this.#run(() => call('voice-update', changes).then(() => this.load()), 'Saved. SkyLight gets it as soon as you are online.')
+    await this.#run(() => call('voice-update', changes).then(() => this.load()), m.voice_saved())
   }
 
   /** Saves the typed key (or null: SkyLight's key, and the saved one is deleted); the page forgets it at once. */
@@ -79,26 +81,26 @@ export class VoiceState {
     const key = useOwn ? this.key.trim() : null
     this.key = ''
     if (useOwn && (key === null || key.length < 8)) {
-      this.#message = 'Paste the whole key from your voice provider.'
+      this.#message = m.voice_paste_whole_key()
       return
     }
-    const later = this.#online() ? '' : ' SkyLight gets it as soon as you are online.'
+    const later = this.#online() ? '' : m.voice_key_when_online()
     await this.#run(async () => {
       this.#voice = await call('voice-set-key', { key })
-    }, useOwn ? `Your key is saved in this computer’s keychain.${later}` : `SkyLight’s own key is used again; your key is deleted from this computer.${later}`)
+    }, `${useOwn ? m.voice_own_key_saved() : m.voice_skylight_key()}${later}`)
   }
 
   async testConnection(): Promise<void> {
     await this.#online_(async () => {
       const status = await call('voice-status', {})
-      this.#connection = !status.configured ? 'Voice is not set up for this account.' : status.connected ? 'Connected: the voice service is ready.' : 'Not connected: the voice provider refused the key.'
+      this.#connection = !status.configured ? m.voice_not_set_up() : status.connected ? m.voice_connected() : m.voice_refused()
     }, null)
   }
 
   async preload(): Promise<void> {
     await this.#online_(async () => {
       this.#voice = await call('voice-preload', {})
-    }, 'The voice is warmed up.')
+    }, m.voice_is_warmed())
   }
 
   async speak(): Promise<void> {
@@ -112,12 +114,12 @@ export class VoiceState {
   }
 
   async deleteVoice(): Promise<void> {
-    await this.#run(() => call('voice-delete', {}).then(() => this.load()), 'The cloned voice is deleted.')
+    await this.#run(() => call('voice-delete', {}).then(() => this.load()), m.voice_deleted())
   }
 
   async #online_(work: () => Promise<void>, done: string | null): Promise<void> {
     if (!this.#online()) {
-      this.#message = NEEDS_CONNECTION
+      this.#message = needsConnection()
       return
     }
     await this.#run(work, done)

@@ -5,13 +5,14 @@
 import type { WebChatAnalyticsView, WebChatMessageItem, WebChatSessionItem } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { m } from '../i18n.svelte'
 
 export type WebChatCommand = 'take-over' | 'release' | 'end'
 export type AnalyticsPeriod = 'today' | 'week' | 'month' | 'year'
 export type WebChatSession = WebChatSessionItem & { messages: WebChatMessageItem[] }
 
-export const handlerLabels: Record<string, string> = { ai: 'AI', human: 'Agent', pending: 'Waiting for a person' }
-export const commandLabels: Record<WebChatCommand, string> = { 'take-over': 'Take over', release: 'Return to the AI', end: 'End chat' }
+export const handlerLabels: Record<string, () => string> = { ai: m.webchat_handler_ai, human: m.webchat_handler_human, pending: m.webchat_handler_pending }
+export const commandLabels: Record<WebChatCommand, () => string> = { 'take-over': m.webchat_take_over, release: m.webchat_release, end: m.webchat_end }
 
 export interface WebChatFilter {
   status?: 'active' | 'ended'
@@ -21,7 +22,7 @@ export interface WebChatFilter {
 
 /** Who the visitor is, as far as the widget knows. */
 export function visitorLabel(s: Pick<WebChatSessionItem, 'visitorName' | 'visitorEmail' | 'visitorPhone'>): string {
-  return s.visitorName ?? s.visitorEmail ?? s.visitorPhone ?? 'Anonymous visitor'
+  return s.visitorName ?? s.visitorEmail ?? s.visitorPhone ?? m.webchat_anonymous()
 }
 
 export class WebChatState {
@@ -97,7 +98,7 @@ export class WebChatState {
       this.#error = null
       this.#noticeNewlyWaiting(result.items)
     } catch (error) {
-      this.#error = messageOf(error, 'The web chat sessions could not be read.')
+      this.#error = messageOf(error, m.webchat_read_failed())
     } finally {
       this.#loaded = true
     }
@@ -110,11 +111,11 @@ export class WebChatState {
     this.#waitingIds = new Set(waiting.map((s) => s.sessionId))
     const first = fresh[0]
     if (!first) return
-    const text = `${visitorLabel(first)} is waiting for a person on the website chat.`
+    const text = m.webchat_visitor_waiting({ visitor: visitorLabel(first) })
     this.#announcement = text
     // The shell shows it, as the user's settings allow: a page's own notifications are refused.
     if (document.hasFocus()) return
-    void call('app-notify', { title: 'A visitor is waiting', body: text }).catch(() => {
+    void call('app-notify', { title: m.webchat_notify_title(), body: text }).catch(() => {
       // A courtesy: the list and the badge say the same.
     })
   }
@@ -140,7 +141,7 @@ export class WebChatState {
       this.#session = await call('web-chat-session', { sessionId: id })
       this.#error = null
     } catch (error) {
-      this.#error = messageOf(error, 'This session could not be read.')
+      this.#error = messageOf(error, m.webchat_session_failed())
     }
   }
 
@@ -171,7 +172,7 @@ export class WebChatState {
       this.#analyticsError = null
     } catch (error) {
       this.#analytics = null
-      this.#analyticsError = messageOf(error, 'The analytics could not be read.')
+      this.#analyticsError = messageOf(error, m.webchat_analytics_failed())
     }
   }
 

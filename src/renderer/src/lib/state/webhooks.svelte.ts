@@ -4,6 +4,8 @@
 import type { WebhookDeliveryItem, WebhookEventItem, WebhookItem } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
+import { count } from '../format'
+import { m } from '../i18n.svelte'
 import { fieldErrorsOf, type FieldErrors } from './account-area.svelte'
 
 export interface DeliveryLog {
@@ -68,7 +70,7 @@ export class WebhooksState {
       this.#items = (await call('webhooks-list', {})).items
       this.#error = null
     } catch (error) {
-      this.#error = messageOf(error, 'The webhooks could not be read.')
+      this.#error = messageOf(error, m.webhook_read_failed())
     } finally {
       this.#loaded = true
     }
@@ -80,7 +82,7 @@ export class WebhooksState {
       this.#events = (await call('webhook-events', {})).events
       this.#eventsError = null
     } catch (error) {
-      this.#eventsError = messageOf(error, 'The list of events could not be read.')
+      this.#eventsError = messageOf(error, m.webhook_events_failed())
     }
   }
 
@@ -116,9 +118,9 @@ export class WebhooksState {
       const delivery = await call('webhook-test', { id })
       this.#notice = delivery
         ? delivery.success
-          ? `Test event delivered: HTTP ${delivery.status ?? '—'} in ${delivery.durationMs ?? '—'} ms.`
-          : `Test event sent, but the endpoint answered HTTP ${delivery.status ?? '—'}.`
-        : 'Test event sent.'
+          ? m.webhook_test_delivered({ status: String(delivery.status ?? '—'), ms: delivery.durationMs === null ? '—' : count(delivery.durationMs) })
+          : m.webhook_test_refused({ status: String(delivery.status ?? '—') })
+        : m.webhook_test_sent()
       if (this.#log?.webhookId === id) await this.openLog(id, 1)
     })
   }
@@ -130,7 +132,7 @@ export class WebhooksState {
       const result = await call('webhook-deliveries', { id, page })
       this.#log = { webhookId: id, ...result, loading: false, error: null }
     } catch (error) {
-      this.#log = { webhookId: id, items: [], page, lastPage: 1, total: 0, loading: false, error: messageOf(error, 'The delivery log could not be read.') }
+      this.#log = { webhookId: id, items: [], page, lastPage: 1, total: 0, loading: false, error: messageOf(error, m.webhook_log_failed()) }
     }
   }
 
@@ -149,7 +151,7 @@ export class WebhooksState {
     await this.#run(id, async () => {
       const { secret } = await call('webhook-secret-reveal', { id })
       if (secret) this.#secret = { webhookId: id, secret }
-      else this.#notice = 'That secret was already shown. Rotate the secret to get a new one.'
+      else this.#notice = m.webhook_secret_shown()
       await this.reload()
     })
   }

@@ -1,0 +1,40 @@
+// The Arabic catalog, area by area as ../en/index.ts; typed against it so nothing is missing.
+import type { Formatter } from '../../formatter'
+import type { areas as englishAreas, catalog as englishCatalog } from '../en'
+import { campaigns } from './campaigns'
+import { common } from './common'
+import { contacts } from './contacts'
+import { frame } from './frame'
+import { inbox } from './inbox'
+import { media } from './media'
+import { outbox } from './outbox'
+import { core } from './core'
+import { account } from './account'
+import { tickets } from './tickets'
+import { bookings } from './bookings'
+import { webchat } from './webchat'
+import { aiAgents } from './ai-agents'
+import { knowledgeBase } from './knowledge-base'
+import { voice } from './voice'
+import { settings } from './settings'
+
+export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice }
+
+export const catalog: typeof englishCatalog = (f: Formatter) => ({
+  ...campaigns(f),
+  ...common(f),
+  ...contacts(f),
+  ...core(f),
+  ...frame(f),
+  ...inbox(f),
+  ...media(f),
+  ...outbox(f),
+  ...settings(f),
+  ...account(f),
+  ...tickets(f),
+  ...bookings(f),
+  ...webchat(f),
+  ...aiAgents(f),
+  ...knowledgeBase(f),
+  ...voice(f),
+})

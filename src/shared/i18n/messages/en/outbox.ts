@@ -1,0 +1,37 @@
+// The outbox's summaries of the user's actions, made by the core in the current language
+// when the outbox is shown (names and quoted text are filled in by the core).
+import type { Formatter } from '../../formatter'
+
+export const outbox = (f: Formatter) => ({
+  noun_contact: 'contact',
+  noun_campaign: 'campaign',
+  noun_media: 'media file',
+  noun_list: 'list',
+  noun_segment: 'segment',
+  noun_ai_agent: 'AI agent',
+  noun_kb_entry: 'knowledge base entry',
+  noun_team_member: 'team member',
+  noun_webhook: 'webhook',
+  summary_noun_id: (p: { noun: string; id: number }) => `${p.noun} ${f.n(p.id, { useGrouping: false })}`,
+  summary_send: (p: { text: string; to: string }) => `Send ${p.text} to ${p.to}`,
+  summary_add_note: (p: { text: string; to: string }) => `Add note ${p.text} to ${p.to}`,
+  summary_add_tag: (p: { contact: string; tag: string }) => `Tag ${p.contact} ${p.tag}`,
+  summary_remove_tag: (p: { contact: string; tag: string }) => `Remove tag ${p.tag} from ${p.contact}`,
+  summary_assign_agent: (p: { agent: string; to: string }) => `Assign ${p.agent} to ${p.to}`,
+  summary_contacts: (p: { n: number }) => f.plural(p.n, { one: `${f.n(p.n)} contact`, other: `${f.n(p.n)} contacts` }),
+  summary_start: (p: { campaign: string }) => `Start ${p.campaign}`,
+  summary_pause: (p: { campaign: string }) => `Pause ${p.campaign}`,
+  summary_resume: (p: { campaign: string }) => `Resume ${p.campaign}`,
+  summary_cancel: (p: { campaign: string }) => `Cancel ${p.campaign}`,
+  summary_create_campaign: (p: { name: string }) => `Create campaign ${p.name}`,
+  summary_create_contact: (p: { name: string }) => `Create contact ${p.name}`,
+  summary_delete: (p: { what: string }) => `Delete ${p.what}`,
+  summary_add_to_group: (p: { contact: string; group: string }) => `Add ${p.contact} to ${p.group}`,
+  summary_remove_from_group: (p: { contact: string; group: string }) => `Remove ${p.contact} from ${p.group}`,
+  summary_rename: (p: { from: string; to: string }) => `Rename ${p.from} to ${p.to}`,
+  summary_blacklist: (p: { contact: string }) => `Blacklist ${p.contact}`,
+  summary_unblacklist: (p: { contact: string }) => `Remove from blacklist ${p.contact}`,
+  summary_edit: (p: { what: string }) => `Edit ${p.what}`,
+  summary_named: (p: { noun: string; name: string }) => `${p.noun} ${p.name}`,
+  summary_upload: (p: { name: string }) => `Upload ${p.name}`,
+})
