@@ -61,22 +61,16 @@ describe('WebChatState', () => {
     expect(desk.calls.at(-1)?.input).toEqual({ handledBy: 'pending', limit: 2, offset: 0 })
   })
 
-  it('says what sync told — a visitor waits, a visitor wrote — and notifies only while the window is elsewhere', async () => {
-    desk.handle('app-notify', () => ({}))
+  it('says what sync told — a visitor waits, a visitor wrote — in its live region (the shell notifies: attention-rules)', async () => {
     const app = new DeskState()
     const disconnect = app.connect()
-    const focused = vi.spyOn(document, 'hasFocus').mockReturnValue(true)
     desk.emit('web-chat-waiting', recorded.events.webChatWaiting)
     expect(app.webChat.announcement).toBe('Nour is waiting for a person on the website chat.')
-    expect(desk.calls.some((c) => c.method === 'app-notify')).toBe(false)
-    focused.mockReturnValue(false)
     desk.emit('web-chat-visitor-message', recorded.events.webChatVisitorMessage)
     expect(app.webChat.announcement).toBe('Nour wrote on the website chat: Are you still there?')
     await settle()
-    expect(desk.calls.filter((c) => c.method === 'app-notify').map((c) => c.input)).toEqual([
-      { title: 'New message from Nour', body: 'Nour wrote on the website chat: Are you still there?' },
-    ])
-    focused.mockRestore()
+    // Not the page too: the shell already shows it, with the window closed as well.
+    expect(desk.calls.some((c) => c.method === 'app-notify')).toBe(false)
     disconnect()
   })
 
@@ -130,10 +124,8 @@ describe('TicketsState', () => {
   it('says support’s answer as sync told it, in the window’s language', async () => {
     const app = new DeskState()
     const disconnect = app.connect()
-    const focused = vi.spyOn(document, 'hasFocus').mockReturnValue(true)
     desk.emit('ticket-answered', recorded.events.ticketAnswered)
     expect(app.tickets.announcement).toBe(`Support answered “${recorded.events.ticketAnswered.subject}”.`)
-    focused.mockRestore()
     disconnect()
   })
 

@@ -119,13 +119,9 @@ export class Announcer {
     return this.#text
   }
 
-  announce(title: string, text: string): void {
+  /** For a user who is looking; the shell shows the desktop notification (src/main/attention.ts). */
+  announce(text: string): void {
     this.#text = text
-    // The shell shows it, as the user's settings allow: a page's own notifications are refused.
-    if (document.hasFocus()) return
-    void call('app-notify', { title, body: text }).catch(() => {
-      // A courtesy: the list and the badge say the same.
-    })
   }
 
   clear(): void {

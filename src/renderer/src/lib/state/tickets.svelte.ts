@@ -97,7 +97,7 @@ export class TicketsState {
 
   /** Support answered (the core saw a new reply from support): said, and notified when the window is elsewhere. */
   supportAnswered(subject: string): void {
-    this.#news.announce(m.tickets_notify_title(), m.tickets_answered({ subject }))
+    this.#news.announce(m.tickets_answered({ subject }))
   }
 
   async #loadDepartments(): Promise<void> {

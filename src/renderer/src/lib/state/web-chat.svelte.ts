@@ -123,12 +123,12 @@ export class WebChatState {
 
   /** A visitor started waiting for a person (the core saw it): said, and notified when the window is elsewhere. */
   visitorWaiting(visitor: string | null): void {
-    this.#news.announce(m.webchat_notify_title(), m.webchat_visitor_waiting({ visitor: visitor ?? m.webchat_anonymous() }))
+    this.#news.announce(m.webchat_visitor_waiting({ visitor: visitor ?? m.webchat_anonymous() }))
   }
 
   /** A visitor wrote in a session a person handles. */
   visitorWrote(visitor: string | null, preview: string): void {
-    this.#news.announce(m.webchat_wrote_title({ visitor: visitor ?? m.webchat_anonymous() }), m.webchat_visitor_wrote({ visitor: visitor ?? m.webchat_anonymous(), preview }))
+    this.#news.announce(m.webchat_visitor_wrote({ visitor: visitor ?? m.webchat_anonymous(), preview }))
   }
 
   async open(sessionId: string | null): Promise<void> {
