@@ -19,9 +19,9 @@ beforeAll(async () => {
 afterAll(async () => w?.close())
 
 /** The notices a run told, and forgets them. */
-async function run(kind: 'poll' | 'refresh' | 'full'): Promise<SyncNotice[]> {
+async function run(kind: 'poll' | 'refresh' | 'full', tick = 1_000): Promise<SyncNotice[]> {
   notices = []
-  clock += 1_000
+  clock += tick
   if (kind === 'refresh') markSlowCollectionsDue(w.store.db)
   await w.sync.syncNow(kind)
   expect(w.sync.status.state).toBe('idle')
@@ -67,6 +67,15 @@ describe('sync notices', () => {
     w.sandbox.control.visitorMessage({ accountId: w.accountId, sessionId: waiting.sessionId, message: 'Are you there?' })
     expect(await run('poll')).toEqual([{ kind: 'web-chat-visitor-message', sessionId: waiting.sessionId, visitor: 'Nour', preview: 'Are you there?' }])
     expect(await run('poll')).toEqual([])
+
+    // Within one second the session's last activity cannot move: the next poll still reads
+    // the message written after the last read, and tells it once.
+    w.sandbox.control.visitorMessage({ accountId: w.accountId, sessionId: waiting.sessionId, message: 'Hello?' })
+    expect(await run('poll', 0)).toEqual([{ kind: 'web-chat-visitor-message', sessionId: waiting.sessionId, visitor: 'Nour', preview: 'Hello?' }])
+    w.sandbox.control.visitorMessage({ accountId: w.accountId, sessionId: waiting.sessionId, message: 'Same second' })
+    expect(await run('poll', 0)).toEqual([{ kind: 'web-chat-visitor-message', sessionId: waiting.sessionId, visitor: 'Nour', preview: 'Same second' }])
+    expect(await run('poll', 0)).toEqual([])
+    expect(await run('poll', 0)).toEqual([])
 
     // A visitor chatting with the AI needs nobody.
     w.sandbox.control.visitorMessage({ accountId: w.accountId, visitorName: 'Sam', message: 'What are your hours?' })

@@ -83,11 +83,25 @@ export function webChatSessionsDue(db: StoreDb, onlyActive: boolean): string[] {
     .map((r) => r.id)
 }
 
+/**
+ * A live session's last activity has a second's resolution, so a message written later in
+ * the same second as the read leaves it unmoved: a read of a live session that brought news
+ * is made once more (the next poll); one that found nothing new settles on the activity.
+ */
+const RECHECK = 'recheck'
+
 export function replaceWebChatMessages(db: StoreDb, detail: WebChatDetail): void {
   inTransaction(db, (tx) => {
     const row = tx.select().from(webChatSessions).where(eq(webChatSessions.sessionId, detail.session_id)).get()
     if (!row) return
     const ids = detail.messages.map((m) => m.id)
+    const stored = tx
+      .select({ id: webChatMessages.serverId })
+      .from(webChatMessages)
+      .where(and(eq(webChatMessages.sessionId, detail.session_id), isNotNull(webChatMessages.serverId)))
+      .all()
+    const known = new Set(stored.map((r) => r.id))
+    const news = known.size !== ids.length || !ids.every((id) => known.has(id))
     tx.delete(webChatMessages)
       .where(
         and(
@@ -114,7 +128,7 @@ export function replaceWebChatMessages(db: StoreDb, detail: WebChatDetail): void
     )
     const fields = row.localRevision > 0 ? {} : sessionRow(detail)
     tx.update(webChatSessions)
-      .set({ ...fields, messagesMarker: detail.last_activity_at ?? '' })
+      .set({ ...fields, messagesMarker: news && detail.status === 'active' ? RECHECK : (detail.last_activity_at ?? '') })
       .where(eq(webChatSessions.sessionId, detail.session_id))
       .run()
   })
