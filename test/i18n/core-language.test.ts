@@ -61,7 +61,7 @@ describe('the core’s language', () => {
     expect(refusal.success ? '' : refusal.error.issues[0]?.message).toBe('أعطِ الوسم اسمًا.')
     expect(diskFullError().message).toContain('القرص ممتلئ')
     expect(runtimeError(Object.assign(new Error('full'), { code: 'SQLITE_FULL' }))?.message).toBe('القرص ممتلئ، لذا تعذّر على SkyLight Desk حفظ تغييرك. أفرغ بعض المساحة عليه ثم حاول مجددًا.')
-    const verdict = checkPage(1, { items: [], skipped: 0, total: 0, lastPage: 1, perPage: 50 } as never, 50, t().sync_noun_tags(), 3)
+    const verdict = checkPage(1, { items: [], skipped: 0, total: 0, lastPage: 1, perPage: 50 } as never, 50, 'tags', 3)
     expect(verdict.ok ? '' : incompleteMessage(verdict.reason)).toBe('أجاب SkyLight بأنه لا يوجد شيء من الوسوم، مع أن 3 منها محفوظة هنا، لذا لم يُحذف شيء من هذا الحاسوب. ستُقرأ مجددًا.')
     useLanguage({ language: 'en', digits: 'latin' })
     expect(createListAction.summary({ name: 'VIP', localId: -1 }, names)).toBe('Create list “VIP”')

@@ -61,6 +61,8 @@ export { outboxActions, outboxLocalIds } from './schema/outbox'
 export { upsertMedia, setMediaCachePath } from './writes/media'
 export { epochMs } from './time'
 export { pendingDeletes, withoutPendingDeletes } from './queries/pending-deletes'
+export { unsettledIds, unsettledKeys } from './queries/unsettled-lanes'
+export { storedServerIds, storedSessionIds, countVoiceDialects, type NumberedList } from './queries/server-rows'
 export { localEntities, entity, entityByRefKey, fieldOf, labelOf, type EntityName, type EntityOf } from './entities'
 export type { LocalEntitySpec } from './schema/entity'
 export { replaceCampaigns, upsertCampaignContacts } from './writes/campaigns'
@@ -108,6 +110,7 @@ export {
 export * from './queries/tickets'
 export * from './queries/bookings'
 export * from './queries/web-chat'
+export * from './queries/sync-news'
 export { getSyncState, type SyncState } from './queries/sync-state'
 export {
   conversationStamps,

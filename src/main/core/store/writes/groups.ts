@@ -4,6 +4,7 @@ import type { Group } from '../../skylight/resources/groups'
 import type { Tag } from '../../skylight/resources/tags'
 import { inTransaction, type StoreDb } from '../db'
 import { lists, segments, tags } from '../schema/groups'
+import { unsettledIds } from '../queries/unsettled-lanes'
 import { replaceCollection, type ReplaceResult } from './replace'
 import { upsertRows } from './upsert-rows'
 
@@ -20,6 +21,7 @@ export function replaceTags(db: StoreDb, all: readonly Tag[], sweep = true): Rep
         stored: () => new Map(tx.select().from(tags).all().map((r) => [r.id, r])),
         write: (rows) => upsertRows(tx, tags, rows, tags.id),
         remove: (ids) => tx.delete(tags).where(inArray(tags.id, ids)).run(),
+        busy: () => unsettledIds(tx, 'tag'),
       },
       sweep,
     )
@@ -36,6 +38,7 @@ export function replaceLists(db: StoreDb, all: readonly Group[], sweep = true): 
       stored: () => new Map(tx.select().from(lists).all().map((r) => [r.id, r])),
       write: (rows) => upsertRows(tx, lists, rows, lists.id),
       remove: (ids) => tx.delete(lists).where(inArray(lists.id, ids)).run(),
+      busy: () => unsettledIds(tx, 'list'),
     }, sweep),
   )
 }
@@ -47,6 +50,7 @@ export function replaceSegments(db: StoreDb, all: readonly Group[], sweep = true
       stored: () => new Map(tx.select().from(segments).all().map((r) => [r.id, r])),
       write: (rows) => upsertRows(tx, segments, rows, segments.id),
       remove: (ids) => tx.delete(segments).where(inArray(segments.id, ids)).run(),
+      busy: () => unsettledIds(tx, 'segment'),
     }, sweep),
   )
 }

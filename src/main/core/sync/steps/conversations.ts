@@ -15,7 +15,6 @@ import {
 import { call, PER_PAGE, type SyncContext } from '../context'
 import { markAllInSlices } from '../mark-in-slices'
 import { checkPage, IncompletePassError, incompleteMessage, unreadableMessage } from '../pass-check'
-import { t } from '../../language'
 
 export interface ListRead {
   pages: number
@@ -43,7 +42,7 @@ export async function syncConversationList(ctx: SyncContext, mode: 'incremental'
     if (written.inserted.length + written.updated.length > 0) ctx.changed('conversations')
     for (const id of written.renamed) ctx.changed('contacts', id)
     if (mode === 'full') {
-      const verdict = checkPage(page, result, PER_PAGE, t().sync_noun_conversations(), page === 1 ? known : 0)
+      const verdict = checkPage(page, result, PER_PAGE, 'conversations', page === 1 ? known : 0)
       if (!verdict.ok) throw new IncompletePassError(incompleteMessage(verdict.reason))
       invalid += result.skipped
     }
@@ -54,7 +53,7 @@ export async function syncConversationList(ctx: SyncContext, mode: 'incremental'
   if (mode === 'full') {
     const unseen = countUnseenConversations(ctx.db)
     // Any unseen conversation may be one that could not be read.
-    if (invalid > 0 && unseen > 0) throw new IncompletePassError(unreadableMessage(invalid, t().sync_noun_conversations(), unseen))
+    if (invalid > 0 && unseen > 0) throw new IncompletePassError(unreadableMessage(invalid, 'conversations', unseen))
     if (sweepUnseen(ctx.db, { resource: 'conversations' }) > 0) ctx.changed('conversations')
   }
   return { pages: page, newer: [...seen].map(([contactId, lastMessageAtMs]) => ({ contactId, lastMessageAtMs })) }

@@ -10,7 +10,6 @@ import { countStoredRows, getSyncState, inTransaction, markSeen, saveSyncState, 
 import { markAllInSlices } from '../mark-in-slices'
 import { PER_PAGE, type SyncContext, type SyncResource } from '../context'
 import { checkPage, IncompletePassError, incompleteMessage, unreadableMessage } from '../pass-check'
-import { t } from '../../language'
 
 const VERIFY_AT_MOST = 25
 
@@ -29,11 +28,11 @@ interface PassCursor {
   invalid?: number
 }
 
-const nouns = { contacts: () => t().sync_noun_contacts(), media: () => t().sync_noun_media() } as const
+const nouns = { contacts: 'contacts', media: 'media files' } as const
 
 export async function runDeletionPass<T>(ctx: SyncContext, pass: DeletionPass<T>): Promise<void> {
   const state = `${pass.resource}-pass`
-  const noun = nouns[pass.resource]()
+  const noun = nouns[pass.resource]
   const cursor = getSyncState(ctx.db, state)?.cursor as PassCursor | null | undefined
   let page = cursor?.page ?? 1
   let invalid = cursor?.invalid ?? 0

@@ -2,14 +2,30 @@ import type { Formatter } from '../../formatter'
 import type { sync as english } from '../en/sync'
 
 // The nouns are definite plurals, counted with "من" ("٣ من الوسوم"): one form for every number.
+/** The lists the sync steps read, by their English names (src/main/core/sync/steps). */
+const lists: Partial<Record<string, string>> = {
+  tags: 'الوسوم',
+  lists: 'القوائم',
+  segments: 'الشرائح',
+  campaigns: 'الحملات',
+  conversations: 'المحادثات',
+  contacts: 'جهات الاتصال',
+  'media files': 'ملفات الوسائط',
+  'AI agents': 'وكلاء الذكاء الاصطناعي',
+  'booking types': 'أنواع الحجوزات',
+  'booking resources': 'موارد الحجز',
+  bookings: 'الحجوزات',
+  'knowledge base entries': 'إدخالات قاعدة المعرفة',
+  'team members': 'أعضاء الفريق',
+  tickets: 'التذاكر',
+  'ticket departments': 'أقسام التذاكر',
+  'voice dialects': 'اللهجات الصوتية',
+  'web chat sessions': 'جلسات دردشة الموقع',
+  webhooks: 'خطافات الويب',
+}
+
 export const sync: typeof english = (f: Formatter) => ({
-  sync_noun_tags: 'الوسوم',
-  sync_noun_lists: 'القوائم',
-  sync_noun_segments: 'الشرائح',
-  sync_noun_campaigns: 'الحملات',
-  sync_noun_conversations: 'المحادثات',
-  sync_noun_contacts: 'جهات الاتصال',
-  sync_noun_media: 'ملفات الوسائط',
+  sync_list_noun: (p: { noun: string }) => lists[p.noun] ?? p.noun,
   sync_noun_list_members: (p: { id: number }) => `أعضاء القائمة ${f.n(p.id, { useGrouping: false })}`,
   sync_noun_segment_members: (p: { id: number }) => `أعضاء الشريحة ${f.n(p.id, { useGrouping: false })}`,
   sync_noun_campaign_recipients: (p: { name: string }) => `مستلمي الحملة «${p.name}»`,

@@ -1,17 +1,13 @@
 // What a sync pass says when it removed nothing because it could not prove it saw a whole
 // list (src/main/core/sync/pass-check.ts): the list named, the page that looked short.
+// Steps name their lists in English ("tags"); the Arabic catalog words each one.
 import type { Formatter } from '../../formatter'
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 export const sync = (f: Formatter) => ({
-  sync_noun_tags: 'tags',
-  sync_noun_lists: 'lists',
-  sync_noun_segments: 'segments',
-  sync_noun_campaigns: 'campaigns',
-  sync_noun_conversations: 'conversations',
-  sync_noun_contacts: 'contacts',
-  sync_noun_media: 'media files',
+  /** A list as the sync steps name it ("tags", "booking types"): in English, as it is. */
+  sync_list_noun: (p: { noun: string }) => p.noun,
   sync_noun_list_members: (p: { id: number }) => `members of list ${p.id}`,
   sync_noun_segment_members: (p: { id: number }) => `members of segment ${p.id}`,
   sync_noun_campaign_recipients: (p: { name: string }) => `recipients of campaign “${p.name}”`,
