@@ -15,6 +15,7 @@ import { SyncThread } from '../src/main/core/sync/thread/sync-thread'
 import { idleProbe, watchLoop } from './lib/loop-watch'
 import { startSandboxProcess } from './lib/sandbox-process'
 import { benchWrites, type ContactMessages } from './lib/write-bench'
+import { benchPrefixSearch, printPrefixSearch } from './lib/search-bench'
 import { minimumRequests, rateFloorMs } from './lib/sync-floor'
 import { bareWorkerStart, builtThreadExists, builtThreadStart } from './lib/thread-start'
 
@@ -159,6 +160,9 @@ async function main(): Promise<void> {
     line('message search', searchTimes, 20)
     line('contact search', contactTimes)
     line('search count', countTimes, 50)
+    // What each keystroke of a search asks, beside raw SQLite doing the same (lib/search-bench.ts).
+    console.log('\nmessage search as typed (20 runs a prefix)')
+    printPrefixSearch(benchPrefixSearch(store))
   } finally {
     // The sync schedules its next poll and the budget its next slot; both would keep Node running.
     await sync?.stop()

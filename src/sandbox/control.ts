@@ -100,6 +100,16 @@ export function createControl(deps: ControlDeps) {
       return account(accountId).bookings.delete(bookingId)
     },
 
+    /** A ticket removed by support (the API has no delete): the next full read must notice. */
+    removeTicket(accountId: number, ticketId: number): boolean {
+      return account(accountId).tickets.delete(ticketId)
+    },
+
+    /** A web chat session purged on SkyLight's side (the API has no delete). */
+    removeWebChatSession(accountId: number, sessionId: string): boolean {
+      return account(accountId).webChatSessions.delete(sessionId)
+    },
+
     /** A website visitor writes, and may ask for a human; without a session id a new one starts. */
     visitorMessage(input: VisitorInput = {}) {
       const store = account(input.accountId)

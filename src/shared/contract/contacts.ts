@@ -1,6 +1,7 @@
 // What the contacts view reads: a filtered page, one contact in full, and the groups
 // (tags, lists, segments) the filters and the detail offer.
 import { z } from 'zod'
+import { groupKinds } from '../group-kinds'
 import { entityId, method } from './define'
 
 const id = entityId
@@ -47,7 +48,7 @@ export const groups = z.object({ tags: z.array(group), lists: z.array(group), se
 export type Groups = z.output<typeof groups>
 
 /** The three kinds of group a contact can be in; a tag's name is its title. */
-export const groupKinds = ['tag', 'list', 'segment'] as const
+export { groupKinds }
 const groupKind = z.enum(groupKinds)
 export type GroupKind = z.output<typeof groupKind>
 const groupName = z.string().trim().min(1).max(255)

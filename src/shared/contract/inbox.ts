@@ -96,7 +96,8 @@ export const inboxMethods = {
   ),
   /**
    * Offline full-text search: one page of message hits with highlighted snippets (best
-   * first), and on the first page of a search across all conversations, matching contacts.
+   * first; past 2,000 matches, best first within each 2,000, most recently stored first),
+   * and on the first page of a search across all conversations, matching contacts.
    */
   search: method(
     z

@@ -168,6 +168,20 @@ const expectations: Record<string, (objects: string[], path: string) => void> = 
       db.close()
     }
   },
+  '0010_index-search-prefixes': (o, path) => {
+    expect(o).toContain('table:messages_fts')
+    const db = new Database(path, { readonly: true })
+    try {
+      const { sql } = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'messages_fts'`).get() as { sql: string }
+      expect(sql).toContain(`prefix='1 2 3'`)
+      // Made again with the tokenizer and external content of 0001 and automerge off as in 0004.
+      expect(sql).toContain(`content='messages'`)
+      expect(sql).toContain(`tokenize="unicode61 remove_diacritics 2 categories 'L* N* Co M*'"`)
+      expect(db.prepare(`SELECT v FROM messages_fts_config WHERE k = 'automerge'`).get()).toEqual({ v: 0 })
+    } finally {
+      db.close()
+    }
+  },
 }
 
 describe('migrations', () => {
@@ -235,6 +249,24 @@ describe('migrations', () => {
     upsertMessages(store.db, 1, [apiMessage({ id: 7, content: 'Hello Mohammed', sent_at: at(1) })])
     expect(searchMessages(store.db, { query: 'محمد' })).toEqual([])
     expect(searchMessages(store.db, { query: 'mohammed' }).map((h) => h.serverId)).toEqual([7])
+  })
+
+  it('re-indexes the messages of a file from before the prefix index, so short prefixes find them', () => {
+    const path = join(tempDir(), 'account.sqlite')
+    const before = journal.findIndex((e) => e.tag === '0010_index-search-prefixes')
+    const old = openStore({ path, migrationsFolder: migrationsUpTo(before) })
+    upsertMessages(old.db, 1, [apiMessage({ id: 7, content: 'Order packed', sent_at: at(1) }), apiMessage({ id: 8, content: 'مَرحباً', sent_at: at(2) })])
+    old.close()
+    const store = openStore({ path })
+    afterTest(() => store.close())
+    expect(store.appliedMigrations).toContain('0010_index-search-prefixes')
+    expect(searchMessages(store.db, { query: 'o' }).map((h) => h.serverId)).toEqual([7])
+    expect(searchMessages(store.db, { query: 'pa' }).map((h) => h.serverId)).toEqual([7])
+    expect(searchMessages(store.db, { query: 'مر' }).map((h) => h.serverId)).toEqual([8])
+    // And the rebuilt index stays consistent for later writes to the same rows.
+    upsertMessages(store.db, 1, [apiMessage({ id: 7, content: 'Parcel shipped', sent_at: at(1) })])
+    expect(searchMessages(store.db, { query: 'o' })).toEqual([])
+    expect(searchMessages(store.db, { query: 'pa' }).map((h) => h.serverId)).toEqual([7])
   })
 
   it('refuses a file written by a newer version of the app', () => {

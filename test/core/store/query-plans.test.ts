@@ -32,6 +32,10 @@ describe('query plans', () => {
     expect(details.filter((d) => d.includes('TEMP B-TREE'))).toEqual([])
     expect(details[0]).toMatch(/^SCAN messages_fts VIRTUAL TABLE/)
     expect(details.join('\n')).toMatch(/SEARCH m USING INTEGER PRIMARY KEY/)
+    // Within a rank window FTS5 reads only that rowid range (its plan string: M match, > and < bounds).
+    const windowed = (store.db.all(sql`EXPLAIN QUERY PLAN ${messageSearchQuery({ query: 'cafe', limit: 30 }, { hi: 900, lo: 100 })}`) as { detail: string }[]).map((r) => r.detail)
+    expect(windowed[0]).toMatch(/^SCAN messages_fts VIRTUAL TABLE INDEX \d+:M\d*(<>|><)/)
+    expect(windowed.filter((d) => d.includes('TEMP B-TREE'))).toEqual([])
   })
 
   it('reads the conversation page from an index, first page, later pages and by channel', () => {

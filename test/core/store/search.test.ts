@@ -1,10 +1,15 @@
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { contactPage, countMessageHits, normalizeForSearch, searchContacts, searchMessages, upsertMessages, type SnippetPart } from '../../../src/main/core/store'
-import { toMatchQuery } from '../../../src/main/core/store/search/normalize'
+import { contactPage, countMessageHits, normalizeForSearch, searchContacts, searchMessages, upsertMessages, type SnippetPart, type StoreDb } from '../../../src/main/core/store'
+import { RANK_WINDOW } from '../../../src/main/core/store/queries/search'
+import { foldForComparison, toMatchQuery } from '../../../src/main/core/store/search/normalize'
 import { seedAccount } from './fixtures'
 import { apiMessage, at, openTempStore } from './helpers'
 
 const text = (parts: SnippetPart[]) => parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('')
+const allMessages = (db: StoreDb) => db.all<{ serverId: number; content: string }>(sql`SELECT server_id AS serverId, content FROM messages WHERE content <> ''`)
+// The words as the tokenizer reads them ('L* N* Co M*'), folded as it folds them.
+const words = (content: string) => foldForComparison(content).split(/[^\p{L}\p{N}\p{Co}\p{M}]+/u).filter(Boolean)
 
 describe('search normalisation', () => {
   it('folds Arabic spelling variants, diacritics and digits the same way for text and queries', () => {
@@ -43,6 +48,52 @@ describe('message search', () => {
     expect(searchMessages(db, { query: 'caf sun' }).map((h) => h.serverId)).toEqual([201]) // every word
     expect(searchMessages(db, { query: '4521' }).map((h) => h.serverId)).toEqual([103]) // inside mixed RTL/LTR
     expect(searchMessages(db, { query: '☕' })).toEqual([])
+  })
+
+  it('finds words by their first one or two letters as they are typed, Latin and Arabic', () => {
+    const { db } = openTempStore()
+    seedAccount(db)
+    upsertMessages(db, 2, [
+      apiMessage({ id: 8001, contact_id: 2, direction: 'inbound', content: 'Order #77 is packed' }),
+      apiMessage({ id: 8002, contact_id: 2, direction: 'inbound', content: 'مَرحباً، أين طلبي؟' }),
+      apiMessage({ id: 8003, contact_id: 2, direction: 'inbound', content: 'إلغاء الطلب' }),
+    ])
+    const found = (query: string) => searchMessages(db, { query, limit: 100 }).map((h) => h.serverId)
+    // Every message with a word starting so, none without: what FTS5 finds with no prefix index.
+    for (const query of ['o', 'or', 'Ö', 'م', 'مر', 'ا', 'اي', 'إ', 'ط', 'طل']) {
+      const expected = allMessages(db).filter((m) => words(m.content).some((w) => w.startsWith(foldForComparison(query)))).map((m) => m.serverId)
+      expect(found(query).sort(), query).toEqual(expected.sort())
+      expect(countMessageHits(db, { query }), query).toBe(expected.length)
+    }
+    expect(found('o')).toContain(8001)
+    expect(found('مر')).toEqual([8002]) // written with harakat
+    expect(found('ا')).toEqual(expect.arrayContaining([8002, 8003])) // أين, إلغاء, الطلب
+    expect(found('q')).toEqual([])
+  })
+
+  it('ranks a search with more matches than one rank window in windows, and every page reaches each match once', () => {
+    const { db } = openTempStore()
+    seedAccount(db)
+    const total = RANK_WINDOW + 130
+    for (let from = 0; from < total; from += 100) {
+      const contactId = (from / 100) % 3 + 1
+      const page = Array.from({ length: Math.min(100, total - from) }, (_, i) =>
+        apiMessage({ id: 20_000 + from + i, contact_id: contactId, direction: 'inbound', content: `kiwi ${'word '.repeat((from + i) % 7)}` }),
+      )
+      upsertMessages(db, contactId, page)
+    }
+    expect(countMessageHits(db, { query: 'ki' })).toBe(total)
+    for (const filters of [{}, { contactId: 2 }]) {
+      const expected = countMessageHits(db, { query: 'ki', ...filters })
+      const seen: number[] = []
+      for (let offset = 0; offset < expected + 50; offset += 70) seen.push(...searchMessages(db, { query: 'ki', ...filters, limit: 70, offset }).map((h) => h.rowId))
+      expect(seen).toHaveLength(expected)
+      expect(new Set(seen).size).toBe(expected)
+    }
+    // The first page is the newest window's best: its shortest messages.
+    const first = searchMessages(db, { query: 'kiwi', limit: 50 })
+    expect(first.every((h) => text(h.snippet).trim() === '[kiwi]')).toBe(true)
+    expect(Math.min(...first.map((h) => h.serverId!))).toBeGreaterThanOrEqual(20_000 + total - RANK_WINDOW)
   })
 
   it('pages through many hits best first, each hit on one page only', () => {

@@ -19,6 +19,7 @@ import {
   searchContacts,
   searchMessages,
   setMediaCachePath,
+  setContactTag,
   sweepUnseen,
   threadPage,
   upsertCampaignContacts,
@@ -28,6 +29,7 @@ import {
   upsertMedia,
   upsertMessages,
 } from '../../../src/main/core/store'
+import { tags } from '../../../src/main/core/store/schema/groups'
 import {
   apiCampaign,
   apiCampaignContact,
@@ -119,6 +121,18 @@ describe('upserts', () => {
     holdForLocalChange(store.db, { kind: 'tag', id: 1 })
     expect(replaceTags(store.db, [])).toMatchObject({ removed: [] })
     expect(() => holdForLocalChange(store.db, { kind: 'media', id: 77 })).toThrowError(/not in the local copy/)
+  })
+
+  it('a tag SkyLight now has takes the place of the provisional one the app made for it, held or not', () => {
+    const store = openTempStore()
+    upsertContacts(store.db, [apiContact({ id: 1, name: 'Layla' })])
+    setContactTag(store.db, 1, 'VIP', true) // a title the account had no tag for: provisional
+    const provisional = store.db.select().from(tags).all()
+    expect(provisional).toMatchObject([{ title: 'VIP', contactsCount: 1 }])
+    expect(provisional[0]!.id).toBeLessThan(0)
+    // The refresh reads SkyLight's tag while the action that made it is still held.
+    replaceTags(store.db, [{ id: 40, title: 'vip', contacts_count: 1, created_at: null }])
+    expect(store.db.select({ id: tags.id, title: tags.title }).from(tags).all()).toEqual([{ id: 40, title: 'vip' }])
   })
 
   it('replaces small collections whole: writes what came, removes what did not', () => {

@@ -28,7 +28,10 @@ export interface SyncContext {
 
 export const PER_PAGE = 100
 
-/** Every item of a paged list, for the small collections that are re-read whole. */
+/**
+ * Every item of a paged list, unchecked: for reads that remove nothing (a poll of the active
+ * web chat sessions, a reconcile's look). A read whole that sweeps goes through pass-check.ts.
+ */
 export async function readAllPages<T>(fetch: (page: number) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = []
   for (let page = 1; ; page++) {

@@ -12,6 +12,7 @@ import { resources } from '../resources/registry'
 import { contactsWithUnsettledMessages, getSyncState, saveSyncState, webChatSessionsLive, type StoreDb } from '../store'
 import type { SyncContext } from './context'
 import { inParallel } from './in-parallel'
+import { IncompletePassError, SweepRefusals } from './pass-check'
 import { syncConversationList } from './steps/conversations'
 import { syncNewMedia } from './steps/media'
 import { refreshRecentStatuses, syncDueMessages, syncMessagesFor } from './steps/messages'
@@ -155,8 +156,27 @@ async function refreshSlowCollections(ctx: SyncContext): Promise<void> {
   const state = getSyncState(ctx.db, SLOW_COLLECTIONS)
   const last = state?.cursor === 'due' ? 0 : Date.parse(state?.lastFullPassAt ?? '') || lastFullPassAt(ctx.db)
   if (ctx.now() - last < SLOW_COLLECTIONS_EVERY_MS) return
-  for (const step of refreshSteps('half-hourly')) await step(ctx)
+  // Not recorded as read when one of them refused to sweep: the next refresh reads them again.
+  await eachStep(ctx, refreshSteps('half-hourly'))
   saveSyncState(ctx.db, SLOW_COLLECTIONS, { cursor: null, lastFullPassAt: new Date(ctx.now()).toISOString() })
+}
+
+/**
+ * The steps one after another. One that read less than its whole list (IncompletePassError:
+ * it removed nothing and says why) does not keep the others from reading theirs; the
+ * refusals are reported together at the end. Any other error stops the run at once.
+ */
+async function eachStep(ctx: SyncContext, steps: readonly SyncStep[]): Promise<void> {
+  const refusals = new SweepRefusals()
+  for (const step of steps) {
+    try {
+      await step(ctx)
+    } catch (error) {
+      if (!(error instanceof IncompletePassError)) throw error
+      refusals.add(error.message)
+    }
+  }
+  refusals.report()
 }
 
 function refreshSteps(cadence: 'every-refresh' | 'half-hourly'): SyncStep[] {
@@ -176,10 +196,7 @@ export async function runSync(ctx: SyncContext, kind: SyncKind): Promise<void> {
       return poll(ctx, 'when-quiet')
     case 'refresh':
       await poll(ctx, 'always')
-      for (const step of refreshSteps('every-refresh')) await step(ctx)
-      await refreshSlowCollections(ctx)
-      await refreshStatuses(ctx)
-      return
+      return eachStep(ctx, [...refreshSteps('every-refresh'), refreshSlowCollections, refreshStatuses])
     case 'full':
       return runPhases(ctx, FULL_SYNC)
     default:

@@ -8,6 +8,7 @@ import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { aiAgentAssignments, aiAgents } from '../schema/ai-agents'
 import { contacts } from '../schema/contacts'
 import { epochMs } from '../time'
+import { unsettledIds } from '../queries/unsettled-lanes'
 import { replaceCollection, type ReplaceResult } from './replace'
 import { inIds, upsertRows } from './upsert-rows'
 
@@ -28,14 +29,16 @@ export function aiAgentRow(a: AiAgent) {
 }
 
 /** Removing an agent also removes the assignments to it (foreign-key cascade). */
-export function replaceAiAgents(db: StoreDb, all: readonly AiAgent[]): ReplaceResult<number> {
+/** `sweep: false` when the read may have missed rows: nothing is removed. */
+export function replaceAiAgents(db: StoreDb, all: readonly AiAgent[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(withoutPendingDeletes(tx, 'ai-agent', all, (a) => a.id).map(aiAgentRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(aiAgents).all().map((r) => [r.id, r])),
       write: (rows) => upsertRows(tx, aiAgents, rows, aiAgents.id),
       remove: (ids) => tx.delete(aiAgents).where(inArray(aiAgents.id, ids)).run(),
-    }),
+      busy: () => unsettledIds(tx, 'ai-agent'),
+    }, sweep),
   )
 }
 

@@ -7,6 +7,7 @@ import { inTransaction, type StoreDb } from '../db'
 import { notFound } from '../errors'
 import { bookingResources, bookings, bookingTypes } from '../schema/bookings'
 import { epochMs } from '../time'
+import { unsettledIds } from '../queries/unsettled-lanes'
 import { partition, type PageWrite } from './partition'
 import { replaceCollection, type ReplaceResult } from './replace'
 import { inIds, upsertRows } from './upsert-rows'
@@ -41,15 +42,28 @@ export function upsertBookings(db: StoreDb, page: readonly Booking[]): PageWrite
   })
 }
 
-/** After a full read: server bookings not seen (and not held) are gone. Returns how many. */
-export function sweepBookings(db: StoreDb, seen: readonly number[]): number {
-  return db
-    .delete(bookings)
-    .where(and(gt(bookings.id, 0), eq(bookings.localRevision, 0), sql`${bookings.id} NOT IN (SELECT value FROM json_each(${JSON.stringify(seen)}))`))
-    .run().changes
+/**
+ * After a full read: server bookings not seen are gone — not those held by a local change or
+ * with an action still in the outbox, and none when `sweep` is false (the read may have
+ * missed some: they are counted as kept).
+ */
+export function sweepBookings(db: StoreDb, seen: readonly number[], sweep = true): { removed: number; kept: number } {
+  return inTransaction(db, (tx) => {
+    const busy = unsettledIds(tx, 'booking')
+    const unseen = tx
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(and(gt(bookings.id, 0), eq(bookings.localRevision, 0), sql`${bookings.id} NOT IN (SELECT value FROM json_each(${JSON.stringify(seen)}))`))
+      .all()
+      .map((r) => r.id)
+      .filter((id) => !busy.has(id))
+    if (!sweep) return { removed: 0, kept: unseen.length }
+    if (unseen.length > 0) tx.delete(bookings).where(inArray(bookings.id, unseen)).run()
+    return { removed: unseen.length, kept: 0 }
+  })
 }
 
-export function replaceBookingTypes(db: StoreDb, all: readonly BookingType[]): ReplaceResult<number> {
+export function replaceBookingTypes(db: StoreDb, all: readonly BookingType[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(
       all.map((t) => ({ id: t.id, name: t.name, durationMinutes: t.duration_minutes })),
@@ -59,11 +73,12 @@ export function replaceBookingTypes(db: StoreDb, all: readonly BookingType[]): R
         write: (rows) => upsertRows(tx, bookingTypes, rows, bookingTypes.id),
         remove: (ids) => tx.delete(bookingTypes).where(inArray(bookingTypes.id, ids)).run(),
       },
+      sweep,
     ),
   )
 }
 
-export function replaceBookingResources(db: StoreDb, all: readonly BookingResource[]): ReplaceResult<number> {
+export function replaceBookingResources(db: StoreDb, all: readonly BookingResource[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(
       all.map((r) => ({ id: r.id, name: r.name, type: r.type })),
@@ -73,6 +88,7 @@ export function replaceBookingResources(db: StoreDb, all: readonly BookingResour
         write: (rows) => upsertRows(tx, bookingResources, rows, bookingResources.id),
         remove: (ids) => tx.delete(bookingResources).where(inArray(bookingResources.id, ids)).run(),
       },
+      sweep,
     ),
   )
 }

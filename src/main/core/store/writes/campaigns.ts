@@ -6,6 +6,7 @@ import { notFound } from '../errors'
 import { campaignContacts, campaigns } from '../schema/campaigns'
 import { epochMs } from '../time'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
+import { unsettledIds } from '../queries/unsettled-lanes'
 import { partition, type PageWrite } from './partition'
 import { replaceCollection, type ReplaceResult } from './replace'
 import { inIds, upsertRows } from './upsert-rows'
@@ -51,6 +52,7 @@ export function replaceCampaigns(db: StoreDb, all: readonly Campaign[], sweep = 
       stored: () => new Map(tx.select().from(campaigns).all().map((r) => [r.id, r])),
       write: (rows) => upsertRows(tx, campaigns, rows, campaigns.id),
       remove: (ids) => tx.delete(campaigns).where(inArray(campaigns.id, ids)).run(),
+      busy: () => unsettledIds(tx, 'campaign'),
     }, sweep),
   )
 }

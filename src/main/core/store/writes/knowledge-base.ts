@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { KbDetail, KbEntry, KbStatus } from '../../skylight/resources/knowledge-base'
 import { inTransaction, type StoreDb } from '../db'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
+import { unsettledIds } from '../queries/unsettled-lanes'
 import { kbEntries, kbProducts } from '../schema/knowledge-base'
 import { epochMs } from '../time'
 import { replaceCollection, type ReplaceResult } from './replace'
@@ -34,8 +35,11 @@ export interface KbReplaceResult extends ReplaceResult<number> {
   settled: { id: number; title: string; status: string }[]
 }
 
-/** Entries the server no longer lists go (with their products); content already read stays. */
-export function replaceKbEntries(db: StoreDb, all: readonly KbEntry[]): KbReplaceResult {
+/**
+ * Entries the server no longer lists go (with their products), unless `sweep` is false or a
+ * change to them still waits in the outbox; content already read stays.
+ */
+export function replaceKbEntries(db: StoreDb, all: readonly KbEntry[], sweep = true): KbReplaceResult {
   return inTransaction(db, (tx) => {
     const before = new Map(tx.select({ id: kbEntries.id, status: kbEntries.status }).from(kbEntries).all().map((r) => [r.id, r.status]))
     const result = replaceCollection(withoutPendingDeletes(tx, 'kb-entry', all, (e) => e.id).map(kbEntryRow), {
@@ -43,7 +47,8 @@ export function replaceKbEntries(db: StoreDb, all: readonly KbEntry[]): KbReplac
       stored: () => new Map(tx.select().from(kbEntries).all().map((r) => [r.id, r])),
       write: (rows) => upsertRows(tx, kbEntries, rows, kbEntries.id),
       remove: (ids) => tx.delete(kbEntries).where(inArray(kbEntries.id, ids)).run(),
-    })
+      busy: () => unsettledIds(tx, 'kb-entry'),
+    }, sweep)
     // Text read before may be stale now: it is read again when the entry is opened.
     if (result.updated.length > 0) tx.update(kbEntries).set({ content: null }).where(inArray(kbEntries.id, result.updated)).run()
     const settled = all

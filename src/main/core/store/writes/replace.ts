@@ -1,5 +1,6 @@
 // Replacing a small collection whole: what the server sent is written, what it no longer
-// sends is deleted — except rows with local changes, which stay as the user left them.
+// sends is deleted — except rows with local changes, which stay as the user left them, and
+// rows the outbox still has an action for (queries/unsettled-lanes.ts).
 import { partition, type PageWrite } from './partition'
 
 export interface ReplaceResult<K> extends PageWrite<K> {
@@ -15,6 +16,8 @@ export interface CollectionOps<K, R> {
   /** Inserts or updates the rows (new and changed ones). */
   write(rows: R[]): void
   remove(keys: K[]): void
+  /** Keys whose rows the outbox still has work for: never removed, whatever the read said. */
+  busy?(): ReadonlySet<K>
 }
 
 /**
@@ -26,7 +29,8 @@ export function replaceCollection<K, R extends object>(incoming: readonly R[], o
   const { insert, update, result } = partition(incoming, ops.keyOf, stored)
   ops.write([...insert, ...update])
   const sent = new Set(incoming.map(ops.keyOf))
-  const unsent = [...stored].filter(([key, row]) => !sent.has(key) && row.localRevision === 0).map(([key]) => key)
+  const busy = ops.busy?.() ?? new Set<K>()
+  const unsent = [...stored].filter(([key, row]) => !sent.has(key) && row.localRevision === 0 && !busy.has(key)).map(([key]) => key)
   if (!sweep) return { ...result, removed: [], kept: unsent }
   if (unsent.length > 0) ops.remove(unsent)
   return { ...result, removed: unsent, kept: [] }

@@ -4,6 +4,7 @@ import type { TeamMember } from '../../skylight/resources/team'
 import { inTransaction, type StoreDb } from '../db'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { teamMembers } from '../schema/team'
+import { unsettledIds } from '../queries/unsettled-lanes'
 import { replaceCollection, type ReplaceResult } from './replace'
 import { upsertRows } from './upsert-rows'
 
@@ -19,14 +20,16 @@ export function teamMemberRow(m: TeamMember) {
   } satisfies typeof teamMembers.$inferInsert
 }
 
-export function replaceTeam(db: StoreDb, all: readonly TeamMember[]): ReplaceResult<number> {
+/** `sweep: false` when the read may have missed rows: nothing is removed. */
+export function replaceTeam(db: StoreDb, all: readonly TeamMember[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(withoutPendingDeletes(tx, 'teamMember', all, (m) => m.id).map(teamMemberRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(teamMembers).all().map((r) => [r.id, r])),
       write: (rows) => upsertRows(tx, teamMembers, rows, teamMembers.id),
       remove: (ids) => tx.delete(teamMembers).where(inArray(teamMembers.id, ids)).run(),
-    }),
+      busy: () => unsettledIds(tx, 'teamMember'),
+    }, sweep),
   )
 }
 

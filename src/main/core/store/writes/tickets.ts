@@ -7,6 +7,7 @@ import { inTransaction, type StoreDb } from '../db'
 import { notFound } from '../errors'
 import { ticketDepartments, ticketReplies, tickets } from '../schema/tickets'
 import { epochMs } from '../time'
+import { unsettledIds } from '../queries/unsettled-lanes'
 import { replaceCollection, type ReplaceResult } from './replace'
 import { upsertRows } from './upsert-rows'
 
@@ -29,19 +30,23 @@ export function ticketRow(t: Ticket) {
   } satisfies typeof tickets.$inferInsert
 }
 
-/** Removing a ticket also removes its replies (foreign-key cascade). Held rows stay. */
-export function replaceTickets(db: StoreDb, all: readonly Ticket[]): ReplaceResult<number> {
+/**
+ * Removing a ticket also removes its replies (foreign-key cascade). Held rows stay, and so
+ * does a ticket with a reply still to be sent. `sweep: false`: nothing is removed.
+ */
+export function replaceTickets(db: StoreDb, all: readonly Ticket[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(all.map(ticketRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(tickets).all().map((r) => [r.id, r])),
       write: (rows) => upsertRows(tx, tickets, rows, tickets.id),
       remove: (ids) => tx.delete(tickets).where(inArray(tickets.id, ids)).run(),
-    }),
+      busy: () => unsettledIds(tx, 'ticket'),
+    }, sweep),
   )
 }
 
-export function replaceDepartments(db: StoreDb, all: readonly Department[]): ReplaceResult<number> {
+export function replaceDepartments(db: StoreDb, all: readonly Department[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(
       all.map((d, position) => ({ id: d.id, title: d.title, position })),
@@ -51,6 +56,7 @@ export function replaceDepartments(db: StoreDb, all: readonly Department[]): Rep
         write: (rows) => upsertRows(tx, ticketDepartments, rows, ticketDepartments.id),
         remove: (ids) => tx.delete(ticketDepartments).where(inArray(ticketDepartments.id, ids)).run(),
       },
+      sweep,
     ),
   )
 }

@@ -1,9 +1,10 @@
 // The voice settings singleton and the dialects list, as sync reads them; local changes the
 // outbox makes first (a settings patch, a sample cloned, the voice deleted).
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type { VoiceDialect, VoiceSettings } from '../../skylight/resources/voice'
 import { inTransaction, type StoreDb } from '../db'
 import { voiceDialects, voiceSettings } from '../schema/voice'
+import { upsertRows } from './upsert-rows'
 
 export const VOICE_ROW = 1
 
@@ -31,14 +32,17 @@ export function saveVoiceSettings(db: StoreDb, v: VoiceSettings): boolean {
   return true
 }
 
-export function replaceVoiceDialects(db: StoreDb, all: readonly VoiceDialect[]): void {
-  inTransaction(db, (tx) => {
-    tx.delete(voiceDialects).run()
-    if (all.length > 0) {
-      tx.insert(voiceDialects)
-        .values(all.map((d, position) => ({ code: d.code, name: d.name, nativeName: d.native_name, language: d.language, position })))
-        .run()
-    }
+/**
+ * The dialects as the server lists them, in its order. `sweep: false` when the read may have
+ * missed some: those not sent stay (returned: how many).
+ */
+export function replaceVoiceDialects(db: StoreDb, all: readonly VoiceDialect[], sweep = true): { kept: number } {
+  return inTransaction(db, (tx) => {
+    const sent = new Set(all.map((d) => d.code))
+    const unsent = tx.select({ code: voiceDialects.code }).from(voiceDialects).all().map((r) => r.code).filter((code) => !sent.has(code))
+    if (sweep && unsent.length > 0) tx.delete(voiceDialects).where(inArray(voiceDialects.code, unsent)).run()
+    upsertRows(tx, voiceDialects, all.map((d, position) => ({ code: d.code, name: d.name, nativeName: d.native_name, language: d.language, position })), voiceDialects.code)
+    return { kept: sweep ? 0 : unsent.length }
   })
 }
 

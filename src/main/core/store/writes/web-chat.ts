@@ -5,6 +5,7 @@ import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { WebChatDetail, WebChatMessage, WebChatSession } from '../../skylight/resources/web-chat'
 import { inTransaction, type StoreDb } from '../db'
 import { notFound } from '../errors'
+import { unsettledKeys } from '../queries/unsettled-lanes'
 import { webChatMessages, webChatSessions } from '../schema/web-chat'
 import { epochMs } from '../time'
 import { partition } from './partition'
@@ -34,13 +35,17 @@ export interface SessionsWrite {
   /** Sessions that began waiting for a human since the last read (not on the first). */
   nowWaiting: WebChatSession[]
   changed: number
+  /** Sessions not sent, kept because the read may have missed them (`sweep: false`). */
+  kept: number
 }
 
 /**
  * Writes the sessions the server sent. `whole`: they are every session, so the others are
- * gone; otherwise (a poll of the active ones) nothing is removed. Held rows are left alone.
+ * gone — unless `sweep` is false (the read may have missed some); otherwise (a poll of the
+ * active ones) nothing is removed. Held rows, and sessions the outbox still has a command or
+ * reply for, are left alone.
  */
-export function saveWebChatSessions(db: StoreDb, sessions: readonly WebChatSession[], whole: boolean): SessionsWrite {
+export function saveWebChatSessions(db: StoreDb, sessions: readonly WebChatSession[], whole: boolean, sweep = true): SessionsWrite {
   return inTransaction(db, (tx) => {
     const stored = new Map(tx.select().from(webChatSessions).all().map((r) => [r.sessionId, r]))
     const firstRead = stored.size === 0
@@ -48,15 +53,18 @@ export function saveWebChatSessions(db: StoreDb, sessions: readonly WebChatSessi
     const { insert, update, result } = partition(rows, (r) => r.sessionId, stored)
     upsertRows(tx, webChatSessions, [...insert, ...update], webChatSessions.sessionId)
     let removed = 0
+    let kept = 0
     if (whole) {
       const sent = new Set(rows.map((r) => r.sessionId))
-      const gone = [...stored.values()].filter((r) => !sent.has(r.sessionId) && r.localRevision === 0).map((r) => r.sessionId)
-      if (gone.length > 0) removed = tx.delete(webChatSessions).where(inArray(webChatSessions.sessionId, gone)).run().changes
+      const busy = unsettledKeys(tx, 'web-chat')
+      const gone = [...stored.values()].filter((r) => !sent.has(r.sessionId) && r.localRevision === 0 && !busy.has(r.sessionId)).map((r) => r.sessionId)
+      if (!sweep) kept = gone.length
+      else if (gone.length > 0) removed = tx.delete(webChatSessions).where(inArray(webChatSessions.sessionId, gone)).run().changes
     }
     const nowWaiting = firstRead
       ? []
       : sessions.filter((s) => s.handled_by === 'pending' && s.status === 'active' && stored.get(s.session_id)?.handledBy !== 'pending')
-    return { nowWaiting, changed: result.inserted.length + result.updated.length + removed }
+    return { nowWaiting, changed: result.inserted.length + result.updated.length + removed, kept }
   })
 }
 

@@ -5,6 +5,7 @@ import type { Webhook, WebhookEvent } from '../../skylight/resources/webhooks'
 import { inTransaction, type StoreDb } from '../db'
 import { withoutPendingDeletes } from '../queries/pending-deletes'
 import { webhookEvents, webhooks } from '../schema/webhooks'
+import { unsettledIds } from '../queries/unsettled-lanes'
 import { replaceCollection, type ReplaceResult } from './replace'
 import { upsertRows } from './upsert-rows'
 
@@ -21,14 +22,16 @@ export function webhookRow(w: Webhook) {
   } satisfies typeof webhooks.$inferInsert
 }
 
-export function replaceWebhooks(db: StoreDb, all: readonly Webhook[]): ReplaceResult<number> {
+/** `sweep: false` when the read may have missed rows: nothing is removed. */
+export function replaceWebhooks(db: StoreDb, all: readonly Webhook[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(withoutPendingDeletes(tx, 'webhook', all, (w) => w.id).map(webhookRow), {
       keyOf: (row) => row.id,
       stored: () => new Map(tx.select().from(webhooks).all().map((r) => [r.id, r])),
       write: (rows) => upsertRows(tx, webhooks, rows, webhooks.id),
       remove: (ids) => tx.delete(webhooks).where(inArray(webhooks.id, ids)).run(),
-    }),
+      busy: () => unsettledIds(tx, 'webhook'),
+    }, sweep),
   )
 }
 

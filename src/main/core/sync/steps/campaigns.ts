@@ -4,9 +4,9 @@
 // refresh was most of a refresh's requests. Nothing is removed after a read that did not
 // provably see the whole list (pass-check.ts); the sync status says so.
 import type { Campaign } from '../../skylight/resources/campaigns'
-import { countStoredRows, countUnseenChildren, getSyncState, markAll, replaceCampaigns, saveSyncState, sweepUnseen, upsertCampaignContacts } from '../../store'
+import { countUnseenChildren, getSyncState, markAll, replaceCampaigns, saveSyncState, storedServerIds, sweepUnseen, upsertCampaignContacts } from '../../store'
 import { call, PER_PAGE, type SyncContext } from '../context'
-import { checkPage, IncompletePassError, incompleteMessage, readCheckedList, SweepRefusals, unreadableMessage } from '../pass-check'
+import { readCheckedList, readCheckedPages, SweepRefusals, unreadableMessage, wholeList, writeChecked } from '../pass-check'
 
 /** Per campaign id, the counters its delivery rows were last read at. */
 const DELIVERIES_STATE = 'campaign-deliveries'
@@ -27,10 +27,11 @@ export function deliveryCounters(c: Campaign): string {
 
 export async function syncCampaigns(ctx: SyncContext, allDeliveries: boolean): Promise<void> {
   const refusals = new SweepRefusals()
-  const read = await readCheckedList((page) => ctx.api.campaigns.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, 'campaigns', countStoredRows(ctx.db, 'campaigns'))
+  const read = await readCheckedList(
+    wholeList('campaigns', (page) => ctx.api.campaigns.list({ page, per_page: PER_PAGE }, call(ctx)), storedServerIds(ctx.db, 'campaigns'), (id) => ctx.api.campaigns.get(id, call(ctx))),
+  )
   const campaigns = read.items
-  const written = replaceCampaigns(ctx.db, campaigns, read.invalid === 0)
-  if (written.kept.length > 0) refusals.add(unreadableMessage(read.invalid, 'campaigns', written.kept.length))
+  const written = writeChecked(read, refusals, (items, sweep) => replaceCampaigns(ctx.db, items, sweep))
   if (written.inserted.length + written.updated.length + written.removed.length > 0) ctx.changed('campaigns')
 
   // Campaigns whose delete is still queued are not stored, and get no delivery rows.
@@ -47,16 +48,10 @@ export async function syncCampaigns(ctx: SyncContext, allDeliveries: boolean): P
     // Page by page, a transaction each, so a large audience never blocks the app.
     const target = { resource: 'campaign-contacts', campaignId: id } as const
     const noun = `recipients of campaign “${campaign.name}”`
-    const known = markAll(ctx.db, target)
-    let invalid = 0
-    for (let page = 1; ; page++) {
-      const result = await ctx.api.campaigns.contacts(id, { page, per_page: PER_PAGE }, call(ctx))
-      const verdict = checkPage(page, result, PER_PAGE, noun, page === 1 ? known : 0)
-      if (!verdict.ok) throw new IncompletePassError(incompleteMessage(verdict.reason))
-      upsertCampaignContacts(ctx.db, id, result.items)
-      invalid += result.skipped
-      if (page >= result.lastPage || result.items.length + result.skipped === 0) break
-    }
+    const { invalid } = await readCheckedPages(
+      { noun, fetch: (page) => ctx.api.campaigns.contacts(id, { page, per_page: PER_PAGE }, call(ctx)), perPage: PER_PAGE, known: markAll(ctx.db, target) },
+      (items) => void upsertCampaignContacts(ctx.db, id, items),
+    )
     const unseen = countUnseenChildren(ctx.db, target)
     if (invalid > 0 && unseen > 0) {
       // Not recorded as read: the next run reads this audience again.

@@ -6,7 +6,6 @@
 import type { Page } from '../../skylight'
 import type { Member } from '../../skylight/resources/groups'
 import {
-  countStoredRows,
   countUnseenChildren,
   inTransaction,
   listIds,
@@ -15,6 +14,7 @@ import {
   replaceSegments,
   replaceTags,
   segmentIds,
+  storedServerIds,
   sweepUnseen,
   upsertListMembers,
   upsertSegmentMembers,
@@ -22,25 +22,23 @@ import {
   type StoreDb,
 } from '../../store'
 import { call, PER_PAGE, type SyncContext } from '../context'
-import { checkPage, IncompletePassError, incompleteMessage, readCheckedList, SweepRefusals, unreadableMessage } from '../pass-check'
+import { readCheckedList, readCheckedPages, SweepRefusals, unreadableMessage, wholeList, writeChecked } from '../pass-check'
 
 export async function syncGroups(ctx: SyncContext, allMembers: boolean): Promise<void> {
   const refusals = new SweepRefusals()
   const [tags, lists, segments] = await Promise.all([
     // Tags come whole, without pages.
-    readCheckedList(() => ctx.api.tags.list(call(ctx)), PER_PAGE, 'tags', countStoredRows(ctx.db, 'tags')),
-    readCheckedList((page) => ctx.api.lists.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, 'lists', countStoredRows(ctx.db, 'lists')),
-    readCheckedList((page) => ctx.api.segments.list({ page, per_page: PER_PAGE }, call(ctx)), PER_PAGE, 'segments', countStoredRows(ctx.db, 'segments')),
+    readCheckedList(wholeList('tags', () => ctx.api.tags.list(call(ctx)), storedServerIds(ctx.db, 'tags'), (id) => ctx.api.tags.get(id, call(ctx)))),
+    readCheckedList(wholeList('lists', (page) => ctx.api.lists.list({ page, per_page: PER_PAGE }, call(ctx)), storedServerIds(ctx.db, 'lists'), (id) => ctx.api.lists.get(id, call(ctx)))),
+    // SkyLight cannot be asked for one segment, so an emptied segment list is never believed.
+    readCheckedList(wholeList('segments', (page) => ctx.api.segments.list({ page, per_page: PER_PAGE }, call(ctx)), storedServerIds(ctx.db, 'segments'))),
   ])
   // One whose delete still waits in the outbox stays gone here until the delete is done.
   const written = inTransaction(ctx.db, (tx) => ({
-    tags: replaceTags(tx, withoutPendingDeletes(tx, 'tag', tags.items, (t) => t.id), tags.invalid === 0),
-    lists: replaceLists(tx, withoutPendingDeletes(tx, 'list', lists.items, (l) => l.id), lists.invalid === 0),
-    segments: replaceSegments(tx, withoutPendingDeletes(tx, 'segment', segments.items, (s) => s.id), segments.invalid === 0),
+    tags: writeChecked(tags, refusals, (items, sweep) => replaceTags(tx, withoutPendingDeletes(tx, 'tag', items, (t) => t.id), sweep)),
+    lists: writeChecked(lists, refusals, (items, sweep) => replaceLists(tx, withoutPendingDeletes(tx, 'list', items, (l) => l.id), sweep)),
+    segments: writeChecked(segments, refusals, (items, sweep) => replaceSegments(tx, withoutPendingDeletes(tx, 'segment', items, (s) => s.id), sweep)),
   }))
-  for (const [noun, read, write] of [['tags', tags, written.tags], ['lists', lists, written.lists], ['segments', segments, written.segments]] as const) {
-    if (write.kept.length > 0) refusals.add(unreadableMessage(read.invalid, noun, write.kept.length))
-  }
   ctx.changed('groups')
 
   // Only ones SkyLight has: one created offline (a negative id) has no members to read yet.
@@ -75,15 +73,7 @@ async function syncMembers(
 ): Promise<void> {
   const noun = target.resource === 'list-members' ? `members of list ${target.listId}` : `members of segment ${target.segmentId}`
   const known = markAll(ctx.db, target)
-  let invalid = 0
-  for (let page = 1; ; page++) {
-    const result = await fetch(page)
-    const verdict = checkPage(page, result, PER_PAGE, noun, page === 1 ? known : 0)
-    if (!verdict.ok) throw new IncompletePassError(incompleteMessage(verdict.reason))
-    write(ctx.db, result.items)
-    invalid += result.skipped
-    if (page >= result.lastPage || result.items.length + result.skipped === 0) break
-  }
+  const { invalid } = await readCheckedPages({ noun, fetch, perPage: PER_PAGE, known }, (items) => void write(ctx.db, items))
   const unseen = countUnseenChildren(ctx.db, target)
   if (invalid > 0 && unseen > 0) refusals.add(unreadableMessage(invalid, noun, unseen))
   else sweepUnseen(ctx.db, target)

@@ -1,21 +1,24 @@
 // Tickets and departments are re-read whole (an account has a few dozen tickets: one page,
 // and reading them whole sweeps the ones gone); a ticket's thread is re-read when its
-// marker (last reply time) moved, or on a full pass.
-import { inTransaction, replaceDepartments, replaceTicketReplies, replaceTickets, ticketsDueForReplies } from '../../store'
-import { call, PER_PAGE, readAllPages, type SyncContext } from '../context'
+// marker (last reply time) moved, or on a full pass. Nothing is removed after a read that
+// did not provably see the whole list (pass-check.ts); the sync status says so.
+import { inTransaction, replaceDepartments, replaceTicketReplies, replaceTickets, storedServerIds, ticketsDueForReplies } from '../../store'
+import { call, PER_PAGE, type SyncContext } from '../context'
+import { readCheckedList, SweepRefusals, wholeList, writeChecked } from '../pass-check'
 
 export async function syncTickets(ctx: SyncContext, allReplies: boolean): Promise<void> {
+  const refusals = new SweepRefusals()
   const [tickets, departments] = await Promise.all([
-    readAllPages((page) => ctx.api.tickets.list({ page, per_page: PER_PAGE }, call(ctx))),
-    ctx.api.tickets.departments(call(ctx)).then((r) => r.items),
+    readCheckedList(wholeList('tickets', (page) => ctx.api.tickets.list({ page, per_page: PER_PAGE }, call(ctx)), storedServerIds(ctx.db, 'tickets'), (id) => ctx.api.tickets.get(id, call(ctx)))),
+    readCheckedList(wholeList('ticket departments', () => ctx.api.tickets.departments(call(ctx)), storedServerIds(ctx.db, 'ticket-departments'))),
   ])
   inTransaction(ctx.db, (tx) => {
-    replaceDepartments(tx, departments)
-    replaceTickets(tx, tickets)
+    writeChecked(departments, refusals, (items, sweep) => replaceDepartments(tx, items, sweep))
+    writeChecked(tickets, refusals, (items, sweep) => replaceTickets(tx, items, sweep))
   })
   ctx.changed('tickets')
 
-  const due = allReplies ? tickets.map((t) => t.id) : ticketsDueForReplies(ctx.db)
+  const due = allReplies ? tickets.items.map((t) => t.id) : ticketsDueForReplies(ctx.db)
   for (const id of due) {
     try {
       replaceTicketReplies(ctx.db, await ctx.api.tickets.get(id, call(ctx)))
@@ -25,4 +28,5 @@ export async function syncTickets(ctx: SyncContext, allReplies: boolean): Promis
     }
   }
   if (due.length > 0) ctx.changed('tickets')
+  refusals.report()
 }

@@ -82,4 +82,5 @@ export const frame = (f: Formatter) => ({
   outbox_mark_done_only_if: 'Do this only if you know it already went through on SkyLight — for example, you can see it there.',
   outbox_mark_done_effect: 'SkyLight Desk will not send it, and will show what SkyLight has after the next sync.',
   frame_skip_to_content: 'Skip to content',
+  frame_view_load_failed: 'This part of SkyLight Desk could not be opened. Restart the app; if it happens again, reinstall it.',
 })
