@@ -43,6 +43,31 @@ export function notificationFor(
   return { title, body, silent: !context.prefs.notificationSound }
 }
 
+/** What sync saw that a person should act on (the core's events of the same names). */
+export type DeskNotice =
+  | { kind: 'ticket-answered'; subject: string }
+  | { kind: 'web-chat-waiting'; visitor: string | null }
+  | { kind: 'web-chat-visitor-message'; visitor: string | null; preview: string }
+
+/**
+ * Shown by the shell, so it comes with the window closed too (the views' live regions say
+ * the same to a user who is looking); nothing when the window is in front or they are off.
+ */
+export function deskNoticeFor(
+  notice: DeskNotice,
+  context: { windowFocused: boolean; prefs: NotificationPrefs },
+  t: Messages = english,
+): NotificationText | undefined {
+  if (context.windowFocused || !context.prefs.notifications) return undefined
+  const silent = !context.prefs.notificationSound
+  if (notice.kind === 'ticket-answered') {
+    return { title: t.tickets_notify_title(), body: shorten(t.tickets_answered({ subject: oneLine(notice.subject) }), MAX_BODY), silent }
+  }
+  const visitor = shorten(oneLine(notice.visitor ?? ''), MAX_TITLE - 20) || t.webchat_anonymous()
+  if (notice.kind === 'web-chat-waiting') return { title: t.webchat_notify_title(), body: shorten(t.webchat_visitor_waiting({ visitor }), MAX_BODY), silent }
+  return { title: shorten(t.webchat_wrote_title({ visitor }), MAX_TITLE), body: shorten(t.webchat_visitor_wrote({ visitor, preview: oneLine(notice.preview) }), MAX_BODY), silent }
+}
+
 /** A knowledge-base entry that finished or failed processing, as the core reports it. */
 export interface KbProcessed {
   title: string

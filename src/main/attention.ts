@@ -5,10 +5,12 @@ import { t } from './core/language'
 import {
   badgeFor,
   channelDropNotification,
+  deskNoticeFor,
   dotBitmap,
   kbNotificationFor,
   notificationFor,
   windowTitleFor,
+  type DeskNotice,
   type InboundMessage,
   type KbProcessed,
   type NotificationPrefs,
@@ -18,6 +20,8 @@ export interface Attention {
   notifyInbound(message: InboundMessage, prefs: NotificationPrefs): void
   notifyChannelDropped(drop: { type: string; syncStatus: string | null }): void
   notifyKbProcessed(entry: KbProcessed): void
+  /** A ticket answered or a website visitor waiting or writing, seen by sync. */
+  notifyDeskNotice(notice: DeskNotice, prefs: NotificationPrefs): void
   /** A view's notification (app-notify), as the user's settings allow. */
   notifyText(text: { title: string; body: string }, prefs: NotificationPrefs): void
   setUnread(count: number): void
@@ -29,6 +33,8 @@ export interface AttentionOptions {
   window: () => BrowserWindow | undefined
   /** Brings the window up and shows this contact's conversation. */
   openConversation: (accountId: string, contactId: number) => void
+  /** Brings the window up, opening it again if it was closed. */
+  showWindow: () => void
 }
 
 export function createAttention(options: AttentionOptions): Attention {
@@ -60,10 +66,7 @@ export function createAttention(options: AttentionOptions): Attention {
       if (!Notification.isSupported()) return
       const text = channelDropNotification(drop, t())
       const notification = new Notification({ title: text.title, body: text.body })
-      notification.on('click', () => {
-        const window = options.window()
-        if (window && !window.isDestroyed()) window.show()
-      })
+      notification.on('click', () => options.showWindow())
       notification.show()
     },
 
@@ -73,13 +76,19 @@ export function createAttention(options: AttentionOptions): Attention {
       new Notification({ title: text.title, body: text.body, silent: text.silent }).show()
     },
 
+    notifyDeskNotice(notice, prefs) {
+      const window = options.window()
+      const text = deskNoticeFor(notice, { windowFocused: window?.isFocused() === true, prefs }, t())
+      if (!text || !Notification.isSupported()) return
+      const notification = new Notification({ title: text.title, body: text.body, silent: text.silent })
+      notification.on('click', () => options.showWindow())
+      notification.show()
+    },
+
     notifyText(text, prefs) {
       if (!prefs.notifications || !Notification.isSupported()) return
       const notification = new Notification({ title: text.title, body: text.body, silent: !prefs.notificationSound })
-      notification.on('click', () => {
-        const window = options.window()
-        if (window && !window.isDestroyed()) window.show()
-      })
+      notification.on('click', () => options.showWindow())
       notification.show()
     },
 

@@ -9,6 +9,7 @@ import { openCore, type Core } from './core'
 import { t } from './core/language'
 import { createLogger } from './core/log'
 import { createAttention } from './attention'
+import type { DeskNotice } from './attention-rules'
 import { KeychainSecretStore } from './core/secrets/keychain-store'
 import { emitEvent, registerContract } from './ipc'
 import { APP_ENTRY_URL } from './app-files'
@@ -93,6 +94,12 @@ async function main(): Promise<void> {
       window.focus()
       emitEvent(window.webContents, 'open-conversation', { accountId, contactId })
     },
+    showWindow: () => {
+      if (window.isDestroyed()) window = openWindow()
+      if (window.isMinimized()) window.restore()
+      window.show()
+      window.focus()
+    },
   })
   core.on((event, payload) => {
     if (event === 'inbound-message') {
@@ -100,6 +107,10 @@ async function main(): Promise<void> {
       void core.handlers['settings-get']({}).then((prefs) => attention.notifyInbound(payload as EventPayload<'inbound-message'>, prefs))
     }
     if (event === 'kb-processed') attention.notifyKbProcessed(payload as EventPayload<'kb-processed'>)
+    if (event === 'ticket-answered' || event === 'web-chat-waiting' || event === 'web-chat-visitor-message') {
+      const notice = { kind: event, ...(payload as object) } as DeskNotice
+      void core.handlers['settings-get']({}).then((prefs) => attention.notifyDeskNotice(notice, prefs))
+    }
     if (event === 'notify') {
       void core.handlers['settings-get']({}).then((prefs) => attention.notifyText(payload as EventPayload<'notify'>, prefs))
     }

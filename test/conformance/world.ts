@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm'
 import { Outbox } from '../../src/main/core/outbox'
 import { createSkyLightApi, RateBudget, type SkyLightApi } from '../../src/main/core/skylight'
 import { openStore, type Store } from '../../src/main/core/store'
-import { AccountSync } from '../../src/main/core/sync/account-sync'
+import { AccountSync, type SyncEvent } from '../../src/main/core/sync/account-sync'
 import { startSandbox, type AccountDump, type Sandbox } from '../../src/sandbox'
 
 export interface World {
@@ -25,8 +25,9 @@ export interface World {
   close(): Promise<void>
 }
 
-export async function syncedWorld(seed: number): Promise<World> {
-  const sandbox = await startSandbox({ port: 0, seed, accounts: 1, rateLimit: { limit: 100_000, windowMs: 60_000 } })
+/** onEvent: what the world's sync tells (its first sync included); now: the sandbox's clock. */
+export async function syncedWorld(seed: number, options: { onEvent?: (event: SyncEvent) => void; now?: () => number } = {}): Promise<World> {
+  const sandbox = await startSandbox({ port: 0, seed, accounts: 1, rateLimit: { limit: 100_000, windowMs: 60_000 }, ...(options.now ? { now: options.now } : {}) })
   const dir = await mkdtemp(join(tmpdir(), 'skylight-conformance-'))
   const store = openStore({ path: join(dir, 'account.sqlite') })
   const account = sandbox.accounts[0]!
@@ -39,7 +40,7 @@ export async function syncedWorld(seed: number): Promise<World> {
     maxAttempts: 3,
   })
   // Long timers: each test drives the runs it needs.
-  const sync = new AccountSync({ api, db: store.db, onEvent: () => {}, timings: { pollMs: 3_600_000 } })
+  const sync = new AccountSync({ api, db: store.db, onEvent: options.onEvent ?? (() => {}), timings: { pollMs: 3_600_000 } })
   await sync.syncNow('first')
   if (sync.status.state !== 'idle') throw new Error(`first sync did not finish: ${JSON.stringify(sync.status)}`)
   const outboxes: Outbox[] = []

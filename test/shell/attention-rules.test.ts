@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { badgeFor, channelDropNotification, dotBitmap, kbNotificationFor, notificationFor, windowTitleFor } from '../../src/main/attention-rules'
+import { badgeFor, channelDropNotification, deskNoticeFor, dotBitmap, kbNotificationFor, notificationFor, windowTitleFor } from '../../src/main/attention-rules'
 
 const message = { accountId: 'a1', contactId: 42, contactName: 'Ada Lovelace', preview: 'Is my order\n  on its way?' }
 const prefs = { notifications: true, notificationSound: true }
@@ -80,5 +80,23 @@ describe('knowledge-base notifications', () => {
       body: '“gone.invalid” could not be processed. The site gone.invalid could not be reached (DNS lookup failed).',
       silent: true,
     })
+  })
+})
+
+describe('what sync saw that a person should act on', () => {
+  const away = { windowFocused: false, prefs: { notifications: true, notificationSound: false } }
+
+  it('tells of support’s answer and of website visitors, shortened to one line', () => {
+    expect(deskNoticeFor({ kind: 'ticket-answered', subject: 'Widget\nblank' }, away)).toEqual({ title: 'New reply from support', body: 'Support answered “Widget blank”.', silent: true })
+    expect(deskNoticeFor({ kind: 'web-chat-waiting', visitor: null }, away)?.body).toMatch(/waiting for a person/)
+    const wrote = deskNoticeFor({ kind: 'web-chat-visitor-message', visitor: 'Nour', preview: 'x'.repeat(400) }, away)!
+    expect(wrote.title).toMatch(/Nour/)
+    expect(wrote.body.length).toBeLessThanOrEqual(140)
+  })
+
+  it('stays quiet while the window is in front, or when notifications are off', () => {
+    const notice = { kind: 'ticket-answered', subject: 'Hi' } as const
+    expect(deskNoticeFor(notice, { ...away, windowFocused: true })).toBeUndefined()
+    expect(deskNoticeFor(notice, { ...away, prefs: { notifications: false, notificationSound: true } })).toBeUndefined()
   })
 })

@@ -7,7 +7,7 @@ import type { AccountManager } from './accounts/account-manager'
 import { ChannelWatch } from './channel-watch'
 import type { AccountRecord } from './accounts/registry'
 import { AccountSession } from './account-session'
-import type { CoreEvents } from './core-events'
+import { emitNotice, type CoreEvents } from './core-events'
 import type { AccountSummary, SyncStatusView } from '../../shared/contract'
 import type { SyncStatus, SyncTimings } from './sync/account-sync'
 import type { OutboxEvent } from './outbox'
@@ -135,6 +135,8 @@ export class AccountSessions {
             contactName: name ?? 'New message',
             preview: event.preview,
           })
+        } else if (event.type === 'notice') {
+          emitNotice(this.#o.events, account.id, event.notice)
         } else {
           this.#o.events.emit('sync-status', statusView(account.id, event.status, api.client.budget.pausedUntil))
           if (event.status.state === 'key-rejected') this.#keyRejected(account.id)

@@ -48,11 +48,12 @@ export const bookingMethods = {
         /** Bookings starting in [from, to). */
         from: when.optional(),
         to: when.optional(),
-        limit: z.number().int().min(1).max(1000).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
         offset: z.number().int().min(0).optional(),
       })
       .strict(),
-    z.object({ items: z.array(bookingItem) }),
+    /** total: how many bookings match the filter and range. */
+    z.object({ items: z.array(bookingItem), total: z.number() }),
   ),
   'booking-get': method(z.object({ id }).strict(), bookingItem),
   'booking-options': method(z.object({}).strict(), bookingOptions),

@@ -28,6 +28,12 @@ export const events = {
   'open-conversation': z.object({ accountId: z.string(), contactId: z.number() }),
   /** A knowledge-base entry finished or failed processing (for a notification). */
   'kb-processed': z.object({ accountId: z.string(), entryId: z.number(), title: z.string(), status: z.enum(['active', 'failed']), error: z.string().nullable() }),
+  /** Support answered a ticket (a new reply from support, seen by sync), for a notification. */
+  'ticket-answered': z.object({ accountId: z.string(), ticketId: z.number(), subject: z.string() }),
+  /** A website visitor started waiting for a person (seen by sync), for a notification. */
+  'web-chat-waiting': z.object({ accountId: z.string(), sessionId: z.string(), visitor: z.string().nullable() }),
+  /** A visitor wrote in a session a person handles (seen by sync), for a notification. */
+  'web-chat-visitor-message': z.object({ accountId: z.string(), sessionId: z.string(), visitor: z.string().nullable(), preview: z.string() }),
   /** The user's settings changed (the shell re-labels its menu when the language did). */
   'settings-changed': settings,
   ...outboxEvents,

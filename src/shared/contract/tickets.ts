@@ -49,7 +49,8 @@ export type DepartmentItem = z.output<typeof departmentItem>
 export const ticketMethods = {
   'tickets-list': method(
     z.object({ status: z.enum(ticketStatuses).optional(), priority: z.enum(ticketPriorities).optional(), ...page }).strict(),
-    z.object({ items: z.array(ticketItem) }),
+    /** total: how many tickets match the filter. */
+    z.object({ items: z.array(ticketItem), total: z.number() }),
   ),
   'ticket-get': method(z.object({ id }).strict(), ticketDetail),
   'ticket-departments': method(z.object({}).strict(), z.object({ items: z.array(departmentItem) })),

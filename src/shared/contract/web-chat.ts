@@ -60,9 +60,11 @@ export const webChatMethods = {
         handledBy: z.enum(['ai', 'human', 'pending']).optional(),
         search: z.string().max(200).optional(),
         limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).optional(),
       })
       .strict(),
-    z.object({ items: z.array(webChatSessionItem), waiting: z.number() }),
+    /** total: how many sessions match the filter; waiting: how many wait for a person, whatever the filter. */
+    z.object({ items: z.array(webChatSessionItem), total: z.number(), waiting: z.number() }),
   ),
   'web-chat-session': method(z.object({ sessionId }).strict(), webChatSessionItem.extend({ messages: z.array(webChatMessageItem) })),
   'web-chat-command': method(z.object({ sessionId, command: z.enum(['take-over', 'release', 'end']) }).strict(), queued),

@@ -4,7 +4,7 @@
 import type { Handlers } from '../../../shared/contract'
 import { t } from '../language'
 import { NetworkError, ValidationError } from '../skylight'
-import { bookingList, bookingOptions, getAccount, getBooking, type BookingCommand } from '../store'
+import { bookingCount, bookingList, bookingOptions, getAccount, getBooking, type BookingCommand } from '../store'
 import type { HandlerContext } from './context'
 
 type BookingHandlers = Pick<
@@ -28,7 +28,10 @@ export function bookingHandlers(ctx: HandlerContext): BookingHandlers {
   }
   const ms = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso))
   return {
-    'bookings-list': async ({ from, to, ...rest }) => ({ items: bookingList(db(), { ...rest, fromMs: ms(from), toMs: ms(to) }) }),
+    'bookings-list': async ({ from, to, ...rest }) => {
+      const options = { ...rest, fromMs: ms(from), toMs: ms(to) }
+      return { items: bookingList(db(), options), total: bookingCount(db(), options) }
+    },
     'booking-get': async ({ id }) => getBooking(db(), id),
     // Before the profile is synced, times are shown in the computer's zone alone.
     'booking-options': async () => ({ ...bookingOptions(db()), timezone: getAccount(db())?.timezone ?? null }),

@@ -1,7 +1,7 @@
 // The tickets view: reads from the local copy, and the user's actions queued in the outbox
 // (a closed ticket refuses a reply there, before anything is queued).
 import type { Handlers } from '../../../shared/contract'
-import { departmentList, getTicket, ticketAllowed, ticketList, ticketStatus } from '../store'
+import { departmentList, getTicket, ticketAllowed, ticketCount, ticketList, ticketStatus } from '../store'
 import { t } from '../language'
 import { ValidationError } from '../skylight'
 import type { HandlerContext } from './context'
@@ -19,7 +19,7 @@ export function ticketHandlers(ctx: HandlerContext): TicketHandlers {
     }
   }
   return {
-    'tickets-list': async (input) => ({ items: ticketList(db(), input) }),
+    'tickets-list': async (input) => ({ items: ticketList(db(), input), total: ticketCount(db(), input) }),
     'ticket-get': async ({ id }) => getTicket(db(), id),
     'ticket-departments': async () => ({ items: departmentList(db()) }),
     'ticket-create': async (input) => {

@@ -4,7 +4,7 @@
 import type { Handlers } from '../../../shared/contract'
 import { t } from '../language'
 import { NetworkError, ValidationError } from '../skylight'
-import { getWebChatSession, webChatSessionList, webChatWaitingCount, type WebChatAction } from '../store'
+import { getWebChatSession, webChatSessionCount, webChatSessionList, webChatWaitingCount, type WebChatAction } from '../store'
 import type { HandlerContext } from './context'
 
 type WebChatHandlers = Pick<Handlers, 'web-chat-sessions' | 'web-chat-session' | 'web-chat-command' | 'web-chat-reply' | 'web-chat-analytics'>
@@ -25,7 +25,7 @@ export function webChatHandlers(ctx: HandlerContext): WebChatHandlers {
     if (!getWebChatSession(db(), sessionId).allowed[action]) throw new ValidationError(refusals[action](), 422)
   }
   return {
-    'web-chat-sessions': async (input) => ({ items: webChatSessionList(db(), input), waiting: webChatWaitingCount(db()) }),
+    'web-chat-sessions': async (input) => ({ items: webChatSessionList(db(), input), total: webChatSessionCount(db(), input), waiting: webChatWaitingCount(db()) }),
     'web-chat-session': async ({ sessionId }) => getWebChatSession(db(), sessionId),
     'web-chat-command': async ({ sessionId, command }) => {
       check(sessionId, actionOf[command])

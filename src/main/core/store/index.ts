@@ -110,6 +110,7 @@ export {
 export * from './queries/tickets'
 export * from './queries/bookings'
 export * from './queries/web-chat'
+export * from './queries/sync-news'
 export { getSyncState, type SyncState } from './queries/sync-state'
 export {
   conversationStamps,

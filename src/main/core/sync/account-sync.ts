@@ -8,7 +8,7 @@
 import type { Priority, SkyLightApi } from '../skylight'
 import { CancelledError, NetworkError, SkyLightError, UnauthorizedError } from '../skylight'
 import { getSyncState, saveSyncState, type StoreDb } from '../store'
-import type { SyncContext, SyncResource } from './context'
+import type { SyncContext, SyncNotice, SyncResource } from './context'
 import { canPollBeside, firstSyncDone, lastFullPassAt, pollBeside, runSync, type SyncKind } from './plans'
 import { syncOpenedContact } from './steps/opened-contact'
 
@@ -30,6 +30,7 @@ export type SyncEvent =
   | { type: 'status'; status: SyncStatus }
   | { type: 'changed'; resources: SyncResource[]; contactIds: number[] }
   | { type: 'inbound'; contactId: number; preview: string }
+  | { type: 'notice'; notice: SyncNotice }
 
 export interface SyncTimings {
   pollMs: number
@@ -240,6 +241,8 @@ export class AccountSync {
     changed: { resources: Set<SyncResource>; contactIds: Set<number> },
     { announce, priority, progress }: { announce: boolean; priority: Priority; progress: boolean },
   ): SyncContext {
+    // Decided when the run starts: a first sync's history is never news, even once it is done.
+    const notices = this.#status.firstSyncDone && this.#runningKind !== 'first'
     return {
       api: this.#o.api,
       db: this.#o.db,
@@ -260,6 +263,11 @@ export class AccountSync {
       },
       inbound: (contactId, preview) => {
         if (announce) this.#o.onEvent({ type: 'inbound', contactId, preview })
+      },
+      // Compared with what the store held, so any run after the first sync tells real news
+      // (a full pass too: what it finds changed is not seen again by the next refresh).
+      notice: (notice) => {
+        if (notices) this.#o.onEvent({ type: 'notice', notice })
       },
     }
   }

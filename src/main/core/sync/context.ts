@@ -5,6 +5,16 @@ import type { SkyLightApi } from '../skylight'
 import type { CallOptions, Page, Priority } from '../skylight'
 import type { StoreDb } from '../store'
 
+/**
+ * Something that happened on SkyLight since the last read, which the user is told of (a
+ * notification): found by comparing what a step read with what the store held. Never
+ * announced for a first sync's history.
+ */
+export type SyncNotice =
+  | { kind: 'ticket-answered'; ticketId: number; subject: string }
+  | { kind: 'web-chat-waiting'; sessionId: string; visitor: string | null }
+  | { kind: 'web-chat-visitor-message'; sessionId: string; visitor: string | null; preview: string }
+
 /** What a step wrote, in the views' vocabulary (the contract's resource names). */
 export type SyncResource = ResourceName
 
@@ -23,6 +33,8 @@ export interface SyncContext {
   changed(resource: SyncResource, contactId?: number): void
   /** A message arrived from a contact since the last run (not during a first sync). */
   inbound(contactId: number, preview: string): void
+  /** Support answered, a visitor waits or wrote (dropped during a first sync). */
+  notice(notice: SyncNotice): void
   now(): number
 }
 

@@ -1,7 +1,7 @@
 // The bookings views: a time range (a day, a week) or everything, with status, type and
 // resource filters; one booking; and what may be done to a booking in its state — decided
 // here, asked by the interface and checked again before anything is queued.
-import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, gte, lt, type SQL } from 'drizzle-orm'
 import type { StoreDb } from '../db'
 import { notFound } from '../errors'
 import { bookingResources, bookings, bookingTypes } from '../schema/bookings'
@@ -93,16 +93,25 @@ function toItem({ row, contactName, typeName, resourceName }: Selected, now: num
   }
 }
 
-/** In time order. */
-export function bookingList(db: StoreDb, options: BookingListOptions = {}, now = Date.now()): BookingItem[] {
+function bookingWhere(options: BookingListOptions): SQL | undefined {
   const where: SQL[] = []
   if (options.status !== undefined) where.push(eq(bookings.status, options.status))
   if (options.typeId !== undefined) where.push(eq(bookings.typeId, options.typeId))
   if (options.resourceId !== undefined) where.push(eq(bookings.resourceId, options.resourceId))
   if (options.fromMs !== undefined) where.push(gte(bookings.startsAtMs, options.fromMs))
   if (options.toMs !== undefined) where.push(lt(bookings.startsAtMs, options.toMs))
+  return and(...where)
+}
+
+/** How many bookings match (limit and offset aside). */
+export function bookingCount(db: StoreDb, options: BookingListOptions = {}): number {
+  return db.select({ n: count() }).from(bookings).where(bookingWhere(options)).get()?.n ?? 0
+}
+
+/** In time order. */
+export function bookingList(db: StoreDb, options: BookingListOptions = {}, now = Date.now()): BookingItem[] {
   return select(db)
-    .where(and(...where))
+    .where(bookingWhere(options))
     .orderBy(asc(bookings.startsAtMs), asc(bookings.id))
     .limit(clampLimit(options.limit))
     .offset(Math.max(0, options.offset ?? 0))

@@ -1,6 +1,6 @@
 // The tickets view: the list with its filters, one ticket with its thread and what the user
 // may do to it now (decided here, asked by the interface), and the departments.
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { StoreDb } from '../db'
 import { notFound } from '../errors'
 import { ticketDepartments, ticketReplies, tickets } from '../schema/tickets'
@@ -49,18 +49,29 @@ function toItem(row: TicketRow): TicketItem {
   }
 }
 
-/** Newest first. */
-export function ticketList(
-  db: StoreDb,
-  options: { status?: string; priority?: string; limit?: number; offset?: number } = {},
-): TicketItem[] {
+export interface TicketFilter {
+  status?: string
+  priority?: string
+}
+
+function ticketWhere(filter: TicketFilter): SQL | undefined {
   const where: SQL[] = []
-  if (options.status !== undefined) where.push(eq(tickets.status, options.status))
-  if (options.priority !== undefined) where.push(eq(tickets.priority, options.priority))
+  if (filter.status !== undefined) where.push(eq(tickets.status, filter.status))
+  if (filter.priority !== undefined) where.push(eq(tickets.priority, filter.priority))
+  return and(...where)
+}
+
+/** How many tickets match the filter. */
+export function ticketCount(db: StoreDb, filter: TicketFilter = {}): number {
+  return db.select({ n: count() }).from(tickets).where(ticketWhere(filter)).get()?.n ?? 0
+}
+
+/** Newest first. */
+export function ticketList(db: StoreDb, options: TicketFilter & { limit?: number; offset?: number } = {}): TicketItem[] {
   return db
     .select()
     .from(tickets)
-    .where(and(...where))
+    .where(ticketWhere(options))
     .orderBy(desc(tickets.createdAtMs), desc(tickets.id))
     .limit(clampLimit(options.limit))
     .offset(Math.max(0, options.offset ?? 0))

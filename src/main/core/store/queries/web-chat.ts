@@ -1,7 +1,7 @@
 // Web chat in the inbox: sessions with those waiting for a human first, one session with its
 // messages, and what may be done to a session in its state — decided here; the interface
 // asks, and the handlers check again before anything is queued.
-import { and, asc, desc, eq, like, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm'
 import type { StoreDb } from '../db'
 import { notFound } from '../errors'
 import { webChatMessages, webChatSessions } from '../schema/web-chat'
@@ -57,22 +57,43 @@ function toItem(row: Row): WebChatSessionItem {
   }
 }
 
-/** Waiting for a human first, then by last activity. */
-export function webChatSessionList(db: StoreDb, options: { status?: string; handledBy?: string; search?: string; limit?: number } = {}): WebChatSessionItem[] {
+export interface WebChatFilter {
+  status?: string
+  handledBy?: string
+  search?: string
+}
+
+function sessionWhere(filter: WebChatFilter): SQL | undefined {
   const where: SQL[] = []
-  if (options.status !== undefined) where.push(eq(webChatSessions.status, options.status))
-  if (options.handledBy !== undefined) where.push(eq(webChatSessions.handledBy, options.handledBy))
-  const search = options.search?.trim()
+  if (filter.status !== undefined) where.push(eq(webChatSessions.status, filter.status))
+  if (filter.handledBy !== undefined) where.push(eq(webChatSessions.handledBy, filter.handledBy))
+  const search = filter.search?.trim()
   if (search) {
     const pattern = `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
     where.push(or(like(webChatSessions.visitorName, pattern), like(webChatSessions.visitorEmail, pattern), like(webChatSessions.visitorPhone, pattern))!)
   }
+  return and(...where)
+}
+
+/** How many sessions match the filter. */
+export function webChatSessionCount(db: StoreDb, filter: WebChatFilter = {}): number {
+  return db.select({ n: count() }).from(webChatSessions).where(sessionWhere(filter)).get()?.n ?? 0
+}
+
+/** Waiting for a human first, then by last activity. */
+export function webChatSessionList(db: StoreDb, options: WebChatFilter & { limit?: number; offset?: number } = {}): WebChatSessionItem[] {
   return db
     .select()
     .from(webChatSessions)
-    .where(and(...where))
-    .orderBy(sql`(${webChatSessions.status} = 'active' AND ${webChatSessions.handledBy} = 'pending') DESC`, desc(webChatSessions.lastActivityMs))
+    .where(sessionWhere(options))
+    .orderBy(
+      sql`(${webChatSessions.status} = 'active' AND ${webChatSessions.handledBy} = 'pending') DESC`,
+      desc(webChatSessions.lastActivityMs),
+      // A stable order, so pages read by offset neither skip nor repeat a session.
+      asc(webChatSessions.sessionId),
+    )
     .limit(clampLimit(options.limit))
+    .offset(Math.max(0, options.offset ?? 0))
     .all()
     .map(toItem)
 }

@@ -7,6 +7,7 @@ import { messageOf } from '../actions'
 import { call } from '../desk'
 import { dateFormat } from '../format'
 import { m } from '../i18n.svelte'
+import { ActionRunner, OffsetList } from './desk-list.svelte'
 
 export type BookingRange = 'day' | 'week' | 'list'
 export type BookingCommand = 'confirm' | 'complete' | 'cancel'
@@ -57,21 +58,41 @@ export function bothZones(iso: string, accountZone: string | null, localZone = I
 }
 
 export class BookingsState {
-  #items = $state.raw<BookingItem[]>([])
+  readonly #list: OffsetList<BookingItem, BookingFilter>
+  readonly #actions = new ActionRunner()
   #options = $state.raw<BookingOptions>({ types: [], resources: [], timezone: null })
   #range = $state<BookingRange>('week')
   #anchor = $state(Date.now())
-  #filter = $state.raw<BookingFilter>({})
   #selectedId = $state<number | null>(null)
   #editing = $state<'new' | 'reschedule' | null>(null)
-  #loaded = $state(false)
-  #busy = $state(false)
-  #error = $state<string | null>(null)
   /** Bookings made here, by local id: how to find them once the server gives them an id. */
   readonly #madeHere = new Map<number, { contactId: number; startsAtMs: number }>()
 
+  /** pageSize: rows a page (tests page through a few). */
+  constructor(options: { pageSize?: number } = {}) {
+    this.#list = new OffsetList<BookingItem, BookingFilter>({
+      pageSize: options.pageSize ?? 100,
+      failure: m.bookings_read_failed,
+      read: (filter, page) => {
+        const bounds = rangeBounds(this.#range, this.#anchor)
+        return call('bookings-list', {
+          ...filter,
+          ...(bounds ? { from: new Date(bounds.from).toISOString(), to: new Date(bounds.to).toISOString() } : {}),
+          ...page,
+        })
+      },
+    })
+  }
+
   get items(): BookingItem[] {
-    return this.#items
+    return this.#list.items
+  }
+  /** How many bookings match the filter in the range, all pages together. */
+  get total(): number {
+    return this.#list.total
+  }
+  get hasMore(): boolean {
+    return this.#list.hasMore
   }
   get options(): BookingOptions {
     return this.#options
@@ -83,7 +104,7 @@ export class BookingsState {
     return this.#anchor
   }
   get filter(): BookingFilter {
-    return this.#filter
+    return this.#list.filter
   }
   get selectedId(): number | null {
     return this.#selectedId
@@ -92,42 +113,41 @@ export class BookingsState {
     return this.#editing
   }
   get loaded(): boolean {
-    return this.#loaded
+    return this.#list.loaded
   }
   get busy(): boolean {
-    return this.#busy
+    return this.#actions.busy
   }
   get error(): string | null {
-    return this.#error
+    return this.#actions.error ?? this.#list.error
   }
-  readonly selected: BookingItem | undefined = $derived(this.#items.find((b) => b.id === this.#selectedId))
+  get selected(): BookingItem | undefined {
+    return this.#list.items.find((b) => b.id === this.#selectedId)
+  }
 
+  /** The bookings changed in the core: as many rows again as are shown, and the types and resources. */
   async reload(): Promise<void> {
-    const bounds = rangeBounds(this.#range, this.#anchor)
+    await Promise.all([this.#list.reload(), this.#loadOptions()])
+    this.#follow()
+  }
+
+  async loadMore(): Promise<void> {
+    await this.#list.loadMore()
+  }
+
+  async #loadOptions(): Promise<void> {
     try {
-      const [list, options] = await Promise.all([
-        call('bookings-list', {
-          ...this.#filter,
-          ...(bounds ? { from: new Date(bounds.from).toISOString(), to: new Date(bounds.to).toISOString() } : {}),
-          limit: 1000,
-        }),
-        call('booking-options', {}),
-      ])
-      this.#items = list.items
-      this.#options = options
-      this.#follow()
-      this.#error = null
+      this.#options = await call('booking-options', {})
     } catch (error) {
-      this.#error = messageOf(error, m.bookings_read_failed())
-    } finally {
-      this.#loaded = true
+      this.#actions.error = messageOf(error, m.bookings_read_failed())
     }
   }
 
   async show(range: BookingRange, anchor = this.#anchor): Promise<void> {
     this.#range = range
     this.#anchor = anchor
-    await this.reload()
+    await this.#list.restart()
+    this.#follow()
   }
 
   /** One day or week earlier (-1) or later (1). */
@@ -136,8 +156,7 @@ export class BookingsState {
   }
 
   async setFilter(filter: BookingFilter): Promise<void> {
-    this.#filter = filter
-    await this.reload()
+    await this.#list.setFilter(filter)
   }
 
   select(id: number | null): void {
@@ -156,7 +175,7 @@ export class BookingsState {
   }
 
   async create(input: { contactId: number; typeId: number; resourceId: number | null; startsAt: string; notes?: string }): Promise<boolean> {
-    return this.#run(async () => {
+    return this.#actions.run(async () => {
       const { localId } = await call('booking-create', {
         contactId: input.contactId,
         typeId: input.typeId,
@@ -175,7 +194,7 @@ export class BookingsState {
   async reschedule(startsAt: string, resourceId: number | null): Promise<boolean> {
     const booking = this.selected
     if (!booking?.allowed.reschedule) return false
-    return this.#run(async () => {
+    return this.#actions.run(async () => {
       await call('booking-reschedule', { id: booking.id, startsAt, resourceId })
       this.#editing = null
       await this.reload()
@@ -185,7 +204,7 @@ export class BookingsState {
   async command(command: BookingCommand): Promise<boolean> {
     const booking = this.selected
     if (!booking?.allowed[command]) return false
-    return this.#run(async () => {
+    return this.#actions.run(async () => {
       await call('booking-command', { id: booking.id, command })
       await this.reload()
     })
@@ -194,32 +213,16 @@ export class BookingsState {
   /** The selected booking was made here and has been sent: select it under its server id. */
   #follow(): void {
     const id = this.#selectedId
-    if (id === null || id > 0 || this.#items.some((b) => b.id === id)) return
+    if (id === null || id > 0 || this.items.some((b) => b.id === id)) return
     const made = this.#madeHere.get(id)
-    const moved = made && this.#items.find((b) => b.id > 0 && b.contactId === made.contactId && Date.parse(b.startsAt) === made.startsAtMs)
+    const moved = made && this.items.find((b) => b.id > 0 && b.contactId === made.contactId && Date.parse(b.startsAt) === made.startsAtMs)
     if (moved) this.#selectedId = moved.id
   }
 
   reset(): void {
-    this.#items = []
+    this.#list.forget()
     this.#selectedId = null
     this.#editing = null
-    this.#loaded = false
-    this.#error = null
-  }
-
-  async #run(work: () => Promise<void>): Promise<boolean> {
-    if (this.#busy) return false
-    this.#busy = true
-    try {
-      await work()
-      this.#error = null
-      return true
-    } catch (error) {
-      this.#error = messageOf(error)
-      return false
-    } finally {
-      this.#busy = false
-    }
+    this.#actions.error = null
   }
 }

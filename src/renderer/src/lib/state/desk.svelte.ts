@@ -242,6 +242,10 @@ export class DeskState {
       onEvent('data-changed', ({ accountId, resources, contactIds }) => {
         if (accountId === this.session.activeId) void this.dataChanged(resources, contactIds)
       }),
+      // What sync saw happen (support answered, a visitor waits or wrote), in any account.
+      onEvent('ticket-answered', ({ subject }) => this.tickets.supportAnswered(subject)),
+      onEvent('web-chat-waiting', ({ visitor }) => this.webChat.visitorWaiting(visitor)),
+      onEvent('web-chat-visitor-message', ({ visitor, preview }) => this.webChat.visitorWrote(visitor, preview)),
       onEvent('channel-dropped', ({ accountId, type, syncStatus }) => {
         if (accountId === this.session.activeId) this.account.channelDropped(type, syncStatus)
       }),

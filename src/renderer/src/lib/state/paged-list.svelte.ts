@@ -1,5 +1,5 @@
 // A list read from the core a page at a time (conversations, contacts, media, a thread's
-// messages, and the views still to come): the rows read so far, whether more follow, and
+// messages, tickets, bookings and web chat sessions): the rows read so far, whether more follow, and
 // the loading and error states. A reload after a change reads again as many rows as are
 // shown, a page of at most 500 at a time, so it never drops what the user scrolled to; an
 // answer that a newer read has overtaken is dropped.
@@ -96,6 +96,13 @@ export class PagedList<T, C> {
     this.#next = null
     this.#total = null
     this.#loading = false
+  }
+
+  /** Empties the list and forgets it was read (another account: nothing to say until it is). */
+  forget(): void {
+    this.clear()
+    this.#loaded = false
+    this.#error = null
   }
 
   /** Resolves true when its answer was taken (not overtaken by a newer read). */

@@ -5,6 +5,7 @@ import type { DepartmentItem, TicketDetail, TicketItem } from '../../../../share
 import { messageOf } from '../actions'
 import { call } from '../desk'
 import { m } from '../i18n.svelte'
+import { ActionRunner, Announcer, OffsetList } from './desk-list.svelte'
 
 export const ticketStatusLabels: Record<string, () => string> = { open: m.tickets_status_open, answered: m.tickets_status_answered, closed: m.tickets_status_closed }
 export const priorityLabels: Record<string, () => string> = { low: m.tickets_priority_low, medium: m.tickets_priority_medium, high: m.tickets_priority_high }
@@ -23,26 +24,37 @@ export interface NewTicket {
 }
 
 export class TicketsState {
-  #items = $state.raw<TicketItem[]>([])
-  #filter = $state.raw<TicketFilter>({})
+  readonly #list: OffsetList<TicketItem, TicketFilter>
+  readonly #actions = new ActionRunner()
+  readonly #news = new Announcer()
   #selectedId = $state<number | null>(null)
   #ticket = $state.raw<TicketDetail | null>(null)
   #departments = $state.raw<DepartmentItem[]>([])
   #creating = $state(false)
-  #loaded = $state(false)
-  #busy = $state(false)
-  #error = $state<string | null>(null)
-  #announcement = $state('')
-  /** Each ticket's status and last reply time as last seen, to notice support's answers. */
-  #seen = new Map<number, string>()
   /** Subjects of tickets created here, by local id: how to find them once they are sent. */
   readonly #madeHere = new Map<number, string>()
 
+  /** pageSize: rows a page (tests page through a few). */
+  constructor(options: { pageSize?: number } = {}) {
+    this.#list = new OffsetList<TicketItem, TicketFilter>({
+      pageSize: options.pageSize ?? 100,
+      failure: m.tickets_read_failed,
+      read: (filter, page) => call('tickets-list', { ...filter, ...page }),
+    })
+  }
+
   get items(): TicketItem[] {
-    return this.#items
+    return this.#list.items
+  }
+  /** How many tickets match the filter, all pages together. */
+  get total(): number {
+    return this.#list.total
+  }
+  get hasMore(): boolean {
+    return this.#list.hasMore
   }
   get filter(): TicketFilter {
-    return this.#filter
+    return this.#list.filter
   }
   get selectedId(): number | null {
     return this.#selectedId
@@ -57,36 +69,43 @@ export class TicketsState {
     return this.#creating
   }
   get loaded(): boolean {
-    return this.#loaded
+    return this.#list.loaded
   }
   get busy(): boolean {
-    return this.#busy
+    return this.#actions.busy
   }
   get error(): string | null {
-    return this.#error
+    return this.#actions.error ?? this.#list.error
   }
   /** For the live region: the latest answer from support. */
   get announcement(): string {
-    return this.#announcement
+    return this.#news.text
   }
 
+  /** The tickets changed in the core: as many rows again as are shown, and the departments. */
   async reload(): Promise<void> {
-    try {
-      const [list, departments] = await Promise.all([call('tickets-list', { ...this.#filter, limit: 500 }), call('ticket-departments', {})])
-      this.#items = list.items
-      this.#departments = departments.items
-      this.#error = null
-      this.#noticeAnswers(list.items)
-    } catch (error) {
-      this.#error = messageOf(error, m.tickets_read_failed())
-    } finally {
-      this.#loaded = true
-    }
+    await Promise.all([this.#list.reload(), this.#loadDepartments()])
+  }
+
+  async loadMore(): Promise<void> {
+    await this.#list.loadMore()
   }
 
   async setFilter(filter: TicketFilter): Promise<void> {
-    this.#filter = filter
-    await this.reload()
+    await this.#list.setFilter(filter)
+  }
+
+  /** Support answered (the core saw a new reply from support): said, and notified when the window is elsewhere. */
+  supportAnswered(subject: string): void {
+    this.#news.announce(m.tickets_answered({ subject }))
+  }
+
+  async #loadDepartments(): Promise<void> {
+    try {
+      this.#departments = (await call('ticket-departments', {})).items
+    } catch (error) {
+      this.#actions.error = messageOf(error, m.tickets_read_failed())
+    }
   }
 
   /** Opens a ticket's thread (null closes it). */
@@ -104,29 +123,11 @@ export class TicketsState {
     }
     try {
       this.#ticket = await call('ticket-get', { id })
-      this.#error = null
+      this.#actions.error = null
     } catch (error) {
       if ((error as { type?: string }).type === 'not-found') return this.#follow(id).catch(() => this.#letGo())
-      this.#error = messageOf(error, m.tickets_ticket_read_failed())
+      this.#actions.error = messageOf(error, m.tickets_ticket_read_failed())
     }
-  }
-
-  /** Support answered (a ticket became "answered" with a newer reply): announced, and notified when the window is not in front. */
-  #noticeAnswers(items: TicketItem[]): void {
-    const first = this.#seen.size === 0 && !this.#loaded
-    // Server times are whole seconds: an answer within the second of the last reply shows in the status.
-    const key = (t: TicketItem) => `${t.status}|${t.lastReplyAt ?? ''}`
-    const answered = items.filter((t) => t.status === 'answered' && this.#seen.has(t.id) && this.#seen.get(t.id) !== key(t))
-    for (const t of items) this.#seen.set(t.id, key(t))
-    const ticket = answered[0]
-    if (first || !ticket) return
-    const text = m.tickets_answered({ subject: ticket.subject })
-    this.#announcement = text
-    // The shell shows it, as the user's settings allow: a page's own notifications are refused.
-    if (document.hasFocus()) return
-    void call('app-notify', { title: m.tickets_notify_title(), body: text }).catch(() => {
-      // A courtesy: the list and the badge say the same.
-    })
   }
 
   /**
@@ -135,9 +136,18 @@ export class TicketsState {
    */
   async #follow(localId: number): Promise<void> {
     const subject = localId < 0 ? (this.#madeHere.get(localId) ?? this.#ticket?.subject) : undefined
-    const moved = subject === undefined ? undefined : (await call('tickets-list', { limit: 500 })).items.find((t) => t.id > 0 && t.subject === subject)
+    const moved = subject === undefined ? undefined : await this.#newestNamed(subject)
     this.#selectedId = moved?.id ?? null
     this.#ticket = moved ? await call('ticket-get', { id: moved.id }) : null
+  }
+
+  /** The newest server ticket of this subject (tickets come newest first), read page by page. */
+  async #newestNamed(subject: string): Promise<TicketItem | undefined> {
+    for (let offset = 0; ; offset += 500) {
+      const page = await call('tickets-list', { limit: 500, offset })
+      const found = page.items.find((t) => t.id > 0 && t.subject === subject)
+      if (found || page.items.length === 0 || offset + page.items.length >= page.total) return found
+    }
   }
 
   #letGo(): void {
@@ -157,7 +167,7 @@ export class TicketsState {
 
   /** Queues the new ticket and opens it; false (with the error shown) when refused. */
   async create(input: NewTicket): Promise<boolean> {
-    return this.#run(async () => {
+    return this.#actions.run(async () => {
       const { localId } = await call('ticket-create', {
         subject: input.subject,
         body: input.body,
@@ -173,7 +183,7 @@ export class TicketsState {
   async reply(text: string): Promise<boolean> {
     const ticket = this.#ticket
     if (!ticket?.allowed.reply) return false
-    return this.#run(async () => {
+    return this.#actions.run(async () => {
       await call('ticket-reply', { id: ticket.id, text })
       await this.loadTicket()
     })
@@ -182,7 +192,7 @@ export class TicketsState {
   async close(): Promise<boolean> {
     const ticket = this.#ticket
     if (!ticket?.allowed.close) return false
-    return this.#run(async () => {
+    return this.#actions.run(async () => {
       await call('ticket-close', { id: ticket.id })
       await Promise.all([this.reload(), this.loadTicket()])
     })
@@ -190,28 +200,12 @@ export class TicketsState {
 
   /** Forgets everything shown: another account became active. */
   reset(): void {
-    this.#items = []
+    this.#list.forget()
     this.#departments = []
     this.#selectedId = null
     this.#ticket = null
     this.#creating = false
-    this.#loaded = false
-    this.#error = null
-    this.#seen = new Map()
-  }
-
-  async #run(work: () => Promise<void>): Promise<boolean> {
-    if (this.#busy) return false
-    this.#busy = true
-    try {
-      await work()
-      this.#error = null
-      return true
-    } catch (error) {
-      this.#error = messageOf(error)
-      return false
-    } finally {
-      this.#busy = false
-    }
+    this.#actions.error = null
+    this.#news.clear()
   }
 }

@@ -1,11 +1,12 @@
 // Web chat in the inbox: the website widget's sessions (those waiting for a person first),
 // the open session with what its state allows (asked of the core), the hand-over commands
 // and replies (queued in the outbox), and the analytics panel (online only). A visitor who
-// starts waiting raises a notification.
+// starts waiting, or writes to a person, is said and notified (the core's sync sees it).
 import type { WebChatAnalyticsView, WebChatMessageItem, WebChatSessionItem } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
 import { m } from '../i18n.svelte'
+import { ActionRunner, Announcer, OffsetList } from './desk-list.svelte'
 
 export type WebChatCommand = 'take-over' | 'release' | 'end'
 export type AnalyticsPeriod = 'today' | 'week' | 'month' | 'year'
@@ -27,32 +28,49 @@ export function visitorLabel(s: Pick<WebChatSessionItem, 'visitorName' | 'visito
 
 export class WebChatState {
   #shown = $state(false)
-  #items = $state.raw<WebChatSessionItem[]>([])
+  readonly #list: OffsetList<WebChatSessionItem, WebChatFilter>
+  readonly #actions = new ActionRunner()
+  readonly #news = new Announcer()
   #waiting = $state(0)
-  #filter = $state.raw<WebChatFilter>({})
   #selectedId = $state<string | null>(null)
   #session = $state.raw<WebChatSession | null>(null)
-  #loaded = $state(false)
-  #busy = $state(false)
-  #error = $state<string | null>(null)
-  #announcement = $state('')
   #analyticsOpen = $state(false)
   #period = $state<AnalyticsPeriod>('week')
   #analytics = $state.raw<WebChatAnalyticsView | null>(null)
   #analyticsError = $state<string | null>(null)
-  #waitingIds = new Set<string>()
+
+  /** pageSize: rows a page (tests page through a few). */
+  constructor(options: { pageSize?: number } = {}) {
+    this.#list = new OffsetList<WebChatSessionItem, WebChatFilter>({
+      pageSize: options.pageSize ?? 100,
+      failure: m.webchat_read_failed,
+      read: async (filter, page) => {
+        const result = await call('web-chat-sessions', { ...filter, ...page })
+        this.#waiting = result.waiting
+        return result
+      },
+    })
+  }
 
   get shown(): boolean {
     return this.#shown
   }
   get items(): WebChatSessionItem[] {
-    return this.#items
+    return this.#list.items
   }
+  /** How many sessions match the filter, all pages together. */
+  get total(): number {
+    return this.#list.total
+  }
+  get hasMore(): boolean {
+    return this.#list.hasMore
+  }
+  /** Sessions waiting for a person, whatever the filter. */
   get waiting(): number {
     return this.#waiting
   }
   get filter(): WebChatFilter {
-    return this.#filter
+    return this.#list.filter
   }
   get selectedId(): string | null {
     return this.#selectedId
@@ -61,17 +79,17 @@ export class WebChatState {
     return this.#session
   }
   get loaded(): boolean {
-    return this.#loaded
+    return this.#list.loaded
   }
   get busy(): boolean {
-    return this.#busy
+    return this.#actions.busy
   }
   get error(): string | null {
-    return this.#error
+    return this.#actions.error ?? this.#list.error
   }
-  /** For the live region: who just started waiting. */
+  /** For the live region: who just started waiting, or wrote. */
   get announcement(): string {
-    return this.#announcement
+    return this.#news.text
   }
   get analyticsOpen(): boolean {
     return this.#analyticsOpen
@@ -90,39 +108,27 @@ export class WebChatState {
     this.#shown = shown
   }
 
+  /** The sessions changed in the core: as many rows again as are shown. */
   async reload(): Promise<void> {
-    try {
-      const result = await call('web-chat-sessions', { ...this.#filter, limit: 500 })
-      this.#items = result.items
-      this.#waiting = result.waiting
-      this.#error = null
-      this.#noticeNewlyWaiting(result.items)
-    } catch (error) {
-      this.#error = messageOf(error, m.webchat_read_failed())
-    } finally {
-      this.#loaded = true
-    }
+    await this.#list.reload()
   }
 
-  /** A visitor who starts waiting for a person: announced, and a notification when the window is not in front. */
-  #noticeNewlyWaiting(items: WebChatSessionItem[]): void {
-    const waiting = items.filter((s) => s.waiting)
-    const fresh = this.#loaded ? waiting.filter((s) => !this.#waitingIds.has(s.sessionId)) : []
-    this.#waitingIds = new Set(waiting.map((s) => s.sessionId))
-    const first = fresh[0]
-    if (!first) return
-    const text = m.webchat_visitor_waiting({ visitor: visitorLabel(first) })
-    this.#announcement = text
-    // The shell shows it, as the user's settings allow: a page's own notifications are refused.
-    if (document.hasFocus()) return
-    void call('app-notify', { title: m.webchat_notify_title(), body: text }).catch(() => {
-      // A courtesy: the list and the badge say the same.
-    })
+  async loadMore(): Promise<void> {
+    await this.#list.loadMore()
   }
 
   async setFilter(filter: WebChatFilter): Promise<void> {
-    this.#filter = filter
-    await this.reload()
+    await this.#list.setFilter(filter)
+  }
+
+  /** A visitor started waiting for a person (the core saw it): said, and notified when the window is elsewhere. */
+  visitorWaiting(visitor: string | null): void {
+    this.#news.announce(m.webchat_visitor_waiting({ visitor: visitor ?? m.webchat_anonymous() }))
+  }
+
+  /** A visitor wrote in a session a person handles. */
+  visitorWrote(visitor: string | null, preview: string): void {
+    this.#news.announce(m.webchat_visitor_wrote({ visitor: visitor ?? m.webchat_anonymous(), preview }))
   }
 
   async open(sessionId: string | null): Promise<void> {
@@ -139,9 +145,9 @@ export class WebChatState {
     }
     try {
       this.#session = await call('web-chat-session', { sessionId: id })
-      this.#error = null
+      this.#actions.error = null
     } catch (error) {
-      this.#error = messageOf(error, m.webchat_session_failed())
+      this.#actions.error = messageOf(error, m.webchat_session_failed())
     }
   }
 
@@ -149,7 +155,7 @@ export class WebChatState {
     const s = this.#session
     const allowed = { 'take-over': s?.allowed.takeOver, release: s?.allowed.release, end: s?.allowed.end }[command]
     if (!s || !allowed) return false
-    return this.#run(async () => {
+    return this.#actions.run(async () => {
       await call('web-chat-command', { sessionId: s.sessionId, command })
       await Promise.all([this.reload(), this.load()])
     })
@@ -158,7 +164,7 @@ export class WebChatState {
   async reply(text: string): Promise<boolean> {
     const s = this.#session
     if (!s?.allowed.reply) return false
-    return this.#run(async () => {
+    return this.#actions.run(async () => {
       await call('web-chat-reply', { sessionId: s.sessionId, text })
       await this.load()
     })
@@ -181,29 +187,13 @@ export class WebChatState {
   }
 
   reset(): void {
-    this.#items = []
+    this.#list.forget()
     this.#waiting = 0
     this.#selectedId = null
     this.#session = null
-    this.#loaded = false
-    this.#error = null
-    this.#waitingIds = new Set()
+    this.#actions.error = null
+    this.#news.clear()
     this.#analytics = null
     this.#analyticsOpen = false
-  }
-
-  async #run(work: () => Promise<void>): Promise<boolean> {
-    if (this.#busy) return false
-    this.#busy = true
-    try {
-      await work()
-      this.#error = null
-      return true
-    } catch (error) {
-      this.#error = messageOf(error)
-      return false
-    } finally {
-      this.#busy = false
-    }
   }
 }

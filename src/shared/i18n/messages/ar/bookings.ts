@@ -80,4 +80,7 @@ export const bookings: typeof english = (f: Formatter) => ({
   bookings_summary_complete: (p: { id: number }) => `إكمال الحجز ${f.n(p.id, { useGrouping: false })}`,
   bookings_summary_reschedule: (p: { id: number }) => `إعادة جدولة الحجز ${f.n(p.id, { useGrouping: false })}`,
   bookings_summary_cancel: (p: { id: number | null }) => `إلغاء الحجز ${p.id === null ? '(لم يُرسل بعد)' : f.n(p.id, { useGrouping: false })}`,
+  bookings_count: (p: { n: number }) =>
+    f.plural(p.n, { zero: 'لا حجوزات', one: 'حجز واحد', two: 'حجزان', few: `${f.n(p.n)} حجوزات`, many: `${f.n(p.n)} حجزًا`, other: `${f.n(p.n)} حجز` }),
+  bookings_show_more: (p: { shown: number; total: number }) => `عرض المزيد (${f.n(p.shown)} من ${f.n(p.total)} معروضة)`,
 })

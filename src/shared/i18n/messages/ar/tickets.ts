@@ -69,4 +69,6 @@ export const tickets: typeof english = (f: Formatter) => ({
   tickets_summary_reply: (p: { text: string; ticket: number | null }) =>
     `الرد بـ ${p.text} على التذكرة ${p.ticket === null ? '(لم تُرسل بعد)' : f.n(p.ticket, { useGrouping: false })}`,
   tickets_summary_close: (p: { ticket: number | null }) => `إغلاق التذكرة ${p.ticket === null ? '(لم تُرسل بعد)' : f.n(p.ticket, { useGrouping: false })}`,
+  tickets_count: (p: { n: number }) =>
+    f.plural(p.n, { zero: 'لا تذاكر', one: 'تذكرة واحدة', two: 'تذكرتان', few: `${f.n(p.n)} تذاكر`, many: `${f.n(p.n)} تذكرة`, other: `${f.n(p.n)} تذكرة` }),
 })

@@ -81,4 +81,9 @@ export const webchat: typeof english = (f: Formatter) => ({
   webchat_refused_taken: 'يتولاها موظف بالفعل، أو أنها انتهت.',
   webchat_refused_ended: 'انتهت بالفعل.',
   webchat_summary_reply: (p: { text: string }) => `الرد بـ ${p.text} في دردشة الموقع`,
+  webchat_count: (p: { n: number }) =>
+    f.plural(p.n, { zero: 'لا جلسات', one: 'جلسة واحدة', two: 'جلستان', few: `${f.n(p.n)} جلسات`, many: `${f.n(p.n)} جلسة`, other: `${f.n(p.n)} جلسة` }),
+  webchat_show_more: (p: { shown: number; total: number }) => `عرض المزيد (${f.n(p.shown)} من ${f.n(p.total)} معروضة)`,
+  webchat_wrote_title: (p: { visitor: string }) => `رسالة جديدة من ${p.visitor}`,
+  webchat_visitor_wrote: (p: { visitor: string; preview: string }) => `كتب ${p.visitor} في دردشة الموقع: ${p.preview}`,
 })

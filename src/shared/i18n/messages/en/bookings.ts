@@ -82,4 +82,6 @@ export const bookings = (f: Formatter) => ({
   bookings_summary_complete: (p: { id: number }) => `Complete booking ${f.n(p.id, { useGrouping: false })}`,
   bookings_summary_reschedule: (p: { id: number }) => `Reschedule booking ${f.n(p.id, { useGrouping: false })}`,
   bookings_summary_cancel: (p: { id: number | null }) => `Cancel booking ${p.id === null ? '(not sent yet)' : f.n(p.id, { useGrouping: false })}`,
+  bookings_count: (p: { n: number }) => f.plural(p.n, { one: `${f.n(p.n)} booking`, other: `${f.n(p.n)} bookings` }),
+  bookings_show_more: (p: { shown: number; total: number }) => `Show more (${f.n(p.shown)} of ${f.n(p.total)} shown)`,
 })

@@ -70,4 +70,5 @@ export const tickets = (f: Formatter) => ({
   tickets_summary_reply: (p: { text: string; ticket: number | null }) =>
     `Reply ${p.text} to ticket ${p.ticket === null ? '(not sent yet)' : f.n(p.ticket, { useGrouping: false })}`,
   tickets_summary_close: (p: { ticket: number | null }) => `Close ticket ${p.ticket === null ? '(not sent yet)' : f.n(p.ticket, { useGrouping: false })}`,
+  tickets_count: (p: { n: number }) => f.plural(p.n, { one: `${f.n(p.n)} ticket`, other: `${f.n(p.n)} tickets` }),
 })

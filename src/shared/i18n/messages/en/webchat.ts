@@ -81,4 +81,8 @@ export const webchat = (f: Formatter) => ({
   webchat_refused_taken: 'It is already handled by a person, or it has ended.',
   webchat_refused_ended: 'It has already ended.',
   webchat_summary_reply: (p: { text: string }) => `Reply ${p.text} in web chat`,
+  webchat_count: (p: { n: number }) => f.plural(p.n, { one: `${f.n(p.n)} session`, other: `${f.n(p.n)} sessions` }),
+  webchat_show_more: (p: { shown: number; total: number }) => `Show more (${f.n(p.shown)} of ${f.n(p.total)} shown)`,
+  webchat_wrote_title: (p: { visitor: string }) => `New message from ${p.visitor}`,
+  webchat_visitor_wrote: (p: { visitor: string; preview: string }) => `${p.visitor} wrote on the website chat: ${p.preview}`,
 })
