@@ -56,6 +56,8 @@ describe('formats and routing', () => {
 
   it('refreshes the views that show a changed resource, and only those', () => {
     expect([...viewsToRefresh(['messages', 'conversations'])].sort()).toEqual(['conversations', 'search', 'thread'])
+    // A conversation marked read changes its row, not the thread on screen.
+    expect([...viewsToRefresh(['conversations'])]).toEqual(['conversations'])
     expect([...viewsToRefresh(['media'])]).toEqual(['media'])
     expect([...viewsToRefresh(['campaigns'])].sort()).toEqual(['campaign', 'campaigns'])
     // A renamed contact shows in the inbox too.

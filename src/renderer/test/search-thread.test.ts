@@ -157,6 +157,25 @@ describe('thread layout', () => {
     expect(thread.newWhileAway).toBe(0)
   })
 
+  it('asks for a conversation’s messages alone, then its contact and read mark once the thread is shown', async () => {
+    const desk = new DeskState()
+    await desk.conversations.restart()
+    // What the thread showed when each call went out.
+    const asked: { method: string; shown: number }[] = []
+    const bridge = window.desk!
+    const invoke = bridge.invoke.bind(bridge)
+    bridge.invoke = (async (method: string, input: unknown) => {
+      asked.push({ method, shown: desk.thread.messages.length })
+      return invoke(method as never, input as never)
+    }) as typeof bridge.invoke
+    await desk.openConversation(4)
+    expect(asked[0]).toEqual({ method: 'thread-page', shown: 0 })
+    const after = asked.slice(1)
+    expect(after.map((a) => a.method)).toContain('contact-get')
+    for (const call of after) expect(call.shown).toBeGreaterThan(0)
+    expect(desk.threadContact.contact?.id).toBe(4)
+  })
+
   it('names a contact with no conversation by their card, shows their details beside the thread, and offers Jump to latest', async () => {
     // A contact found with Ctrl+K who has never written: no conversation, still a name.
     upsertContacts(core.store.db, [apiContact({ id: 6, name: 'Nour Haddad', phone: '+962 79 000 0000', type: 'whatsapp', tags: [] })])

@@ -24,6 +24,7 @@ import { MediaPreviewState } from './media-preview.svelte'
 import { MediaState } from './media.svelte'
 import { OutboxState } from './outbox.svelte'
 import { PaletteState } from './palette.svelte'
+import { afterNextFrame } from '../frames'
 import { viewsToRefresh } from './refresh-routes'
 import { SearchState } from './search.svelte'
 import { SessionState, type View } from './session.svelte'
@@ -157,7 +158,14 @@ export class DeskState {
   async openConversation(contactId: number, throughRowId?: number): Promise<void> {
     this.session.show('inbox')
     this.conversations.select(contactId)
-    await Promise.all([this.thread.open(contactId, throughRowId), this.conversations.markRead(contactId), this.threadContact.load(contactId)])
+    // The messages first, alone: the contact panel and the read mark follow once the thread
+    // is on screen, so their answers (and what they re-read) never hold up its first frame.
+    // A contact with no conversation in the list is named by their card: read it alongside.
+    const named = this.conversations.selected !== undefined
+    await Promise.all([this.thread.open(contactId, throughRowId), named ? undefined : this.threadContact.load(contactId)])
+    await afterNextFrame()
+    if (this.thread.contactId !== contactId) return
+    await Promise.all([this.conversations.markRead(contactId), named ? this.threadContact.load(contactId) : undefined])
   }
 
   async openFromNotification(accountId: string, contactId: number): Promise<void> {

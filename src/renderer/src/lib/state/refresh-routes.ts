@@ -26,7 +26,9 @@ export type ViewPart =
 
 const routes: Record<ResourceName, readonly ViewPart[]> = {
   account: ['channels', 'account'],
-  conversations: ['conversations', 'thread'],
+  // A conversation's row (its preview, its unread count) — not its messages: reading a
+  // conversation changes only this, and must not read the open thread again.
+  conversations: ['conversations'],
   messages: ['conversations', 'thread', 'search'],
   // The inbox shows contacts' names; search finds contacts.
   contacts: ['conversations', 'contacts', 'contact', 'search'],
