@@ -2,7 +2,7 @@
 // sandbox the test controls (offline, request log, campaign steps), the core in Node on a
 // temp data folder, the browser test host, and Debian's Chromium driven by playwright-core.
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -44,8 +44,31 @@ export interface Environment {
 }
 
 /** The renderer as the app ships it, built once per run (about a second). */
+/**
+ * Builds ./out once per test run: the journey files run in parallel workers (children of
+ * one vitest process), and a second build would empty out/ under a page that is loading a
+ * view's chunk. The first worker builds; the others wait for its stamp. (A watch session
+ * builds once: restart it after changing the interface.)
+ */
 export function buildRenderer(): void {
-  execFileSync(resolve('node_modules/.bin/electron-vite'), ['build'], { stdio: 'pipe' })
+  const lock = join(tmpdir(), `skylight-desk-e2e-build-${process.ppid}`)
+  const done = join(lock, 'done')
+  try {
+    mkdirSync(lock)
+  } catch {
+    while (!existsSync(done)) {
+      if (existsSync(join(lock, 'failed'))) throw new Error('The renderer build failed in another test file; see its error.')
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
+    }
+    return
+  }
+  try {
+    execFileSync(resolve('node_modules/.bin/electron-vite'), ['build'], { stdio: 'pipe' })
+    writeFileSync(done, '')
+  } catch (error) {
+    writeFileSync(join(lock, 'failed'), '')
+    throw error
+  }
 }
 
 export async function startEnvironment(): Promise<Environment> {

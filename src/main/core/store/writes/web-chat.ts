@@ -101,7 +101,9 @@ export function replaceWebChatMessages(db: StoreDb, detail: WebChatDetail): void
       .where(and(eq(webChatMessages.sessionId, detail.session_id), isNotNull(webChatMessages.serverId)))
       .all()
     const known = new Set(stored.map((r) => r.id))
-    const news = known.size !== ids.length || !ids.every((id) => known.has(id))
+    // A session's first read (the first sync's history, a new visitor) is not re-made: that
+    // would cost every live session a request at the next poll.
+    const news = known.size > 0 && (known.size !== ids.length || !ids.every((id) => known.has(id)))
     tx.delete(webChatMessages)
       .where(
         and(
