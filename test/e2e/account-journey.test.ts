@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
-import { checkView } from './helpers/page-checks'
+import { expectNoSeriousA11y } from './helpers/page-checks'
 
 let env: Environment
 let page: Page
@@ -23,10 +23,7 @@ beforeAll(async () => {
 afterAll(async () => env?.close())
 
 const server = () => env.sandbox.control.dump(env.sandbox.accounts[0]!.id)
-async function noSeriousA11y(name: string): Promise<void> {
-  const findings = await checkView(page, name)
-  expect(findings, `${name}: ${JSON.stringify(findings, null, 1)}`).toEqual([])
-}
+const noSeriousA11y = (name: string) => expectNoSeriousA11y(page, name)
 const tab = (name: string) => page.getByRole('tab', { name })
 
 describe.skipIf(!chromiumAvailable)('running the account', { timeout: 180_000 }, () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Download, Page } from 'playwright-core'
 import type { RequestLogEntry } from '../../src/sandbox/http/request-log'
 import { chromiumAvailable, startWithAccount, type Environment } from './helpers/environment'
-import { checkView, screenshot } from './helpers/page-checks'
+import { expectNoSeriousA11y, screenshot } from './helpers/page-checks'
 
 let env: Environment
 let page: Page
@@ -23,10 +23,7 @@ const serverId = () => env.sandbox.accounts[0]!.id
 const dump = () => env.sandbox.control.dump(serverId())
 const acted = (test: (e: RequestLogEntry) => boolean) => env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
 
-async function noSeriousA11y(name: string): Promise<void> {
-  const findings = await checkView(page, name)
-  expect(findings, `${name}: ${JSON.stringify(findings, null, 1)}`).toEqual([])
-}
+const noSeriousA11y = (name: string) => expectNoSeriousA11y(page, name)
 
 async function downloaded(click: () => Promise<void>): Promise<{ download: Download; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()])

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { chromiumAvailable, startWithAccount, type Environment } from './helpers/environment'
-import { checkView, screenshot } from './helpers/page-checks'
+import { checkView, expectNoSeriousA11y, screenshot } from './helpers/page-checks'
 
 // Callbacks passed to page.evaluate run in the page; these names are the page's own there.
 declare const document: any
@@ -29,10 +29,7 @@ async function dispatch<T>(method: string, input: unknown): Promise<T> {
   return result.value as T
 }
 
-async function noSeriousA11y(name: string): Promise<void> {
-  const findings = await checkView(page, name)
-  expect(findings, `${name}: ${JSON.stringify(findings, null, 1)}`).toEqual([])
-}
+const noSeriousA11y = (name: string) => expectNoSeriousA11y(page, name)
 
 const focusedText = () => page.evaluate(() => (document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '').trim())
 

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { messagesFor, type Messages } from '../../src/shared/i18n/messages'
-import type { Digits, Language } from '../../src/shared/i18n/locale'
 import { chromiumAvailable, startWithAccount, type Environment } from './helpers/environment'
-import { checkView } from './helpers/page-checks'
+import { languages } from './helpers/languages'
+import { expectNoSeriousA11y } from './helpers/page-checks'
 
 declare const document: any
 
@@ -22,15 +22,8 @@ beforeAll(async () => {
 }, 180_000)
 afterAll(async () => env?.close())
 
-async function noSeriousA11y(name: string): Promise<void> {
-  const findings = await checkView(page, name)
-  expect(findings, `${name}: ${JSON.stringify(findings, null, 1)}`).toEqual([])
-}
+const noSeriousA11y = (name: string) => expectNoSeriousA11y(page, name)
 
-const languages: { language: Language; digits: Digits; dir: 'ltr' | 'rtl' }[] = [
-  { language: 'en', digits: 'latin', dir: 'ltr' },
-  { language: 'ar', digits: 'arabic', dir: 'rtl' },
-]
 
 describe.skipIf(!chromiumAvailable).each(languages)('the business views in $language', { timeout: 180_000 }, ({ language, digits, dir }) => {
   const t: Messages = messagesFor(language, digits)

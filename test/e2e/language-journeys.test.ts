@@ -6,9 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { messagesFor, type Messages } from '../../src/shared/i18n/messages'
-import type { Digits, Language } from '../../src/shared/i18n/locale'
 import { chromiumAvailable, startWithAccount, type Environment } from './helpers/environment'
-import { checkView, dropFiles } from './helpers/page-checks'
+import type { Language } from '../../src/shared/i18n/locale'
+import { languages } from './helpers/languages'
+import { dropFiles, expectNoSeriousA11y } from './helpers/page-checks'
 
 declare const document: any
 declare const window: any
@@ -25,15 +26,8 @@ afterAll(async () => env?.close())
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-async function noSeriousA11y(name: string): Promise<void> {
-  const findings = await checkView(page, name)
-  expect(findings, `${name}: ${JSON.stringify(findings, null, 1)}`).toEqual([])
-}
+const noSeriousA11y = (name: string) => expectNoSeriousA11y(page, name)
 
-const languages: { language: Language; digits: Digits; dir: 'ltr' | 'rtl' }[] = [
-  { language: 'en', digits: 'latin', dir: 'ltr' },
-  { language: 'ar', digits: 'arabic', dir: 'rtl' },
-]
 
 describe.skipIf(!chromiumAvailable).each(languages)('the interface in $language', { timeout: 180_000 }, ({ language, digits, dir }) => {
   const t: Messages = messagesFor(language, digits)

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { buildRenderer, chromiumAvailable, startEnvironment, untilEvent, type Environment } from './helpers/environment'
-import { checkView, screenshot } from './helpers/page-checks'
+import { expectNoSeriousA11y, screenshot } from './helpers/page-checks'
 
 // Callbacks passed to page.evaluate run in the page; these names are the page's own there.
 // Declared in this module only, so the Node-side type check needs no DOM library.
@@ -36,10 +36,7 @@ async function inView(locator: ReturnType<Page['locator']>): Promise<boolean> {
   })
 }
 
-async function noSeriousA11y(name: string): Promise<void> {
-  const findings = await checkView(page, name)
-  expect(findings, `${name}: ${JSON.stringify(findings, null, 1)}`).toEqual([])
-}
+const noSeriousA11y = (name: string) => expectNoSeriousA11y(page, name)
 
 describe.skipIf(!chromiumAvailable)('first run and reading', { timeout: 180_000 }, () => {
   it('starts on the first-run screen and opens a demo account, showing its first sync', async () => {

@@ -1,6 +1,7 @@
 // What every view is held to in the browser: a screenshot to look at, and no serious or
 // critical axe-core violations. axe is served by the host from the page's own origin, so
 // the app's strict Content-Security-Policy stays as it ships.
+import { expect } from 'vitest'
 import { mkdir } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -49,6 +50,12 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
 export async function checkView(page: Page, name: string): Promise<AxeFinding[]> {
   await screenshot(page, name)
   return axeFindings(page)
+}
+
+/** Photographs the view and fails the test on a serious or critical axe finding, naming each. */
+export async function expectNoSeriousA11y(page: Page, name: string): Promise<void> {
+  const findings = await checkView(page, name)
+  expect(findings, `${name}: ${JSON.stringify(findings, null, 1)}`).toEqual([])
 }
 
 /** Drops files built inside the page (so big ones never pass through the test's memory). */
