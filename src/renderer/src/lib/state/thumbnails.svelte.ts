@@ -15,6 +15,11 @@ export class ThumbnailsState {
     return this.#urls[id]
   }
 
+  /** Asked for already (a tile shown again needs no observer to ask a second time). */
+  asked(id: number): boolean {
+    return this.#asked.has(id)
+  }
+
   request(id: number): void {
     if (this.#asked.has(id)) return
     this.#asked.add(id)
