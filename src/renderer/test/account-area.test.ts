@@ -46,6 +46,7 @@ beforeEach(async () => {
   desk = new DeskState()
   disconnect = desk.connect()
   await desk.session.load()
+  await desk.loadViews()
 })
 afterEach(() => {
   disconnect()

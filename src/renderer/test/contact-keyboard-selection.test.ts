@@ -44,6 +44,7 @@ beforeEach(async () => {
   desk = new DeskState()
   disconnect = desk.connect()
   await desk.session.load()
+  await desk.loadViews()
   await desk.contacts.restart()
 })
 afterEach(() => {

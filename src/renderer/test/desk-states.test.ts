@@ -125,6 +125,7 @@ describe('TicketsState', () => {
     const app = new DeskState()
     const disconnect = app.connect()
     desk.emit('ticket-answered', recorded.events.ticketAnswered)
+    await app.loadViews() // the tickets' state comes with the other views', fetched for the event
     expect(app.tickets.announcement).toBe(`Support answered “${recorded.events.ticketAnswered.subject}”.`)
     disconnect()
   })

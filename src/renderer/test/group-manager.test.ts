@@ -25,6 +25,7 @@ beforeEach(async () => {
     'group-delete': () => payloads.tagDeleted,
   })
   desk = new DeskState()
+  await desk.loadViews()
   await desk.contacts.loadGroups()
 })
 afterEach(() => cleanup())

@@ -51,6 +51,7 @@ async function library(): Promise<DeskState> {
     }),
   })
   const desk = new DeskState()
+  await desk.loadViews()
   await desk.media.restart()
   return desk
 }

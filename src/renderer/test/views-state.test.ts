@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { AddAccountState } from '../src/lib/state/add-account.svelte'
 import { CampaignDetailState } from '../src/lib/state/campaign-detail.svelte'
 import { CampaignEditorState } from '../src/lib/state/campaign-editor.svelte'
+import { ChannelsState } from '../src/lib/state/channels.svelte'
 import { ContactDetailState } from '../src/lib/state/contact-detail.svelte'
 import { ContactsState } from '../src/lib/state/contacts.svelte'
 import { MediaState } from '../src/lib/state/media.svelte'
@@ -102,7 +103,7 @@ describe('CampaignEditorState', () => {
     }))
     desk.handle('audience-count', (input: { listIds: number[] }) => ({ count: input.listIds.length * 5 }))
     desk.handle('campaign-create', () => ({ actionId: 'a1', localId: -1 }))
-    const editor = new CampaignEditorState()
+    const editor = new CampaignEditorState(new ChannelsState())
     await editor.loadChannels()
     editor.start()
     expect(editor.channelId).toBe(2)
@@ -149,7 +150,7 @@ describe('CampaignEditorState, editing a draft', () => {
       ],
     }))
     desk.handle('audience-count', () => ({ count: 2 }))
-    const editor = new CampaignEditorState()
+    const editor = new CampaignEditorState(new ChannelsState())
     await editor.loadChannels()
     return editor
   }

@@ -36,6 +36,7 @@ beforeEach(async () => {
   desk = new DeskState()
   disconnect = desk.connect()
   await desk.session.load()
+  await desk.loadViews()
   await desk.voice.load()
 })
 afterEach(() => {

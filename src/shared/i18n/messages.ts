@@ -1,7 +1,7 @@
 // The messages for a language and digits, every one callable: messagesFor('ar', 'arabic').
 // Built once per pair and reused; the core and the shell call this. The renderer builds its
-// reactive `m` the same way from the interface's part alone (messages/<language>/interface.ts,
-// loaded for the chosen language only: src/renderer/src/lib/i18n.svelte.ts).
+// reactive `m` the same way from the interface's words alone, fetched in parts as needed
+// (messages/<language>/start.ts and views.ts: src/renderer/src/lib/i18n.svelte.ts).
 import { callable, type Callable } from './catalog'
 import { formatterFor } from './formatter'
 import type { Digits, Language } from './locale'

@@ -5,6 +5,7 @@ import type { CampaignDetail, ChannelItem, ContactHit } from '../../../../shared
 import { act, messageOf } from '../actions'
 import { call } from '../desk'
 import { m } from '../i18n.svelte'
+import type { ChannelsState } from './channels.svelte'
 
 export class CampaignEditorState {
   #editingId = $state<number | null>(null)
@@ -16,7 +17,6 @@ export class CampaignEditorState {
   #contactIds = $state.raw<number[]>([])
   #listIds = $state.raw<number[]>([])
   #segmentIds = $state.raw<number[]>([])
-  #channels = $state.raw<ChannelItem[]>([])
   #audience = $state<number | null>(null)
   #errors = $state<Record<string, string>>({})
   #notice = $state<string | null>(null)
@@ -27,6 +27,11 @@ export class CampaignEditorState {
   #contactNames = $state<Record<number, string>>({})
   #seq = 0
   #searchSeq = 0
+  readonly #channels: ChannelsState
+
+  constructor(channels: ChannelsState) {
+    this.#channels = channels
+  }
 
   get editingId(): number | null {
     return this.#editingId
@@ -41,7 +46,7 @@ export class CampaignEditorState {
     return this.#segmentIds
   }
   get channels(): ChannelItem[] {
-    return this.#channels
+    return this.#channels.items
   }
   /** Unique recipients in the local copy, blacklisted excluded; null while counting. */
   get audience(): number | null {
@@ -90,11 +95,13 @@ export class CampaignEditorState {
   }
 
   /** Campaigns are sent through a channel with a server id (the API's channel_id). */
-  readonly usableChannels: ChannelItem[] = $derived(this.#channels.filter((c) => c.serverId !== null))
+  get usableChannels(): ChannelItem[] {
+    return this.#channels.items.filter((c) => c.serverId !== null)
+  }
 
   async loadChannels(): Promise<void> {
     try {
-      this.#channels = (await call('channels-list', {})).channels
+      await this.#channels.load()
       if (this.channelId === null) this.channelId = this.#defaultChannel()
     } catch (error) {
       this.#notice = messageOf(error)

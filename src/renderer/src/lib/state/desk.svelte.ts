@@ -8,38 +8,25 @@ import { messageOf, onOutboxEvent } from '../actions'
 import { usableZone } from '../zoned-time'
 import { call } from '../desk'
 import { AddAccountState } from './add-account.svelte'
-import { AiAgentsState } from './ai-agents.svelte'
-import { ContactSelectionState } from './contact-selection.svelte'
-import { KnowledgeBaseState } from './knowledge-base.svelte'
-import { VoiceState } from './voice.svelte'
-import { CampaignDetailState } from './campaign-detail.svelte'
-import { CampaignEditorState } from './campaign-editor.svelte'
-import { CampaignsState } from './campaigns.svelte'
 import { ComposerState } from './composer.svelte'
 import { ContactDetailState } from './contact-detail.svelte'
-import { ContactFormState } from './contact-form.svelte'
-import { ContactsState } from './contacts.svelte'
 import { ConversationsState } from './conversations.svelte'
 import { MediaPreviewState } from './media-preview.svelte'
-import { MediaState } from './media.svelte'
 import { OutboxState } from './outbox.svelte'
 import { PaletteState } from './palette.svelte'
 import { afterNextFrame } from '../frames'
 import { viewsToRefresh } from './refresh-routes'
+import { ChannelsState } from './channels.svelte'
+import type { ViewStates } from './view-states.svelte'
 import { SearchState } from './search.svelte'
 import { SessionState, type View } from './session.svelte'
 import { SettingsState } from './settings.svelte'
 import { AccountAreaState } from './account-area.svelte'
 import { SyncStatusState } from './sync-status.svelte'
-import { TeamState } from './team.svelte'
-import { WebhooksState } from './webhooks.svelte'
 import { ThreadState } from './thread.svelte'
 import { ThumbnailsState } from './thumbnails.svelte'
-import { TicketsState } from './tickets.svelte'
-import { BookingsState } from './bookings.svelte'
 import { WebChatState } from './web-chat.svelte'
-import { UploadsState } from './uploads.svelte'
-import { m } from '../i18n.svelte'
+import { locale, m } from '../i18n.svelte'
 
 export class DeskState {
   readonly session = new SessionState()
@@ -52,35 +39,105 @@ export class DeskState {
     () => this.settings.settings?.sendWith ?? 'enter',
   )
   readonly search = new SearchState(() => this.timeZone)
-  readonly contacts = new ContactsState()
   readonly contact = new ContactDetailState()
   /** The open conversation's contact, shown beside the thread. */
   readonly threadContact = new ContactDetailState()
-  readonly contactForm = new ContactFormState()
-  readonly media = new MediaState()
   readonly thumbnails = new ThumbnailsState()
   readonly preview = new MediaPreviewState()
-  readonly uploads = new UploadsState(() => this.session.activeId)
-  readonly campaigns = new CampaignsState()
-  readonly campaign = new CampaignDetailState()
-  readonly editor = new CampaignEditorState()
-  readonly tickets = new TicketsState()
-  readonly bookings = new BookingsState()
+  readonly channels = new ChannelsState()
   readonly webChat = new WebChatState()
   readonly settings = new SettingsState()
   readonly addAccount = new AddAccountState()
   readonly palette = new PaletteState()
   readonly account = new AccountAreaState()
-  readonly team = new TeamState()
-  readonly webhooks = new WebhooksState()
-  readonly aiAgents = new AiAgentsState()
-  readonly selection = new ContactSelectionState()
-  readonly knowledgeBase = new KnowledgeBaseState(() => this.session.activeId, () => !this.sync.offline)
-  readonly voice = new VoiceState(() => this.session.activeId, () => !this.sync.offline)
+  #views = $state.raw<ViewStates | null>(null)
+  #loadingViews: Promise<ViewStates> | null = null
+  #disconnectViews: (() => void) | null = null
   #loadedFor: string | null = null
 
   /** The zone times are shown in: the account's when it has one, else the computer's. */
   readonly timeZone: string | undefined = $derived(usableZone(this.account.overview?.profile?.timezone))
+
+  /** The other views' states: loaded once the inbox has painted, or when a view opens first. */
+  get views(): ViewStates {
+    if (!this.#views) throw new Error('A view\'s state was used before loadViews()')
+    return this.#views
+  }
+  get viewsLoaded(): boolean {
+    return this.#views !== null
+  }
+  get contacts() {
+    return this.views.contacts
+  }
+  get contactForm() {
+    return this.views.contactForm
+  }
+  get selection() {
+    return this.views.selection
+  }
+  get media() {
+    return this.views.media
+  }
+  get uploads() {
+    return this.views.uploads
+  }
+  get campaigns() {
+    return this.views.campaigns
+  }
+  get campaign() {
+    return this.views.campaign
+  }
+  get editor() {
+    return this.views.editor
+  }
+  get tickets() {
+    return this.views.tickets
+  }
+  get bookings() {
+    return this.views.bookings
+  }
+  get team() {
+    return this.views.team
+  }
+  get webhooks() {
+    return this.views.webhooks
+  }
+  get aiAgents() {
+    return this.views.aiAgents
+  }
+  get knowledgeBase() {
+    return this.views.knowledgeBase
+  }
+  get voice() {
+    return this.views.voice
+  }
+
+  /**
+   * Fetches the other views' states and words (a chunk of their own, in the language shown)
+   * and reads their data for the account shown. Once; every later call has them at once.
+   */
+  loadViews(): Promise<ViewStates> {
+    this.#loadingViews ??= Promise.all([import('./view-states.svelte'), locale.addViews()]).then(
+      ([module]) => {
+        const views = new module.ViewStates(() => this.session.activeId, () => !this.sync.offline, this.channels)
+        this.#disconnectViews = this.#connected ? views.connect() : null
+        this.#views = views
+        void views.accountChanged(this.#usable())
+        return views
+      },
+      (error: unknown) => {
+        this.#loadingViews = null // the next view opened tries again
+        throw error
+      },
+    )
+    return this.#loadingViews
+  }
+
+  /** Whether the active account's copy can be shown (else its notice stands in for the views). */
+  #usable(): boolean {
+    const active = this.session.active
+    return !!this.session.activeId && !!active && !active.keyMissing && active.localData === 'ok'
+  }
 
   async start(): Promise<void> {
     // The settings first: the first view is drawn in the user's language and direction.
@@ -97,34 +154,19 @@ export class DeskState {
     this.thread.close()
     void this.threadContact.load(null)
     this.conversations.select(null)
-    this.contacts.select(null)
-    this.campaigns.select(null)
-    this.tickets.reset()
-    this.bookings.reset()
     this.webChat.reset()
-    this.selection.clear()
-    this.knowledgeBase.stopPolling()
-    this.knowledgeBase.close()
     this.search.clear()
+    const usable = this.#usable()
+    const views = this.#views?.accountChanged(usable)
     // A copy that cannot be opened has nothing to show; its notice stands in for the views.
-    if (!id || !this.session.active || this.session.active.keyMissing || this.session.active.localData !== 'ok') return
+    if (!usable) return
     await Promise.all([
       this.sync.load(),
       this.conversations.restart(),
-      this.contacts.restart(),
-      this.contacts.loadGroups(),
-      this.media.restart(),
-      this.campaigns.reload(),
-      this.tickets.reload(),
-      this.bookings.reload(),
       this.webChat.reload(),
-      this.editor.loadChannels(),
+      this.channels.load().catch(() => {}), // the inbox's filter keeps the channels it knew; the campaign editor says why
       this.account.load(),
-      this.team.reload(),
-      this.webhooks.reload(),
-      this.aiAgents.reload(),
-      this.knowledgeBase.reload(),
-      this.voice.load(),
+      views,
     ])
   }
 
@@ -178,13 +220,15 @@ export class DeskState {
 
   async openContact(contactId: number): Promise<void> {
     this.session.show('contacts')
-    this.contacts.select(contactId)
+    const views = await this.loadViews()
+    views.contacts.select(contactId)
     await this.contact.load(contactId)
   }
 
   async openCampaign(id: number | null): Promise<void> {
-    this.campaigns.select(id)
-    await this.campaign.load(id)
+    const views = await this.loadViews()
+    views.campaigns.select(id)
+    await views.campaign.load(id)
   }
 
   /** Sends the reply; the pending message shows in the thread at once. */
@@ -207,35 +251,29 @@ export class DeskState {
       // New messages in the conversation on screen are seen as they arrive.
       if (this.session.view === 'inbox' && !this.webChat.shown) work.push(this.conversations.markRead(open))
     }
-    if (parts.has('contacts')) work.push(this.contacts.reload())
     if (parts.has('contact')) work.push(this.contact.reload(), this.threadContact.reload())
-    if (parts.has('groups')) work.push(this.contacts.loadGroups())
-    if (parts.has('media')) work.push(this.media.reload())
-    if (parts.has('campaigns')) work.push(this.campaigns.reload())
-    if (parts.has('campaign')) work.push(this.campaign.load(this.campaigns.selectedId))
-    if (parts.has('tickets')) work.push(this.tickets.reload())
-    if (parts.has('ticket')) work.push(this.tickets.loadTicket())
-    if (parts.has('bookings')) work.push(this.bookings.reload())
     if (parts.has('webChat')) work.push(this.webChat.reload(), this.webChat.load())
-    if (parts.has('channels')) work.push(this.editor.loadChannels())
+    if (parts.has('channels') && !this.#views) work.push(this.channels.load().catch(() => {}))
     if (parts.has('account')) work.push(this.account.load())
-    if (parts.has('team')) work.push(this.team.reload())
-    if (parts.has('webhooks')) work.push(this.webhooks.reload())
-    if (parts.has('ai-agents')) work.push(this.aiAgents.reload())
-    if (parts.has('knowledge-base')) work.push(this.knowledgeBase.reload())
-    if (parts.has('voice')) work.push(this.voice.load())
+    if (this.#views) work.push(...this.#views.refresh(parts))
     if (this.search.active && parts.has('search')) work.push(this.search.refresh())
     await Promise.all(work)
   }
 
+  #connected = false
+
   connect(): () => void {
+    this.#connected = true
+    if (this.#views && !this.#disconnectViews) this.#disconnectViews = this.#views.connect()
     return all(
+      () => {
+        this.#connected = false
+        this.#disconnectViews?.()
+        this.#disconnectViews = null
+      },
       this.session.connect(),
       this.sync.connect(),
       this.outbox.connect(),
-      this.uploads.connect(),
-      this.knowledgeBase.uploads.connect(),
-      this.voice.samples.connect(),
       onEvent('accounts-changed', () => void this.accountChanged()),
       // A notification was clicked: show that conversation, in its account.
       onEvent('open-conversation', ({ accountId, contactId }) => void this.openFromNotification(accountId, contactId)),
@@ -243,7 +281,7 @@ export class DeskState {
         if (accountId === this.session.activeId) void this.dataChanged(resources, contactIds)
       }),
       // What sync saw happen (support answered, a visitor waits or wrote), in any account.
-      onEvent('ticket-answered', ({ subject }) => this.tickets.supportAnswered(subject)),
+      onEvent('ticket-answered', ({ subject }) => void this.loadViews().then((views) => views.tickets.supportAnswered(subject))),
       onEvent('web-chat-waiting', ({ visitor }) => this.webChat.visitorWaiting(visitor)),
       onEvent('web-chat-visitor-message', ({ visitor, preview }) => this.webChat.visitorWrote(visitor, preview)),
       onEvent('channel-dropped', ({ accountId, type, syncStatus }) => {

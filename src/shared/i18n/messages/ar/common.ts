@@ -36,4 +36,5 @@ export const common: typeof english = (f: Formatter) => ({
   csv_downloaded: (p: { file: string; rows: number }) => `نُزّل ${p.file} (${rowsN(f, p.rows)}).`,
   time_today: 'اليوم',
   time_yesterday: 'أمس',
+  media_open_failed: 'تعذّر فتح هذا الملف.',
 })

@@ -1,6 +1,7 @@
 // The Arabic catalog, area by area as ../en/index.ts; typed against it so nothing is missing.
 import type { Formatter } from '../../formatter'
-import { interfaceCatalog } from './interface'
+import { startWords } from './start'
+import { viewWords } from './views'
 import type { areas as englishAreas, catalog as englishCatalog } from '../en'
 import { campaigns } from './campaigns'
 import { common } from './common'
@@ -24,7 +25,8 @@ import { sync } from './sync'
 export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice, store, sync }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
-  ...interfaceCatalog(f),
+  ...startWords(f),
+  ...viewWords(f),
   ...core(f),
   ...outbox(f),
   ...store(f),

@@ -39,7 +39,6 @@ export const media: typeof english = (f: Formatter) => ({
   media_delete_label: (p: { name: string }) => `حذف ${p.name}`,
   media_delete: 'حذف',
   media_read_failed: 'تعذّرت قراءة مكتبة الوسائط.',
-  media_open_failed: 'تعذّر فتح هذا الملف.',
   uploads_title: 'عمليات الرفع',
   uploads_clear: 'مسح',
   uploads_checking: 'جارٍ الفحص…',

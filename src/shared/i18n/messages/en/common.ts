@@ -26,4 +26,6 @@ export const common = (f: Formatter) => ({
   csv_downloaded: (p: { file: string; rows: number }) => `Downloaded ${p.file} (${f.plural(p.rows, { one: `${f.n(p.rows)} row`, other: `${f.n(p.rows)} rows` })}).`,
   time_today: 'Today',
   time_yesterday: 'Yesterday',
+  // The preview opens files from a thread as well as from the media library.
+  media_open_failed: 'This file could not be opened.',
 })

@@ -1,6 +1,7 @@
 // The English catalog: one module per area of the app. Add an area here and in ../ar/index.ts.
 import type { Formatter } from '../../formatter'
-import { interfaceCatalog } from './interface'
+import { startWords } from './start'
+import { viewWords } from './views'
 import { campaigns } from './campaigns'
 import { common } from './common'
 import { contacts } from './contacts'
@@ -23,7 +24,8 @@ import { sync } from './sync'
 export const areas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice, store, sync }
 
 export const catalog = (f: Formatter) => ({
-  ...interfaceCatalog(f),
+  ...startWords(f),
+  ...viewWords(f),
   ...core(f),
   ...outbox(f),
   ...store(f),

@@ -40,7 +40,6 @@ export const media = (f: Formatter) => ({
   media_delete_label: (p: { name: string }) => `Delete ${p.name}`,
   media_delete: 'Delete',
   media_read_failed: 'The media library could not be read.',
-  media_open_failed: 'This file could not be opened.',
   uploads_title: 'Uploads',
   uploads_clear: 'Clear',
   uploads_checking: 'Checking…',
