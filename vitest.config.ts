@@ -22,7 +22,7 @@ export default defineConfig({
       {
         extends: true,
         plugins: [svelte(), svelteTesting({ autoCleanup: false })],
-        test: { name: 'renderer', include: ['src/renderer/test/**/*.test.ts'], environment: 'jsdom' },
+        test: { name: 'renderer', include: ['src/renderer/test/**/*.test.ts'], environment: 'jsdom', setupFiles: ['src/renderer/test/setup-languages.ts'] },
       },
     ],
   },

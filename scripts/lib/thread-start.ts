@@ -20,9 +20,12 @@ export function builtThreadExists(): boolean {
   return existsSync(BUILT)
 }
 
+/** The built thread's module, as the app starts it. */
+export const builtThreadEntry = (): URL => pathToFileURL(BUILT)
+
 export async function builtThreadStart(runs: number, path: string, db: StoreDb, api: SkyLightApi): Promise<StartFigures> {
   return measure(runs, async () => {
-    const thread = new SyncThread({ path, db, api, onEvent: () => {}, entry: pathToFileURL(BUILT), timings: { pollMs: 3_600_000 } })
+    const thread = new SyncThread({ path, db, api, onEvent: () => {}, entry: builtThreadEntry(), timings: { pollMs: 3_600_000 } })
     await thread.ready()
     return () => thread.stop()
   })

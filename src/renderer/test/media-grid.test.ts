@@ -10,15 +10,20 @@ import { installFakeDesk, settle } from './fake-desk'
 const FILES = 1_200
 
 // jsdom lays nothing out: every element reads as a 960 × 600 box, the observers as inert.
-const box = { offsetWidth: 960, offsetHeight: 600, clientWidth: 960, clientHeight: 600 }
+// Every read of the layout (and every scroll, which needs one) is counted.
+const box = { offsetWidth: 960, offsetHeight: 600, clientWidth: 960, clientHeight: 600, scrollTop: 0 }
 const own = new Map<string, PropertyDescriptor | undefined>()
+let layoutReads: string[] = []
 beforeEach(() => {
+  layoutReads = []
   vi.stubGlobal('ResizeObserver', class { observe() {} unobserve() {} disconnect() {} })
   vi.stubGlobal('IntersectionObserver', class { observe() {} unobserve() {} disconnect() {} })
   for (const [name, value] of Object.entries(box)) {
     own.set(name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name))
-    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value })
+    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => (layoutReads.push(name), value), set: () => {} })
   }
+  own.set('scrollTo', Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'scrollTo'))
+  Object.defineProperty(HTMLElement.prototype, 'scrollTo', { configurable: true, value: () => layoutReads.push('scrollTo') })
 })
 afterEach(() => {
   cleanup()
@@ -29,25 +34,30 @@ afterEach(() => {
   }
 })
 
+async function library(): Promise<DeskState> {
+  installFakeDesk({
+    'media-page': () => ({
+      items: Array.from({ length: FILES }, (_, i) => ({
+        id: i + 1,
+        name: `File ${i + 1}`,
+        fileType: 'image',
+        fileSize: 1000,
+        formattedSize: null,
+        createdAt: null,
+        uploadedBy: 'api',
+        pending: false,
+      })),
+      next: null,
+    }),
+  })
+  const desk = new DeskState()
+  await desk.media.restart()
+  return desk
+}
+
 describe('MediaGrid', () => {
   it('puts only the rows in view in the page, each tile numbered among all files', async () => {
-    installFakeDesk({
-      'media-page': () => ({
-        items: Array.from({ length: FILES }, (_, i) => ({
-          id: i + 1,
-          name: `File ${i + 1}`,
-          fileType: 'image',
-          fileSize: 1000,
-          formattedSize: null,
-          createdAt: null,
-          uploadedBy: 'api',
-          pending: false,
-        })),
-        next: null,
-      }),
-    })
-    const desk = new DeskState()
-    await desk.media.restart()
+    const desk = await library()
     expect(desk.media.items).toHaveLength(FILES)
     const { container } = render(MediaGrid, { context: new Map([[deskContextKey, desk]]) })
     await settle()
@@ -57,5 +67,22 @@ describe('MediaGrid', () => {
     expect(tiles[0]?.getAttribute('aria-posinset')).toBe('1')
     expect(tiles[0]?.getAttribute('aria-setsize')).toBe(String(FILES))
     expect(container.querySelector('ul')?.getAttribute('aria-label')).toBe('Media files')
+  })
+  it('comes back with the same tiles without reading the layout while mounting (each read forced one)', async () => {
+    const desk = await library()
+    const context = new Map([[deskContextKey, desk]])
+    const first = render(MediaGrid, { context })
+    await settle()
+    const shown = [...first.container.querySelectorAll('li.tile')].map((tile) => tile.getAttribute('aria-posinset'))
+    const place = first.container.querySelector('li.tile')?.getAttribute('style')
+    first.unmount()
+
+    layoutReads = []
+    const again = render(MediaGrid, { context })
+    await settle()
+    expect(layoutReads).toEqual([])
+    expect([...again.container.querySelectorAll('li.tile')].map((tile) => tile.getAttribute('aria-posinset'))).toEqual(shown)
+    expect(again.container.querySelector('li.tile')?.getAttribute('style')).toBe(place)
+    expect(again.container.querySelector('li.tile [data-tile]')?.getAttribute('tabindex')).toBe('0')
   })
 })

@@ -10,3 +10,10 @@ export type Area = (f: Formatter) => Record<string, Message>
 
 /** Every message as a function, so a call site reads the same for both kinds: m.key(). */
 export type Callable<C> = { [K in keyof C]: C[K] extends string ? () => string : C[K] }
+
+/** A catalog's messages, every one callable (a plain string becomes a function returning it). */
+export function callable<C extends Record<string, Message>>(raw: C): Callable<C> {
+  const out: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(raw)) out[name] = typeof value === 'function' ? value : () => value
+  return out as Callable<C>
+}

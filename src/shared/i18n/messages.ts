@@ -1,7 +1,8 @@
 // The messages for a language and digits, every one callable: messagesFor('ar', 'arabic').
-// Built once per pair and reused. The renderer wraps this in a reactive `m`
-// (src/renderer/src/lib/i18n.svelte.ts); the core and the shell call it directly.
-import type { Callable } from './catalog'
+// Built once per pair and reused; the core and the shell call this. The renderer builds its
+// reactive `m` the same way from the interface's part alone (messages/<language>/interface.ts,
+// loaded for the chosen language only: src/renderer/src/lib/i18n.svelte.ts).
+import { callable, type Callable } from './catalog'
 import { formatterFor } from './formatter'
 import type { Digits, Language } from './locale'
 import { catalog as arabic } from './messages/ar'
@@ -18,10 +19,7 @@ export function messagesFor(language: Language, digits: Digits): Messages {
   const key = `${language}|${digits}`
   let messages = built.get(key)
   if (!messages) {
-    const raw = catalogs[language](formatterFor(language, digits)) as Record<string, unknown>
-    const callable: Record<string, unknown> = {}
-    for (const [name, value] of Object.entries(raw)) callable[name] = typeof value === 'function' ? value : () => value
-    messages = callable as Messages
+    messages = callable(catalogs[language](formatterFor(language, digits)))
     built.set(key, messages)
   }
   return messages

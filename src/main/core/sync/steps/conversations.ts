@@ -1,6 +1,7 @@
-// The conversation list, newest first. Incremental: pages until one brings nothing newer
-// than what is stored (pages shift down as conversations move up, so rows may be seen twice;
-// the upsert de-duplicates). Full: every page, then what was not seen is swept — only after
+// The conversation list, newest first. Incremental: pages until one ends on a conversation
+// that has not moved since stored — every one listed after it is older still, so a poll after
+// a few new messages reads one page (pages shift down as conversations move up, so rows may
+// be seen twice; the upsert de-duplicates). Full: every page, then what was not seen is swept — only after
 // a pass that provably saw the whole list (pass-check.ts); otherwise nothing is removed and
 // the pass fails with the reason, to be run again.
 import {
@@ -48,7 +49,8 @@ export async function syncConversationList(ctx: SyncContext, mode: 'incremental'
     }
     ctx.progress('conversations', Math.min(page * PER_PAGE, result.total), result.total)
     if (page >= result.lastPage || result.items.length + result.skipped === 0) break
-    if (mode === 'incremental' && newer.length === 0 && result.skipped === 0) break
+    const oldest = items.at(-1)
+    if (mode === 'incremental' && result.skipped === 0 && (oldest === undefined || !newer.includes(oldest))) break
   }
   if (mode === 'full') {
     const unseen = countUnseenConversations(ctx.db)

@@ -69,7 +69,7 @@ export class SettingsState {
     try {
       const [settings, info] = await Promise.all([call('settings-get', {}), call('app-info', {})])
       this.#settings = settings
-      locale.apply(settings)
+      await locale.apply(settings)
       this.#dataFolder = info.dataFolder
       this.#version = info.version
     } catch (error) {
@@ -96,7 +96,7 @@ export class SettingsState {
   async #save(change: Partial<Settings>): Promise<void> {
     try {
       this.#settings = await call('settings-set', change)
-      locale.apply(this.#settings)
+      await locale.apply(this.#settings)
       this.#error = null
       this.#saved = m.common_saved()
     } catch (error) {

@@ -1,5 +1,6 @@
 // The Arabic catalog, area by area as ../en/index.ts; typed against it so nothing is missing.
 import type { Formatter } from '../../formatter'
+import { interfaceCatalog } from './interface'
 import type { areas as englishAreas, catalog as englishCatalog } from '../en'
 import { campaigns } from './campaigns'
 import { common } from './common'
@@ -23,22 +24,9 @@ import { sync } from './sync'
 export const areas: typeof englishAreas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice, store, sync }
 
 export const catalog: typeof englishCatalog = (f: Formatter) => ({
-  ...campaigns(f),
-  ...common(f),
-  ...contacts(f),
+  ...interfaceCatalog(f),
   ...core(f),
-  ...frame(f),
-  ...inbox(f),
-  ...media(f),
   ...outbox(f),
-  ...settings(f),
-  ...account(f),
-  ...tickets(f),
-  ...bookings(f),
-  ...webchat(f),
-  ...aiAgents(f),
-  ...knowledgeBase(f),
-  ...voice(f),
   ...store(f),
   ...sync(f),
 })

@@ -1,5 +1,6 @@
 // The English catalog: one module per area of the app. Add an area here and in ../ar/index.ts.
 import type { Formatter } from '../../formatter'
+import { interfaceCatalog } from './interface'
 import { campaigns } from './campaigns'
 import { common } from './common'
 import { contacts } from './contacts'
@@ -22,22 +23,9 @@ import { sync } from './sync'
 export const areas = { campaigns, common, contacts, core, frame, inbox, media, outbox, settings, account, tickets, bookings, webchat, aiAgents, knowledgeBase, voice, store, sync }
 
 export const catalog = (f: Formatter) => ({
-  ...campaigns(f),
-  ...common(f),
-  ...contacts(f),
+  ...interfaceCatalog(f),
   ...core(f),
-  ...frame(f),
-  ...inbox(f),
-  ...media(f),
   ...outbox(f),
-  ...settings(f),
-  ...account(f),
-  ...tickets(f),
-  ...bookings(f),
-  ...webchat(f),
-  ...aiAgents(f),
-  ...knowledgeBase(f),
-  ...voice(f),
   ...store(f),
   ...sync(f),
 })
