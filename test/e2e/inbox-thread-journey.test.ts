@@ -105,6 +105,54 @@ describe.skipIf(!chromiumAvailable)('inbox: search and thread', { timeout: 180_0
     await page.getByLabel('Search all messages').fill('')
   })
 
+  it('shows the hits of the last letter typed in every row, and opens the one chosen from the keyboard', async () => {
+    type Hit = { contactName: string; snippet: { text: string }[] }
+    await page.keyboard.press('Control+1')
+    const box = page.getByLabel('Search all messages')
+    const hits = page.getByRole('listbox', { name: 'Messages that match' })
+    // Rows are reused from one keystroke to the next: each must show its own new hit.
+    const shown = () =>
+      hits.evaluate((el: any) =>
+        [...el.querySelectorAll('.virtual-row')]
+          .sort((a: any, b: any) => Number(a.dataset.index) - Number(b.dataset.index))
+          .map((row: any) => `${row.querySelector('.name').textContent}|${row.querySelector('.snippet').textContent}`),
+      )
+    const expected = async (query: string) =>
+      (await dispatch<{ messages: Hit[] }>('search', { query, limit: 50 })).messages.map((hit) => `${hit.contactName}|${hit.snippet.map((p) => p.text).join('')}`)
+    const agrees = async (query: string) => {
+      const want = await expected(query)
+      await expect.poll(async () => {
+        const rows = await shown()
+        return rows.length > 0 && rows.every((row, i) => row === want[i]) ? 'ok' : JSON.stringify({ rows: rows.slice(0, 3), want: want.slice(0, 3) })
+      }).toBe('ok')
+      return want
+    }
+    // Another word's hits first (a word of a conversation's last message, not a parcel's), then the word a letter at a time.
+    const { items } = await dispatch<{ items: { lastMessage: string | null }[] }>('conversations-page', { limit: 50 })
+    const other = items
+      .filter((item) => !/parcel/i.test(item.lastMessage ?? ''))
+      .flatMap((item) => item.lastMessage?.match(/\p{L}{6,}/gu) ?? [])
+      .find((w) => !/parcel|tracking|number|follows/i.test(w))!
+    // Escape clears the words and the filters the search before this one left.
+    await box.press('Escape')
+    await box.fill(other)
+    const before = await agrees(other)
+    expect(before.some((row) => /parcel/i.test(row))).toBe(false)
+    await box.fill('')
+    await box.pressSequentially(word)
+    await agrees(word)
+
+    // ↓ ↓ opens the second hit's conversation; Enter keeps it open.
+    const answer = (await dispatch<{ messages: Hit[] }>('search', { query: word, limit: 50 })).messages
+    await hits.focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('.thread-head h2').textContent()).toBe(answer[1]!.contactName)
+    await expect.poll(() => hits.getAttribute('aria-activedescendant')).toBe('hit-1')
+    await box.fill('')
+  })
+
   it('shows a thread with a time per burst, day separators and the contact beside it', async () => {
     const detail = await dispatch<{ name: string; phone: string | null }>('contact-get', { id: contactId })
     await page.keyboard.press('Control+k')

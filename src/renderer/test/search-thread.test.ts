@@ -129,6 +129,11 @@ describe('thread layout', () => {
     // The inbox's list reads the same clock: past midnight in Riyadh is "today" there, a clock time.
     expect(zonedShortTime('2026-03-01T21:30:00Z', 'Asia/Riyadh', now)).toBe(clockTime('2026-03-01T21:30:00Z', 'Asia/Riyadh'))
     expect(zonedShortTime('2026-03-01T21:30:00Z', 'UTC', now)).not.toBe(clockTime('2026-03-01T21:30:00Z', 'UTC'))
+    // Days once read are kept per zone and instant, and today moves on at midnight.
+    expect(dayKey(new Date('2026-03-01T21:30:00Z'), 'UTC')).toBe('2026-03-01')
+    expect(dayKey(Date.parse('2026-03-01T21:30:00Z'), 'Asia/Riyadh')).toBe('2026-03-02')
+    expect(zonedShortTime('2026-03-01T23:50:00Z', 'UTC', Date.parse('2026-03-01T23:59:30Z'))).toBe(clockTime('2026-03-01T23:50:00Z', 'UTC'))
+    expect(zonedShortTime('2026-03-01T23:50:00Z', 'UTC', Date.parse('2026-03-02T00:00:30Z'))).not.toBe(clockTime('2026-03-01T23:50:00Z', 'UTC'))
     expect(dayStartMs('2026-03-08', 'America/New_York')).toBe(Date.UTC(2026, 2, 8, 5))
     expect(dayStartMs('2026-03-09', 'America/New_York')).toBe(Date.UTC(2026, 2, 9, 4)) // after the change to summer time
   })

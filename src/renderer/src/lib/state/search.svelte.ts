@@ -1,7 +1,9 @@
 // Search across every message and contact in the local copy: works offline, answers as the
 // user types, and hands a chosen hit to the inbox to show in place. The local FTS query
 // takes a few milliseconds, so every keystroke asks at once (a debounce only added its
-// delay); answers to older keystrokes that arrive late are dropped. Hits come a page at a
+// delay); answers to older keystrokes that arrive late are dropped. Each question leaves
+// before any state changes, so the core answers while the interface updates (showing the
+// results pane on the first letter), not after. Hits come a page at a
 // time as the list scrolls; how many there are in all is asked apart, once typing pauses,
 // so counting every match of a short prefix never holds up the next keystroke's hits.
 import type { ContactHit, MessageHit, SearchFilters } from '../../../../shared/contract'
@@ -84,20 +86,23 @@ export class SearchState {
   }
 
   setQuery(query: string): void {
-    this.#query = query
-    if (query.trim() === '') {
-      // An answer still on its way belongs to text that is gone.
-      this.#seq++
-      clearTimeout(this.#countTimer)
-      this.#messages = []
-      this.#contacts = []
-      this.#total = null
-      this.#more = false
-      this.#searching = false
-      this.#loadingMore = false
+    if (query.trim() !== '') {
+      // Asked first: writing state schedules the interface's update, which would otherwise
+      // run before the question leaves.
+      void this.run(query)
+      this.#query = query
       return
     }
-    void this.run()
+    this.#query = query
+    // An answer still on its way belongs to text that is gone.
+    this.#seq++
+    clearTimeout(this.#countTimer)
+    this.#messages = []
+    this.#contacts = []
+    this.#total = null
+    this.#more = false
+    this.#searching = false
+    this.#loadingMore = false
   }
 
   setFilters(change: Partial<SearchFilterChoice>): void {
@@ -130,16 +135,18 @@ export class SearchState {
   }
 
   /** The first page again (new words, new filters, or the store changed under it). */
-  async run(): Promise<void> {
-    const query = this.#query.trim()
+  async run(text: string = this.#query): Promise<void> {
+    const query = text.trim()
     if (query === '') return
     const seq = ++this.#seq
+    const filters = this.filterInput()
+    // The question leaves before the state below changes (see setQuery).
+    const asked = call('search', { query, ...filters, limit: SEARCH_PAGE })
     clearTimeout(this.#countTimer)
     this.#searching = true
     this.#loadingMore = false
-    const filters = this.filterInput()
     try {
-      const result = await call('search', { query, ...filters, limit: SEARCH_PAGE })
+      const result = await asked
       // A slower, older search must not overwrite a newer one.
       if (seq !== this.#seq) return
       this.#messages = result.messages
