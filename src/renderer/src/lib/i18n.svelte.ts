@@ -5,8 +5,8 @@
 // navigator.language.
 //
 // Words are fetched as they are needed, in the chosen language only: the frame's and the
-// inbox's before the first frame (main.ts), the other views' with their states once the
-// inbox has painted (state/desk.svelte.ts). A choice takes effect once every part shown is
+// inbox's before the first frame (main.ts), the other views' with their states when one of
+// them is first opened (state/desk.svelte.ts). A choice takes effect once every part shown is
 // here in it, so nothing ever shows half in one language; the last choice wins.
 import { callable, type Callable, type Message } from '../../../shared/i18n/catalog'
 import { formatterFor, type Formatter } from '../../../shared/i18n/formatter'

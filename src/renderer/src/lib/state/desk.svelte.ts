@@ -58,7 +58,7 @@ export class DeskState {
   /** The zone times are shown in: the account's when it has one, else the computer's. */
   readonly timeZone: string | undefined = $derived(usableZone(this.account.overview?.profile?.timezone))
 
-  /** The other views' states: loaded once the inbox has painted, or when a view opens first. */
+  /** The other views' states: loaded when one of those views is first opened (loadViews). */
   get views(): ViewStates {
     if (!this.#views) throw new Error('A view\'s state was used before loadViews()')
     return this.#views

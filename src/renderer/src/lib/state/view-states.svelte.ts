@@ -1,8 +1,8 @@
 // The states of the views other than the inbox — contacts, media, campaigns, tickets,
 // bookings, the account's team and webhooks, AI agents, the knowledge base, voice — with
-// their words: a chunk of their own, fetched once the inbox has painted (DeskState.loadViews),
-// so the start parses only the frame and the inbox. Created for the account shown, and told
-// when it changes or its data does.
+// their words: a chunk of their own, fetched when one of those views is first opened
+// (DeskState.loadViews), so the start parses, and reads data for, only the frame and the
+// inbox. Created for the account shown, and told when it changes or its data does.
 import { all } from '../events'
 import { AiAgentsState } from './ai-agents.svelte'
 import { BookingsState } from './bookings.svelte'

@@ -1,5 +1,5 @@
-// What the other views show, in English: fetched with the views' states once the inbox has
-// painted (src/renderer/src/lib/state/desk.svelte.ts). The core's own areas (core, store,
+// What the other views show, in English: fetched with the views' states when one of them is
+// first opened (src/renderer/src/lib/state/desk.svelte.ts). The core's own areas (core, store,
 // sync, outbox) are in neither: the core makes those words itself (./index.ts).
 import type { Formatter } from '../../formatter'
 import { campaigns } from './campaigns'
