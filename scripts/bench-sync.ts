@@ -13,6 +13,7 @@ import { message as messageSchema } from '../src/main/core/skylight/resources/me
 import { contactPage, conversationPage, countMessageHits, openStore, searchMessages, threadPage } from '../src/main/core/store'
 import { SyncThread } from '../src/main/core/sync/thread/sync-thread'
 import { idleProbe, watchLoop } from './lib/loop-watch'
+import { percentile } from './lib/percentile'
 import { startSandboxProcess } from './lib/sandbox-process'
 import { benchWrites, type ContactMessages } from './lib/write-bench'
 import { benchPrefixSearch, printPrefixSearch } from './lib/search-bench'
@@ -21,7 +22,7 @@ import { bareWorkerStart, builtThreadExists, builtThreadStart } from './lib/thre
 
 const RATE = { limit: 120, windowMs: 1_000 }
 const ms = (n: number) => `${n.toFixed(2)} ms`
-const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!
+const pct = percentile
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
 
 function timeEach(runs: number, fn: (i: number) => void): number[] {

@@ -53,6 +53,15 @@ export async function sample(cdp: CDPSession, step: () => Promise<number>): Prom
   return { ms, cpuMs: (await rendererCpuMs(cdp)) - before }
 }
 
+/**
+ * Waits as a person would before the next action: a quarter of a second, then until the
+ * window is idle, so what the last action set going (a read mark, a contact card) is not
+ * charged to the next; `longTasksDuring` still sees it.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate('new Promise((resolve) => setTimeout(() => requestIdleCallback(() => resolve(), { timeout: 2000 }), 250))')
+}
+
 /** Long tasks (> 50 ms) the page saw while `run` ran. */
 export async function longTasksDuring(page: Page, run: () => Promise<void>): Promise<number[]> {
   // Page-side code as strings: this project's Node tsconfig has no DOM types.
@@ -61,9 +70,4 @@ export async function longTasksDuring(page: Page, run: () => Promise<void>): Pro
   // Long-task entries arrive after the task ends; give them a frame.
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))')
   return (await page.evaluate('window.__longTasks')) as number[]
-}
-
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN
 }

@@ -9,6 +9,7 @@ import { countMessageHits, searchContacts, searchMessages, type Store } from '..
 import { messageSearchQuery, RANK_WINDOW } from '../../src/main/core/store/queries/search'
 import { toMatchQuery } from '../../src/main/core/store/search/normalize'
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core'
+import { percentile } from './percentile'
 
 /** What the inbox asks per keystroke and what the bench:ui journey types. */
 export const TYPED_WORDS = { Latin: 'order', Arabic: 'مرحبا' } as const
@@ -43,11 +44,6 @@ function time(fn: () => void): Timing {
   const wall = performance.now()
   fn()
   return { wallMs: performance.now() - wall, cpuMs: cpuNow() - cpu }
-}
-
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0
 }
 
 /** Times every prefix `runs` times, the store and raw SQLite taking turns. */
