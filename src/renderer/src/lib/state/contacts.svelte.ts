@@ -3,32 +3,26 @@
 import type { ContactFilter, ContactItem, Groups } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
-import { PagedList } from './paged-list.svelte'
+import { OffsetList } from './desk-list.svelte'
 import { m } from '../i18n.svelte'
 
 export class ContactsState {
-  #filter = $state.raw<ContactFilter>({})
   #groups = $state.raw<Groups>({ tags: [], lists: [], segments: [] })
   #selectedId = $state<number | null>(null)
   #groupsError = $state<string | null>(null)
-  readonly #list = new PagedList<ContactItem, number>({
-    pageSize: 100,
+  readonly #list = new OffsetList<ContactItem, ContactFilter>({
+    read: (filter, page) => call('contacts-page', { ...filter, ...page }),
     failure: m.contacts_read_failed,
-    read: async (offset = 0, limit) => {
-      const page = await call('contacts-page', { ...this.#filter, limit, offset })
-      const end = offset + page.items.length
-      return { items: page.items, total: page.total, next: end < page.total && page.items.length > 0 ? end : null }
-    },
   })
 
   get filter(): ContactFilter {
-    return this.#filter
+    return this.#list.filter
   }
   get items(): ContactItem[] {
     return this.#list.items
   }
   get total(): number {
-    return this.#list.total ?? 0
+    return this.#list.total
   }
   get groups(): Groups {
     return this.#groups
@@ -48,7 +42,7 @@ export class ContactsState {
   get hasMore(): boolean {
     return this.#list.hasMore
   }
-  readonly filtered: boolean = $derived(Object.values(this.#filter).some((v) => v !== undefined && v !== ''))
+  readonly filtered: boolean = $derived(Object.values(this.#list.filter).some((v) => v !== undefined && v !== ''))
 
   select(id: number | null): void {
     this.#selectedId = id
@@ -56,20 +50,17 @@ export class ContactsState {
 
   /** Every keystroke reads at once (a local query); a late answer to older text is dropped. */
   setSearch(search: string): void {
-    this.#filter = { ...this.#filter, search: search === '' ? undefined : search }
-    void this.#list.restart()
+    void this.#list.setFilter({ ...this.#list.filter, search: search === '' ? undefined : search })
   }
 
   async setFilter(change: Partial<ContactFilter>): Promise<void> {
-    const next: ContactFilter = { ...this.#filter, ...change }
+    const next: ContactFilter = { ...this.#list.filter, ...change }
     for (const key of Object.keys(next) as (keyof ContactFilter)[]) if (next[key] === undefined || next[key] === '') delete next[key]
-    this.#filter = next
-    await this.#list.restart()
+    await this.#list.setFilter(next)
   }
 
   async clearFilters(): Promise<void> {
-    this.#filter = {}
-    await this.#list.restart()
+    await this.#list.setFilter({})
   }
 
   async loadGroups(): Promise<void> {

@@ -1,5 +1,5 @@
-// What the Support, Bookings and web chat views share: a filtered list read from the core a
-// page at a time by offset, with the true total (a filter starts it again from the top);
+// What the Contacts, Support, Bookings and web chat views share: a filtered list read from
+// the core a page at a time by offset, with the true total (a filter starts it again from the top);
 // one user action at a time, whose failure the view shows; and what sync tells of (support
 // answered, a visitor waits or wrote) said in the live region, and on the desktop when the
 // window is not in front, as the user's notification setting allows.

@@ -59,57 +59,54 @@ export class DeskState {
   readonly timeZone: string | undefined = $derived(usableZone(this.account.overview?.profile?.timezone))
 
   /** The other views' states: loaded when one of those views is first opened (loadViews). */
-  get views(): ViewStates {
+  #loaded(): ViewStates {
     if (!this.#views) throw new Error('A view\'s state was used before loadViews()')
     return this.#views
   }
-  get viewsLoaded(): boolean {
-    return this.#views !== null
-  }
   get contacts() {
-    return this.views.contacts
+    return this.#loaded().contacts
   }
   get contactForm() {
-    return this.views.contactForm
+    return this.#loaded().contactForm
   }
   get selection() {
-    return this.views.selection
+    return this.#loaded().selection
   }
   get media() {
-    return this.views.media
+    return this.#loaded().media
   }
   get uploads() {
-    return this.views.uploads
+    return this.#loaded().uploads
   }
   get campaigns() {
-    return this.views.campaigns
+    return this.#loaded().campaigns
   }
   get campaign() {
-    return this.views.campaign
+    return this.#loaded().campaign
   }
   get editor() {
-    return this.views.editor
+    return this.#loaded().editor
   }
   get tickets() {
-    return this.views.tickets
+    return this.#loaded().tickets
   }
   get bookings() {
-    return this.views.bookings
+    return this.#loaded().bookings
   }
   get team() {
-    return this.views.team
+    return this.#loaded().team
   }
   get webhooks() {
-    return this.views.webhooks
+    return this.#loaded().webhooks
   }
   get aiAgents() {
-    return this.views.aiAgents
+    return this.#loaded().aiAgents
   }
   get knowledgeBase() {
-    return this.views.knowledgeBase
+    return this.#loaded().knowledgeBase
   }
   get voice() {
-    return this.views.voice
+    return this.#loaded().voice
   }
 
   /**
@@ -131,6 +128,15 @@ export class DeskState {
       },
     )
     return this.#loadingViews
+  }
+
+  /**
+   * The channels again: through the campaign editor once it is loaded (it says why they could
+   * not be read, and it is told of a new account or a change anyway); else quietly, the
+   * inbox's filter keeping the channels it knew.
+   */
+  async #loadChannels(): Promise<void> {
+    if (!this.#views) await this.channels.load().catch(() => {})
   }
 
   /** Whether the active account's copy can be shown (else its notice stands in for the views). */
@@ -164,7 +170,7 @@ export class DeskState {
       this.sync.load(),
       this.conversations.restart(),
       this.webChat.reload(),
-      this.channels.load().catch(() => {}), // the inbox's filter keeps the channels it knew; the campaign editor says why
+      this.#loadChannels(),
       this.account.load(),
       views,
     ])
@@ -253,7 +259,7 @@ export class DeskState {
     }
     if (parts.has('contact')) work.push(this.contact.reload(), this.threadContact.reload())
     if (parts.has('webChat')) work.push(this.webChat.reload(), this.webChat.load())
-    if (parts.has('channels') && !this.#views) work.push(this.channels.load().catch(() => {}))
+    if (parts.has('channels')) work.push(this.#loadChannels())
     if (parts.has('account')) work.push(this.account.load())
     if (this.#views) work.push(...this.#views.refresh(parts))
     if (this.search.active && parts.has('search')) work.push(this.search.refresh())
