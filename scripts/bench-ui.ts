@@ -2,9 +2,10 @@
 // test host, the core in this process) on a bench-size account (10k contacts, 2k
 // conversations, 110k messages, 1,200 media), timing from the action to the first frame
 // that shows its outcome. Prints p50/p95 wall time and the renderer's CPU per step beside
-// the targets, the long tasks (> 50 ms) seen while scrolling, and the size of the built
-// interface's JavaScript fetched before the inbox paints. Needs /usr/bin/chromium
-// (or CHROMIUM_PATH). Run: npm run bench:ui  (BENCH_UI_REPS=n for more or fewer repetitions)
+// the targets, the long tasks (> 50 ms) seen in each step and while scrolling, and the size
+// of the built interface's JavaScript fetched before the inbox paints. Needs
+// /usr/bin/chromium (or CHROMIUM_PATH). Run: npm run bench:ui  (BENCH_UI_REPS=n for more or
+// fewer repetitions, BENCH_UI_SAMPLES=1 to print every sample)
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -21,6 +22,7 @@ import { startSandboxProcess, type SandboxProcess } from './lib/sandbox-process'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const REPS = Number(process.env.BENCH_UI_REPS ?? 20)
+const SHOW_SAMPLES = process.env.BENCH_UI_SAMPLES === '1'
 const UNLIMITED = { limit: 1_000_000, windowMs: 60_000 }
 const ms = (n: number) => `${n.toFixed(1)} ms`
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
@@ -54,6 +56,7 @@ function report(name: string, samples: Sample[], target?: number): void {
     `  ${name.padEnd(34)} p50 ${ms(percentile(walls, 50)).padStart(9)}  p95 ${ms(p95).padStart(9)}  CPU p50 ${ms(percentile(cpu, 50)).padStart(8)} p95 ${ms(percentile(cpu, 95)).padStart(8)}` +
       `${target === undefined ? '' : `  (target p95 ≤ ${target} ms — ${verdict(p95 <= target && timeouts === 0)})`}${timeouts ? `  ${timeouts} timed out` : ''}`,
   )
+  if (SHOW_SAMPLES) console.log(`    every sample, wall/CPU ms: ${samples.map((s) => `${s.ms.toFixed(0)}/${s.cpuMs.toFixed(0)}`).join(' ')}`)
 }
 
 function reportLongTasks(name: string, tasks: number[]): void {
@@ -66,13 +69,17 @@ async function steps(page: Page, cdp: CDPSession, host: DeskHost): Promise<void>
 
   console.log('\nsteps (wall: action → first frame showing it; CPU: the renderer main thread)')
   const loads: Sample[] = []
+  const loadTasks: number[] = []
   for (let i = 0; i < Math.min(REPS, 10); i++) {
     await page.goto(host.url)
     const painted = await page.evaluate(() => window.__probe(() => {}, () => document.querySelector('.conversation') !== null).then(() => performance.now()))
-    // A new document counts its CPU from zero.
+    // A new document counts its CPU from zero, and its long tasks (the probe's observer
+    // starts with it).
     loads.push({ ms: painted, cpuMs: await rendererCpuMs(cdp) })
+    loadTasks.push(...(await longTasksDuring(page, async () => {}, { fromStart: true })))
   }
   report('page load → inbox painted', loads)
+  reportLongTasks('  while loading', loadTasks)
   await watch()
 
   // Each click from a settled window, as a person clicks; what a click sets going after its
@@ -110,58 +117,64 @@ async function steps(page: Page, cdp: CDPSession, host: DeskHost): Promise<void>
     ['keystroke → search painted (Arabic)', 'مرحبا'],
   ] as const) {
     const keys: Sample[] = []
-    for (let r = 0; keys.length < REPS; r++) {
-      // A new word in an empty box, typed once the cleared box has settled.
-      await page.getByLabel('Search all messages').fill('')
-      await settle(page)
-      for (let n = 1; n <= word.length && keys.length < REPS; n++) {
-        keys.push(
-          await sample(cdp, () =>
-            page.evaluate(
-              (query) =>
-                window.__probe(
-                  () => {
-                    window.__from = window.__answers.length
-                    const box = document.querySelector('input[aria-label="Search all messages"]')!
-                    box.value = query
-                    box.dispatchEvent(new Event('input', { bubbles: true }))
-                  },
-                  () => window.__answers.slice(window.__from).some((a: Answer) => a.method === 'search' && a.input.query === query),
-                ),
-              word.slice(0, n),
+    const typingTasks = await longTasksDuring(page, async () => {
+      for (let r = 0; keys.length < REPS; r++) {
+        // A new word in an empty box, typed once the cleared box has settled.
+        await page.getByLabel('Search all messages').fill('')
+        await settle(page)
+        for (let n = 1; n <= word.length && keys.length < REPS; n++) {
+          keys.push(
+            await sample(cdp, () =>
+              page.evaluate(
+                (query) =>
+                  window.__probe(
+                    () => {
+                      window.__from = window.__answers.length
+                      const box = document.querySelector('input[aria-label="Search all messages"]')!
+                      box.value = query
+                      box.dispatchEvent(new Event('input', { bubbles: true }))
+                    },
+                    () => window.__answers.slice(window.__from).some((a: Answer) => a.method === 'search' && a.input.query === query),
+                  ),
+                word.slice(0, n),
+              ),
             ),
-          ),
-        )
+          )
+        }
       }
-    }
+    })
     report(label, keys, 50)
+    reportLongTasks('  while typing', typingTasks)
   }
   await page.getByLabel('Search all messages').fill('')
 
   await page.keyboard.press('Control+2')
   await page.getByRole('listbox', { name: 'Contacts by name' }).waitFor()
   const filters: Sample[] = []
-  for (let i = 0; i < REPS; i++) {
-    const type = ['whatsapp', 'telegram', 'instagram', ''][i % 4]!
-    filters.push(
-      await sample(cdp, () =>
-        page.evaluate(
-          (type) =>
-            window.__probe(
-              () => {
-                window.__from = window.__answers.length
-                const select = document.querySelector('select[aria-label="Channel"]')!
-                select.value = type
-                select.dispatchEvent(new Event('change', { bubbles: true }))
-              },
-              () => window.__answers.slice(window.__from).some((a: Answer) => a.method === 'contacts-page' && (a.input.type ?? '') === type),
-            ),
-          type,
+  const filterTasks = await longTasksDuring(page, async () => {
+    for (let i = 0; i < REPS; i++) {
+      const type = ['whatsapp', 'telegram', 'instagram', ''][i % 4]!
+      filters.push(
+        await sample(cdp, () =>
+          page.evaluate(
+            (type) =>
+              window.__probe(
+                () => {
+                  window.__from = window.__answers.length
+                  const select = document.querySelector('select[aria-label="Channel"]')!
+                  select.value = type
+                  select.dispatchEvent(new Event('change', { bubbles: true }))
+                },
+                () => window.__answers.slice(window.__from).some((a: Answer) => a.method === 'contacts-page' && (a.input.type ?? '') === type),
+              ),
+            type,
+          ),
         ),
-      ),
-    )
-  }
+      )
+    }
+  })
   report('contacts filter change', filters, 50)
+  reportLongTasks('  while filtering', filterTasks)
 
   // Media: read every tile once (scrolling to the end), then come back to it from the inbox.
   await page.keyboard.press('Control+3')
@@ -175,21 +188,24 @@ async function steps(page: Page, cdp: CDPSession, host: DeskHost): Promise<void>
   }
   const tiles = await page.evaluate(() => Number(document.querySelector('.tile')?.getAttribute('aria-setsize') ?? 0))
   const media: Sample[] = []
-  for (let i = 0; i < Math.min(REPS, 10); i++) {
-    await page.keyboard.press('Control+1')
-    await page.getByRole('listbox', { name: 'Conversations, newest first' }).waitFor()
-    media.push(
-      await sample(cdp, () =>
-        page.evaluate(() =>
-          window.__probe(
-            () => document.dispatchEvent(new KeyboardEvent('keydown', { key: '3', ctrlKey: true, bubbles: true })),
-            () => document.querySelector('.media-grid .tile') !== null,
+  const mediaTasks = await longTasksDuring(page, async () => {
+    for (let i = 0; i < Math.min(REPS, 10); i++) {
+      await page.keyboard.press('Control+1')
+      await page.getByRole('listbox', { name: 'Conversations, newest first' }).waitFor()
+      media.push(
+        await sample(cdp, () =>
+          page.evaluate(() =>
+            window.__probe(
+              () => document.dispatchEvent(new KeyboardEvent('keydown', { key: '3', ctrlKey: true, bubbles: true })),
+              () => document.querySelector('.media-grid .tile') !== null,
+            ),
           ),
         ),
-      ),
-    )
-  }
+      )
+    }
+  })
   report(`open Media (${tiles} tiles read)`, media, 50)
+  reportLongTasks('  while opening Media', mediaTasks)
 
   console.log('\nscrolling (long tasks > 50 ms, from the browser)')
   await page.keyboard.press('Control+1')

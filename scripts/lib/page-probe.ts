@@ -7,17 +7,19 @@ import type { CDPSession, Page } from 'playwright-core'
 export const PROBE_SOURCE = `
 window.__probe = (act, done, timeoutMs = 10000) => new Promise((resolve) => {
   const started = performance.now()
+  // A task queued from a frame's callbacks runs once that frame has painted.
+  const painted = () => setTimeout(() => resolve(performance.now() - started))
   act()
+  // Shown at once: the next frame paints it.
+  if (done()) return requestAnimationFrame(painted)
   const check = () => {
-    if (done()) {
-      // The frame that shows the outcome: the next animation frame, then its paint.
-      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started)))
-      return
-    }
+    // The DOM changed before this frame's callbacks ran, so this frame paints it (waiting
+    // for the next one as well would charge every step a frame it did not take).
+    if (done()) return painted()
     if (performance.now() - started > timeoutMs) return resolve(-1)
     requestAnimationFrame(check)
   }
-  check()
+  requestAnimationFrame(check)
 })
 // Every answer the page got from the core, so a step can wait for its own.
 window.__answers = []
@@ -62,10 +64,10 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate('new Promise((resolve) => setTimeout(() => requestIdleCallback(() => resolve(), { timeout: 2000 }), 250))')
 }
 
-/** Long tasks (> 50 ms) the page saw while `run` ran. */
-export async function longTasksDuring(page: Page, run: () => Promise<void>): Promise<number[]> {
+/** Long tasks (> 50 ms) the page saw while `run` ran (`fromStart`: since the document began). */
+export async function longTasksDuring(page: Page, run: () => Promise<void>, options: { fromStart?: boolean } = {}): Promise<number[]> {
   // Page-side code as strings: this project's Node tsconfig has no DOM types.
-  await page.evaluate('window.__longTasks = []')
+  if (!options.fromStart) await page.evaluate('window.__longTasks = []')
   await run()
   // Long-task entries arrive after the task ends; give them a frame.
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))')

@@ -32,10 +32,12 @@ export interface PrefixFigures {
   count: Timing[]
 }
 
-// The thread's own CPU where Node has it (22.19+), else the process's (this bench is
-// single-threaded while it runs, so the two agree but for the GC's helpers).
+// The process's CPU, not the thread's: Linux reads a running thread's time as of its last
+// scheduler tick, so a 3 ms call timed with process.threadCpuUsage() reads anywhere from 0
+// to 5 ms (measured here), while the process's is exact. This bench is single-threaded
+// while it runs, so the two differ only by the collector's helper threads.
 const cpuNow = (): number => {
-  const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.() ?? process.cpuUsage()
+  const usage = process.cpuUsage()
   return (usage.user + usage.system) / 1000
 }
 
