@@ -7,9 +7,10 @@ import './app.css'
 async function start(target: HTMLElement): Promise<void> {
   // The first frame is drawn in the user's language: its words (and only its) are fetched
   // first. A core that cannot be asked leaves the computer's language; App then says why.
-  const settings = await call('settings-get', {}).catch(() => ({}))
-  await locale.apply(settings)
-  mount(App, { target })
+  const settings = await call('settings-get', {}).catch(() => null)
+  await locale.apply(settings ?? {})
+  // Handed on, so the desk does not ask for them again.
+  mount(App, { target, props: { settings } })
 }
 
 const target = document.getElementById('app')

@@ -34,7 +34,11 @@ export function installFakeDesk(handlers: Record<string, Handler> = {}): FakeDes
   }
   return {
     calls,
-    handle: (method, handler) => void table.set(method, handler),
+    // A handler given after a failure answers from then on.
+    handle: (method, handler) => {
+      failures.delete(method)
+      table.set(method, handler)
+    },
     fail: (method, error) => void failures.set(method, error),
     emit: (event, payload) => {
       for (const listener of listeners.get(event) ?? []) listener(payload)

@@ -84,4 +84,28 @@ describe('GroupManager', () => {
     expect(fake.calls.find((c) => c.method === 'group-delete')?.input).toEqual({ kind: 'tag', id: tag.id })
     expect(screen.queryByRole('dialog')).toBeNull()
   })
+
+  it('shows a refusal in the section it belongs to, until the next change there succeeds', async () => {
+    render(GroupManager, { context: context() })
+    const list = payloads.groups.lists[0]!
+    fake.fail('group-create', { type: 'validation', message: 'The list name has already been taken.' })
+    const input = screen.getByLabelText('New list name') as HTMLInputElement
+    await fireEvent.input(input, { target: { value: list.name } })
+    await fireEvent.submit(input.closest('form')!)
+    await settle()
+    const lists = screen.getByRole('list', { name: 'Lists' }).closest('section')!
+    expect(lists.querySelector('[role="alert"]')?.textContent).toBe('The list name has already been taken.')
+    expect(screen.getAllByRole('alert')).toHaveLength(1)
+    expect(input.value).toBe(list.name)
+    // A tag's empty name is told in the tags' section, and takes the list's refusal away.
+    await fireEvent.submit((screen.getByLabelText('New tag name') as HTMLInputElement).closest('form')!)
+    await settle()
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['Give the tag a name.'])
+    fake.handle('group-create', () => payloads.tagCreated)
+    const tagInput = screen.getByLabelText('New tag name') as HTMLInputElement
+    await fireEvent.input(tagInput, { target: { value: 'Wholesale' } })
+    await fireEvent.submit(tagInput.closest('form')!)
+    await settle()
+    expect(screen.queryAllByRole('alert').map((a) => a.textContent)).toEqual([])
+  })
 })

@@ -2,7 +2,7 @@
 // together — switching accounts reloads the views, a data-changed event refreshes only
 // what shows that data, a search hit opens its conversation in place.
 import { getContext, setContext } from 'svelte'
-import type { ResourceName } from '../../../../shared/contract'
+import type { ResourceName, Settings } from '../../../../shared/contract'
 import { all, onEvent } from '../events'
 import { messageOf, onOutboxEvent } from '../actions'
 import { usableZone } from '../zoned-time'
@@ -145,10 +145,9 @@ export class DeskState {
     return !!this.session.activeId && !!active && !active.keyMissing && active.localData === 'ok'
   }
 
-  async start(): Promise<void> {
-    // The settings first: the first view is drawn in the user's language and direction.
-    await this.settings.load()
-    await this.session.load()
+  /** `settings`: as already read (by main.ts, to draw the first frame in the user's language). */
+  async start(settings?: Settings): Promise<void> {
+    await Promise.all([this.settings.load(settings), this.session.load()])
     await this.accountChanged()
   }
 

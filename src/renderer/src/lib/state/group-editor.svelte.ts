@@ -5,7 +5,7 @@ import type { GroupItem, GroupKind } from '../../../../shared/contract'
 import { messageOf } from '../actions'
 import { call } from '../desk'
 import { m } from '../i18n.svelte'
-
+import { ActionRunner } from './desk-list.svelte'
 
 export interface PendingDelete {
   kind: GroupKind
@@ -18,8 +18,9 @@ export interface PendingDelete {
 export class GroupEditorState {
   #renaming = $state<{ kind: GroupKind; id: number } | null>(null)
   #deleting = $state.raw<PendingDelete | null>(null)
-  #error = $state<{ kind: GroupKind; message: string } | null>(null)
-  #busy = $state(false)
+  #actions = new ActionRunner()
+  /** The section the last refusal is shown in. */
+  #errorKind = $state<GroupKind | null>(null)
 
   /** Which row is being renamed (its name is an input then). */
   get renaming(): { kind: GroupKind; id: number } | null {
@@ -30,18 +31,18 @@ export class GroupEditorState {
     return this.#deleting
   }
   get busy(): boolean {
-    return this.#busy
+    return this.#actions.busy
   }
   /** The last refusal, shown in that kind's section. */
   errorFor(kind: GroupKind): string | null {
-    return this.#error?.kind === kind ? this.#error.message : null
+    return this.#errorKind === kind ? this.#actions.error : null
   }
 
   /** Queues a new one; true when queued (the form empties). */
   async create(kind: GroupKind, name: string): Promise<boolean> {
     const trimmed = name.trim()
     if (trimmed === '') {
-      this.#error = { kind, message: m.groups_give_name({ kind }) }
+      this.#refuse(kind, m.groups_give_name({ kind }))
       return false
     }
     return this.#run(kind, () => call('group-create', { kind, name: trimmed }))
@@ -49,7 +50,7 @@ export class GroupEditorState {
 
   startRename(kind: GroupKind, id: number): void {
     this.#renaming = { kind, id }
-    this.#error = null
+    this.#actions.error = null
   }
 
   cancelRename(): void {
@@ -66,7 +67,7 @@ export class GroupEditorState {
       return true
     }
     if (trimmed === '') {
-      this.#error = { kind: editing.kind, message: m.groups_give_name({ kind: editing.kind }) }
+      this.#refuse(editing.kind, m.groups_give_name({ kind: editing.kind }))
       return false
     }
     const done = await this.#run(editing.kind, () => call('group-rename', { kind: editing.kind, id: group.id, name: trimmed }))
@@ -79,9 +80,9 @@ export class GroupEditorState {
     try {
       const usage = await call('group-usage', { kind, id })
       this.#deleting = { kind, id, name: usage.name, contacts: usage.contacts }
-      this.#error = null
+      this.#actions.error = null
     } catch (error) {
-      this.#error = { kind, message: messageOf(error) }
+      this.#refuse(kind, messageOf(error))
     }
   }
 
@@ -97,18 +98,15 @@ export class GroupEditorState {
     return done ? target : null
   }
 
+  /** One change at a time; a refusal is shown in `kind`'s section. */
   async #run(kind: GroupKind, work: () => Promise<unknown>): Promise<boolean> {
-    if (this.#busy) return false
-    this.#busy = true
-    try {
-      await work()
-      this.#error = null
-      return true
-    } catch (error) {
-      this.#error = { kind, message: messageOf(error) }
-      return false
-    } finally {
-      this.#busy = false
-    }
+    if (this.#actions.busy) return false
+    this.#errorKind = kind
+    return this.#actions.run(async () => void (await work()))
+  }
+
+  #refuse(kind: GroupKind, message: string): void {
+    this.#errorKind = kind
+    this.#actions.error = message
   }
 }

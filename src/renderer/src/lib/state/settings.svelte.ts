@@ -65,9 +65,10 @@ export class SettingsState {
     }
   }
 
-  async load(): Promise<void> {
+  /** `known`: the settings as already read, not asked for again. */
+  async load(known?: Settings): Promise<void> {
     try {
-      const [settings, info] = await Promise.all([call('settings-get', {}), call('app-info', {})])
+      const [settings, info] = await Promise.all([known ?? call('settings-get', {}), call('app-info', {})])
       this.#settings = settings
       await locale.apply(settings)
       this.#dataFolder = info.dataFolder
