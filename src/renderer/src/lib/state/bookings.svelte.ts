@@ -7,7 +7,7 @@ import { messageOf } from '../actions'
 import { call } from '../desk'
 import { dateFormat } from '../format'
 import { m } from '../i18n.svelte'
-import { ActionRunner, OffsetList } from './desk-list.svelte'
+import { FilteredListView } from './desk-list.svelte'
 
 export type BookingRange = 'day' | 'week' | 'list'
 export type BookingCommand = 'confirm' | 'complete' | 'cancel'
@@ -57,9 +57,7 @@ export function bothZones(iso: string, accountZone: string | null, localZone = I
   }
 }
 
-export class BookingsState {
-  readonly #list: OffsetList<BookingItem, BookingFilter>
-  readonly #actions = new ActionRunner()
+export class BookingsState extends FilteredListView<BookingItem, BookingFilter> {
   #options = $state.raw<BookingOptions>({ types: [], resources: [], timezone: null })
   #range = $state<BookingRange>('week')
   #anchor = $state(Date.now())
@@ -68,32 +66,20 @@ export class BookingsState {
   /** Bookings made here, by local id: how to find them once the server gives them an id. */
   readonly #madeHere = new Map<number, { contactId: number; startsAtMs: number }>()
 
-  /** pageSize: rows a page (tests page through a few). */
   constructor(options: { pageSize?: number } = {}) {
-    this.#list = new OffsetList<BookingItem, BookingFilter>({
-      pageSize: options.pageSize ?? 100,
-      failure: m.bookings_read_failed,
-      read: (filter, page) => {
-        const bounds = rangeBounds(this.#range, this.#anchor)
-        return call('bookings-list', {
-          ...filter,
-          ...(bounds ? { from: new Date(bounds.from).toISOString(), to: new Date(bounds.to).toISOString() } : {}),
-          ...page,
-        })
-      },
+    super({ pageSize: options.pageSize, failure: m.bookings_read_failed })
+  }
+
+  /** The filter's bookings within the range shown. */
+  protected readPage(filter: BookingFilter, page: { limit: number; offset: number }) {
+    const bounds = rangeBounds(this.#range, this.#anchor)
+    return call('bookings-list', {
+      ...filter,
+      ...(bounds ? { from: new Date(bounds.from).toISOString(), to: new Date(bounds.to).toISOString() } : {}),
+      ...page,
     })
   }
 
-  get items(): BookingItem[] {
-    return this.#list.items
-  }
-  /** How many bookings match the filter in the range, all pages together. */
-  get total(): number {
-    return this.#list.total
-  }
-  get hasMore(): boolean {
-    return this.#list.hasMore
-  }
   get options(): BookingOptions {
     return this.#options
   }
@@ -103,60 +89,40 @@ export class BookingsState {
   get anchor(): number {
     return this.#anchor
   }
-  get filter(): BookingFilter {
-    return this.#list.filter
-  }
   get selectedId(): number | null {
     return this.#selectedId
   }
   get editing(): 'new' | 'reschedule' | null {
     return this.#editing
   }
-  get loaded(): boolean {
-    return this.#list.loaded
-  }
-  get busy(): boolean {
-    return this.#actions.busy
-  }
-  get error(): string | null {
-    return this.#actions.error ?? this.#list.error
-  }
   get selected(): BookingItem | undefined {
-    return this.#list.items.find((b) => b.id === this.#selectedId)
+    return this.items.find((b) => b.id === this.#selectedId)
   }
 
   /** The bookings changed in the core: as many rows again as are shown, and the types and resources. */
-  async reload(): Promise<void> {
-    await Promise.all([this.#list.reload(), this.#loadOptions()])
+  override async reload(): Promise<void> {
+    await Promise.all([super.reload(), this.#loadOptions()])
     this.#follow()
-  }
-
-  async loadMore(): Promise<void> {
-    await this.#list.loadMore()
   }
 
   async #loadOptions(): Promise<void> {
     try {
       this.#options = await call('booking-options', {})
     } catch (error) {
-      this.#actions.error = messageOf(error, m.bookings_read_failed())
+      this.actions.error = messageOf(error, m.bookings_read_failed())
     }
   }
 
   async show(range: BookingRange, anchor = this.#anchor): Promise<void> {
     this.#range = range
     this.#anchor = anchor
-    await this.#list.restart()
+    await this.list.restart()
     this.#follow()
   }
 
   /** One day or week earlier (-1) or later (1). */
   async step(direction: -1 | 1): Promise<void> {
     await this.show(this.#range, this.#anchor + direction * (this.#range === 'week' ? 7 : 1) * DAY_MS)
-  }
-
-  async setFilter(filter: BookingFilter): Promise<void> {
-    await this.#list.setFilter(filter)
   }
 
   select(id: number | null): void {
@@ -175,7 +141,7 @@ export class BookingsState {
   }
 
   async create(input: { contactId: number; typeId: number; resourceId: number | null; startsAt: string; notes?: string }): Promise<boolean> {
-    return this.#actions.run(async () => {
+    return this.actions.run(async () => {
       const { localId } = await call('booking-create', {
         contactId: input.contactId,
         typeId: input.typeId,
@@ -194,7 +160,7 @@ export class BookingsState {
   async reschedule(startsAt: string, resourceId: number | null): Promise<boolean> {
     const booking = this.selected
     if (!booking?.allowed.reschedule) return false
-    return this.#actions.run(async () => {
+    return this.actions.run(async () => {
       await call('booking-reschedule', { id: booking.id, startsAt, resourceId })
       this.#editing = null
       await this.reload()
@@ -204,7 +170,7 @@ export class BookingsState {
   async command(command: BookingCommand): Promise<boolean> {
     const booking = this.selected
     if (!booking?.allowed[command]) return false
-    return this.#actions.run(async () => {
+    return this.actions.run(async () => {
       await call('booking-command', { id: booking.id, command })
       await this.reload()
     })
@@ -220,9 +186,9 @@ export class BookingsState {
   }
 
   reset(): void {
-    this.#list.forget()
+    this.list.forget()
     this.#selectedId = null
     this.#editing = null
-    this.#actions.error = null
+    this.actions.error = null
   }
 }

@@ -79,6 +79,61 @@ export class OffsetList<T, F extends object> {
   }
 }
 
+/**
+ * A view of one filtered list (Support, Bookings, web chat): its rows a page at a time with
+ * the true total, one user action at a time, and the error shown — the action's, else the
+ * list's. A subclass says how a page is read and adds what its view does with a row.
+ */
+export abstract class FilteredListView<T, F extends object> {
+  protected readonly list: OffsetList<T, F>
+  protected readonly actions = new ActionRunner()
+
+  /** pageSize: rows a page (tests page through a few). */
+  constructor(options: { pageSize?: number | undefined; failure: () => string }) {
+    this.list = new OffsetList<T, F>({ pageSize: options.pageSize ?? 100, failure: options.failure, read: (filter, page) => this.readPage(filter, page) })
+  }
+
+  /** Reads `limit` rows from `offset` under the filter, with how many match in all. */
+  protected abstract readPage(filter: F, page: { limit: number; offset: number }): Promise<{ items: T[]; total: number }>
+
+  get items(): T[] {
+    return this.list.items
+  }
+  /** How many rows match the filter, all pages together. */
+  get total(): number {
+    return this.list.total
+  }
+  get hasMore(): boolean {
+    return this.list.hasMore
+  }
+  get filter(): F {
+    return this.list.filter
+  }
+  get loaded(): boolean {
+    return this.list.loaded
+  }
+  get busy(): boolean {
+    return this.actions.busy
+  }
+  get error(): string | null {
+    return this.actions.error ?? this.list.error
+  }
+
+  /** The rows changed in the core: as many again as are shown. */
+  async reload(): Promise<void> {
+    await this.list.reload()
+  }
+
+  async loadMore(): Promise<void> {
+    await this.list.loadMore()
+  }
+
+  /** A new filter shows its rows from the top. */
+  async setFilter(filter: F): Promise<void> {
+    await this.list.setFilter(filter)
+  }
+}
+
 /** One user action at a time; a refusal is the view's error until the next one succeeds. */
 export class ActionRunner {
   #busy = $state(false)

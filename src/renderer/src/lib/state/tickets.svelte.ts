@@ -5,7 +5,7 @@ import type { DepartmentItem, TicketDetail, TicketItem } from '../../../../share
 import { messageOf } from '../actions'
 import { call } from '../desk'
 import { m } from '../i18n.svelte'
-import { ActionRunner, Announcer, OffsetList } from './desk-list.svelte'
+import { Announcer, FilteredListView } from './desk-list.svelte'
 
 export const ticketStatusLabels: Record<string, () => string> = { open: m.tickets_status_open, answered: m.tickets_status_answered, closed: m.tickets_status_closed }
 export const priorityLabels: Record<string, () => string> = { low: m.tickets_priority_low, medium: m.tickets_priority_medium, high: m.tickets_priority_high }
@@ -23,9 +23,7 @@ export interface NewTicket {
   departmentId: number | null
 }
 
-export class TicketsState {
-  readonly #list: OffsetList<TicketItem, TicketFilter>
-  readonly #actions = new ActionRunner()
+export class TicketsState extends FilteredListView<TicketItem, TicketFilter> {
   readonly #news = new Announcer()
   #selectedId = $state<number | null>(null)
   #ticket = $state.raw<TicketDetail | null>(null)
@@ -34,28 +32,14 @@ export class TicketsState {
   /** Subjects of tickets created here, by local id: how to find them once they are sent. */
   readonly #madeHere = new Map<number, string>()
 
-  /** pageSize: rows a page (tests page through a few). */
   constructor(options: { pageSize?: number } = {}) {
-    this.#list = new OffsetList<TicketItem, TicketFilter>({
-      pageSize: options.pageSize ?? 100,
-      failure: m.tickets_read_failed,
-      read: (filter, page) => call('tickets-list', { ...filter, ...page }),
-    })
+    super({ pageSize: options.pageSize, failure: m.tickets_read_failed })
   }
 
-  get items(): TicketItem[] {
-    return this.#list.items
+  protected readPage(filter: TicketFilter, page: { limit: number; offset: number }) {
+    return call('tickets-list', { ...filter, ...page })
   }
-  /** How many tickets match the filter, all pages together. */
-  get total(): number {
-    return this.#list.total
-  }
-  get hasMore(): boolean {
-    return this.#list.hasMore
-  }
-  get filter(): TicketFilter {
-    return this.#list.filter
-  }
+
   get selectedId(): number | null {
     return this.#selectedId
   }
@@ -68,31 +52,14 @@ export class TicketsState {
   get creating(): boolean {
     return this.#creating
   }
-  get loaded(): boolean {
-    return this.#list.loaded
-  }
-  get busy(): boolean {
-    return this.#actions.busy
-  }
-  get error(): string | null {
-    return this.#actions.error ?? this.#list.error
-  }
   /** For the live region: the latest answer from support. */
   get announcement(): string {
     return this.#news.text
   }
 
   /** The tickets changed in the core: as many rows again as are shown, and the departments. */
-  async reload(): Promise<void> {
-    await Promise.all([this.#list.reload(), this.#loadDepartments()])
-  }
-
-  async loadMore(): Promise<void> {
-    await this.#list.loadMore()
-  }
-
-  async setFilter(filter: TicketFilter): Promise<void> {
-    await this.#list.setFilter(filter)
+  override async reload(): Promise<void> {
+    await Promise.all([super.reload(), this.#loadDepartments()])
   }
 
   /** Support answered (the core saw a new reply from support): said, and notified when the window is elsewhere. */
@@ -104,7 +71,7 @@ export class TicketsState {
     try {
       this.#departments = (await call('ticket-departments', {})).items
     } catch (error) {
-      this.#actions.error = messageOf(error, m.tickets_read_failed())
+      this.actions.error = messageOf(error, m.tickets_read_failed())
     }
   }
 
@@ -123,10 +90,10 @@ export class TicketsState {
     }
     try {
       this.#ticket = await call('ticket-get', { id })
-      this.#actions.error = null
+      this.actions.error = null
     } catch (error) {
       if ((error as { type?: string }).type === 'not-found') return this.#follow(id).catch(() => this.#letGo())
-      this.#actions.error = messageOf(error, m.tickets_ticket_read_failed())
+      this.actions.error = messageOf(error, m.tickets_ticket_read_failed())
     }
   }
 
@@ -167,7 +134,7 @@ export class TicketsState {
 
   /** Queues the new ticket and opens it; false (with the error shown) when refused. */
   async create(input: NewTicket): Promise<boolean> {
-    return this.#actions.run(async () => {
+    return this.actions.run(async () => {
       const { localId } = await call('ticket-create', {
         subject: input.subject,
         body: input.body,
@@ -183,7 +150,7 @@ export class TicketsState {
   async reply(text: string): Promise<boolean> {
     const ticket = this.#ticket
     if (!ticket?.allowed.reply) return false
-    return this.#actions.run(async () => {
+    return this.actions.run(async () => {
       await call('ticket-reply', { id: ticket.id, text })
       await this.loadTicket()
     })
@@ -192,7 +159,7 @@ export class TicketsState {
   async close(): Promise<boolean> {
     const ticket = this.#ticket
     if (!ticket?.allowed.close) return false
-    return this.#actions.run(async () => {
+    return this.actions.run(async () => {
       await call('ticket-close', { id: ticket.id })
       await Promise.all([this.reload(), this.loadTicket()])
     })
@@ -200,12 +167,12 @@ export class TicketsState {
 
   /** Forgets everything shown: another account became active. */
   reset(): void {
-    this.#list.forget()
+    this.list.forget()
     this.#departments = []
     this.#selectedId = null
     this.#ticket = null
     this.#creating = false
-    this.#actions.error = null
+    this.actions.error = null
     this.#news.clear()
   }
 }

@@ -6,7 +6,7 @@ import type { WebChatAnalyticsView, WebChatMessageItem, WebChatSessionItem } fro
 import { messageOf } from '../actions'
 import { call } from '../desk'
 import { m } from '../i18n.svelte'
-import { ActionRunner, Announcer, OffsetList } from './desk-list.svelte'
+import { Announcer, FilteredListView } from './desk-list.svelte'
 
 export type WebChatCommand = 'take-over' | 'release' | 'end'
 export type AnalyticsPeriod = 'today' | 'week' | 'month' | 'year'
@@ -26,10 +26,8 @@ export function visitorLabel(s: Pick<WebChatSessionItem, 'visitorName' | 'visito
   return s.visitorName ?? s.visitorEmail ?? s.visitorPhone ?? m.webchat_anonymous()
 }
 
-export class WebChatState {
+export class WebChatState extends FilteredListView<WebChatSessionItem, WebChatFilter> {
   #shown = $state(false)
-  readonly #list: OffsetList<WebChatSessionItem, WebChatFilter>
-  readonly #actions = new ActionRunner()
   readonly #news = new Announcer()
   #waiting = $state(0)
   #selectedId = $state<string | null>(null)
@@ -39,53 +37,28 @@ export class WebChatState {
   #analytics = $state.raw<WebChatAnalyticsView | null>(null)
   #analyticsError = $state<string | null>(null)
 
-  /** pageSize: rows a page (tests page through a few). */
   constructor(options: { pageSize?: number } = {}) {
-    this.#list = new OffsetList<WebChatSessionItem, WebChatFilter>({
-      pageSize: options.pageSize ?? 100,
-      failure: m.webchat_read_failed,
-      read: async (filter, page) => {
-        const result = await call('web-chat-sessions', { ...filter, ...page })
-        this.#waiting = result.waiting
-        return result
-      },
-    })
+    super({ pageSize: options.pageSize, failure: m.webchat_read_failed })
+  }
+
+  protected async readPage(filter: WebChatFilter, page: { limit: number; offset: number }) {
+    const result = await call('web-chat-sessions', { ...filter, ...page })
+    this.#waiting = result.waiting
+    return result
   }
 
   get shown(): boolean {
     return this.#shown
   }
-  get items(): WebChatSessionItem[] {
-    return this.#list.items
-  }
-  /** How many sessions match the filter, all pages together. */
-  get total(): number {
-    return this.#list.total
-  }
-  get hasMore(): boolean {
-    return this.#list.hasMore
-  }
   /** Sessions waiting for a person, whatever the filter. */
   get waiting(): number {
     return this.#waiting
-  }
-  get filter(): WebChatFilter {
-    return this.#list.filter
   }
   get selectedId(): string | null {
     return this.#selectedId
   }
   get session(): WebChatSession | null {
     return this.#session
-  }
-  get loaded(): boolean {
-    return this.#list.loaded
-  }
-  get busy(): boolean {
-    return this.#actions.busy
-  }
-  get error(): string | null {
-    return this.#actions.error ?? this.#list.error
   }
   /** For the live region: who just started waiting, or wrote. */
   get announcement(): string {
@@ -106,19 +79,6 @@ export class WebChatState {
 
   show(shown: boolean): void {
     this.#shown = shown
-  }
-
-  /** The sessions changed in the core: as many rows again as are shown. */
-  async reload(): Promise<void> {
-    await this.#list.reload()
-  }
-
-  async loadMore(): Promise<void> {
-    await this.#list.loadMore()
-  }
-
-  async setFilter(filter: WebChatFilter): Promise<void> {
-    await this.#list.setFilter(filter)
   }
 
   /** A visitor started waiting for a person (the core saw it): said, and notified when the window is elsewhere. */
@@ -145,9 +105,9 @@ export class WebChatState {
     }
     try {
       this.#session = await call('web-chat-session', { sessionId: id })
-      this.#actions.error = null
+      this.actions.error = null
     } catch (error) {
-      this.#actions.error = messageOf(error, m.webchat_session_failed())
+      this.actions.error = messageOf(error, m.webchat_session_failed())
     }
   }
 
@@ -155,7 +115,7 @@ export class WebChatState {
     const s = this.#session
     const allowed = { 'take-over': s?.allowed.takeOver, release: s?.allowed.release, end: s?.allowed.end }[command]
     if (!s || !allowed) return false
-    return this.#actions.run(async () => {
+    return this.actions.run(async () => {
       await call('web-chat-command', { sessionId: s.sessionId, command })
       await Promise.all([this.reload(), this.load()])
     })
@@ -164,7 +124,7 @@ export class WebChatState {
   async reply(text: string): Promise<boolean> {
     const s = this.#session
     if (!s?.allowed.reply) return false
-    return this.#actions.run(async () => {
+    return this.actions.run(async () => {
       await call('web-chat-reply', { sessionId: s.sessionId, text })
       await this.load()
     })
@@ -187,11 +147,11 @@ export class WebChatState {
   }
 
   reset(): void {
-    this.#list.forget()
+    this.list.forget()
     this.#waiting = 0
     this.#selectedId = null
     this.#session = null
-    this.#actions.error = null
+    this.actions.error = null
     this.#news.clear()
     this.#analytics = null
     this.#analyticsOpen = false
