@@ -5,9 +5,9 @@
 // screen is photographed and checked with axe; the strict CSP must raise no error.
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
+import { chromiumAvailable, type Environment, journeyWithAccount, untilEvent } from './helpers/environment'
 import { expectNoSeriousA11y } from './helpers/page-checks'
 
 let env: Environment
@@ -15,12 +15,7 @@ let page: Page
 let accountId: string
 const typedOrShown: string[] = ['journey-password', 'journey-member-pw']
 
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  ;({ env, accountId } = await startWithAccount())
-  page = env.page
-}, 180_000)
-afterAll(async () => env?.close())
+journeyWithAccount((journey) => ({ env, page, accountId } = journey))
 
 const server = () => env.sandbox.control.dump(env.sandbox.accounts[0]!.id)
 const noSeriousA11y = (name: string) => expectNoSeriousA11y(page, name)

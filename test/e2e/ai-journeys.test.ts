@@ -7,9 +7,9 @@
 // nothing serious or critical.
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
+import { chromiumAvailable, type Environment, journeyWithAccount, untilEvent } from './helpers/environment'
 import { checkView } from './helpers/page-checks'
 
 // Callbacks passed to page.evaluate run in the page; these names are the page's own there.
@@ -22,12 +22,7 @@ let page: Page
 let accountId: string
 const agentName = 'Support concierge'
 
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  ;({ env, accountId } = await startWithAccount())
-  page = env.page
-}, 180_000)
-afterAll(async () => env?.close())
+journeyWithAccount((journey) => ({ env, page, accountId } = journey))
 
 const dump = () => env.sandbox.control.dump(env.sandbox.accounts[0]!.id)
 

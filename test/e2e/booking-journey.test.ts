@@ -1,10 +1,10 @@
 // The bookings journey in real Chromium: book a contact into a free slot found online,
 // reschedule it to another free slot, then cancel it after a confirmation; offline, the
 // form says slots need a connection and offers a typed time. Screenshots and axe each step.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { RequestLogEntry } from '../../src/sandbox/http/request-log'
-import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
+import { actedRequests, chromiumAvailable, type Environment, journeyWithAccount, untilEvent } from './helpers/environment'
 import { checkView } from './helpers/page-checks'
 
 let env: Environment
@@ -13,15 +13,12 @@ let accountId: string
 let contactName = ''
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)
 
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  ;({ env, accountId } = await startWithAccount())
-  page = env.page
+journeyWithAccount((journey) => {
+  ({ env, page, accountId } = journey)
   contactName = env.sandbox.control.dump(env.sandbox.accounts[0]!.id).contacts[0]!.name
-}, 180_000)
-afterAll(async () => env?.close())
+})
 
-const acted = (test: (e: RequestLogEntry) => boolean) => env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
+const acted = (test: (e: RequestLogEntry) => boolean) => actedRequests(env, test)
 const mine = () => env.sandbox.control.dump(env.sandbox.accounts[0]!.id).bookings.filter((b) => b.contact_id === env.sandbox.control.dump(env.sandbox.accounts[0]!.id).contacts[0]!.id)
 
 async function pickSlot(day: string, index: number): Promise<void> {

@@ -3,25 +3,20 @@
 // paged past the first hundred, filtered by status, searched, exported as CSV (a download
 // in the browser host) — each screen photographed and checked with axe.
 import { readFile } from 'node:fs/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Download, Page } from 'playwright-core'
 import type { RequestLogEntry } from '../../src/sandbox/http/request-log'
-import { chromiumAvailable, startWithAccount, type Environment } from './helpers/environment'
+import { actedRequests, chromiumAvailable, type Environment, journeyWithAccount } from './helpers/environment'
 import { expectNoSeriousA11y, screenshot } from './helpers/page-checks'
 
 let env: Environment
 let page: Page
 
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  ;({ env } = await startWithAccount())
-  page = env.page
-}, 180_000)
-afterAll(async () => env?.close())
+journeyWithAccount((journey) => ({ env, page } = journey))
 
 const serverId = () => env.sandbox.accounts[0]!.id
 const dump = () => env.sandbox.control.dump(serverId())
-const acted = (test: (e: RequestLogEntry) => boolean) => env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
+const acted = (test: (e: RequestLogEntry) => boolean) => actedRequests(env, test)
 
 const noSeriousA11y = (name: string) => expectNoSeriousA11y(page, name)
 

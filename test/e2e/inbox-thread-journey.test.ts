@@ -4,9 +4,9 @@
 // what arrived, the contact beside it; a contact with no conversation named in the title;
 // the palette, the skip link and the media grid from the keyboard — each view photographed
 // and checked with axe.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { chromiumAvailable, startWithAccount, type Environment } from './helpers/environment'
+import { chromiumAvailable, type Environment, journeyWithAccount } from './helpers/environment'
 import { checkView, expectNoSeriousA11y, screenshot } from './helpers/page-checks'
 
 // Callbacks passed to page.evaluate run in the page; these names are the page's own there.
@@ -16,12 +16,7 @@ declare const getComputedStyle: (el: unknown) => { opacity: string }
 let env: Environment
 let page: Page
 
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  ;({ env } = await startWithAccount())
-  page = env.page
-}, 180_000)
-afterAll(async () => env?.close())
+journeyWithAccount((journey) => ({ env, page } = journey))
 
 async function dispatch<T>(method: string, input: unknown): Promise<T> {
   const result = await env.core.dispatch(method as never, input as never)

@@ -3,10 +3,10 @@
 // catalog, each screenshotted (language-<lang>-<view>.png) and held to axe-core. In Arabic
 // they read right to left: a tab row and the Earlier/Later arrows run from the right, and
 // counts use Arabic-Indic digits.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { messagesFor, type Messages } from '../../src/shared/i18n/messages'
-import { chromiumAvailable, startWithAccount, type Environment } from './helpers/environment'
+import { chromiumAvailable, type Environment, journeyWithAccount } from './helpers/environment'
 import { languages } from './helpers/languages'
 import { expectNoSeriousA11y } from './helpers/page-checks'
 
@@ -15,12 +15,7 @@ declare const document: any
 let env: Environment
 let page: Page
 
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  ;({ env } = await startWithAccount())
-  page = env.page
-}, 180_000)
-afterAll(async () => env?.close())
+journeyWithAccount((journey) => ({ env, page } = journey))
 
 const noSeriousA11y = (name: string) => expectNoSeriousA11y(page, name)
 

@@ -3,10 +3,10 @@
 // screenshotted (language-<lang>-<view>.png) and held to axe-core. In Arabic the document
 // reads right to left, the sidebar sits on the right and numbers use Arabic-Indic digits;
 // the language is switched in Settings, at once, keeping what was typed (no reload).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { messagesFor, type Messages } from '../../src/shared/i18n/messages'
-import { chromiumAvailable, startWithAccount, type Environment } from './helpers/environment'
+import { chromiumAvailable, type Environment, journeyWithAccount } from './helpers/environment'
 import type { Language } from '../../src/shared/i18n/locale'
 import { languages } from './helpers/languages'
 import { dropFiles, expectNoSeriousA11y } from './helpers/page-checks'
@@ -17,12 +17,7 @@ declare const window: any
 let env: Environment
 let page: Page
 
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  ;({ env } = await startWithAccount())
-  page = env.page
-}, 180_000)
-afterAll(async () => env?.close())
+journeyWithAccount((journey) => ({ env, page } = journey))
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 

@@ -2,10 +2,10 @@
 // working — reply, drop three files (one over 50 MB, refused with a message), draft a
 // campaign for a list — come back online and see everything carried out exactly once
 // (the sandbox's request log), then start the campaign and watch its delivery progress.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { RequestLogEntry } from '../../src/sandbox/http/request-log'
-import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
+import { actedRequests, chromiumAvailable, type Environment, journeyWithAccount, untilEvent } from './helpers/environment'
 import { checkView, dropFiles, screenshot } from './helpers/page-checks'
 
 // Callbacks passed to page.evaluate run in the page; these names are the page's own there.
@@ -24,14 +24,9 @@ const reply = 'Thanks, we will ship it today — شكراً'
 const offlineReply = 'Sent while offline: your order is ready'
 const campaignName = 'Offline draft for a list'
 
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  ;({ env, accountId } = await startWithAccount())
-  page = env.page
-}, 180_000)
-afterAll(async () => env?.close())
+journeyWithAccount((journey) => ({ env, page, accountId } = journey))
 
-const acted = (test: (e: RequestLogEntry) => boolean) => env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
+const acted = (test: (e: RequestLogEntry) => boolean) => actedRequests(env, test)
 const waiting = () => page.locator('.status-strip').textContent()
 
 describe.skipIf(!chromiumAvailable)('working offline', { timeout: 180_000 }, () => {

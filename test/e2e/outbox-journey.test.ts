@@ -2,9 +2,9 @@
 // was written with SkyLight's reason (through the next poll), the outbox names the contact,
 // Edit offers the message's own text, and the corrected reply is sent once; one the user
 // sent another way is marked as done, after a confirmation, and never sent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
+import { chromiumAvailable, type Environment, journeyWithAccount, untilEvent } from './helpers/environment'
 import { checkView, screenshot } from './helpers/page-checks'
 
 let env: Environment
@@ -13,12 +13,7 @@ let accountId: string
 const refused = 'Hello, this is a long enough message to be cut in the summary — مرحبا'
 const corrected = 'Corrected reply, sent once — تم التصحيح'
 
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  ;({ env, accountId } = await startWithAccount())
-  page = env.page
-}, 180_000)
-afterAll(async () => env?.close())
+journeyWithAccount((journey) => ({ env, page, accountId } = journey))
 
 const sends = (text: string) =>
   env.sandbox.control.requestLog().filter((e) => e.acted && e.method === 'POST' && e.path.endsWith('/messages/send') && JSON.stringify(e.body ?? '').includes(text.slice(0, 20)))

@@ -1,10 +1,10 @@
 // The support journey in real Chromium: open a ticket, see support's answer arrive, reply
 // while offline (shown at once, sent once on reconnect) and close the ticket after a
 // confirmation — each screen photographed and checked with axe.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { RequestLogEntry } from '../../src/sandbox/http/request-log'
-import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
+import { actedRequests, chromiumAvailable, type Environment, journeyWithAccount, untilEvent } from './helpers/environment'
 import { checkView } from './helpers/page-checks'
 
 let env: Environment
@@ -13,14 +13,9 @@ let accountId: string
 const subject = 'Widget shows a blank page — الويدجت لا يظهر'
 const offlineReply = 'Written offline: it happens on Safari only'
 
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  ;({ env, accountId } = await startWithAccount())
-  page = env.page
-}, 180_000)
-afterAll(async () => env?.close())
+journeyWithAccount((journey) => ({ env, page, accountId } = journey))
 
-const acted = (test: (e: RequestLogEntry) => boolean) => env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
+const acted = (test: (e: RequestLogEntry) => boolean) => actedRequests(env, test)
 const ticketId = () => env.sandbox.control.dump(env.sandbox.accounts[0]!.id).tickets.find((t) => t.subject === subject)?.id
 
 describe.skipIf(!chromiumAvailable)('support tickets', { timeout: 180_000 }, () => {

@@ -2,10 +2,10 @@
 // session rises to the top of the inbox's web chat, marked and counted; the agent takes
 // over, replies (sent once), returns it to the AI and ends it; the analytics panel draws
 // its chart under the app's CSP. Screenshots and axe each step.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { RequestLogEntry } from '../../src/sandbox/http/request-log'
-import { chromiumAvailable, startWithAccount, untilEvent, type Environment } from './helpers/environment'
+import { actedRequests, chromiumAvailable, type Environment, journeyWithAccount, untilEvent } from './helpers/environment'
 import { checkView } from './helpers/page-checks'
 
 let env: Environment
@@ -14,14 +14,9 @@ let accountId: string
 let sessionId = ''
 const reply = 'Hello Layla, I am here — مرحباً'
 
-beforeAll(async () => {
-  if (!chromiumAvailable) return
-  ;({ env, accountId } = await startWithAccount())
-  page = env.page
-}, 180_000)
-afterAll(async () => env?.close())
+journeyWithAccount((journey) => ({ env, page, accountId } = journey))
 
-const acted = (test: (e: RequestLogEntry) => boolean) => env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
+const acted = (test: (e: RequestLogEntry) => boolean) => actedRequests(env, test)
 const server = () => env.sandbox.control.dump(env.sandbox.accounts[0]!.id).web_chat_sessions.find((s) => s.session_id === sessionId)!
 
 describe.skipIf(!chromiumAvailable)('web chat in the inbox', { timeout: 180_000 }, () => {

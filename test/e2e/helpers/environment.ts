@@ -8,9 +8,11 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { openCore, type Core } from '../../../src/main/core'
 import { SessionSecretStore } from '../../../src/main/core/secrets/secret-store'
 import { startSandbox, type Sandbox } from '../../../src/sandbox'
+import type { RequestLogEntry } from '../../../src/sandbox/http/request-log'
 import type { EventName, EventPayload } from '../../../src/shared/contract'
 import { startDeskHost, type DeskHost } from '../host/desk-host'
 
@@ -148,4 +150,31 @@ export async function startWithAccount(): Promise<{ env: Environment; accountId:
   // shortcuts (Ctrl+1…) are ignored as they are on the first-run screen.
   await env.page.locator('#content').waitFor({ timeout: 60_000 })
   return { env, accountId }
+}
+
+export interface Journey {
+  env: Environment
+  page: Page
+  accountId: string
+}
+
+/**
+ * A journey file's environment: started with one synced account before the file's tests and
+ * closed after them; `ready` is handed it. Without a Chromium nothing starts (the tests are
+ * skipped, see chromiumAvailable).
+ */
+export function journeyWithAccount(ready: (journey: Journey) => void): void {
+  let env: Environment | undefined
+  beforeAll(async () => {
+    if (!chromiumAvailable) return
+    const started = await startWithAccount()
+    env = started.env
+    ready({ env, page: env.page, accountId: started.accountId })
+  }, 180_000)
+  afterAll(async () => env?.close())
+}
+
+/** What the sandbox carried out (its request log's acting requests) that `test` picks. */
+export function actedRequests(env: Environment, test: (e: RequestLogEntry) => boolean): RequestLogEntry[] {
+  return env.sandbox.control.requestLog().filter((e) => e.acted && test(e))
 }
