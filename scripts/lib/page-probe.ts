@@ -3,18 +3,42 @@
 // page's CSP); the CPU the renderer spent comes from the DevTools protocol beside it.
 import type { CDPSession, Page } from 'playwright-core'
 
-/** Installed once per page: `__probe(act, done)` resolves with ms from act to the painted frame. */
+/** Installed once per page: `__probe(act, done)` resolves with ms from act to the presented frame. */
 export const PROBE_SOURCE = `
+window.__probeSeq = 0
 window.__probe = (act, done, timeoutMs = 10000) => new Promise((resolve) => {
   const started = performance.now()
-  // A task queued from a frame's callbacks runs once that frame has painted.
-  const painted = () => setTimeout(() => resolve(performance.now() - started))
+  // The frame that shows the outcome, timed as the browser presents it: a mark added in the
+  // same turn is drawn by the same frame, and Element Timing reports when that frame was
+  // presented (main-thread paint ends a few ms earlier; the next frame, a frame later).
+  const painted = () => {
+    const id = 'probe-' + ++window.__probeSeq
+    const mark = document.createElement('span')
+    mark.setAttribute('elementtiming', id)
+    mark.textContent = '.'
+    mark.style.cssText = 'position:fixed;left:0;top:0;font-size:8px;pointer-events:none;z-index:2147483647'
+    const seen = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.identifier !== id) continue
+        seen.disconnect()
+        mark.remove()
+        resolve(entry.renderTime - started)
+      }
+    })
+    seen.observe({ type: 'element' })
+    document.body.append(mark)
+    // A mark never reported (hidden by the page) counts as a step that timed out.
+    setTimeout(() => {
+      seen.disconnect()
+      mark.remove()
+      resolve(-1)
+    }, timeoutMs)
+  }
   act()
-  // Shown at once: the next frame paints it.
-  if (done()) return requestAnimationFrame(painted)
+  // Shown at once: the next frame draws it, and the mark with it.
+  if (done()) return painted()
   const check = () => {
-    // The DOM changed before this frame's callbacks ran, so this frame paints it (waiting
-    // for the next one as well would charge every step a frame it did not take).
+    // The DOM changed before this frame's callbacks ran: this frame draws it.
     if (done()) return painted()
     if (performance.now() - started > timeoutMs) return resolve(-1)
     requestAnimationFrame(check)
