@@ -74,7 +74,7 @@ async function steps(page: Page, cdp: CDPSession, host: DeskHost): Promise<void>
     await page.goto(host.url)
     const painted = await page.evaluate(() => {
       const from = performance.now()
-      return window.__probe(() => {}, () => document.querySelector('.conversation') !== null).then((ms) => from + ms)
+      return window.__probe(() => {}, () => document.querySelector('.conversation') !== null).then((ms) => (ms < 0 ? ms : from + ms))
     })
     // A new document counts its CPU from zero, and its long tasks (the probe's observer
     // starts with it).

@@ -17,22 +17,19 @@ window.__probe = (act, done, timeoutMs = 10000) => new Promise((resolve) => {
     mark.setAttribute('elementtiming', id)
     mark.textContent = '.'
     mark.style.cssText = 'position:fixed;left:0;top:0;font-size:8px;pointer-events:none;z-index:2147483647'
-    const seen = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if (entry.identifier !== id) continue
-        seen.disconnect()
-        mark.remove()
-        resolve(entry.renderTime - started)
-      }
-    })
-    seen.observe({ type: 'element' })
-    document.body.append(mark)
-    // A mark never reported (hidden by the page) counts as a step that timed out.
-    setTimeout(() => {
+    const finish = (ms) => {
+      clearTimeout(unseen)
       seen.disconnect()
       mark.remove()
-      resolve(-1)
-    }, timeoutMs)
+      resolve(ms)
+    }
+    const seen = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (entry.identifier === id) finish(entry.renderTime - started)
+    })
+    // A mark never reported (hidden by the page) counts as a step that timed out.
+    const unseen = setTimeout(() => finish(-1), timeoutMs)
+    seen.observe({ type: 'element' })
+    document.body.append(mark)
   }
   act()
   // Shown at once: the next frame draws it, and the mark with it.

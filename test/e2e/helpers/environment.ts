@@ -45,9 +45,8 @@ export interface Environment {
   close(): Promise<void>
 }
 
-/** The renderer as the app ships it, built once per run (about a second). */
 /**
- * Builds ./out once per test run: the journey files run in parallel workers (children of
+ * The renderer as the app ships it (about a second to build), built once per test run: the journey files run in parallel workers (children of
  * one vitest process), and a second build would empty out/ under a page that is loading a
  * view's chunk. The first worker builds; the others wait for its stamp. (A watch session
  * builds once: restart it after changing the interface.)

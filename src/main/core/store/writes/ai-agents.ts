@@ -28,8 +28,10 @@ export function aiAgentRow(a: AiAgent) {
   } satisfies typeof aiAgents.$inferInsert
 }
 
-/** Removing an agent also removes the assignments to it (foreign-key cascade). */
-/** `sweep: false` when the read may have missed rows: nothing is removed. */
+/**
+ * Removing an agent also removes the assignments to it (foreign-key cascade). `sweep: false`
+ * when the read may have missed rows: nothing is removed.
+ */
 export function replaceAiAgents(db: StoreDb, all: readonly AiAgent[], sweep = true): ReplaceResult<number> {
   return inTransaction(db, (tx) =>
     replaceCollection(withoutPendingDeletes(tx, 'ai-agent', all, (a) => a.id).map(aiAgentRow), {

@@ -4,11 +4,12 @@ import type { ContactDetail } from '../../../../shared/contract'
 import { act, messageOf } from '../actions'
 import { call } from '../desk'
 import { m } from '../i18n.svelte'
+import { ActionRunner } from './desk-list.svelte'
 
 export class ContactDetailState {
   #contact = $state.raw<ContactDetail | null>(null)
-  #error = $state<string | null>(null)
-  #busy = $state(false)
+  /** One change at a time; its refusal, or why the contact could not be read, is the error. */
+  readonly #actions = new ActionRunner()
   #note = $state('')
   #newTag = $state('')
 
@@ -16,10 +17,10 @@ export class ContactDetailState {
     return this.#contact
   }
   get error(): string | null {
-    return this.#error
+    return this.#actions.error
   }
   get busy(): boolean {
-    return this.#busy
+    return this.#actions.busy
   }
   get note(): string {
     return this.#note
@@ -41,10 +42,10 @@ export class ContactDetailState {
     }
     try {
       this.#contact = await call('contact-get', { id })
-      this.#error = null
+      this.#actions.error = null
     } catch (error) {
       this.#contact = null
-      this.#error = messageOf(error, m.contact_read_failed())
+      this.#actions.error = messageOf(error, m.contact_read_failed())
     }
   }
 
@@ -79,15 +80,10 @@ export class ContactDetailState {
     if (what === 'delete') {
       const contact = this.#contact
       if (!contact) return false
-      try {
+      return this.#actions.run(async () => {
         await act('contact-delete', { id: contact.id })
         this.#contact = null
-        this.#error = null
-        return true
-      } catch (error) {
-        this.#error = messageOf(error)
-        return false
-      }
+      })
     }
     return false
   }
@@ -116,20 +112,12 @@ export class ContactDetailState {
     await this.#change((id) => act('contact-segment', { id, segmentId, add }))
   }
 
+  /** Queues a change, then reads the contact again to show it. */
   async #change(run: (id: number) => Promise<unknown>): Promise<boolean> {
     const contact = this.#contact
-    if (!contact || this.#busy) return false
-    this.#busy = true
-    try {
-      await run(contact.id)
-      this.#error = null
-      await this.load(contact.id)
-      return true
-    } catch (error) {
-      this.#error = messageOf(error)
-      return false
-    } finally {
-      this.#busy = false
-    }
+    if (!contact) return false
+    const done = await this.#actions.run(async () => void (await run(contact.id)))
+    if (done) await this.load(contact.id)
+    return done
   }
 }
