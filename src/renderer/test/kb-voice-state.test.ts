@@ -50,6 +50,18 @@ describe('KnowledgeBaseState', () => {
     expect(methods['kb-update'].input.parse(sent)).toEqual({ id: 5, changes: { content: 'New text' } })
   })
 
+  it('keeps a new website form as the user fills it when the entry opened before it is read late', async () => {
+    let answer: (value: unknown) => void = () => {}
+    desk.handle('kb-get', () => new Promise((resolve) => (answer = resolve)))
+    const kb = new KnowledgeBaseState(() => 'acc', () => online)
+    const opening = kb.open(-2)
+    kb.startWebsite()
+    kb.url = 'https://gone.invalid/'
+    answer(entry(-2, { title: 'shop.example', type: 'website', url: 'https://shop.example/' }))
+    await opening
+    expect([kb.mode, kb.title, kb.url, kb.detail]).toEqual(['website', '', 'https://gone.invalid/', null])
+  })
+
   it('offline, opens the copy kept by sync without asking SkyLight', async () => {
     online = false
     const kb = new KnowledgeBaseState(() => 'acc', () => online)

@@ -33,6 +33,8 @@ export class KnowledgeBaseState {
   #items = $state.raw<KbItem[]>([])
   #detail = $state.raw<KbDetail | null>(null)
   #mode = $state<Mode>('none')
+  /** Bumped whenever the pane is given something else to show: a late read of an entry no longer wanted is dropped. */
+  #turn = 0
   #loaded = $state(false)
   #error = $state<string | null>(null)
   #message = $state<string | null>(null)
@@ -105,7 +107,7 @@ export class KnowledgeBaseState {
 
   async open(id: number): Promise<void> {
     this.#message = null
-    this.#mode = 'view'
+    const turn = this.#show('view')
     try {
       let detail = await call('kb-get', { id })
       // Its full text, read online; offline the copy kept by sync is shown.
@@ -114,26 +116,30 @@ export class KnowledgeBaseState {
       if (this.#online() && id > 0 && detail.type === 'website' && detail.status !== 'active' && detail.error === null) {
         detail = await call('kb-status', { id }).catch(() => detail)
       }
+      // The user went on to another entry or a new one meanwhile: its fields are theirs.
+      if (turn !== this.#turn) return
       this.#detail = detail
       this.title = detail.title
       this.content = detail.content ?? ''
       this.description = detail.description ?? ''
     } catch (error) {
+      if (turn !== this.#turn) return
       const gone = error instanceof DeskError && error.type === 'not-found'
       // Made here and already carried out: the local id is gone, the server's entry is listed.
       if (gone && id < 0) {
         this.#items = (await call('kb-list', {})).items
+        if (turn !== this.#turn) return
         const same = this.#items.find((e) => e.id > 0 && (e.title === this.title.trim() || (this.url !== '' && e.url === this.url.trim())))
         if (same) return this.open(same.id)
       }
       this.#detail = null
-      this.#mode = 'none'
+      this.#show('none')
       this.#message = gone ? m.kb_gone() : messageOf(error)
     }
   }
 
   startText(): void {
-    this.#mode = 'new-text'
+    this.#show('new-text')
     this.#detail = null
     this.title = ''
     this.content = ''
@@ -142,7 +148,7 @@ export class KnowledgeBaseState {
   }
 
   startWebsite(): void {
-    this.#mode = 'website'
+    this.#show('website')
     this.#detail = null
     this.url = ''
     this.title = ''
@@ -150,8 +156,13 @@ export class KnowledgeBaseState {
   }
 
   close(): void {
-    this.#mode = 'none'
+    this.#show('none')
     this.#detail = null
+  }
+
+  #show(mode: Mode): number {
+    this.#mode = mode
+    return ++this.#turn
   }
 
   async saveText(): Promise<boolean> {
