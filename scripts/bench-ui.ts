@@ -64,7 +64,7 @@ function reportLongTasks(name: string, tasks: number[]): void {
   console.log(`  ${name.padEnd(34)} ${tasks.length} long tasks, longest ${ms(longest)} (target none — ${verdict(tasks.length === 0)})`)
 }
 
-async function steps(page: Page, cdp: CDPSession, host: DeskHost): Promise<void> {
+async function steps(page: Page, cdp: CDPSession, host: DeskHost, core: Core): Promise<void> {
   const watch = () => page.evaluate(() => window.__watchAnswers())
 
   console.log('\nsteps (wall: action → first frame showing it; CPU: the renderer main thread)')
@@ -227,10 +227,48 @@ async function steps(page: Page, cdp: CDPSession, host: DeskHost): Promise<void>
       step()
     })`)
   reportLongTasks('inbox, 120 frames of 400 px', await longTasksDuring(page, () => scroll('[aria-label="Conversations, newest first"]', 400)))
-  await page.locator('[aria-label="Conversations, newest first"] .virtual-row').first().click()
+  // The longest of the newest conversations (the bench's long threads are among them), read
+  // from its newest message up to its first, older pages loading as the user reaches them.
+  const thread = await longestRecentThread(core)
+  const rowOf = (name: string) => page.locator('[aria-label="Conversations, newest first"] .virtual-row', { has: page.locator('.name', { hasText: name }) })
+  await inbox.evaluate((el: any) => el.scrollTo({ top: 0 }))
+  await rowOf(thread.name).first().click()
   await page.locator('[aria-label="Messages, oldest first"] .virtual-row').first().waitFor()
-  const shown = await page.evaluate(() => document.querySelector('[aria-label="Messages, oldest first"] .virtual-row')?.getAttribute('aria-setsize'))
-  reportLongTasks(`a thread (${shown} messages read), upwards`, await longTasksDuring(page, () => scroll('[aria-label="Messages, oldest first"]', -400)))
+  const shown = () => page.evaluate(() => Number(document.querySelector('[aria-label="Messages, oldest first"] .virtual-row')?.getAttribute('aria-setsize') ?? 0))
+  let rows = 0
+  const threadTasks = await longTasksDuring(page, async () => {
+    // 120 frames at a time until a pass brings no older page (it has reached the first).
+    for (let pass = 0; pass < 20; pass++) {
+      await scroll('[aria-label="Messages, oldest first"]', -400)
+      const now = await shown()
+      if (now === rows) break
+      rows = now
+    }
+  })
+  reportLongTasks(`a thread of ${thread.messages} messages, upwards`, threadTasks)
+  console.log(`    ${rows} rows shown by the end (messages and day headings)${rows < thread.messages ? ': the scroll stopped before the first message' : ''}`)
+}
+
+/** Of the 12 newest conversations, the one with the most messages, counted through the core. */
+async function longestRecentThread(core: Core): Promise<{ name: string; messages: number }> {
+  const answer = async <T>(method: string, input: object): Promise<T> => {
+    const result = (await core.dispatch(method as never, input as never)) as { ok: boolean; value?: T }
+    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result)}`)
+    return result.value as T
+  }
+  let longest = { name: '', messages: 0 }
+  const { items } = await answer<{ items: { contactId: number; name: string }[] }>('conversations-page', { limit: 12 })
+  for (const { contactId, name } of items) {
+    let messages = 0
+    let before: unknown
+    do {
+      const page = await answer<{ items: unknown[]; next: unknown }>('thread-page', { contactId, limit: 500, ...(before ? { before } : {}) })
+      messages += page.items.length
+      before = page.next
+    } while (before)
+    if (messages > longest.messages) longest = { name, messages }
+  }
+  return longest
 }
 
 /**
@@ -301,7 +339,7 @@ async function main(): Promise<void> {
     await cdp.send('Performance.enable')
     console.log(`${REPS} repetitions a step; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared: wall times stretch with it, CPU times less)`)
     await javascriptAtStart(page, host)
-    await steps(page, cdp, host)
+    await steps(page, cdp, host, core)
     console.log(`\nload average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
   } finally {
     await context?.close()

@@ -7,6 +7,8 @@ export interface DataSize {
   conversations: number
   /** Average number of messages per conversation. */
   messagesPerConversation: number
+  /** Of those, conversations ten times as long (a long-standing customer), among the newest. */
+  longThreads?: number
   media: number
   campaigns: number
 }
@@ -15,7 +17,7 @@ export const SIZE_PRESETS = {
   small: { contacts: 40, conversations: 25, messagesPerConversation: 8, media: 30, campaigns: 5 },
   // Small enough that a demo account's first sync fits in one minute's 120 requests.
   demo: { contacts: 200, conversations: 60, messagesPerConversation: 20, media: 48, campaigns: 6 },
-  bench: { contacts: 10_000, conversations: 2_000, messagesPerConversation: 55, media: 1_200, campaigns: 30 },
+  bench: { contacts: 10_000, conversations: 2_000, messagesPerConversation: 55, longThreads: 3, media: 1_200, campaigns: 30 },
 } as const satisfies Record<string, DataSize>
 
 export type SizePreset = keyof typeof SIZE_PRESETS

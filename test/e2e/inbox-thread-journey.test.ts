@@ -161,14 +161,57 @@ describe.skipIf(!chromiumAvailable)('inbox: search and thread', { timeout: 180_0
     const topRow = () => list.evaluate((el: any, i: number) => el.querySelector(`.virtual-row[data-index="${i}"] .name`)?.textContent ?? null, firstShown)
     const before = await topRow()
     expect(before).not.toBeNull()
+    // Hidden meanwhile, the list keeps its rows: the same elements come back (those in view;
+    // the ones rendered beyond it vary with the scroll's own state).
+    const marked = (mark: boolean) =>
+      // By CSS: a role locator does not find the list while it is hidden.
+      page.locator('[aria-label="Conversations, newest first"]').evaluate(
+        (el: any, [first, mark]: [number, boolean]) => {
+          const inView = [...el.querySelectorAll('.virtual-row')].filter((row: any) => {
+            const i = Number(row.dataset.index)
+            return i >= first && i < first + 8
+          })
+          if (mark) for (const row of inView) row.dataset.kept = 'yes'
+          return `${inView.filter((row: any) => row.dataset.kept === 'yes').length} of ${inView.length}`
+        },
+        [firstShown, mark] as [number, boolean],
+      )
+    const rows = await marked(true)
+    expect(rows).toBe('8 of 8')
     const box = page.getByLabel('Search all messages')
     await box.fill(word)
     await page.getByRole('listbox', { name: 'Messages that match' }).getByRole('option').first().waitFor()
     expect(await list.isVisible()).toBe(false)
+    expect(await marked(false)).toBe(rows)
     await box.press('Escape')
     await list.waitFor()
     expect(await list.evaluate((el: any) => el.scrollTop)).toBe(place)
     await expect.poll(topRow).toBe(before)
+    expect(await marked(false)).toBe(rows)
+  })
+
+  it('starts a new word at its first hit, not where the last word’s hits were scrolled to', async () => {
+    await page.keyboard.press('Control+1')
+    const box = page.getByLabel('Search all messages')
+    const hits = page.getByRole('listbox', { name: 'Messages that match' })
+    for (const next of [word.slice(0, -1), word]) {
+      const firstHitInView = () =>
+        hits.evaluate((el: any, q: string) => {
+          const row = el.querySelector('.virtual-row[data-index="0"]')
+          return el.scrollTop === 0 && row !== null && row.getBoundingClientRect().top >= el.getBoundingClientRect().top ? 'yes' : `${q} at ${el.scrollTop}`
+        }, next)
+      await box.fill(word)
+      await hits.getByRole('option').first().waitFor()
+      await hits.evaluate((el: any) => (el.scrollTop = el.scrollHeight))
+      await expect.poll(() => hits.evaluate((el: any) => el.scrollTop)).toBeGreaterThan(300)
+      // Emptied first (the hits stay built, unseen), or changed in place.
+      if (next === word) await box.fill('')
+      await box.fill(next)
+      await expect.poll(firstHitInView).toBe('yes')
+      expect(await hits.getByRole('option').first().getAttribute('aria-posinset')).toBe('1')
+    }
+    await box.fill('')
+    expect(await hits.isVisible()).toBe(false)
   })
 
   it('shows a thread with a time per burst, day separators and the contact beside it', async () => {

@@ -11,16 +11,19 @@ export function generateHistories(world: World, store: AccountStore, random: Prn
   const histories = new Map<number, MessageRec[]>()
   const chosen = random.sample(store.contactIds, size.conversations).sort((a, b) => a - b)
   const maxPerConversation = Math.max(1, size.messagesPerConversation * 2 - 1)
+  const long = new Set(chosen.slice(0, size.longThreads ?? 0))
   for (const contactId of chosen) {
     const contact = store.contacts.get(contactId)
     if (!contact) continue
-    const count = random.int(1, maxPerConversation)
+    // A long thread is a busy customer's: ten times the average, written to in the last minutes.
+    const isLong = long.has(contactId)
+    const count = isLong ? size.messagesPerConversation * 10 : random.int(1, maxPerConversation)
     // Walk backwards from the last message so every history ends before the base date.
     const times: number[] = []
-    let at = base - random.int(0, 60 * 24 * 60) * MINUTE
+    let at = base - random.int(0, isLong ? 10 : 60 * 24 * 60) * MINUTE
     for (let i = 0; i < count; i++) {
       times.push(Math.max(at, contact.createdAt + MINUTE))
-      at -= random.int(1, 600) * MINUTE
+      at -= random.int(1, isLong ? 120 : 600) * MINUTE
     }
     times.reverse()
     const history: MessageRec[] = []
