@@ -13,7 +13,7 @@ import { message as messageSchema } from '../src/main/core/skylight/resources/me
 import { contactPage, conversationPage, countMessageHits, openStore, searchMessages, threadPage } from '../src/main/core/store'
 import { SyncThread } from '../src/main/core/sync/thread/sync-thread'
 import { idleProbe, watchLoop } from './lib/loop-watch'
-import { percentile } from './lib/percentile'
+import { percentile as pct } from './lib/percentile'
 import { startSandboxProcess } from './lib/sandbox-process'
 import { benchWrites, type ContactMessages } from './lib/write-bench'
 import { benchPrefixSearch, printPrefixSearch } from './lib/search-bench'
@@ -22,7 +22,6 @@ import { bareWorkerStart, builtThreadExists, builtThreadStart } from './lib/thre
 
 const RATE = { limit: 120, windowMs: 1_000 }
 const ms = (n: number) => `${n.toFixed(2)} ms`
-const pct = percentile
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
 
 function timeEach(runs: number, fn: (i: number) => void): number[] {

@@ -1,11 +1,11 @@
 // The interface as a user feels it: the built renderer in Chromium (through the browser
 // test host, the core in this process) on a bench-size account (10k contacts, 2k
-// conversations, 110k messages, 1,200 media), timing from the action to the first frame
-// that shows its outcome. Prints p50/p95 wall time and the renderer's CPU per step beside
-// the targets, the long tasks (> 50 ms) seen in each step and while scrolling, and the size
-// of the built interface's JavaScript fetched before the inbox paints. Needs
-// /usr/bin/chromium (or CHROMIUM_PATH). Run: npm run bench:ui  (BENCH_UI_REPS=n for more or
-// fewer repetitions, BENCH_UI_SAMPLES=1 to print every sample)
+// conversations, 111k messages with three threads of 550 among them, 1,200 media), timing
+// from the action to the first frame that shows its outcome. Prints p50/p95 wall time and
+// the renderer's CPU per step beside the targets, the long tasks (> 50 ms) seen in each step
+// and while scrolling, and the size of the built interface's JavaScript fetched before the
+// inbox paints. Needs /usr/bin/chromium (or CHROMIUM_PATH). Run: npm run bench:ui
+// (BENCH_UI_REPS=n for more or fewer repetitions, BENCH_UI_SAMPLES=1 to print every sample)
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -29,23 +29,17 @@ const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')
 
 // What the page-side functions below use; they run in Chromium, not here (this project's
 // Node tsconfig has no DOM types).
-interface Answer {
-  method: string
-  input: any
-}
 declare const window: {
   __probe(act: () => void, done: () => boolean): Promise<number>
+  __setAndAnswer(selector: string, value: string, event: string, method: string, key: string): Promise<number>
   desk: { invoke(method: string, input: object): Promise<unknown> }
   __watchAnswers(): void
-  __answers: Answer[]
   __name?: string
-  __from?: number
 }
 declare const document: any
 declare const requestAnimationFrame: (callback: () => void) => number
 declare const performance: { now(): number; getEntriesByType(type: 'resource'): { name: string; startTime: number }[] }
 declare const KeyboardEvent: new (type: string, init: object) => unknown
-declare const Event: new (type: string, init: object) => unknown
 
 function report(name: string, samples: Sample[], target?: number): void {
   const walls = samples.map((s) => s.ms).filter((n) => n >= 0)
@@ -62,6 +56,21 @@ function report(name: string, samples: Sample[], target?: number): void {
 function reportLongTasks(name: string, tasks: number[]): void {
   const longest = Math.max(0, ...tasks)
   console.log(`  ${name.padEnd(34)} ${tasks.length} long tasks, longest ${ms(longest)} (target none — ${verdict(tasks.length === 0)})`)
+}
+
+/** Samples of one step (`take` times one), with the long tasks seen meanwhile, printed against the target. */
+async function measure(
+  page: Page,
+  cdp: CDPSession,
+  label: string,
+  target: number,
+  tasksLabel: string,
+  run: (take: (step: () => Promise<number>) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const samples: Sample[] = []
+  const tasks = await longTasksDuring(page, () => run(async (step) => void samples.push(await sample(cdp, step))))
+  report(label, samples, target)
+  reportLongTasks(tasksLabel, tasks)
 }
 
 async function steps(page: Page, cdp: CDPSession, host: DeskHost, core: Core): Promise<void> {
@@ -87,97 +96,55 @@ async function steps(page: Page, cdp: CDPSession, host: DeskHost, core: Core): P
 
   // Each click from a settled window, as a person clicks; what a click sets going after its
   // frame (the read mark, the contact card) shows in the long tasks printed with it.
-  const clicks: Sample[] = []
-  const clickTasks = await longTasksDuring(page, async () => {
+  await measure(page, cdp, 'click → thread painted', 50, '  while clicking', async (take) => {
     for (let i = 0; i < REPS; i++) {
       await settle(page)
-      clicks.push(
-        await sample(cdp, () =>
-          page.evaluate(
-            (i) =>
-              window.__probe(
-                () => {
-                  const rows = document.querySelectorAll('[aria-label="Conversations, newest first"] .virtual-row')
-                  const row = rows[(i * 3 + 1) % Math.min(rows.length, 12)]!
-                  window.__name = row.querySelector('.name')?.textContent ?? ''
-                  row.click()
-                },
-                () =>
-                  document.querySelector('.thread-head h2')?.textContent === window.__name &&
-                  document.querySelector('[aria-label="Messages, oldest first"] .virtual-row') !== null,
-              ),
-            i,
-          ),
+      await take(() =>
+        page.evaluate(
+          (i) =>
+            window.__probe(
+              () => {
+                const rows = document.querySelectorAll('[aria-label="Conversations, newest first"] .virtual-row')
+                const row = rows[(i * 3 + 1) % Math.min(rows.length, 12)]!
+                window.__name = row.querySelector('.name')?.textContent ?? ''
+                row.click()
+              },
+              () =>
+                document.querySelector('.thread-head h2')?.textContent === window.__name &&
+                document.querySelector('[aria-label="Messages, oldest first"] .virtual-row') !== null,
+            ),
+          i,
         ),
       )
     }
   })
-  report('click → thread painted', clicks, 50)
-  reportLongTasks('  while clicking', clickTasks)
 
   for (const [label, word] of [
     ['keystroke → search painted (Latin)', 'order'],
     ['keystroke → search painted (Arabic)', 'مرحبا'],
   ] as const) {
-    const keys: Sample[] = []
-    const typingTasks = await longTasksDuring(page, async () => {
-      for (let r = 0; keys.length < REPS; r++) {
+    await measure(page, cdp, label, 50, '  while typing', async (take) => {
+      for (let i = 0; i < REPS; i++) {
+        const typed = word.slice(0, (i % word.length) + 1)
         // A new word in an empty box, typed once the cleared box has settled.
-        await page.getByLabel('Search all messages').fill('')
-        await settle(page)
-        for (let n = 1; n <= word.length && keys.length < REPS; n++) {
-          keys.push(
-            await sample(cdp, () =>
-              page.evaluate(
-                (query) =>
-                  window.__probe(
-                    () => {
-                      window.__from = window.__answers.length
-                      const box = document.querySelector('input[aria-label="Search all messages"]')!
-                      box.value = query
-                      box.dispatchEvent(new Event('input', { bubbles: true }))
-                    },
-                    () => window.__answers.slice(window.__from).some((a: Answer) => a.method === 'search' && a.input.query === query),
-                  ),
-                word.slice(0, n),
-              ),
-            ),
-          )
+        if (typed.length === 1) {
+          await page.getByLabel('Search all messages').fill('')
+          await settle(page)
         }
+        await take(() => page.evaluate((typed) => window.__setAndAnswer('input[aria-label="Search all messages"]', typed, 'input', 'search', 'query'), typed))
       }
     })
-    report(label, keys, 50)
-    reportLongTasks('  while typing', typingTasks)
   }
   await page.getByLabel('Search all messages').fill('')
 
   await page.keyboard.press('Control+2')
   await page.getByRole('listbox', { name: 'Contacts by name' }).waitFor()
-  const filters: Sample[] = []
-  const filterTasks = await longTasksDuring(page, async () => {
+  await measure(page, cdp, 'contacts filter change', 50, '  while filtering', async (take) => {
     for (let i = 0; i < REPS; i++) {
       const type = ['whatsapp', 'telegram', 'instagram', ''][i % 4]!
-      filters.push(
-        await sample(cdp, () =>
-          page.evaluate(
-            (type) =>
-              window.__probe(
-                () => {
-                  window.__from = window.__answers.length
-                  const select = document.querySelector('select[aria-label="Channel"]')!
-                  select.value = type
-                  select.dispatchEvent(new Event('change', { bubbles: true }))
-                },
-                () => window.__answers.slice(window.__from).some((a: Answer) => a.method === 'contacts-page' && (a.input.type ?? '') === type),
-              ),
-            type,
-          ),
-        ),
-      )
+      await take(() => page.evaluate((type) => window.__setAndAnswer('select[aria-label="Channel"]', type, 'change', 'contacts-page', 'type'), type))
     }
   })
-  report('contacts filter change', filters, 50)
-  reportLongTasks('  while filtering', filterTasks)
 
   // Media: read every tile once (scrolling to the end), then come back to it from the inbox.
   await page.keyboard.press('Control+3')
@@ -190,25 +157,20 @@ async function steps(page: Page, cdp: CDPSession, host: DeskHost, core: Core): P
     await page.waitForTimeout(50)
   }
   const tiles = await page.evaluate(() => Number(document.querySelector('.tile')?.getAttribute('aria-setsize') ?? 0))
-  const media: Sample[] = []
-  const mediaTasks = await longTasksDuring(page, async () => {
+  await measure(page, cdp, `open Media (${tiles} tiles read)`, 50, '  while opening Media', async (take) => {
     for (let i = 0; i < Math.min(REPS, 10); i++) {
       await page.keyboard.press('Control+1')
       await page.getByRole('listbox', { name: 'Conversations, newest first' }).waitFor()
-      media.push(
-        await sample(cdp, () =>
-          page.evaluate(() =>
-            window.__probe(
-              () => document.dispatchEvent(new KeyboardEvent('keydown', { key: '3', ctrlKey: true, bubbles: true })),
-              () => document.querySelector('.media-grid .tile') !== null,
-            ),
+      await take(() =>
+        page.evaluate(() =>
+          window.__probe(
+            () => document.dispatchEvent(new KeyboardEvent('keydown', { key: '3', ctrlKey: true, bubbles: true })),
+            () => document.querySelector('.media-grid .tile') !== null,
           ),
         ),
       )
     }
   })
-  report(`open Media (${tiles} tiles read)`, media, 50)
-  reportLongTasks('  while opening Media', mediaTasks)
 
   console.log('\nscrolling (long tasks > 50 ms, from the browser)')
   await page.keyboard.press('Control+1')
@@ -252,8 +214,8 @@ async function steps(page: Page, cdp: CDPSession, host: DeskHost, core: Core): P
 /** Of the 12 newest conversations, the one with the most messages, counted through the core. */
 async function longestRecentThread(core: Core): Promise<{ name: string; messages: number }> {
   const answer = async <T>(method: string, input: object): Promise<T> => {
-    const result = (await core.dispatch(method as never, input as never)) as { ok: boolean; value?: T }
-    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result)}`)
+    const result = await core.dispatch(method, input)
+    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`)
     return result.value as T
   }
   let longest = { name: '', messages: 0 }

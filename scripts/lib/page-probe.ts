@@ -42,6 +42,20 @@ window.__probe = (act, done, timeoutMs = 10000) => new Promise((resolve) => {
   }
   requestAnimationFrame(check)
 })
+// Sets a control as the user would, and waits for the frame showing the core's answer to
+// \`method\` asked with that value (as input[key]; absent counts as '').
+window.__setAndAnswer = (selector, value, event, method, key) => {
+  let from = 0
+  return window.__probe(
+    () => {
+      from = window.__answers.length
+      const control = document.querySelector(selector)
+      control.value = value
+      control.dispatchEvent(new Event(event, { bubbles: true }))
+    },
+    () => window.__answers.slice(from).some((a) => a.method === method && (a.input[key] ?? '') === value),
+  )
+}
 // Every answer the page got from the core, so a step can wait for its own.
 window.__answers = []
 window.__watchAnswers = () => {

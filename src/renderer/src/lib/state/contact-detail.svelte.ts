@@ -116,7 +116,7 @@ export class ContactDetailState {
   async #change(run: (id: number) => Promise<unknown>): Promise<boolean> {
     const contact = this.#contact
     if (!contact) return false
-    const done = await this.#actions.run(async () => void (await run(contact.id)))
+    const done = await this.#actions.run(() => run(contact.id))
     if (done) await this.load(contact.id)
     return done
   }

@@ -150,7 +150,7 @@ export class ActionRunner {
   }
 
   /** False when another action runs or this one failed (its error shown). */
-  async run(work: () => Promise<void>): Promise<boolean> {
+  async run(work: () => Promise<unknown>): Promise<boolean> {
     if (this.#busy) return false
     this.#busy = true
     try {

@@ -18,7 +18,7 @@ export interface PendingDelete {
 export class GroupEditorState {
   #renaming = $state<{ kind: GroupKind; id: number } | null>(null)
   #deleting = $state.raw<PendingDelete | null>(null)
-  #actions = new ActionRunner()
+  readonly #actions = new ActionRunner()
   /** The section the last refusal is shown in. */
   #errorKind = $state<GroupKind | null>(null)
 
@@ -102,7 +102,7 @@ export class GroupEditorState {
   async #run(kind: GroupKind, work: () => Promise<unknown>): Promise<boolean> {
     if (this.#actions.busy) return false
     this.#errorKind = kind
-    return this.#actions.run(async () => void (await work()))
+    return this.#actions.run(work)
   }
 
   #refuse(kind: GroupKind, message: string): void {
