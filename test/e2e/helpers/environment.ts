@@ -46,10 +46,11 @@ export interface Environment {
 }
 
 /**
- * The renderer as the app ships it (about a second to build), built once per test run: the journey files run in parallel workers (children of
- * one vitest process), and a second build would empty out/ under a page that is loading a
- * view's chunk. The first worker builds; the others wait for its stamp. (A watch session
- * builds once: restart it after changing the interface.)
+ * The renderer as the app ships it (about a second to build), built once per test run: the
+ * journey files run in parallel workers (children of one vitest process), and a second build
+ * would empty out/ under a page that is loading a view's chunk. The first worker builds; the
+ * others wait for its stamp. (A watch session builds once: restart it after changing the
+ * interface.)
  */
 export function buildRenderer(): void {
   const lock = join(tmpdir(), `skylight-desk-e2e-build-${process.ppid}`)
