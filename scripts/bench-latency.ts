@@ -8,13 +8,14 @@
 // thread (the built bundle, as the app's), with the default poll interval. Run: npm run bench:latency
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startSandbox } from '../src/sandbox'
 import { createSkyLightApi, RateBudget } from '../src/main/core/skylight'
 import { openStore, type Store } from '../src/main/core/store'
 import { DEFAULT_TIMINGS } from '../src/main/core/sync/account-sync'
 import { SyncThread } from '../src/main/core/sync/thread/sync-thread'
+import { cpuSnapshot, describeShare } from './lib/machine-share'
 import { minimumRequests, rateFloorMs } from './lib/sync-floor'
 import { builtThreadEntry } from './lib/thread-start'
 
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
   try {
     const minimum = minimumRequests(sandbox.control.dump(account.id))
     console.log(`account: ${SIZE.contacts} contacts, ${SIZE.conversations} conversations, ~${SIZE.conversations * SIZE.messagesPerConversation} messages, ${SIZE.media} media, ${SIZE.campaigns} campaigns`)
-    console.log(`rate limit: ${RATE.limit} requests per ${RATE.windowMs / 1000} s (the real API's); poll every ${DEFAULT_TIMINGS.pollMs / 1000} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`)
+    console.log(`rate limit: ${RATE.limit} requests per ${RATE.windowMs / 1000} s (the real API's); poll every ${DEFAULT_TIMINGS.pollMs / 1000} s\n`)
+    const from = cpuSnapshot()
 
     // A first sync, as adding an account starts one (the thread's start included), with a
     // message arriving once the conversation list is read.
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
 
     console.log(`inbound message → row in the store (target ≤ poll interval + 5 s = ${s(TARGET_MS)})`)
     for (const [state, ms] of rows) console.log(`  ${state.padEnd(22)} ${s(ms).padStart(7)} — ${verdict(ms <= TARGET_MS)}`)
+    console.log(`\nprocessors over the run: ${describeShare(from)}`)
   } finally {
     for (const thread of threads) await thread.stop()
     for (const budget of budgets) budget.dispose()

@@ -5,7 +5,7 @@
 // Run: npm run bench:search  (BENCH_SEARCH_FILE=path keeps the built file for the next run)
 import { copyFileSync, existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { contact as contactSchema } from '../src/main/core/skylight/resources/contacts'
 import { conversation as conversationSchema, message as messageSchema } from '../src/main/core/skylight/resources/messages'
@@ -14,6 +14,7 @@ import { dumpAccount } from '../src/sandbox/data/dump'
 import { generateWorld } from '../src/sandbox/data/generate'
 import { World } from '../src/sandbox/data/world'
 import { SIZE_PRESETS } from '../src/sandbox/options'
+import { cpuSnapshot, describeShare } from './lib/machine-share'
 import { benchPrefixSearch, printPrefixSearch } from './lib/search-bench'
 
 const PAGE = 100
@@ -61,8 +62,10 @@ async function main(): Promise<void> {
     try {
       const applied = store.appliedMigrations
       if (applied.length > 0) console.log(`migrations applied at open: ${applied.join(', ')} (${((performance.now() - opened) / 1000).toFixed(1)} s)`)
-      console.log(`\nmessage search as typed (20 runs a prefix; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`)
+      console.log('\nmessage search as typed (20 runs a prefix)')
+      const from = cpuSnapshot()
       printPrefixSearch(benchPrefixSearch(store))
+      console.log(`processors meanwhile: ${describeShare(from)}`)
     } finally {
       store.close()
     }

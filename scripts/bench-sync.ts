@@ -6,13 +6,14 @@
 // this thread's event loop (the core's, which answers the interface) fared during sync,
 // and view query latencies. Run: npm run bench:sync (node --expose-gc, see below)
 import { mkdtemp, rm } from 'node:fs/promises'
-import { loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createSkyLightApi, RateBudget } from '../src/main/core/skylight'
 import { message as messageSchema } from '../src/main/core/skylight/resources/messages'
 import { contactPage, conversationPage, countMessageHits, openStore, searchMessages, threadPage } from '../src/main/core/store'
 import { SyncThread } from '../src/main/core/sync/thread/sync-thread'
 import { idleProbe, watchLoop } from './lib/loop-watch'
+import { cpuSnapshot, describeShare } from './lib/machine-share'
 import { percentile as pct } from './lib/percentile'
 import { startSandboxProcess } from './lib/sandbox-process'
 import { benchWrites, type ContactMessages } from './lib/write-bench'
@@ -45,11 +46,13 @@ async function main(): Promise<void> {
     const api = createSkyLightApi({ baseUrl: sandbox.url, apiKey: sandbox.accounts[0]!.apiKey, budget })
     // The thread's start, as the app pays it when an account is added: the built bundle.
     if (builtThreadExists()) {
+      const from = cpuSnapshot()
       const built = await builtThreadStart(7, store.path, store.db, api)
       const bare = await bareWorkerStart(7)
       console.log('sync thread start (built bundle, 7 starts; new Worker → store open and client ready)')
       console.log(`  thread:      wall p50 ${ms(pct(built.wallMs, 50))}, CPU p50 ${ms(pct(built.cpuMs, 50))} (process, all threads)`)
-      console.log(`  bare worker: wall p50 ${ms(pct(bare.wallMs, 50))}, CPU p50 ${ms(pct(bare.cpuMs, 50))} (Node's own floor; load average ${loadavg()[0]!.toFixed(2)})\n`)
+      console.log(`  bare worker: wall p50 ${ms(pct(bare.wallMs, 50))}, CPU p50 ${ms(pct(bare.cpuMs, 50))} (Node's own floor)`)
+      console.log(`  processors meanwhile: ${describeShare(from)}\n`)
     } else {
       console.log('sync thread start: skipped — run `npm run build` first to measure the built bundle\n')
     }
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     }, 50)
     const started = performance.now()
     const cpuBefore = process.cpuUsage()
+    const from = cpuSnapshot()
     await sync.syncNow('first')
     const wall = performance.now() - started
     const cpu = process.cpuUsage(cpuBefore)
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
     // With the window shortened to a second this is a CPU-throughput figure for this machine
     // (fetch, validate, write 1,000+ pages); the pacing at the real window is bench:latency's.
     console.log(`  wall time:           ${(wall / 1000).toFixed(1)} s (rate-limit floor ${(floor / 1000).toFixed(1)} s, ${(wall / floor).toFixed(3)}×; target ≤ 1.1× — ${verdict(wall <= floor * 1.1)})`)
-    console.log(`  CPU time:            ${(cpu.user / 1e6).toFixed(1)} s user + ${(cpu.system / 1e6).toFixed(1)} s system, this process (both threads); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+    console.log(`  CPU time:            ${(cpu.user / 1e6).toFixed(1)} s user + ${(cpu.system / 1e6).toFixed(1)} s system, this process (both threads); processors meanwhile: ${describeShare(from)}`)
     // Sync runs on its own thread; these are the core's thread, which answers the interface.
     const block = figures.blockMaxMs
     console.log(

@@ -5,9 +5,10 @@
 // measure of the collector (6.7–10.3 s against 0.6–1.0 s).
 import { createWriteStream } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
+import { cpuSnapshot, describeShare } from './machine-share'
 import { startSandboxProcess } from './sandbox-process'
 import { createSkyLightApi, RateBudget, type SkyLightApi } from '../../src/main/core/skylight'
 
@@ -59,6 +60,7 @@ export async function runUploadBench(bench: UploadBench): Promise<void> {
     let events = 0
     let lastSent = 0
     const cpuBefore = process.cpuUsage()
+    const from = cpuSnapshot()
     const started = performance.now()
     const uploaded = await bench.upload(api, file, (sent) => {
       events++
@@ -69,7 +71,7 @@ export async function runUploadBench(bench: UploadBench): Promise<void> {
 
     console.log(`file size:            ${mb(bench.size)}`)
     console.log(`uploaded:             ${uploaded.file_size === bench.size ? 'yes, size matches' : `size mismatch (${uploaded.file_size})`}`)
-    console.log(`time:                 ${seconds.toFixed(2)} s wall (${mb(bench.size / seconds)}/s), ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU of this process; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+    console.log(`time:                 ${seconds.toFixed(2)} s wall (${mb(bench.size / seconds)}/s), ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU of this process; processors meanwhile: ${describeShare(from)}`)
     console.log(`progress events:      ${events}, last at ${mb(lastSent)} of the body`)
     console.log(`peak RSS growth:      ${mb(peakRss - base.rss)}   (reference: well under the file size, ${mb(bench.size)}; a buffered upload would grow by at least that — sampled every 5 ms after a forced GC, in an untimed first upload)`)
     console.log(`peak live JS+buffers: ${mb(peakHeap - (base.heapUsed + base.external + base.arrayBuffers))}${global.gc ? '' : ' (run with --expose-gc for live figures)'}`)
