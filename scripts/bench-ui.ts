@@ -3,9 +3,10 @@
 // conversations, 111k messages with three threads of 550 among them, 1,200 media), timing
 // from the action to the first frame that shows its outcome. Prints p50/p95 wall time and
 // the renderer's CPU per step beside the targets, the long tasks (> 50 ms) seen in each step
-// and while scrolling, and the size of the built interface's JavaScript fetched before the
-// inbox paints. Needs /usr/bin/chromium (or CHROMIUM_PATH). Run: npm run bench:ui
-// (BENCH_UI_REPS=n for more or fewer repetitions, BENCH_UI_SAMPLES=1 to print every sample)
+// and while scrolling, who had the processors meanwhile, and the size of the built
+// interface's JavaScript fetched before the inbox paints. Needs /usr/bin/chromium (or
+// CHROMIUM_PATH). Run: npm run bench:ui (BENCH_UI_REPS=n for more or fewer repetitions,
+// BENCH_UI_SAMPLES=1 to print every sample)
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -60,7 +61,10 @@ function reportLongTasks(name: string, tasks: number[]): void {
   console.log(`  ${name.padEnd(34)} ${tasks.length} long tasks, longest ${ms(longest)} (target none — ${verdict(tasks.length === 0)})`)
 }
 
-/** Samples of one step (`take` times one), with the long tasks seen meanwhile, printed against the target, and who had the processors. */
+/**
+ * Samples of one step (`take` times one), printed against the target, with the long tasks
+ * seen meanwhile and who had the processors.
+ */
 async function measure(
   page: Page,
   cdp: CDPSession,

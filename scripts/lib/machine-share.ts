@@ -72,7 +72,9 @@ function treeTicks(root: number): number {
     const ppid = Number(rest[1])
     // utime, stime, cutime, cstime: fields 14–17 of proc(5), counted from the state (field 3).
     ticks.set(pid, Number(rest[11]) + Number(rest[12]) + Number(rest[13]) + Number(rest[14]))
-    children.set(ppid, [...(children.get(ppid) ?? []), pid])
+    const siblings = children.get(ppid)
+    if (siblings) siblings.push(pid)
+    else children.set(ppid, [pid])
   }
   let total = 0
   const queue = [root]
